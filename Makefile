@@ -1,0 +1,35 @@
+# officer_desk — the two commands a fresh Linux machine needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
+
+.PHONY: run test lint bench screenshots clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+## Open the app on a local store in the platform data dir, filled with demo data on first run.
+run: $(STAMP)
+	$(BIN)/officer-desk --demo
+
+## Install test dependencies and run the whole suite offscreen.
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check officer_desk tests benchmarks
+	$(BIN)/mypy officer_desk
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/seed_bench.py
+	$(BIN)/python benchmarks/startup_bench.py
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/officer-desk --demo --data-dir build/demo --self-test --screenshots build/screenshots
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

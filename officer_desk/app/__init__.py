@@ -1,0 +1,1 @@
+"""app layer of officer_desk (see docs/ARCHITECTURE.md)."""

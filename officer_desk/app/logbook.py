@@ -1,0 +1,174 @@
+"""Use cases for the append-only logs: meals and activities, with voids that keep history."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlmodel import col, select
+
+from officer_desk.app.writes import Actor, Change, Writer, write
+from officer_desk.domain import rules
+from officer_desk.domain.enums import (
+    ActivityCategory,
+    ActivityOutcome,
+    DeclineReason,
+    Meal,
+    MealOutcome,
+)
+from officer_desk.domain.errors import NotFound, ValidationError
+from officer_desk.store.database import Store
+from officer_desk.store.tables import ActivityLog, Inmate, MealLog
+
+
+@dataclass(frozen=True)
+class MealEntry:
+    inmate_id: str
+    outcome: MealOutcome = MealOutcome.ATE
+    decline_reason: DeclineReason | None = None
+    ate_together: bool = False
+    note: str = ""
+
+
+def _choice(enum: type, value: object, field: str, label: str) -> object:
+    try:
+        return enum(value)
+    except ValueError:
+        choices = ", ".join(member.value for member in enum)
+        raise ValidationError(
+            f"{label} “{value}” is unknown; choose one of {choices}.", field
+        ) from None
+
+
+def _require_people(w: Writer, inmate_ids: Sequence[str]) -> None:
+    if not inmate_ids:
+        raise ValidationError("Choose at least one person.", "people")
+    if len(set(inmate_ids)) != len(inmate_ids):
+        raise ValidationError("The same person is listed twice.", "people")
+    found = set(
+        w.session.exec(
+            select(Inmate.id).where(
+                col(Inmate.id).in_(inmate_ids), col(Inmate.deleted_at).is_(None)
+            )
+        ).all()
+    )
+    missing = [i for i in inmate_ids if i not in found]
+    if missing:
+        raise NotFound(f"{len(missing)} of the chosen people are not registered here.")
+
+
+def log_meal(
+    store: Store,
+    actor: Actor,
+    *,
+    day: date,
+    meal: Meal | str,
+    entries: Sequence[MealEntry],
+    now: datetime | None = None,
+) -> Change:
+    """Log one meal for several people at once: one row, audit and outbox entry each."""
+    with write(store, actor) as w:
+        moment = now or w.now
+        meal = _choice(Meal, meal, "meal", "Meal")  # type: ignore[assignment]
+        if day > moment.date():
+            raise ValidationError("The meal's day is in the future.", "day")
+        _require_people(w, [e.inmate_id for e in entries])
+        for entry in entries:
+            outcome = _choice(MealOutcome, entry.outcome, "outcome", "Outcome")
+            reason = entry.decline_reason
+            if outcome is MealOutcome.DECLINED:
+                if reason is None:
+                    raise ValidationError("Say why the meal was declined.", "decline_reason")
+                reason = _choice(DeclineReason, reason, "decline_reason", "Reason")  # type: ignore[assignment]
+            elif reason is not None:
+                raise ValidationError(
+                    "A reason is only given for a declined meal.", "decline_reason"
+                )
+            w.insert(
+                MealLog(
+                    inmate_id=entry.inmate_id,
+                    day=day,
+                    meal=str(meal),
+                    outcome=str(outcome),
+                    decline_reason=None if reason is None else str(reason),
+                    ate_together=entry.ate_together,
+                    logged_at=moment,
+                    logged_by=actor.officer_id,
+                    note=rules.limited_text(entry.note, "note", "Note", 500),
+                ),
+                detail=f"{meal} {day.isoformat()}: {outcome}",
+            )
+        return w.change
+
+
+def void_meal(store: Store, actor: Actor, *, meal_log_id: str, reason: str) -> Change:
+    """Void a meal entry: a tombstone row with the reason; the original stays in history."""
+    with write(store, actor) as w:
+        why = rules.required_text(reason, "reason", "A reason for the void")
+        original = w.session.get(MealLog, meal_log_id)
+        if original is None:
+            raise NotFound("That meal entry does not exist.")
+        target = original.amends_id or original.id
+        w.insert(
+            MealLog(
+                inmate_id=original.inmate_id,
+                day=original.day,
+                meal=original.meal,
+                outcome=original.outcome,
+                decline_reason=original.decline_reason,
+                ate_together=original.ate_together,
+                logged_at=w.now,
+                logged_by=actor.officer_id,
+                amends_id=target,
+                voided=True,
+                void_reason=why,
+            ),
+            action="void",
+            detail=why,
+        )
+        return w.change
+
+
+@dataclass(frozen=True)
+class ActivityEntry:
+    category: ActivityCategory
+    started_at: datetime
+    duration_minutes: int
+    outcome: ActivityOutcome = ActivityOutcome.ATTENDED
+    note: str = ""
+
+
+def log_activity(
+    store: Store,
+    actor: Actor,
+    *,
+    inmate_ids: Sequence[str],
+    activity: ActivityEntry,
+) -> Change:
+    """Log one activity for one or several people."""
+    with write(store, actor) as w:
+        category = _choice(ActivityCategory, activity.category, "category", "Activity")
+        outcome = _choice(ActivityOutcome, activity.outcome, "outcome", "Outcome")
+        rules.not_in_future(activity.started_at, w.now, "started_at", "The start time")
+        if not 0 < activity.duration_minutes <= 24 * 60:
+            raise ValidationError(
+                "Duration must be between 1 minute and 24 hours.", "duration_minutes"
+            )
+        note = rules.limited_text(activity.note, "note", "Note", 2000)
+        _require_people(w, list(inmate_ids))
+        for inmate_id in inmate_ids:
+            w.insert(
+                ActivityLog(
+                    inmate_id=inmate_id,
+                    category=str(category),
+                    started_at=activity.started_at,
+                    duration_minutes=activity.duration_minutes,
+                    outcome=str(outcome),
+                    note=note,
+                    logged_at=w.now,
+                    logged_by=actor.officer_id,
+                ),
+                detail=f"{category}: {outcome}",
+            )
+        return w.change

@@ -1,0 +1,252 @@
+"""Use cases for set-up and people: facility, unit, officers, inmates, assignments."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlmodel import Session, col, func, select
+
+from officer_desk.app.writes import Actor, Change, Writer, write
+from officer_desk.domain import rules
+from officer_desk.domain.enums import AssignmentReason, Role
+from officer_desk.domain.errors import NotFound, ValidationError
+from officer_desk.store.database import Store
+from officer_desk.store.tables import Assignment, Facility, Inmate, Officer, Unit
+
+
+@dataclass(frozen=True)
+class InmateDetails:
+    """What a person is registered with; validated by :func:`validate_inmate`."""
+
+    prison_number: str
+    full_name: str
+    preferred_name: str = ""
+    date_of_birth: date | None = None
+    languages: Sequence[str] = ()
+    cell: str = ""
+    arrival_date: date | None = None
+    expected_release_date: date | None = None
+    diet: str = ""
+    allergies: str = ""
+    alerts: Sequence[str] = field(default=())
+
+
+def validate_inmate(details: InmateDetails, today: date) -> InmateDetails:
+    rules.check_person_dates(
+        today, details.date_of_birth, details.arrival_date, details.expected_release_date
+    )
+    return InmateDetails(
+        prison_number=rules.prison_number(details.prison_number),
+        full_name=rules.required_text(details.full_name, "full_name", "Full name", 120),
+        preferred_name=rules.limited_text(
+            details.preferred_name, "preferred_name", "Preferred name", 60
+        ),
+        date_of_birth=details.date_of_birth,
+        languages=[rules.limited_text(x, "languages", "Language", 40) for x in details.languages],
+        cell=rules.limited_text(details.cell, "cell", "Cell", 20),
+        arrival_date=details.arrival_date,
+        expected_release_date=details.expected_release_date,
+        diet=rules.limited_text(details.diet, "diet", "Diet"),
+        allergies=rules.limited_text(details.allergies, "allergies", "Allergies"),
+        alerts=[rules.limited_text(x, "alerts", "Alert") for x in details.alerts],
+    )
+
+
+def initialise(
+    store: Store,
+    actor: Actor,
+    *,
+    facility_name: str,
+    facility_code: str,
+    unit_name: str,
+    unit_code: str,
+) -> Change:
+    with write(store, actor) as w:
+        facility = Facility(
+            name=rules.required_text(facility_name, "facility_name", "Facility name"),
+            code=rules.required_text(facility_code, "facility_code", "Facility code", 20),
+        )
+        if w.session.exec(select(Facility).where(Facility.code == facility.code)).first():
+            raise ValidationError(f"Facility {facility.code} already exists.", "facility_code")
+        w.insert(facility, detail=f"facility {facility.name}")
+        add_unit(w, facility.id, unit_name, unit_code)
+        return w.change
+
+
+def add_unit(w: Writer, facility_id: str, name: str, code: str) -> Unit:
+    unit = Unit(
+        facility_id=facility_id,
+        name=rules.required_text(name, "unit_name", "Unit name"),
+        code=rules.required_text(code, "unit_code", "Unit code", 20),
+    )
+    if w.session.exec(select(Unit).where(Unit.code == unit.code)).first():
+        raise ValidationError(f"Unit {unit.code} already exists.", "unit_code")
+    w.insert(unit, detail=f"unit {unit.name}")
+    return unit
+
+
+def unit_by_code(session: Session, code: str | None) -> Unit:
+    """The named unit, or the only one there is when no code is given."""
+    if code:
+        unit = session.exec(select(Unit).where(Unit.code == code)).first()
+        if unit is None:
+            raise NotFound(
+                f"There is no unit with code {code}. Run 'officer-desk-admin init' "
+                "or check the code."
+            )
+        return unit
+    units = session.exec(select(Unit)).all()
+    if not units:
+        raise NotFound("This store has no unit yet. Run 'officer-desk-admin init' first.")
+    if len(units) > 1:
+        raise ValidationError("This store has several units; name one with --unit.", "unit")
+    return units[0]
+
+
+def add_officer(
+    store: Store,
+    actor: Actor,
+    *,
+    username: str,
+    display_name: str,
+    role: Role | str,
+    unit_code: str | None = None,
+) -> Officer:
+    try:
+        role = Role(role)
+    except ValueError:
+        raise ValidationError(
+            f"Role “{role}” is unknown; use officer, supervisor or admin.", "role"
+        ) from None
+    with write(store, actor) as w:
+        unit = unit_by_code(w.session, unit_code)
+        name = rules.required_text(username, "username", "User name", 40).lower()
+        if w.session.exec(select(Officer).where(Officer.username == name)).first():
+            raise ValidationError(f"User name {name} is already taken.", "username")
+        officer = Officer(
+            unit_id=unit.id,
+            username=name,
+            role=role.value,
+            display_name=rules.required_text(display_name, "display_name", "Name", 120),
+        )
+        w.insert(officer, detail=f"officer {officer.username} ({role.value})")
+        return officer
+
+
+def add_inmates(
+    store: Store,
+    actor: Actor,
+    people: Sequence[InmateDetails],
+    *,
+    today: date,
+    unit_code: str | None = None,
+) -> Change:
+    """Register people in one transaction: all of them, or none if any is invalid."""
+    with write(store, actor) as w:
+        unit = unit_by_code(w.session, unit_code)
+        checked = [validate_inmate(person, today) for person in people]
+        numbers = [p.prison_number for p in checked]
+        taken = set(
+            w.session.exec(
+                select(Inmate.prison_number).where(col(Inmate.prison_number).in_(numbers))
+            ).all()
+        )
+        if taken:
+            raise ValidationError(
+                f"Prison number(s) already registered: {', '.join(sorted(taken))}.",
+                "prison_number",
+            )
+        for person in checked:
+            w.insert(
+                Inmate(
+                    unit_id=unit.id,
+                    **{
+                        **person.__dict__,
+                        "languages": list(person.languages),
+                        "alerts": list(person.alerts),
+                    },
+                ),
+                detail=f"registered {person.prison_number}",
+            )
+        return w.change
+
+
+def active_caseload_size(session: Session, officer_id: str, on: date) -> int:
+    return session.exec(
+        select(func.count())
+        .select_from(Assignment)
+        .where(
+            Assignment.officer_id == officer_id,
+            col(Assignment.deleted_at).is_(None),
+            Assignment.start_date <= on,
+            (col(Assignment.end_date).is_(None)) | (col(Assignment.end_date) > on),
+        )
+    ).one()
+
+
+@dataclass
+class AssignResult:
+    change: Change
+    warning: str | None
+
+
+def assign(
+    store: Store,
+    actor: Actor,
+    *,
+    officer_id: str,
+    inmate_id: str,
+    start: date,
+    reason: AssignmentReason | str = AssignmentReason.ARRIVAL,
+    note: str = "",
+) -> AssignResult:
+    """Make ``officer_id`` the contact officer of ``inmate_id`` from ``start``.
+
+    The person's current contact assignment (if any) ends that day.  More than six people
+    is allowed but returns a warning to show.
+    """
+    try:
+        reason = AssignmentReason(reason)
+    except ValueError:
+        raise ValidationError(f"Reason “{reason}” is unknown.", "reason") from None
+    with write(store, actor) as w:
+        officer = w.session.get(Officer, officer_id)
+        inmate = w.session.get(Inmate, inmate_id)
+        if officer is None or not officer.active:
+            raise NotFound("That officer does not exist or is no longer active.")
+        if inmate is None or inmate.deleted_at is not None:
+            raise NotFound("That person is not registered on this workstation.")
+        current = w.session.exec(
+            select(Assignment).where(
+                Assignment.inmate_id == inmate_id,
+                col(Assignment.end_date).is_(None),
+                col(Assignment.deleted_at).is_(None),
+            )
+        ).all()
+        for existing in current:
+            if existing.officer_id == officer_id:
+                raise ValidationError(
+                    f"{inmate.full_name} is already assigned to {officer.display_name}.",
+                    "officer",
+                )
+            if start < existing.start_date:
+                raise ValidationError(
+                    "The new assignment cannot start before the current one began "
+                    f"({existing.start_date.isoformat()}).",
+                    "start",
+                )
+            w.update(existing, {"end_date": start}, detail=f"ended: reassigned ({reason.value})")
+        w.insert(
+            Assignment(
+                officer_id=officer_id,
+                inmate_id=inmate_id,
+                start_date=start,
+                reason=reason.value,
+                note=rules.limited_text(note, "note", "Note"),
+            ),
+            detail=f"{inmate.prison_number} -> {officer.username} ({reason.value})",
+        )
+        warning = rules.caseload_warning(active_caseload_size(w.session, officer_id, start))
+        return AssignResult(w.change, warning)

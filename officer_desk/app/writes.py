@@ -1,0 +1,161 @@
+"""The single write path: every change a person makes goes through :func:`write`.
+
+Inside one SQLite transaction a service validates its input, then through the ``Writer``
+inserts or updates rows; the Writer stamps the sync columns, appends a hash-chained audit
+entry and an outbox entry per row.  If anything raises, nothing of it is written.  The
+result is a :class:`Change` that says what changed, so screens can refresh from one signal.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from sqlmodel import Session, SQLModel
+
+from officer_desk.store import audit
+from officer_desk.store.database import Store, utc_now
+from officer_desk.store.tables import SYNC_SCHEMA_VERSION, OutboxEntry, Synced
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is making a change, and from where (the audit's who and which workstation)."""
+
+    officer_id: str | None
+    name: str
+    workstation: str = field(default_factory=socket.gethostname)
+
+    @classmethod
+    def system(cls, name: str = "officer-desk-admin") -> Actor:
+        return cls(officer_id=None, name=name)
+
+
+@dataclass
+class Change:
+    """What one write changed: entity kinds, row ids and the people they concern."""
+
+    entities: set[str] = field(default_factory=set)
+    ids: list[str] = field(default_factory=list)
+    inmate_ids: set[str] = field(default_factory=set)
+
+    def add(self, entity: str, row_id: str, inmate_id: str | None) -> None:
+        self.entities.add(entity)
+        self.ids.append(row_id)
+        if inmate_id:
+            self.inmate_ids.add(inmate_id)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, bytes):
+        return value.hex()
+    return value
+
+
+def payload_of(row: SQLModel) -> str:
+    data = {key: _plain(value) for key, value in row.model_dump().items()}
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def entity_of(row: SQLModel) -> str:
+    return str(row.__class__.__tablename__)  # type: ignore[attr-defined]
+
+
+class Writer:
+    """The only object that writes rows; one per transaction."""
+
+    def __init__(self, session: Session, store: Store, actor: Actor) -> None:
+        self.session = session
+        self.store = store
+        self.actor = actor
+        self.now = utc_now()
+        self.change = Change()
+
+    def insert(self, row: Synced, *, detail: str = "", action: str = "create") -> Synced:
+        self._stamp(row)
+        self.session.add(row)
+        self.session.flush()
+        self._record(row, action, "insert", detail)
+        return row
+
+    def update(self, row: Synced, values: dict[str, Any], *, detail: str = "") -> Synced:
+        """Set fields on a row; the outbox op carries only the changed fields (per-field LWW)."""
+        changed = {k: v for k, v in values.items() if getattr(row, k) != v}
+        if not changed:
+            return row
+        for key, value in changed.items():
+            setattr(row, key, value)
+        self._stamp(row)
+        self.session.add(row)
+        self.session.flush()
+        fields = ", ".join(sorted(changed))
+        self._record(row, "update", "update", detail or f"changed {fields}", only=set(changed))
+        return row
+
+    def audit_only(self, action: str, entity: str, entity_id: str | None, detail: str) -> None:
+        """An audited event that changes no synced row (e.g. an export, a bulk seed)."""
+        self._audit(action, entity, entity_id, detail)
+
+    def _stamp(self, row: Synced) -> None:
+        row.updated_hlc = self.store.clock.now()
+        row.updated_by = self.actor.officer_id
+        row.device_id = self.store.device_id
+
+    def _record(
+        self, row: Synced, action: str, op: str, detail: str, only: set[str] | None = None
+    ) -> None:
+        entity = entity_of(row)
+        row_id = str(row.id)  # type: ignore[attr-defined]
+        payload = payload_of(row)
+        if only is not None:
+            full = json.loads(payload)
+            keep = only | {"id", "updated_hlc", "updated_by", "device_id"}
+            payload = json.dumps({k: full[k] for k in sorted(keep)}, ensure_ascii=False)
+        self.session.add(
+            OutboxEntry(
+                entity=entity,
+                entity_id=row_id,
+                op=op,
+                payload=payload,
+                schema_version=SYNC_SCHEMA_VERSION,
+                hlc=row.updated_hlc,
+                created_at=self.now,
+            )
+        )
+        self._audit(action, entity, row_id, detail)
+        self.change.add(entity, row_id, getattr(row, "inmate_id", None))
+
+    def _audit(self, action: str, entity: str, entity_id: str | None, detail: str) -> None:
+        audit.append(
+            self.session,
+            at=self.now,
+            actor_id=self.actor.officer_id,
+            actor_name=self.actor.name,
+            workstation=self.actor.workstation,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            detail=detail,
+        )
+        self.session.flush()
+
+
+@contextmanager
+def write(store: Store, actor: Actor) -> Iterator[Writer]:
+    """Open the one transaction a use case writes in; commit on success, else nothing."""
+    with store.writing() as session:
+        yield Writer(session, store, actor)
+
+
+def ids_of(rows: Sequence[SQLModel]) -> list[str]:
+    return [str(row.id) for row in rows]  # type: ignore[attr-defined]

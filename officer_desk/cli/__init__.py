@@ -1,0 +1,1 @@
+"""cli layer of officer_desk (see docs/ARCHITECTURE.md)."""

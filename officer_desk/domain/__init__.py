@@ -1,0 +1,1 @@
+"""domain layer of officer_desk (see docs/ARCHITECTURE.md)."""

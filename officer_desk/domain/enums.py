@@ -1,0 +1,74 @@
+"""The fixed vocabularies of the unit: roles, meals, outcomes, activity and note kinds."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    OFFICER = "officer"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+class Meal(StrEnum):
+    BREAKFAST = "breakfast"
+    LUNCH = "lunch"
+    DINNER = "dinner"
+    EVENING = "evening"
+
+
+class MealOutcome(StrEnum):
+    ATE = "ate"
+    PARTIAL = "partial"
+    DECLINED = "declined"
+    AWAY = "away"
+
+
+class DeclineReason(StrEnum):
+    NOT_HUNGRY = "not_hungry"
+    RELIGIOUS_OR_DIET = "religious_or_diet"
+    MEDICAL = "medical"
+    ASLEEP = "asleep"
+    PROTEST = "protest"
+    OTHER = "other"
+
+
+class ActivityCategory(StrEnum):
+    WORK = "work"
+    SCHOOL = "school"
+    GYM = "gym"
+    RECREATION = "recreation"
+    COOKING = "cooking"
+    VISIT = "visit"
+    PHONE_CALL = "phone_call"
+    RELIGIOUS_SERVICE = "religious_service"
+    HEALTH = "health"
+    PROGRAMME = "programme"
+
+
+class ActivityOutcome(StrEnum):
+    ATTENDED = "attended"
+    REFUSED = "refused"
+    SICK = "sick"
+    NOT_REQUIRED = "not_required"
+    CANCELLED = "cancelled"
+    CLASH = "clash"
+    OTHER = "other"
+
+
+class NoteKind(StrEnum):
+    POSITIVE = "positive"
+    GENERAL = "general"
+    CONCERN = "concern"
+    SAFETY = "safety"
+
+
+class AssignmentReason(StrEnum):
+    ARRIVAL = "arrival"
+    RELEASE = "release"
+    TRANSFER = "transfer"
+    WORKLOAD = "workload"
+    RELATIONSHIP = "relationship"
+    COVER = "cover"
+    OTHER = "other"

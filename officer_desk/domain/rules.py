@@ -1,0 +1,150 @@
+"""Pure rules of the unit: caseload limits, refusal streaks, release countdowns, input limits.
+
+Nothing here knows about Qt or SQL; counts and streaks are derived from events, never stored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from officer_desk.domain.enums import MealOutcome
+from officer_desk.domain.errors import ValidationError
+
+MAX_CASELOAD = 6
+DEFAULT_REFUSAL_STREAK = 3
+MAX_SHORT_TEXT = 200
+MAX_NOTE_TEXT = 20_000
+MIN_AGE_YEARS = 15  # the age of criminal responsibility in Norway
+PRISON_NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-/]{1,19}$")
+FUTURE_TOLERANCE = timedelta(minutes=5)
+
+
+def caseload_warning(active_count: int) -> str | None:
+    """A plain warning when an officer holds more people than the unit's ratio allows."""
+    if active_count > MAX_CASELOAD:
+        return (
+            f"This officer now has {active_count} people; the unit works with at most "
+            f"{MAX_CASELOAD} per contact officer. Consider reassigning someone."
+        )
+    return None
+
+
+def refusal_streak(outcomes_newest_first: Iterable[MealOutcome | str]) -> int:
+    """Consecutive declined meals counting back from the newest.
+
+    A meal eaten (fully or partly) ends the streak; being away neither adds nor clears.
+    """
+    streak = 0
+    for outcome in outcomes_newest_first:
+        outcome = MealOutcome(outcome)
+        if outcome is MealOutcome.DECLINED:
+            streak += 1
+        elif outcome is MealOutcome.AWAY:
+            continue
+        else:
+            break
+    return streak
+
+
+def days_to_release(today: date, expected_release: date | None) -> int | None:
+    return None if expected_release is None else (expected_release - today).days
+
+
+@dataclass(frozen=True)
+class LogEvent:
+    """What the amendment rule needs to know of an append-only log row."""
+
+    id: str
+    amends_id: str | None
+    voided: bool
+
+
+def effective_log_ids(events: Sequence[LogEvent]) -> set[str]:
+    """Ids of the rows that count: the newest amendment of each original, unless it is a void.
+
+    Rows are given in the order they were written (UUIDv7 order); an amendment names the
+    original it corrects, so chains never grow deeper than one.
+    """
+    latest: dict[str, LogEvent] = {}
+    for event in events:
+        latest[event.amends_id or event.id] = event
+    return {event.id for event in latest.values() if not event.voided}
+
+
+# --- input checks shared by every writer (services, roster import, demo data) ---------------
+
+
+def required_text(value: str | None, field: str, label: str, limit: int = MAX_SHORT_TEXT) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError(f"{label} is required.", field)
+    return limited_text(text, field, label, limit)
+
+
+def limited_text(value: str | None, field: str, label: str, limit: int = MAX_SHORT_TEXT) -> str:
+    text = (value or "").strip()
+    if len(text) > limit:
+        raise ValidationError(
+            f"{label} is too long ({len(text)} characters); shorten it to {limit} or fewer.", field
+        )
+    return text
+
+
+def prison_number(value: str | None) -> str:
+    text = required_text(value, "prison_number", "Prison number", 20)
+    if not PRISON_NUMBER.match(text):
+        raise ValidationError(
+            f"Prison number “{text}” is not valid: use letters, digits, '-' or '/' only.",
+            "prison_number",
+        )
+    return text
+
+
+def not_in_future(moment: datetime, now: datetime, field: str, label: str) -> datetime:
+    if moment > now + FUTURE_TOLERANCE:
+        raise ValidationError(
+            f"{label} is in the future; enter a time that has already happened.", field
+        )
+    return moment
+
+
+def check_person_dates(
+    today: date,
+    date_of_birth: date | None,
+    arrival: date | None,
+    expected_release: date | None,
+) -> None:
+    if date_of_birth is not None:
+        if date_of_birth > today:
+            raise ValidationError("Date of birth is in the future.", "date_of_birth")
+        if (today.year - date_of_birth.year) < MIN_AGE_YEARS:
+            raise ValidationError(
+                f"Date of birth makes this person younger than {MIN_AGE_YEARS}; check the year.",
+                "date_of_birth",
+            )
+    if arrival is not None and arrival > today:
+        raise ValidationError("Arrival date is in the future.", "arrival_date")
+    if arrival is not None and expected_release is not None and expected_release < arrival:
+        raise ValidationError(
+            "Expected release is before the arrival date; check both dates.",
+            "expected_release_date",
+        )
+
+
+def parse_iso_date(value: str, field: str, label: str) -> date:
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValidationError(
+            f"{label} “{value}” is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01.", field
+        ) from None
+
+
+def split_list(value: str | None) -> list[str]:
+    """'norsk; English' -> ['norsk', 'English'] (commas or semicolons)."""
+    if not value:
+        return []
+    return [part.strip() for part in re.split(r"[;,]", value) if part.strip()]

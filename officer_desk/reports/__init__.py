@@ -1,0 +1,1 @@
+"""reports layer of officer_desk (see docs/ARCHITECTURE.md)."""

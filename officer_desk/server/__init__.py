@@ -1,0 +1,1 @@
+"""server layer of officer_desk (see docs/ARCHITECTURE.md)."""

@@ -1,0 +1,1 @@
+"""store layer of officer_desk (see docs/ARCHITECTURE.md)."""

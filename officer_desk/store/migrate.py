@@ -1,0 +1,98 @@
+"""Alembic migrations applied when a store opens, with a backup before any upgrade."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import create_engine
+
+from officer_desk import __version__
+from officer_desk.store.errors import StoreTooNew
+
+log = logging.getLogger("officer_desk.store")
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(path: Path) -> str | None:
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+    finally:
+        engine.dispose()
+
+
+def upgrade_on_open(path: Path, backups: Path) -> None:
+    current = current_revision(path)
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
+    if current == head:
+        return
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except CommandError:
+            raise StoreTooNew(
+                "These records were written by a newer version of officer_desk "
+                f"(schema {current}; this is version {__version__}). Nothing was changed. "
+                "Install the newer version on this workstation to open them."
+            ) from None
+        copy = backup_copy(path, backups, f"before-upgrade-to-{head}")
+        log.info("store at %s upgraded from %s to %s; backup at %s", path, current, head, copy)
+    upgrade(path, head or "head")
+
+
+def upgrade(path: Path, revision: str = "head") -> None:
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+    finally:
+        engine.dispose()
+
+
+def backup_copy(path: Path, folder: Path, label: str) -> Path:
+    """A consistent copy through SQLite's online backup (safe while the store is in use)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"{path.stem}-{label}-{stamp}.sqlite"
+    online_backup(path, target)
+    return target
+
+
+def online_backup(source: Path, target: Path) -> None:
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()

@@ -1,0 +1,185 @@
+"""SQLModel tables of the local store.
+
+Synced tables carry ``updated_hlc``, ``updated_by``, ``device_id``, ``server_version`` and
+``deleted_at`` (soft delete).  Logs are append-only: a correction is a new row whose
+``amends_id`` names the original, a void is such a row with ``voided`` set and a reason.
+Case note text lives only in revisions, so nothing written is ever overwritten.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Column, Index, LargeBinary, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from officer_desk.domain.ids import new_id
+
+# Bumped when the shape of a synced record changes; every outbox op carries it.
+SYNC_SCHEMA_VERSION = 1
+
+
+class Synced(SQLModel):
+    """Columns every synced record carries (not a table by itself)."""
+
+    updated_hlc: str = Field(default="")
+    updated_by: str | None = Field(default=None)
+    device_id: str = Field(default="")
+    server_version: int | None = Field(default=None)
+    deleted_at: datetime | None = Field(default=None)
+
+
+class Facility(Synced, table=True):
+    id: str = Field(default_factory=new_id, primary_key=True)
+    name: str
+    code: str = Field(unique=True)
+
+
+class Unit(Synced, table=True):
+    id: str = Field(default_factory=new_id, primary_key=True)
+    facility_id: str = Field(foreign_key="facility.id", index=True)
+    name: str
+    code: str = Field(unique=True)
+
+
+class Officer(Synced, table=True):
+    id: str = Field(default_factory=new_id, primary_key=True)
+    unit_id: str = Field(foreign_key="unit.id", index=True)
+    username: str = Field(unique=True)
+    display_name: str
+    role: str = Field(default="officer")
+    active: bool = Field(default=True)
+
+
+class Inmate(Synced, table=True):
+    id: str = Field(default_factory=new_id, primary_key=True)
+    unit_id: str = Field(foreign_key="unit.id", index=True)
+    prison_number: str = Field(unique=True)
+    full_name: str
+    preferred_name: str = Field(default="")
+    date_of_birth: date | None = Field(default=None)
+    languages: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    cell: str = Field(default="")
+    arrival_date: date | None = Field(default=None)
+    expected_release_date: date | None = Field(default=None)
+    diet: str = Field(default="")
+    allergies: str = Field(default="")
+    alerts: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    photo: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+
+
+class Assignment(Synced, table=True):
+    __table_args__ = (Index("ix_assignment_officer_active", "officer_id", "end_date"),)
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    officer_id: str = Field(foreign_key="officer.id")
+    inmate_id: str = Field(foreign_key="inmate.id", index=True)
+    start_date: date
+    end_date: date | None = Field(default=None)
+    reason: str = Field(default="arrival")
+    note: str = Field(default="")
+
+
+class MealLog(Synced, table=True):
+    __tablename__ = "meal_log"
+    __table_args__ = (Index("ix_meal_log_inmate_day", "inmate_id", "day"),)
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    inmate_id: str = Field(foreign_key="inmate.id")
+    day: date
+    meal: str
+    outcome: str
+    decline_reason: str | None = Field(default=None)
+    ate_together: bool = Field(default=False)
+    note: str = Field(default="")
+    logged_at: datetime
+    logged_by: str | None = Field(default=None, foreign_key="officer.id")
+    amends_id: str | None = Field(default=None, foreign_key="meal_log.id")
+    voided: bool = Field(default=False)
+    void_reason: str = Field(default="")
+
+
+class ActivityLog(Synced, table=True):
+    __tablename__ = "activity_log"
+    __table_args__ = (Index("ix_activity_log_inmate_started", "inmate_id", "started_at"),)
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    inmate_id: str = Field(foreign_key="inmate.id")
+    category: str
+    started_at: datetime
+    duration_minutes: int = Field(default=60)
+    outcome: str = Field(default="attended")
+    note: str = Field(default="")
+    logged_at: datetime
+    logged_by: str | None = Field(default=None, foreign_key="officer.id")
+    amends_id: str | None = Field(default=None, foreign_key="activity_log.id")
+    voided: bool = Field(default=False)
+    void_reason: str = Field(default="")
+
+
+class CaseNote(Synced, table=True):
+    __tablename__ = "case_note"
+    __table_args__ = (Index("ix_case_note_inmate_created", "inmate_id", "created_at"),)
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    inmate_id: str = Field(foreign_key="inmate.id")
+    kind: str = Field(default="general")
+    sensitive: bool = Field(default=False)
+    created_at: datetime
+    created_by: str | None = Field(default=None, foreign_key="officer.id")
+
+
+class CaseNoteRevision(Synced, table=True):
+    __tablename__ = "case_note_revision"
+    __table_args__ = (UniqueConstraint("note_id", "number"),)
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    note_id: str = Field(foreign_key="case_note.id")
+    number: int
+    text: str
+    written_at: datetime
+    written_by: str | None = Field(default=None, foreign_key="officer.id")
+
+
+class AuditEntry(SQLModel, table=True):
+    """Local, append-only, hash-chained record of who did what, when, on which workstation."""
+
+    __tablename__ = "audit_entry"
+
+    seq: int | None = Field(default=None, primary_key=True)
+    id: str = Field(default_factory=new_id, unique=True)
+    at: datetime
+    actor_id: str | None = Field(default=None)
+    actor_name: str
+    workstation: str
+    action: str
+    entity: str
+    entity_id: str | None = Field(default=None)
+    detail: str = Field(default="")
+    prev_hash: str
+    hash: str
+
+
+class OutboxEntry(SQLModel, table=True):
+    """Changes waiting to be pushed to the sync hub, in the order they were made."""
+
+    __tablename__ = "outbox_entry"
+
+    seq: int | None = Field(default=None, primary_key=True)
+    op_id: str = Field(default_factory=new_id, unique=True)
+    entity: str
+    entity_id: str
+    op: str
+    payload: str
+    schema_version: int = Field(default=SYNC_SCHEMA_VERSION)
+    hlc: str
+    created_at: datetime
+
+
+class LocalSetting(SQLModel, table=True):
+    """Facts about this workstation's store (device id, settings) that never sync."""
+
+    __tablename__ = "local_setting"
+
+    key: str = Field(primary_key=True)
+    value: str

@@ -1,0 +1,1 @@
+"""sync layer of officer_desk (see docs/ARCHITECTURE.md)."""

@@ -1,0 +1,1 @@
+"""ui layer of officer_desk (see docs/ARCHITECTURE.md)."""
