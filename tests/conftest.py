@@ -9,18 +9,19 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from officer_desk import paths  # noqa: E402
-from officer_desk.app import people  # noqa: E402
-from officer_desk.app.writes import Actor  # noqa: E402
-from officer_desk.store.database import Store, open_store  # noqa: E402
-from officer_desk.store.tables import Officer  # noqa: E402
+from officer_desk import paths
+from officer_desk.app import people
+from officer_desk.app.writes import Actor
+from officer_desk.store.database import Store, open_store
+from officer_desk.store.tables import Officer
 
 
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-                  ) -> Iterator[Path]:
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
     """No test touches the real home directory or platform folders."""
     home = tmp_path_factory.mktemp("home")
     data = home / "officer-desk-data"
@@ -47,15 +48,22 @@ def admin() -> Actor:
 @pytest.fixture
 def unit_store(store: Store, admin: Actor) -> Store:
     """A store with a facility, a unit and no people yet."""
-    people.initialise(store, admin, facility_name="Halden fengsel", facility_code="HAL",
-                      unit_name="Enhet C", unit_code="C")
+    people.initialise(
+        store,
+        admin,
+        facility_name="Halden fengsel",
+        facility_code="HAL",
+        unit_name="Enhet C",
+        unit_code="C",
+    )
     return store
 
 
 @pytest.fixture
 def officer(unit_store: Store, admin: Actor) -> Officer:
-    return people.add_officer(unit_store, admin, username="kari", display_name="Kari Nordmann",
-                              role="officer")
+    return people.add_officer(
+        unit_store, admin, username="kari", display_name="Kari Nordmann", role="officer"
+    )
 
 
 @pytest.fixture
@@ -63,14 +71,22 @@ def caseload(unit_store: Store, admin: Actor, officer: Officer) -> list[str]:
     """Six people assigned to ``officer``; returns their ids."""
     today = date.today()
     details = [
-        people.InmateDetails(prison_number=f"H-{1000 + n}", full_name=name,
-                             date_of_birth=date(1985 + n, 3, 1), arrival_date=date(2025, 1, 1),
-                             expected_release_date=date(today.year + 1, 6, 1), cell=f"C{n:02d}")
-        for n, name in enumerate(["Øystein Ås", "Ahmed Khalil", "Jonas Berg", "Tomasz Nowak",
-                                  "Per Ærø", "Lars Håland"], start=1)
+        people.InmateDetails(
+            prison_number=f"H-{1000 + n}",
+            full_name=name,
+            date_of_birth=date(1985 + n, 3, 1),
+            arrival_date=date(2025, 1, 1),
+            expected_release_date=date(today.year + 1, 6, 1),
+            cell=f"C{n:02d}",
+        )
+        for n, name in enumerate(
+            ["Øystein Ås", "Ahmed Khalil", "Jonas Berg", "Tomasz Nowak", "Per Ærø", "Lars Håland"],
+            start=1,
+        )
     ]
     change = people.add_inmates(unit_store, admin, details, today=today)
     for inmate_id in change.ids:
-        people.assign(unit_store, admin, officer_id=officer.id, inmate_id=inmate_id,
-                      start=date(2025, 1, 1))
+        people.assign(
+            unit_store, admin, officer_id=officer.id, inmate_id=inmate_id, start=date(2025, 1, 1)
+        )
     return change.ids

@@ -1,0 +1,56 @@
+"""Layering: Qt stays out of domain/, store/, sync/ and server/."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import officer_desk
+
+PACKAGE = Path(officer_desk.__file__).parent
+QT_FREE = ["domain", "store", "sync", "server", "cli"]
+
+
+@pytest.mark.parametrize("layer", QT_FREE)
+def test_layer_source_does_not_import_qt(layer: str) -> None:
+    offenders = []
+    for path in sorted((PACKAGE / layer).rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            offenders += [
+                f"{path.name}: {n}"
+                for n in names
+                if n.split(".")[0] in ("PySide6", "shiboken6", "PyQt5", "PyQt6")
+            ]
+    assert offenders == []
+
+
+def test_importing_lower_layers_does_not_load_qt_transitively() -> None:
+    modules = [f"officer_desk.{layer}" for layer in QT_FREE] + [
+        "officer_desk.store.database",
+        "officer_desk.store.queries",
+        "officer_desk.app.writes",
+        "officer_desk.app.people",
+        "officer_desk.app.logbook",
+        "officer_desk.app.notes",
+    ]
+    code = (
+        "import sys\n"
+        + "".join(f"import {m}\n" for m in modules)
+        + (
+            "leaked = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
+            "print(','.join(leaked))\n"
+        )
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
