@@ -145,32 +145,41 @@ def add_inmates(
 ) -> Change:
     """Register people in one transaction: all of them, or none if any is invalid."""
     with write(store, actor) as w:
-        unit = unit_by_code(w.session, unit_code)
-        checked = [validate_inmate(person, today) for person in people]
-        numbers = [p.prison_number for p in checked]
-        taken = set(
-            w.session.exec(
-                select(Inmate.prison_number).where(col(Inmate.prison_number).in_(numbers))
-            ).all()
-        )
-        if taken:
-            raise ValidationError(
-                f"Prison number(s) already registered: {', '.join(sorted(taken))}.",
-                "prison_number",
-            )
-        for person in checked:
-            w.insert(
-                Inmate(
-                    unit_id=unit.id,
-                    **{
-                        **person.__dict__,
-                        "languages": list(person.languages),
-                        "alerts": list(person.alerts),
-                    },
-                ),
-                detail=f"registered {person.prison_number}",
-            )
+        add_inmates_in(w, people, today=today, unit_code=unit_code)
         return w.change
+
+
+def add_inmates_in(
+    w: Writer, people: Sequence[InmateDetails], *, today: date, unit_code: str | None = None
+) -> list[Inmate]:
+    """:func:`add_inmates` inside a transaction the caller already holds (e.g. roster import,
+    which registers and assigns people all-or-nothing)."""
+    unit = unit_by_code(w.session, unit_code)
+    checked = [validate_inmate(person, today) for person in people]
+    numbers = [p.prison_number for p in checked]
+    taken = set(
+        w.session.exec(
+            select(Inmate.prison_number).where(col(Inmate.prison_number).in_(numbers))
+        ).all()
+    )
+    if taken:
+        raise ValidationError(
+            f"Prison number(s) already registered: {', '.join(sorted(taken))}.",
+            "prison_number",
+        )
+    inserted: list[Inmate] = []
+    for person in checked:
+        inmate = Inmate(
+            unit_id=unit.id,
+            **{
+                **person.__dict__,
+                "languages": list(person.languages),
+                "alerts": list(person.alerts),
+            },
+        )
+        w.insert(inmate, detail=f"registered {person.prison_number}")
+        inserted.append(inmate)
+    return inserted
 
 
 def active_caseload_size(session: Session, officer_id: str, on: date) -> int:
@@ -207,46 +216,61 @@ def assign(
     The person's current contact assignment (if any) ends that day.  More than six people
     is allowed but returns a warning to show.
     """
+    with write(store, actor) as w:
+        warning = assign_in(
+            w, officer_id=officer_id, inmate_id=inmate_id, start=start, reason=reason, note=note
+        )
+        return AssignResult(w.change, warning)
+
+
+def assign_in(
+    w: Writer,
+    *,
+    officer_id: str,
+    inmate_id: str,
+    start: date,
+    reason: AssignmentReason | str = AssignmentReason.ARRIVAL,
+    note: str = "",
+) -> str | None:
+    """:func:`assign` inside a transaction the caller already holds; returns the warning."""
     try:
         reason = AssignmentReason(reason)
     except ValueError:
         raise ValidationError(f"Reason “{reason}” is unknown.", "reason") from None
-    with write(store, actor) as w:
-        officer = w.session.get(Officer, officer_id)
-        inmate = w.session.get(Inmate, inmate_id)
-        if officer is None or not officer.active:
-            raise NotFound("That officer does not exist or is no longer active.")
-        if inmate is None or inmate.deleted_at is not None:
-            raise NotFound("That person is not registered on this workstation.")
-        current = w.session.exec(
-            select(Assignment).where(
-                Assignment.inmate_id == inmate_id,
-                col(Assignment.end_date).is_(None),
-                col(Assignment.deleted_at).is_(None),
-            )
-        ).all()
-        for existing in current:
-            if existing.officer_id == officer_id:
-                raise ValidationError(
-                    f"{inmate.full_name} is already assigned to {officer.display_name}.",
-                    "officer",
-                )
-            if start < existing.start_date:
-                raise ValidationError(
-                    "The new assignment cannot start before the current one began "
-                    f"({existing.start_date.isoformat()}).",
-                    "start",
-                )
-            w.update(existing, {"end_date": start}, detail=f"ended: reassigned ({reason.value})")
-        w.insert(
-            Assignment(
-                officer_id=officer_id,
-                inmate_id=inmate_id,
-                start_date=start,
-                reason=reason.value,
-                note=rules.limited_text(note, "note", "Note"),
-            ),
-            detail=f"{inmate.prison_number} -> {officer.username} ({reason.value})",
+    officer = w.session.get(Officer, officer_id)
+    inmate = w.session.get(Inmate, inmate_id)
+    if officer is None or not officer.active:
+        raise NotFound("That officer does not exist or is no longer active.")
+    if inmate is None or inmate.deleted_at is not None:
+        raise NotFound("That person is not registered on this workstation.")
+    current = w.session.exec(
+        select(Assignment).where(
+            Assignment.inmate_id == inmate_id,
+            col(Assignment.end_date).is_(None),
+            col(Assignment.deleted_at).is_(None),
         )
-        warning = rules.caseload_warning(active_caseload_size(w.session, officer_id, start))
-        return AssignResult(w.change, warning)
+    ).all()
+    for existing in current:
+        if existing.officer_id == officer_id:
+            raise ValidationError(
+                f"{inmate.full_name} is already assigned to {officer.display_name}.",
+                "officer",
+            )
+        if start < existing.start_date:
+            raise ValidationError(
+                "The new assignment cannot start before the current one began "
+                f"({existing.start_date.isoformat()}).",
+                "start",
+            )
+        w.update(existing, {"end_date": start}, detail=f"ended: reassigned ({reason.value})")
+    w.insert(
+        Assignment(
+            officer_id=officer_id,
+            inmate_id=inmate_id,
+            start_date=start,
+            reason=reason.value,
+            note=rules.limited_text(note, "note", "Note"),
+        ),
+        detail=f"{inmate.prison_number} -> {officer.username} ({reason.value})",
+    )
+    return rules.caseload_warning(active_caseload_size(w.session, officer_id, start))
