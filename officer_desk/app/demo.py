@@ -1,0 +1,786 @@
+"""Demo data: a realistic, deterministic history for one unit, for demos, screenshots and load.
+
+Used by ``officer-desk-admin seed-demo`` and by ``officer-desk --demo`` (which calls
+:func:`seed_demo` from its database worker with :data:`DEFAULT_INMATES` people and
+:data:`DEFAULT_YEARS` years: about 20,000 rows, a second or two).
+
+What goes through the normal services, with one audit and outbox entry per row: the facility
+and unit (if the store is empty), the officers, the people and their assignments — exactly
+what an administrator would type.
+
+What does not: the generated *history* (meals, activities, case notes and their revisions).
+It is not typed by a person, a demo store is never enrolled with a hub, and per-row audit and
+outbox entries would triple a five-year store (60 people x 5 years is about 350,000 log
+rows).  So the history is bulk-inserted with SQLAlchemy Core *inside* the write path's
+transaction (``app.writes.write``), one transaction per person, with the sync columns stamped
+as the Writer would (HLC from the store's clock, this device, the logging officer as
+``updated_by``) and ONE audit entry per batch ("seed") that says what was added.  When a
+standalone store is enrolled later, the sync issue uploads existing rows from the tables, not
+from the outbox.
+
+Determinism: every random choice comes from ``random.Random`` seeded with the seed (and, for a
+person's history, the seed plus their prison number), so the same seed and ``today`` give the
+same content.  Ids are UUIDv7 and differ between runs; they are generated in the same order,
+so ordering by id gives the same sequence.  Times are written as CET (UTC+1) all year round.
+"""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import Table, func, insert
+from sqlmodel import SQLModel, select
+
+from officer_desk.app import people
+from officer_desk.app.writes import Actor, Writer, write
+from officer_desk.domain.enums import (
+    ActivityCategory,
+    ActivityOutcome,
+    AssignmentReason,
+    DeclineReason,
+    Meal,
+    MealOutcome,
+    NoteKind,
+    Role,
+)
+from officer_desk.domain.errors import ValidationError
+from officer_desk.domain.ids import new_id
+from officer_desk.domain.rules import MAX_CASELOAD
+from officer_desk.store.database import Store
+from officer_desk.store.tables import Facility, Inmate, Officer
+
+DEFAULT_INMATES = 12
+DEFAULT_YEARS = 2
+MAX_INMATES = 1000
+MAX_YEARS = 20
+PEOPLE_PER_OFFICER = 5.5  # leaves room below the caseload limit of six
+CET = timedelta(hours=1)
+
+ProgressFn = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """What :func:`seed_demo` created: the accounts to sign in with and row counts per table."""
+
+    accounts: list[tuple[str, str, str]]  # (username, display name, role)
+    counts: dict[str, int]
+    unit_code: str = ""
+    today: date = field(default_factory=date.today)
+
+
+# --- names and vocabulary, written by hand (no Faker: small, deterministic, Norwegian) ------
+
+OFFICER_NAMES = [
+    "Åse Solberg", "Bjørn Østby", "Søren Dæhli", "Kari Nordmann", "Trond Ødegård",
+    "Frøydis Løvås", "Håkon Bråthen", "Guro Strøm", "Pål Kvåle", "Siv Grønli",
+    "Aisha Rahman", "Daniel Okoye", "Marta Kowalczyk", "Liam O'Connor", "Mette Sæther",
+    "Øyvind Nærland", "Hege Bakke", "Kjetil Myrvold", "Ingvild Åsheim", "Jørn Tærum",
+    "Nina Haugen", "Tor Åge Lie", "Sølvi Fjeld", "Reidar Bjørklund",
+]  # fmt: skip
+SUPERVISOR_NAMES = ["Åsmund Næss", "Ingrid Sæbø", "Gunnar Ræder"]
+ADMIN_NAME = "Sølvi Lægreid"
+
+
+@dataclass(frozen=True)
+class Origin:
+    weight: int
+    first: tuple[str, ...]
+    last: tuple[str, ...]
+    languages: tuple[str, ...]
+    halal: bool = False
+
+
+ORIGINS = [
+    Origin(
+        58,
+        ("Øystein", "Jørgen", "Pål", "Håkon", "Kåre", "Bjørnar", "Ståle", "Sindre", "Even",
+         "Eirik", "Ørjan", "Joakim", "Mats", "Anders", "Jonas", "Sander", "Kristoffer",
+         "Marius", "Ole", "Steinar", "Geir", "Frode", "Espen", "Rune", "Vegard", "Tor-Åge"),
+        ("Østby", "Sæther", "Ødegård", "Bråthen", "Løvås", "Haugen", "Dæhli", "Håland",
+         "Strøm", "Bakke", "Kvåle", "Myrvold", "Sørensen", "Nærland", "Grønli", "Åsheim",
+         "Berg", "Johansen", "Lie", "Moen", "Solberg", "Nygård", "Fjeld", "Bjørklund", "Ås"),
+        ("norsk",),
+    ),
+    Origin(8, ("Tomasz", "Piotr", "Mateusz", "Krzysztof", "Paweł"),
+           ("Nowak", "Kowalski", "Wiśniewski", "Zieliński"), ("polsk", "engelsk")),
+    Origin(5, ("Vytautas", "Mindaugas", "Tomas"), ("Kazlauskas", "Petrauskas", "Jankauskas"),
+           ("litauisk", "russisk")),
+    Origin(7, ("Abdi", "Mohamed", "Yusuf", "Hamza"), ("Abdullahi", "Warsame", "Hassan", "Farah"),
+           ("somali", "norsk"), halal=True),
+    Origin(7, ("Ahmed", "Omar", "Ali", "Karim"), ("Khalil", "Haddad", "Mansour", "Saleh"),
+           ("arabisk", "engelsk"), halal=True),
+    Origin(5, ("Andrei", "Ionuț", "Mihai"), ("Popescu", "Ionescu", "Dumitru"),
+           ("rumensk", "engelsk")),
+    Origin(5, ("Dawit", "Yonas", "Semere"), ("Tesfaye", "Ghebremedhin", "Haile"),
+           ("tigrinja", "engelsk")),
+    Origin(5, ("Daniel", "James", "Emmanuel"), ("Okafor", "Smith", "Mensah"), ("engelsk",)),
+]  # fmt: skip
+
+NICKNAMES = {
+    "Kristoffer": "Kris", "Mohamed": "Mo", "Tomasz": "Tomek", "Krzysztof": "Krzyś",
+    "Alexander": "Alex", "Vytautas": "Vytas", "Joakim": "Jocke", "Steinar": "Steini",
+    "Mindaugas": "Mindis", "James": "Jim",
+}  # fmt: skip
+
+DIETS = ["vegetar", "laktosefri", "glutenfri (cøliaki)", "diabeteskost", "vegan"]
+ALLERGIES = ["nøtter", "skalldyr", "penicillin", "egg", "pollen"]
+ALERTS = [
+    "Selvskadingsrisiko – tilsyn hver time",
+    "Diabetes type 1 – insulin kl. 08 og 20",
+    "Epilepsi",
+    "Trenger tolk ved samtaler",
+    "Sinne – rolig tone, gi tid",
+    "Needs an interpreter for health appointments",
+    "Rusmiddeltest ved retur fra permisjon",
+]
+PROGRAMMES = ["Sinnemestring", "Rusmestringsprogram", "Ny start", "Foreldreveiledning"]
+
+NOTES: dict[NoteKind, list[str]] = {
+    NoteKind.POSITIVE: [
+        "{name} tok initiativ til felles middag og lagde mat til hele avdelingen.",
+        "{name} fikk ros på verkstedet for nøyaktig arbeid denne uken.",
+        "{name} bestod delprøven i matematikk. Svært fornøyd og motivert.",
+        "Good conversation with {name} about plans after release; he has a CV ready.",
+        "{name} helped a new arrival settle in and explained the routines.",
+        "{name} har møtt til alle avtaler denne måneden og virker i god form.",
+    ],
+    NoteKind.GENERAL: [
+        "Samtale med {name} om permisjonssøknad. Han vil besøke familien i påsken.",
+        "{name} ønsker å bytte fra verksted til skole neste semester.",
+        "Gikk gjennom løslatelsesplanen med {name}: bolig er søkt via NAV.",
+        "{name} asked about contact with his children; referred to the social worker.",
+        "Weekly one-to-one with {name}. Sleeping better; wants more gym time.",
+        "{name} fikk besøk av søsteren. Rolig og blid etterpå.",
+        "Snakket med {name} om økonomi og gjeld. Avtale med gjeldsrådgiver bestilt.",
+    ],
+    NoteKind.CONCERN: [
+        "{name} har spist lite de siste dagene og trukket seg unna fellesskapet.",
+        "{name} virket urolig etter telefonsamtale hjemmefra. Følges opp i morgen.",
+        "{name} refused work twice this week and says he sees no point in it.",
+        "Konflikt mellom {name} og en annen innsatt på kjøkkenet; snakket med begge.",
+        "{name} seems low since the parole decision. Offered a talk with health services.",
+    ],
+    NoteKind.SAFETY: [
+        "{name} uttalte trusler mot medinnsatt. Skjermet etter vedtak, helse varslet.",
+        "Funnet ulovlig gjenstand ved celleransaking hos {name}. Rapport skrevet.",
+        "{name} said he had thoughts of self-harm. Health services informed, checks hourly.",
+    ],
+}
+NOTE_ADDENDA = [
+    " Tillegg: fulgt opp dagen etter, situasjonen er roligere.",
+    " Addendum: spoke with health services, they will see him this week.",
+    " Rettelse: gjaldt tirsdag, ikke mandag.",
+]
+ACTIVITY_NOTES: dict[ActivityCategory, list[str]] = {
+    ActivityCategory.WORK: ["Jobbet godt på verkstedet.", "Ferdig med bestillingen."],
+    ActivityCategory.SCHOOL: ["Norskopplæring.", "Matteprøve i dag.", "English class."],
+    ActivityCategory.GYM: ["Styrketrening.", "Fotball i hallen."],
+    ActivityCategory.VISIT: ["Besøk av familien.", "Visit from his partner and daughter."],
+    ActivityCategory.HEALTH: ["Tannlege.", "Legetime.", "Appointment with the nurse."],
+}
+
+DECLINE_REASONS = [
+    (DeclineReason.NOT_HUNGRY, 55),
+    (DeclineReason.ASLEEP, 15),
+    (DeclineReason.MEDICAL, 10),
+    (DeclineReason.PROTEST, 8),
+    (DeclineReason.RELIGIOUS_OR_DIET, 6),
+    (DeclineReason.OTHER, 6),
+]
+MEAL_TIMES = {Meal.BREAKFAST: time(7, 45), Meal.LUNCH: time(11, 30), Meal.DINNER: time(16, 30)}
+
+
+def seed_demo(
+    store: Store,
+    *,
+    inmates: int = DEFAULT_INMATES,
+    years: int = DEFAULT_YEARS,
+    seed: int = 1,
+    today: date | None = None,
+    progress: ProgressFn | None = None,
+) -> DemoSummary:
+    """Fill a store that has no people yet with a unit's generated history up to yesterday.
+
+    Initialises facility and unit ("Halden fengsel", "Enhet C") if the store is empty, adds
+    officers (about one contact officer per 5.5 people, supervisors and an admin), the people
+    and their assignments, then their history, one committed transaction per person.
+    Raises ValidationError (nothing written) for a store that already has people.
+    """
+    today = today or date.today()
+    report = progress or (lambda _line: None)
+    _check_sizes(inmates, years, today)
+    actor = Actor.system("officer-desk demo data")
+    rng = random.Random(f"officer-desk-demo/{seed}")
+
+    with store.reading() as session:
+        if session.exec(select(func.count()).select_from(Inmate)).one():
+            raise ValidationError(
+                "This store already has people registered, so demo data was not added. "
+                "Use an empty data folder (--data-dir) for demo data."
+            )
+        has_facility = session.exec(select(Facility)).first() is not None
+    if not has_facility:
+        people.initialise(
+            store,
+            actor,
+            facility_name="Halden fengsel",
+            facility_code="HAL",
+            unit_name="Enhet C",
+            unit_code="C",
+        )
+    with store.reading() as session:
+        unit = people.unit_by_code(session, None)
+        facility = session.get(Facility, unit.facility_id)
+        taken = set(session.exec(select(Officer.username)).all())
+    prefix = (facility.code[:1] if facility else "H").upper()
+
+    officers = _add_officers(store, actor, inmates, taken)
+    contact = [o for o in officers if o.role == Role.OFFICER.value]
+    report(f"added {len(officers)} officer accounts")
+
+    plans = _plan_people(rng, inmates, years, today, prefix, unit.code)
+    timelines = _plan_assignments(rng, plans, contact, today)
+    with write(store, actor) as w:
+        registered = people.add_inmates_in(
+            w, [p.details for p in plans], today=today, unit_code=unit.code
+        )
+        assignments = _write_assignments(w, registered, timelines)
+    report(f"registered {len(registered)} people with {assignments} assignments")
+
+    counts = {
+        "officer": len(officers),
+        "inmate": len(registered),
+        "assignment": assignments,
+        "meal_log": 0,
+        "activity_log": 0,
+        "case_note": 0,
+        "case_note_revision": 0,
+    }
+    streak_people = {p.details.prison_number for p in rng.sample(plans, max(1, inmates // 8))}
+    all_officer_ids = [o.id for o in contact]
+    for plan, inmate, timeline in zip(plans, registered, timelines, strict=True):
+        history = _History(
+            rng=random.Random(f"officer-desk-demo/{seed}/{plan.details.prison_number}"),
+            store=store,
+            inmate_id=inmate.id,
+            name=plan.details.preferred_name or plan.details.full_name.split()[0],
+            timeline=timeline,
+            covers=all_officer_ids,
+        )
+        start = max(plan.details.arrival_date or today, today - timedelta(days=365 * years))
+        history.generate(
+            plan, start, today, refusing_now=plan.details.prison_number in streak_people
+        )
+        added = _write_history(store, actor, plan.details.prison_number, history)
+        for table, number in added.items():
+            counts[table] += number
+        report(
+            f"committed {plan.details.prison_number} ({added['meal_log']} meals, "
+            f"{added['activity_log']} activities, {added['case_note']} notes)"
+        )
+    accounts = [(o.username, o.display_name, o.role) for o in officers]
+    return DemoSummary(accounts=accounts, counts=counts, unit_code=unit.code, today=today)
+
+
+def _check_sizes(inmates: int, years: int, today: date) -> None:
+    if not 1 <= inmates <= MAX_INMATES:
+        raise ValidationError(
+            f"The number of people must be between 1 and {MAX_INMATES}.", "inmates"
+        )
+    if not 1 <= years <= MAX_YEARS:
+        raise ValidationError(f"The number of years must be between 1 and {MAX_YEARS}.", "years")
+    if today > date.today():
+        raise ValidationError("Demo history cannot end in the future; choose today or earlier.")
+
+
+# --- accounts ---------------------------------------------------------------------------------
+
+
+def username_for(display_name: str, taken: set[str]) -> str:
+    """'Tor Åge Lie' -> 'tor.age.lie' (ASCII, so it is easy to type on any keyboard)."""
+    folded = display_name.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
+    ascii_only = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
+    base = ".".join("".join(c for c in part if c.isalnum()) for part in ascii_only.split())
+    name, n = base, 1
+    while name in taken:
+        n += 1
+        name = f"{base}{n}"
+    taken.add(name)
+    return name
+
+
+def _officer_names(count: int) -> list[str]:
+    if count <= len(OFFICER_NAMES):
+        return OFFICER_NAMES[:count]
+    # Larger demo units: combine first and last names in a fixed order.
+    firsts = [n.split()[0] for n in OFFICER_NAMES]
+    lasts = [n.split()[-1] for n in OFFICER_NAMES]
+    names = list(OFFICER_NAMES)
+    for last in lasts:
+        for first in firsts:
+            if len(names) == count:
+                return names
+            candidate = f"{first} {last}"
+            if candidate not in names:
+                names.append(candidate)
+    return names
+
+
+def _add_officers(store: Store, actor: Actor, inmates: int, taken: set[str]) -> list[Officer]:
+    contact = -(-inmates * 2 // int(PEOPLE_PER_OFFICER * 2))  # ceil(inmates / 5.5)
+    supervisors = 1 if inmates < 30 else 2
+    roster = [(name, Role.OFFICER) for name in _officer_names(contact)]
+    roster += [(name, Role.SUPERVISOR) for name in SUPERVISOR_NAMES[:supervisors]]
+    roster.append((ADMIN_NAME, Role.ADMIN))
+    return [
+        people.add_officer(
+            store, actor, username=username_for(name, taken), display_name=name, role=role
+        )
+        for name, role in roster
+    ]
+
+
+# --- people and assignments -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _PersonPlan:
+    details: people.InmateDetails
+    track: ActivityCategory | None  # the weekday occupation (work, school, programme)
+    programme: str | None
+    religious: bool
+    halal: bool
+    visit_chance: float
+    gym_chance: float
+    decline_chance: float
+    partial_chance: float
+
+
+def _weighted(rng: random.Random, pairs: Iterable[tuple[Any, int]]) -> Any:
+    items, weights = zip(*pairs, strict=True)
+    return rng.choices(items, weights)[0]
+
+
+def _plan_people(
+    rng: random.Random, count: int, years: int, today: date, prefix: str, unit_code: str
+) -> list[_PersonPlan]:
+    window = timedelta(days=365 * years)
+    cells = [f"{unit_code}{floor}{n:02d}" for floor in range(1, 10) for n in range(1, 31)]
+    rng.shuffle(cells)
+    seen: set[str] = set()
+    plans = []
+    for index in range(count):
+        origin: Origin = _weighted(rng, ((o, o.weight) for o in ORIGINS))
+        while True:
+            first, last = rng.choice(origin.first), rng.choice(origin.last)
+            if f"{first} {last}" not in seen or len(seen) > 2000:
+                break
+        seen.add(f"{first} {last}")
+        # Some people have been here longer than the whole window; most arrived inside it.
+        if index % 7 == 0:
+            arrival = today - window - timedelta(days=rng.randint(1, 400))
+        else:
+            arrival = today - timedelta(days=rng.randint(3, window.days))
+        # About one in five leaves within two months: the release checklist has work to show.
+        soon = rng.random() < 0.2
+        release = today + timedelta(days=rng.randint(10, 60) if soon else rng.randint(61, 900))
+        preferred = _weighted(rng, [(first, 60), (NICKNAMES.get(first, first), 25), ("", 15)])
+        languages = list(origin.languages)
+        if origin.languages != ("norsk",) and rng.random() < 0.3:
+            languages.append("norsk")
+        diet = "halal" if origin.halal and rng.random() < 0.7 else ""
+        if not diet and rng.random() < 0.15:
+            diet = rng.choice(DIETS)
+        details = people.InmateDetails(
+            prison_number=f"{prefix}-{1001 + index}",
+            full_name=f"{first} {last}",
+            preferred_name=preferred,
+            date_of_birth=today.replace(day=1)
+            - timedelta(days=365 * rng.randint(19, 64) + rng.randint(0, 364)),
+            languages=languages,
+            cell=cells[index % len(cells)],
+            arrival_date=arrival,
+            expected_release_date=release,
+            diet=diet,
+            allergies=rng.choice(ALLERGIES) if rng.random() < 0.12 else "",
+            alerts=[rng.choice(ALERTS)] if rng.random() < 0.15 else [],
+        )
+        plans.append(
+            _PersonPlan(
+                details=details,
+                track=_weighted(
+                    rng,
+                    [
+                        (ActivityCategory.WORK, 55),
+                        (ActivityCategory.SCHOOL, 25),
+                        (ActivityCategory.PROGRAMME, 10),
+                        (None, 10),
+                    ],
+                ),
+                programme=rng.choice(PROGRAMMES) if rng.random() < 0.35 else None,
+                religious=rng.random() < (0.5 if origin.halal else 0.12),
+                halal=origin.halal,
+                visit_chance=rng.choice([0.0, 0.1, 0.25, 0.4]),
+                gym_chance=rng.uniform(0.1, 0.6),
+                decline_chance=rng.uniform(0.01, 0.05),
+                partial_chance=rng.uniform(0.03, 0.12),
+            )
+        )
+    return plans
+
+
+Timeline = list[tuple[date, str, AssignmentReason]]  # (from, officer id, why), oldest first
+
+
+def _plan_assignments(
+    rng: random.Random, plans: list[_PersonPlan], contact: list[Officer], today: date
+) -> list[Timeline]:
+    """Who had whom, never more than six people per contact officer on any day.
+
+    Everyone is still here today, so an officer's final caseload only grows over time; the
+    round-robin keeps it at most six.  A few people started with another officer who keeps
+    at most five at the end, and each such officer lends out at most one person, so their
+    count stays at six or below while they had that person too.
+    """
+    order = sorted(range(len(plans)), key=lambda i: plans[i].details.arrival_date or today)
+    final: dict[int, Officer] = {}
+    load = {o.id: 0 for o in contact}
+    for i in order:
+        officer = min(contact, key=lambda o: (load[o.id], rng.random()))
+        load[officer.id] += 1
+        final[i] = officer
+    lenders = [o for o in contact if load[o.id] < MAX_CASELOAD]
+    rng.shuffle(lenders)
+    timelines: list[Timeline] = []
+    for i, plan in enumerate(plans):
+        arrival = plan.details.arrival_date or today
+        officer = final[i]
+        stay = (today - arrival).days
+        lender = next((o for o in lenders if o.id != officer.id), None)
+        if lender is not None and stay > 180 and rng.random() < 0.25:
+            lenders.remove(lender)
+            moved = arrival + timedelta(days=rng.randint(60, stay - 30))
+            why = rng.choice(
+                [
+                    AssignmentReason.WORKLOAD,
+                    AssignmentReason.RELATIONSHIP,
+                    AssignmentReason.TRANSFER,
+                ]
+            )
+            timelines.append(
+                [(arrival, lender.id, AssignmentReason.ARRIVAL), (moved, officer.id, why)]
+            )
+        else:
+            timelines.append([(arrival, officer.id, AssignmentReason.ARRIVAL)])
+    return timelines
+
+
+def _write_assignments(w: Writer, registered: list[Inmate], timelines: list[Timeline]) -> int:
+    count = 0
+    for inmate, timeline in zip(registered, timelines, strict=True):
+        for start, officer_id, reason in timeline:
+            warning = people.assign_in(
+                w, officer_id=officer_id, inmate_id=inmate.id, start=start, reason=reason
+            )
+            # The plan keeps every caseload at six or fewer; a warning would be a bug here.
+            assert warning is None, warning
+            count += 1
+    return count
+
+
+# --- history ----------------------------------------------------------------------------------
+
+
+def _at(day: date, clock: time, minutes: int = 0) -> datetime:
+    """A local (CET) time of day as the aware UTC moment the store keeps."""
+    return datetime.combine(day, clock, UTC) - CET + timedelta(minutes=minutes)
+
+
+@dataclass
+class _History:
+    """The generated rows of one person, as plain dicts ready for a Core bulk insert."""
+
+    rng: random.Random
+    store: Store
+    inmate_id: str
+    name: str
+    timeline: Timeline
+    covers: list[str]
+    meals: list[dict[str, Any]] = field(default_factory=list)
+    activities: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[dict[str, Any]] = field(default_factory=list)
+    revisions: list[dict[str, Any]] = field(default_factory=list)
+
+    def officer_on(self, day: date) -> str:
+        current = self.timeline[0][1]
+        for start, officer_id, _reason in self.timeline:
+            if start <= day:
+                current = officer_id
+        # Colleagues cover shifts: about one entry in five is logged by someone else.
+        if self.rng.random() < 0.2:
+            return self.rng.choice(self.covers)
+        return current
+
+    def sync(self, by: str) -> dict[str, Any]:
+        return {
+            "updated_hlc": self.store.clock.now(),
+            "updated_by": by,
+            "device_id": self.store.device_id,
+            "server_version": None,
+            "deleted_at": None,
+        }
+
+    def generate(self, plan: _PersonPlan, start: date, today: date, *, refusing_now: bool) -> None:
+        rng = self.rng
+        episode_left = 0
+        day = start
+        while day < today:
+            weekday = day.weekday()
+            if episode_left:
+                episode_left -= 1
+            elif rng.random() < 0.004:
+                episode_left = rng.randint(1, 3)  # a few days of refusing food and work
+            away = self.day_activities(plan, day, weekday, refusing=episode_left > 0)
+            self.day_meals(plan, day, weekday, away, refusing=episode_left > 0)
+            if rng.random() < 0.12:
+                self.note(day)
+            day += timedelta(days=1)
+        if refusing_now:
+            self.refusal_streak_until_yesterday()
+
+    def activity(
+        self,
+        day: date,
+        category: ActivityCategory,
+        clock: time,
+        minutes: int,
+        outcome: ActivityOutcome = ActivityOutcome.ATTENDED,
+    ) -> None:
+        by = self.officer_on(day)
+        choices = ACTIVITY_NOTES.get(category)
+        note = self.rng.choice(choices) if choices and self.rng.random() < 0.1 else ""
+        self.activities.append(
+            {
+                "id": new_id(),
+                "inmate_id": self.inmate_id,
+                "category": category.value,
+                "started_at": _at(day, clock),
+                "duration_minutes": minutes,
+                "outcome": outcome.value,
+                "note": note,
+                "logged_at": _at(day, clock, minutes + self.rng.randint(5, 90)),
+                "logged_by": by,
+                "amends_id": None,
+                "voided": False,
+                "void_reason": "",
+                **self.sync(by),
+            }
+        )
+
+    def day_activities(
+        self, plan: _PersonPlan, day: date, weekday: int, *, refusing: bool
+    ) -> set[Meal]:
+        """Log the day's activities; returns the meals the person was away for."""
+        rng = self.rng
+        away: set[Meal] = set()
+        if weekday < 5:
+            if plan.track is not None:
+                outcome = _weighted(
+                    rng,
+                    [
+                        (ActivityOutcome.ATTENDED, 86),
+                        (ActivityOutcome.SICK, 4),
+                        (ActivityOutcome.REFUSED, 60 if refusing else 4),
+                        (ActivityOutcome.CANCELLED, 3),
+                        (ActivityOutcome.NOT_REQUIRED, 3),
+                    ],
+                )
+                self.activity(day, plan.track, time(8, 30), rng.choice([240, 300, 330]), outcome)
+            if rng.random() < 0.025:
+                self.activity(day, ActivityCategory.HEALTH, time(11, 0), rng.choice([30, 45, 60]))
+                away.add(Meal.LUNCH)
+            if plan.programme and weekday == 2:
+                self.activity(day, ActivityCategory.PROGRAMME, time(13, 0), 90)
+            if plan.religious and plan.halal and weekday == 4 and rng.random() < 0.6:
+                self.activity(day, ActivityCategory.RELIGIOUS_SERVICE, time(13, 0), 60)
+            if weekday == 3 and rng.random() < 0.3:
+                self.activity(day, ActivityCategory.COOKING, time(15, 0), 90)
+            if rng.random() < plan.gym_chance:
+                self.activity(day, ActivityCategory.GYM, time(15, 0), rng.choice([45, 60, 90]))
+        else:
+            if rng.random() < plan.visit_chance:
+                self.activity(day, ActivityCategory.VISIT, time(11, 0), rng.choice([60, 90, 120]))
+                away.add(Meal.LUNCH)
+            if rng.random() < 0.5:
+                self.activity(day, ActivityCategory.RECREATION, time(14, 0), 120)
+            if plan.religious and not plan.halal and weekday == 6:
+                self.activity(day, ActivityCategory.RELIGIOUS_SERVICE, time(10, 0), 60)
+        if rng.random() < 0.3:
+            self.activity(day, ActivityCategory.PHONE_CALL, time(18, 0), rng.choice([10, 20]))
+        return away
+
+    def day_meals(
+        self, plan: _PersonPlan, day: date, weekday: int, away: set[Meal], *, refusing: bool
+    ) -> None:
+        rng = self.rng
+        for meal, clock in MEAL_TIMES.items():
+            reason: DeclineReason | None = None
+            if meal in away:
+                outcome = MealOutcome.AWAY
+            else:
+                declined = 0.75 if refusing else plan.decline_chance
+                roll = rng.random()
+                if roll < declined:
+                    outcome = MealOutcome.DECLINED
+                    reason = _weighted(rng, DECLINE_REASONS)
+                    if meal is not Meal.BREAKFAST and reason is DeclineReason.ASLEEP:
+                        reason = DeclineReason.NOT_HUNGRY
+                elif roll < declined + plan.partial_chance:
+                    outcome = MealOutcome.PARTIAL
+                else:
+                    outcome = MealOutcome.ATE
+            together = rng.random() < (0.3 if meal is Meal.BREAKFAST else 0.75)
+            if weekday == 3 and meal is Meal.DINNER:
+                together = True  # the unit's shared dinner night
+            row = self.meal_row(day, meal, clock, outcome, reason, together)
+            self.meals.append(row)
+            # Now and then an entry was corrected or voided later the same day.
+            if outcome is not MealOutcome.AWAY and rng.random() < 0.003:
+                self.correct(row)
+
+    def meal_row(
+        self,
+        day: date,
+        meal: Meal,
+        clock: time,
+        outcome: MealOutcome,
+        reason: DeclineReason | None,
+        together: bool,
+    ) -> dict[str, Any]:
+        by = self.officer_on(day)
+        return {
+            "id": new_id(),
+            "inmate_id": self.inmate_id,
+            "day": day,
+            "meal": meal.value,
+            "outcome": outcome.value,
+            "decline_reason": None if reason is None else reason.value,
+            "ate_together": together and outcome is not MealOutcome.DECLINED,
+            "note": "",
+            "logged_at": _at(day, clock, self.rng.randint(15, 75)),
+            "logged_by": by,
+            "amends_id": None,
+            "voided": False,
+            "void_reason": "",
+            **self.sync(by),
+        }
+
+    def correct(self, original: dict[str, Any]) -> None:
+        fixed = {
+            **original,
+            "id": new_id(),
+            "amends_id": original["id"],
+            **self.sync(original["logged_by"]),
+        }
+        fixed["logged_at"] = original["logged_at"] + timedelta(hours=2)
+        if self.rng.random() < 0.3:
+            fixed.update(voided=True, void_reason="Registrert på feil person.")
+        else:
+            fixed.update(
+                outcome=MealOutcome.ATE.value,
+                decline_reason=None,
+                note="Rettet: spiste likevel etter en stund.",
+            )
+        self.meals.append(fixed)
+
+    def refusal_streak_until_yesterday(self) -> None:
+        """Make the newest 3–6 meals declined, so the refusal flag shows on today's screen."""
+        length = self.rng.randint(3, 6)
+        reason = self.rng.choice([DeclineReason.PROTEST, DeclineReason.NOT_HUNGRY])
+        originals = [m for m in reversed(self.meals) if m["amends_id"] is None][:length]
+        streak_ids = {row["id"] for row in originals}
+        # A later correction of one of these would break the streak; drop it.
+        self.meals = [m for m in self.meals if m["amends_id"] not in streak_ids]
+        for row in originals:
+            row.update(
+                outcome=MealOutcome.DECLINED.value,
+                decline_reason=reason.value,
+                ate_together=False,
+                note="Vil ikke spise." if reason is DeclineReason.PROTEST else "",
+            )
+
+    def note(self, day: date) -> None:
+        rng = self.rng
+        kind = _weighted(
+            rng,
+            [(NoteKind.GENERAL, 50), (NoteKind.POSITIVE, 30), (NoteKind.CONCERN, 15),
+             (NoteKind.SAFETY, 5)],
+        )  # fmt: skip
+        by = self.officer_on(day)
+        created = _at(day, time(rng.randint(9, 20), rng.randint(0, 59)))
+        note_id = new_id()
+        self.notes.append(
+            {
+                "id": note_id,
+                "inmate_id": self.inmate_id,
+                "kind": kind.value,
+                "sensitive": kind is NoteKind.SAFETY or rng.random() < 0.04,
+                "created_at": created,
+                "created_by": by,
+                **self.sync(by),
+            }
+        )
+        text = rng.choice(NOTES[kind]).format(name=self.name)
+        self.revision(note_id, 1, text, created, by)
+        if rng.random() < 0.1:
+            later = created + timedelta(hours=rng.randint(2, 48))
+            self.revision(note_id, 2, text + rng.choice(NOTE_ADDENDA), later, by)
+
+    def revision(self, note_id: str, number: int, text: str, at: datetime, by: str) -> None:
+        self.revisions.append(
+            {
+                "id": new_id(),
+                "note_id": note_id,
+                "number": number,
+                "text": text,
+                "written_at": at,
+                "written_by": by,
+                **self.sync(by),
+            }
+        )
+
+
+def _table(name: str) -> Table:
+    return SQLModel.metadata.tables[name]
+
+
+def _write_history(
+    store: Store, actor: Actor, prison_number: str, history: _History
+) -> dict[str, int]:
+    """One transaction per person: bulk rows plus one audit entry that says what was added."""
+    batches = {
+        "meal_log": history.meals,
+        "activity_log": history.activities,
+        "case_note": history.notes,
+        "case_note_revision": history.revisions,
+    }
+    with write(store, actor) as w:
+        connection = w.session.connection()
+        for table, rows in batches.items():
+            if rows:
+                connection.execute(insert(_table(table)), rows)
+        w.audit_only(
+            "seed",
+            "meal_log",
+            history.inmate_id,
+            f"demo history for {prison_number}: {len(history.meals)} meals, "
+            f"{len(history.activities)} activities, {len(history.notes)} notes, "
+            f"{len(history.revisions)} note revisions",
+        )
+    return {table: len(rows) for table, rows in batches.items()}
