@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from sqlmodel import col, select
 
+from officer_desk.app import access
 from officer_desk.app.writes import Actor, Change, Writer, write
 from officer_desk.domain import rules
 from officer_desk.domain.enums import (
@@ -74,6 +75,7 @@ def log_meal(
         if day > moment.date():
             raise ValidationError("The meal's day is in the future.", "day")
         _require_people(w, [e.inmate_id for e in entries])
+        access.require_people(w.session, actor, [e.inmate_id for e in entries], day, "meals")
         for entry in entries:
             outcome = _choice(MealOutcome, entry.outcome, "outcome", "Outcome")
             reason = entry.decline_reason
@@ -109,6 +111,7 @@ def void_meal(store: Store, actor: Actor, *, meal_log_id: str, reason: str) -> C
         original = w.session.get(MealLog, meal_log_id)
         if original is None:
             raise NotFound("That meal entry does not exist.")
+        access.require_people(w.session, actor, [original.inmate_id], w.now.date(), "meals")
         target = original.amends_id or original.id
         w.insert(
             MealLog(
@@ -157,6 +160,7 @@ def log_activity(
             )
         note = rules.limited_text(activity.note, "note", "Note", 2000)
         _require_people(w, list(inmate_ids))
+        access.require_people(w.session, actor, inmate_ids, w.now.date(), "activities")
         for inmate_id in inmate_ids:
             w.insert(
                 ActivityLog(

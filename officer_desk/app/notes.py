@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import func, select
 
+from officer_desk.app import access
 from officer_desk.app.writes import Actor, Change, write
 from officer_desk.domain import rules
 from officer_desk.domain.enums import NoteKind
@@ -31,6 +32,7 @@ def add_note(
     with write(store, actor) as w:
         if w.session.get(Inmate, inmate_id) is None:
             raise NotFound("That person is not registered on this workstation.")
+        access.require_people(w.session, actor, [inmate_id], w.now.date(), "notes")
         note = CaseNote(
             inmate_id=inmate_id,
             kind=kind.value,
@@ -56,6 +58,7 @@ def amend_note(store: Store, actor: Actor, *, note_id: str, text: str) -> Change
         note = w.session.get(CaseNote, note_id)
         if note is None:
             raise NotFound("That note does not exist.")
+        access.require_people(w.session, actor, [note.inmate_id], w.now.date(), "notes")
         last = (
             w.session.exec(
                 select(func.max(CaseNoteRevision.number)).where(CaseNoteRevision.note_id == note_id)

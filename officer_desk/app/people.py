@@ -8,11 +8,13 @@ from datetime import date
 
 from sqlmodel import Session, col, func, select
 
+from officer_desk.app import access
 from officer_desk.app.writes import Actor, Change, Writer, write
 from officer_desk.domain import rules
 from officer_desk.domain.enums import AssignmentReason, Role
 from officer_desk.domain.errors import NotFound, ValidationError
 from officer_desk.store.database import Store
+from officer_desk.store.queries import active_assignment_filter
 from officer_desk.store.tables import Assignment, Facility, Inmate, Officer, Unit
 
 
@@ -64,6 +66,7 @@ def initialise(
     unit_code: str,
 ) -> Change:
     with write(store, actor) as w:
+        access.require_role(w.session, actor, Role.ADMIN, what="set up a facility")
         facility = Facility(
             name=rules.required_text(facility_name, "facility_name", "Facility name"),
             code=rules.required_text(facility_code, "facility_code", "Facility code", 20),
@@ -121,6 +124,7 @@ def add_officer(
             f"Role “{role}” is unknown; use officer, supervisor or admin.", "role"
         ) from None
     with write(store, actor) as w:
+        access.require_role(w.session, actor, Role.ADMIN, what="create accounts")
         unit = unit_by_code(w.session, unit_code)
         name = rules.required_text(username, "username", "User name", 40).lower()
         if w.session.exec(select(Officer).where(Officer.username == name)).first():
@@ -154,6 +158,9 @@ def add_inmates_in(
 ) -> list[Inmate]:
     """:func:`add_inmates` inside a transaction the caller already holds (e.g. roster import,
     which registers and assigns people all-or-nothing)."""
+    access.require_role(
+        w.session, w.actor, Role.SUPERVISOR, Role.ADMIN, what="register people on the unit"
+    )
     unit = unit_by_code(w.session, unit_code)
     checked = [validate_inmate(person, today) for person in people]
     numbers = [p.prison_number for p in checked]
@@ -186,12 +193,7 @@ def active_caseload_size(session: Session, officer_id: str, on: date) -> int:
     return session.exec(
         select(func.count())
         .select_from(Assignment)
-        .where(
-            Assignment.officer_id == officer_id,
-            col(Assignment.deleted_at).is_(None),
-            Assignment.start_date <= on,
-            (col(Assignment.end_date).is_(None)) | (col(Assignment.end_date) > on),
-        )
+        .where(Assignment.officer_id == officer_id, *active_assignment_filter(on))
     ).one()
 
 
@@ -233,6 +235,9 @@ def assign_in(
     note: str = "",
 ) -> str | None:
     """:func:`assign` inside a transaction the caller already holds; returns the warning."""
+    access.require_role(
+        w.session, w.actor, Role.SUPERVISOR, Role.ADMIN, what="assign people to officers"
+    )
     try:
         reason = AssignmentReason(reason)
     except ValueError:

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlmodel import Session, SQLModel
 
+from officer_desk.domain.errors import PermissionDenied
 from officer_desk.store import audit
 from officer_desk.store.database import Store, utc_now
 from officer_desk.store.tables import SYNC_SCHEMA_VERSION, OutboxEntry, Synced
@@ -31,10 +32,20 @@ class Actor:
     officer_id: str | None
     name: str
     workstation: str = field(default_factory=socket.gethostname)
+    # An officer sees their own caseload, a supervisor the unit, an admin accounts and
+    # settings; "system" is a local tool acting for facility IT (seed, import, migrations).
+    role: str = "officer"
 
     @classmethod
     def system(cls, name: str = "officer-desk-admin") -> Actor:
-        return cls(officer_id=None, name=name)
+        return cls(officer_id=None, name=name, role=SYSTEM)
+
+    @property
+    def is_system(self) -> bool:
+        return self.role == SYSTEM
+
+
+SYSTEM = "system"
 
 
 @dataclass
@@ -152,9 +163,25 @@ class Writer:
 
 @contextmanager
 def write(store: Store, actor: Actor) -> Iterator[Writer]:
-    """Open the one transaction a use case writes in; commit on success, else nothing."""
+    """Open the one transaction a use case writes in; commit on success, else nothing.
+
+    A refusal (PermissionDenied) rolls the change back like any error, and is then itself
+    audited in a transaction of its own, so attempts outside one's scope leave a trace.
+    """
+    try:
+        with store.writing() as session:
+            yield Writer(session, store, actor)
+    except PermissionDenied as refusal:
+        record_event(store, actor, "denied", refusal.entity, refusal.entity_id, refusal.message)
+        raise
+
+
+def record_event(
+    store: Store, actor: Actor, action: str, entity: str, entity_id: str | None, detail: str
+) -> None:
+    """Audit something that changes no record (a login, a refusal, opening a sensitive note)."""
     with store.writing() as session:
-        yield Writer(session, store, actor)
+        Writer(session, store, actor).audit_only(action, entity, entity_id, detail)
 
 
 def ids_of(rows: Sequence[SQLModel]) -> list[str]:

@@ -24,4 +24,9 @@ class NotFound(DeskError):
 
 
 class PermissionDenied(DeskError):
-    """The signed-in person may not do this."""
+    """The signed-in person may not do this; ``entity``/``entity_id`` say what was asked for."""
+
+    def __init__(self, message: str, entity: str = "", entity_id: str | None = None) -> None:
+        super().__init__(message)
+        self.entity = entity
+        self.entity_id = entity_id

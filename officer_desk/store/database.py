@@ -21,11 +21,12 @@ from typing import Any
 import sqlalchemy.exc
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, create_engine, select
+from sqlmodel import Session, select
 
 from officer_desk.domain.hlc import HybridClock
 from officer_desk.domain.ids import new_id
 from officer_desk.store import migrate
+from officer_desk.store.connect import DBAPI_ERRORS, engine_for
 from officer_desk.store.errors import StorageProblem, classify
 from officer_desk.store.tables import LocalSetting
 
@@ -42,6 +43,8 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = FULL")
     cursor.execute("PRAGMA foreign_keys = ON")
+    # Deleted content (a retention purge) is overwritten, not left in free pages.
+    cursor.execute("PRAGMA secure_delete = ON")
     cursor.close()
 
 
@@ -50,8 +53,8 @@ def _on_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+def make_engine(path: Path, key: bytes | None = None) -> Engine:
+    engine = engine_for(path, key)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
@@ -65,7 +68,7 @@ def storage_errors() -> Iterator[None]:
     except (
         sqlalchemy.exc.OperationalError,
         sqlalchemy.exc.DatabaseError,
-        sqlite3.Error,
+        *DBAPI_ERRORS,
         OSError,
     ) as error:
         problem = classify(error)
@@ -81,6 +84,11 @@ class Store:
     engine: Engine
     device_id: str
     clock: HybridClock = field(repr=False)
+    key: bytes | None = field(default=None, repr=False)
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
 
     def read_session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
@@ -107,7 +115,7 @@ class Store:
         self.engine.dispose()
 
 
-def open_store(path: Path, *, backups: Path | None = None) -> Store:
+def open_store(path: Path, *, backups: Path | None = None, key: bytes | None = None) -> Store:
     """Open (creating or upgrading as needed) the store at ``path``.
 
     Raises StoreTooNew if the file was written by a newer app, and other StorageProblems when
@@ -115,10 +123,12 @@ def open_store(path: Path, *, backups: Path | None = None) -> Store:
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     with storage_errors():
-        migrate.upgrade_on_open(path, backups or path.parent / "backups")
-        engine = make_engine(path)
+        migrate.upgrade_on_open(path, backups or path.parent / "backups", key)
+        engine = make_engine(path, key)
         device_id = _device_id(engine)
-    return Store(path=path, engine=engine, device_id=device_id, clock=HybridClock(device_id))
+    return Store(
+        path=path, engine=engine, device_id=device_id, clock=HybridClock(device_id), key=key
+    )
 
 
 def _device_id(engine: Engine) -> str:

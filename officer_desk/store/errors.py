@@ -34,6 +34,10 @@ class StoreUnreadable(StorageProblem):
     pass
 
 
+class WrongStoreKey(StorageProblem):
+    pass
+
+
 _FULL, _BUSY, _LOCKED, _CORRUPT, _NOTADB, _CANTOPEN, _READONLY, _PERM, _IOERR = (
     13,
     5,
@@ -52,7 +56,9 @@ def classify(error: BaseException) -> StorageProblem | None:
     original = getattr(error, "orig", None) or error
     if isinstance(original, OSError) and original.errno == 28:
         return DiskFull(_DISK_FULL)
-    if not isinstance(original, sqlite3.Error):
+    if isinstance(original, StorageProblem):
+        return original
+    if not isinstance(original, sqlite3.Error) and not _is_sqlcipher_error(original):
         return None
     code = getattr(original, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
@@ -75,6 +81,11 @@ def classify(error: BaseException) -> StorageProblem | None:
             "failing disk). Ask facility IT to check the data folder."
         )
     return None
+
+
+def _is_sqlcipher_error(error: BaseException) -> bool:
+    # sqlcipher3 has its own exception classes with the same names and error codes.
+    return type(error).__module__.startswith("sqlcipher3")
 
 
 _DISK_FULL = (

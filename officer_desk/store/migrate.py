@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,9 +11,9 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
-from sqlalchemy import create_engine
 
 from officer_desk import __version__
+from officer_desk.store.connect import engine_for, export_copy
 from officer_desk.store.errors import StoreTooNew
 
 log = logging.getLogger("officer_desk.store")
@@ -34,10 +33,10 @@ def head_revision() -> str:
     return head
 
 
-def current_revision(path: Path) -> str | None:
+def current_revision(path: Path, key: bytes | None = None) -> str | None:
     if not path.exists() or path.stat().st_size == 0:
         return None
-    engine = create_engine(f"sqlite:///{path}")
+    engine = engine_for(path, key)
     try:
         with engine.connect() as connection:
             return MigrationContext.configure(connection).get_current_revision()
@@ -45,8 +44,8 @@ def current_revision(path: Path) -> str | None:
         engine.dispose()
 
 
-def upgrade_on_open(path: Path, backups: Path) -> None:
-    current = current_revision(path)
+def upgrade_on_open(path: Path, backups: Path, key: bytes | None = None) -> None:
+    current = current_revision(path, key)
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
     if current == head:
@@ -60,13 +59,13 @@ def upgrade_on_open(path: Path, backups: Path) -> None:
                 f"(schema {current}; this is version {__version__}). Nothing was changed. "
                 "Install the newer version on this workstation to open them."
             ) from None
-        copy = backup_copy(path, backups, f"before-upgrade-to-{head}")
+        copy = backup_copy(path, backups, f"before-upgrade-to-{head}", key)
         log.info("store at %s upgraded from %s to %s; backup at %s", path, current, head, copy)
-    upgrade(path, head or "head")
+    upgrade(path, head or "head", key)
 
 
-def upgrade(path: Path, revision: str = "head") -> None:
-    engine = create_engine(f"sqlite:///{path}")
+def upgrade(path: Path, revision: str = "head", key: bytes | None = None) -> None:
+    engine = engine_for(path, key)
     try:
         with engine.begin() as connection:
             connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
@@ -77,22 +76,15 @@ def upgrade(path: Path, revision: str = "head") -> None:
         engine.dispose()
 
 
-def backup_copy(path: Path, folder: Path, label: str) -> Path:
+def backup_copy(path: Path, folder: Path, label: str, key: bytes | None = None) -> Path:
     """A consistent copy through SQLite's online backup (safe while the store is in use)."""
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{path.stem}-{label}-{stamp}.sqlite"
-    online_backup(path, target)
+    online_backup(path, target, key)
     return target
 
 
-def online_backup(source: Path, target: Path) -> None:
-    src = sqlite3.connect(source)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+def online_backup(source: Path, target: Path, key: bytes | None = None) -> None:
+    """A consistent copy, encrypted with the same key as the source when it has one."""
+    export_copy(source, target, source_key=key, target_key=key)

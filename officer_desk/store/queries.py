@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlmodel import Session, col, func, select
 
@@ -50,7 +51,8 @@ class CaseloadRow:
         return self.preferred_name or self.full_name
 
 
-def _active(on: date):  # type: ignore[no-untyped-def]
+def active_assignment_filter(on: date) -> tuple[Any, ...]:
+    """WHERE clauses for assignments in force on ``on`` (start inclusive, end exclusive)."""
     return (
         col(Assignment.deleted_at).is_(None),
         Assignment.start_date <= on,
@@ -62,7 +64,7 @@ def officers(session: Session, on: date) -> list[OfficerSummary]:
     counts = dict(
         session.exec(
             select(Assignment.officer_id, func.count())
-            .where(*_active(on))
+            .where(*active_assignment_filter(on))
             .group_by(Assignment.officer_id)
         ).all()
     )
@@ -81,7 +83,9 @@ def caseload(session: Session, officer_id: str, today: date) -> list[CaseloadRow
         select(Inmate)
         .join(Assignment, col(Assignment.inmate_id) == col(Inmate.id))
         .where(
-            Assignment.officer_id == officer_id, *_active(today), col(Inmate.deleted_at).is_(None)
+            Assignment.officer_id == officer_id,
+            *active_assignment_filter(today),
+            col(Inmate.deleted_at).is_(None),
         )
         .order_by(Inmate.full_name)
     ).all()

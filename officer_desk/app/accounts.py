@@ -1,0 +1,359 @@
+"""Accounts and signing in: the encrypted store, key slots, logins, locks and passwords.
+
+Signing in is what opens the store: the password unwraps the account's key slot, which gives
+the database key.  With the store already open (a shared workstation), switching officer or
+unlocking the idle lock checks the password the same way.  Every success and failure is
+audited; failures while the store was closed are kept in the slot file and written to the
+audit log at the next successful sign-in.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from officer_desk.app import access, people
+from officer_desk.app.writes import Actor, record_event, write
+from officer_desk.domain.enums import Role
+from officer_desk.domain.errors import DeskError, NotFound, ValidationError
+from officer_desk.domain.passwords import check_password
+from officer_desk.store.connect import export_copy, is_plain_sqlite
+from officer_desk.store.database import Store, open_store
+from officer_desk.store.keyslots import KdfParams, KeySlots, WrongPassword
+from officer_desk.store.tables import Officer
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """The officer working at the desk now."""
+
+    officer_id: str
+    username: str
+    display_name: str
+    role: Role
+    unit_id: str
+
+    def actor(self, workstation: str | None = None) -> Actor:
+        if workstation is None:
+            return Actor(self.officer_id, self.display_name, role=self.role.value)
+        return Actor(self.officer_id, self.display_name, workstation, role=self.role.value)
+
+
+class NotEncrypted(DeskError):
+    pass
+
+
+def _signed_in(officer: Officer) -> SignedIn:
+    return SignedIn(
+        officer.id, officer.username, officer.display_name, Role(officer.role), officer.unit_id
+    )
+
+
+def _officer_by_username(session: Session, username: str) -> Officer | None:
+    return session.exec(select(Officer).where(Officer.username == username.strip().lower())).first()
+
+
+def _slots(store_path: Path) -> KeySlots:
+    slots = KeySlots.for_store(store_path)
+    if slots is None:
+        if store_path.exists() and is_plain_sqlite(store_path):
+            raise NotEncrypted(
+                "These records are not encrypted yet. Facility IT: run "
+                "'officer-desk-admin encrypt --user ADMIN' once to protect them."
+            )
+        raise NotFound(
+            "There are no records on this workstation yet. Set it up first "
+            "('officer-desk-admin init', or try it with demo data)."
+        )
+    return slots
+
+
+# --- creating and opening ----------------------------------------------------------------
+
+
+def create_store(
+    store_path: Path,
+    *,
+    backups: Path | None = None,
+    facility_name: str,
+    facility_code: str,
+    unit_name: str,
+    unit_code: str,
+    admin_username: str,
+    admin_name: str,
+    admin_password: str,
+    kdf: KdfParams | None = None,
+) -> tuple[Store, SignedIn]:
+    """A new encrypted store with a facility, a unit and the first admin account."""
+    if store_path.exists() or KeySlots.for_store(store_path) is not None:
+        raise ValidationError(
+            "There are already records on this workstation; nothing was changed.", "data_dir"
+        )
+    check_password(admin_password, admin_username)
+    slots, key = KeySlots.create(store_path, kdf)
+    store = open_store(store_path, backups=backups, key=key)
+    try:
+        system = Actor.system("first set-up")
+        people.initialise(
+            store,
+            system,
+            facility_name=facility_name,
+            facility_code=facility_code,
+            unit_name=unit_name,
+            unit_code=unit_code,
+        )
+        admin = people.add_officer(
+            store,
+            system,
+            username=admin_username,
+            display_name=admin_name,
+            role=Role.ADMIN,
+            unit_code=unit_code,
+        )
+    except BaseException:
+        store.close()
+        for leftover in store_path.parent.glob(store_path.name + "*"):
+            leftover.unlink()
+        raise
+    slots.put(admin.username, admin_password, key)
+    slots.save()
+    return store, _signed_in(admin)
+
+
+def sign_in(
+    store_path: Path, username: str, password: str, *, backups: Path | None = None
+) -> tuple[Store, SignedIn]:
+    """Open the store with an account's password (start of the app, or the admin tool)."""
+    slots = _slots(store_path)
+    key = slots.unlock(username, password)  # WrongPassword / AccountLocked, counted in slots
+    store = open_store(store_path, backups=backups, key=key)
+    try:
+        signed_in = _finish_sign_in(store, slots, username, "login")
+    except BaseException:
+        store.close()
+        raise
+    return store, signed_in
+
+
+def _finish_sign_in(store: Store, slots: KeySlots, username: str, action: str) -> SignedIn:
+    with store.reading() as session:
+        officer = _officer_by_username(session, username)
+    if officer is None or not officer.active:
+        raise (
+            WrongPassword(0)
+            if officer is None
+            else DeskError(
+                "This account has been closed. Ask an admin if you should still have access."
+            )
+        )
+    actor = _signed_in(officer).actor()
+    for when in slots.take_pending_failures(username):
+        record_event(
+            store, actor, "login failed", "officer", officer.id, f"wrong password at {when}"
+        )
+    record_event(store, actor, action, "officer", officer.id, "")
+    return _signed_in(officer)
+
+
+def verify_at_desk(store: Store, username: str, password: str, *, action: str) -> SignedIn:
+    """Switch officer or unlock the idle lock on an open store; audited either way."""
+    slots = _slots(store.path)
+    try:
+        key = slots.unlock(username, password)
+    except DeskError as failure:
+        with store.reading() as session:
+            officer = _officer_by_username(session, username)
+        record_event(
+            store,
+            Actor(officer.id if officer else None, username),
+            f"{action} failed",
+            "officer",
+            officer.id if officer else None,
+            failure.message,
+        )
+        slots.take_pending_failures(username)
+        raise
+    if key != store.key:
+        raise WrongPassword(0)
+    return _finish_sign_in(store, slots, username, action)
+
+
+def record_lock(store: Store, signed_in: SignedIn) -> None:
+    record_event(store, signed_in.actor(), "lock", "officer", signed_in.officer_id, "screen locked")
+
+
+# --- managing accounts -------------------------------------------------------------------
+
+
+def create_account(
+    store: Store,
+    actor: Actor,
+    *,
+    username: str,
+    display_name: str,
+    role: Role | str,
+    password: str,
+    unit_code: str | None = None,
+) -> Officer:
+    """An admin creates an account with a first password (the person changes it later)."""
+    check_password(password, username)
+    officer = people.add_officer(
+        store, actor, username=username, display_name=display_name, role=role, unit_code=unit_code
+    )
+    _put_slot(store, officer.username, password)
+    return officer
+
+
+def _put_slot(store: Store, username: str, password: str) -> None:
+    if store.key is None:
+        raise NotEncrypted("These records are not encrypted; passwords cannot be set.")
+    slots = _slots(store.path)
+    slots.put(username, password, store.key)
+    slots.save()
+
+
+def change_password(
+    store: Store, signed_in: SignedIn, *, old_password: str, new_password: str
+) -> None:
+    check_password(new_password, signed_in.username)
+    if old_password == new_password:
+        raise ValidationError("The new password must differ from the old one.", "password")
+    verify_at_desk(store, signed_in.username, old_password, action="password check")
+    _put_slot(store, signed_in.username, new_password)
+    record_event(store, signed_in.actor(), "password changed", "officer", signed_in.officer_id, "")
+
+
+def reset_password(store: Store, actor: Actor, *, username: str, new_password: str) -> None:
+    """An admin sets a new password; the old one is never shown (it is not stored anywhere)."""
+    with store.reading() as session:
+        access.require_role(session, actor, Role.ADMIN, what="reset passwords")
+        officer = _officer_by_username(session, username)
+    if officer is None:
+        raise NotFound(f"There is no account called {username}.")
+    check_password(new_password, officer.username)
+    _put_slot(store, officer.username, new_password)
+    record_event(store, actor, "password reset", "officer", officer.id, f"by {actor.name}")
+
+
+def set_role(store: Store, actor: Actor, *, username: str, role: Role | str) -> None:
+    try:
+        role = Role(role)
+    except ValueError:
+        raise ValidationError(f"Role “{role}” is unknown.", "role") from None
+    with write(store, actor) as w:
+        access.require_role(w.session, actor, Role.ADMIN, what="change roles")
+        officer = _officer_by_username(w.session, username)
+        if officer is None:
+            raise NotFound(f"There is no account called {username}.")
+        w.update(officer, {"role": role.value}, detail=f"role {officer.role} -> {role.value}")
+
+
+def deactivate(store: Store, actor: Actor, *, username: str) -> None:
+    """Close an account: it can no longer sign in here; its history stays."""
+    with write(store, actor) as w:
+        access.require_role(w.session, actor, Role.ADMIN, what="close accounts")
+        officer = _officer_by_username(w.session, username)
+        if officer is None:
+            raise NotFound(f"There is no account called {username}.")
+        if officer.id == actor.officer_id:
+            raise ValidationError("You cannot close your own account.", "username")
+        w.update(officer, {"active": False}, detail="account closed")
+    slots = _slots(store.path)
+    slots.remove(officer.username)
+    slots.save()
+
+
+# --- converting a plain store ------------------------------------------------------------
+
+
+def encrypt_plain_store(
+    store_path: Path, *, username: str, password: str, backups: Path | None = None
+) -> None:
+    """Encrypt an existing plain store in place; no plain copy is left behind.
+
+    ``username`` must be an active admin in the store; it gets the first key slot (the other
+    accounts get theirs when an admin resets their password).  Plain backups beside the store
+    are encrypted the same way.
+
+    Crash safety: the key slot is saved before any file changes, and each file is swapped
+    atomically, so an interrupted run leaves every file either plain or encrypted with a key
+    the admin can open, and running the command again finishes the job.
+    """
+    backups = backups or store_path.parent / "backups"
+    if not store_path.exists() or not is_plain_sqlite(store_path):
+        raise ValidationError("These records are already encrypted.", "data_dir")
+    check_password(password, username)
+    plain = open_store(store_path, backups=backups)
+    try:
+        with plain.reading() as session:
+            officer = _officer_by_username(session, username)
+        if officer is None or not officer.active or officer.role != Role.ADMIN:
+            raise ValidationError(
+                f"{username} is not an active admin in these records.", "username"
+            )
+    finally:
+        plain.close()
+    # Fold the WAL into the main file so the export below sees every committed change.
+    checkpoint = sqlite3.connect(store_path, isolation_level=None)
+    try:
+        checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        checkpoint.close()
+    slots = KeySlots.for_store(store_path)
+    if slots is None:
+        slots, key = KeySlots.create(store_path)
+        slots.put(username, password, key)
+        slots.save()
+    else:  # an earlier run was interrupted after saving the slot
+        key = slots.unlock(username, password)
+    for leftover in [*store_path.parent.glob("*.plain-old"), *backups.glob("*.plain-old")]:
+        _overwrite(leftover)
+        leftover.unlink()
+    for path in [store_path, *sorted(backups.glob("*.sqlite"))]:
+        if path.exists() and is_plain_sqlite(path):
+            _encrypt_file(path, key)
+    store = open_store(store_path, backups=backups, key=key)
+    record_event(
+        store,
+        Actor(officer.id, officer.display_name, role=Role.ADMIN.value),
+        "encrypt",
+        "store",
+        None,
+        "plain store encrypted in place",
+    )
+    store.close()
+
+
+def _encrypt_file(path: Path, key: bytes) -> None:
+    temp = path.with_name(path.name + ".encrypting")
+    temp.unlink(missing_ok=True)
+    export_copy(path, temp, source_key=None, target_key=key)
+    with open(temp, "rb+") as handle:
+        os.fsync(handle.fileno())
+    # Keep a second name for the plain inode, swap the encrypted file in atomically, then
+    # zero the plain one through that name: no moment without a complete store file.
+    old = path.with_name(path.name + ".plain-old")
+    old.unlink(missing_ok=True)
+    os.link(path, old)
+    os.replace(temp, path)
+    _overwrite(old)
+    old.unlink()
+    for suffix in ("-wal", "-shm", "-journal"):
+        leftover = path.with_name(path.name + suffix)
+        if leftover.exists():
+            _overwrite(leftover)
+            leftover.unlink()
+
+
+def _overwrite(path: Path) -> None:
+    """Zero a plain file before it is replaced, so its blocks do not keep the records
+    (best effort: SSDs and copy-on-write file systems may keep old blocks elsewhere)."""
+    size = path.stat().st_size
+    with open(path, "rb+") as handle:
+        handle.write(b"\0" * size)
+        handle.flush()
+        os.fsync(handle.fileno())
