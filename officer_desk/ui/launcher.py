@@ -1,0 +1,78 @@
+"""Entry point of the ``officer-desk`` GUI: arguments, the platform check, then Qt.
+
+No Qt at module level: ``--version`` answers without loading Qt, and the platform check runs
+before any Qt library is loaded (a missing one would otherwise abort the process).
+"""
+
+from __future__ import annotations
+
+import time
+
+# As early as possible: --exit-after-paint reports the time to first paint from here.
+STARTED = time.perf_counter()
+
+import argparse  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+
+from officer_desk import __version__  # noqa: E402
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="officer-desk",
+        description="The contact officer's desk: caseload, meals, notes, release preparation.",
+    )
+    parser.add_argument("--data-dir", metavar="D", help="keep records, logs and settings in D")
+    parser.add_argument(
+        "--demo", action="store_true", help="fill an empty store with demo data, then open it"
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="start offscreen, open every main screen, exit 0 or print what failed",
+    )
+    parser.add_argument(
+        "--screenshots", metavar="DIR", help="with --self-test: save screens as DIR/<screen>.png"
+    )
+    parser.add_argument(
+        "--officer", metavar="USERNAME", help="open this officer's caseload straight away"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log details to the console")
+    # For benchmarks/startup_bench.py: quit after the first paint with the caseload shown.
+    parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        print(f"officer-desk {__version__}")
+        return 0
+    if args.screenshots and not args.self_test:
+        parser.error("--screenshots works together with --self-test")
+
+    if args.self_test:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    else:
+        from officer_desk.ui import platform_check
+
+        status = platform_check.report()
+        if status:
+            return status
+
+    from officer_desk import paths
+    from officer_desk.logs import configure_logging
+
+    app_paths = paths.configure(args.data_dir).ensure()
+    configure_logging(app_paths, verbose=args.verbose)
+
+    from officer_desk.ui.application import run
+
+    return run(args, app_paths, started=STARTED)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
