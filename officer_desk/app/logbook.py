@@ -112,25 +112,28 @@ def void_meal(store: Store, actor: Actor, *, meal_log_id: str, reason: str) -> C
         if original is None:
             raise NotFound("That meal entry does not exist.")
         access.require_people(w.session, actor, [original.inmate_id], w.now.date(), "meals")
-        target = original.amends_id or original.id
-        w.insert(
-            MealLog(
-                inmate_id=original.inmate_id,
-                day=original.day,
-                meal=original.meal,
-                outcome=original.outcome,
-                decline_reason=original.decline_reason,
-                ate_together=original.ate_together,
-                logged_at=w.now,
-                logged_by=actor.officer_id,
-                amends_id=target,
-                voided=True,
-                void_reason=why,
-            ),
-            action="void",
-            detail=why,
-        )
+        _void_meal_row(w, actor, original, why)
         return w.change
+
+
+def _void_meal_row(w: Writer, actor: Actor, original: MealLog, why: str) -> None:
+    w.insert(
+        MealLog(
+            inmate_id=original.inmate_id,
+            day=original.day,
+            meal=original.meal,
+            outcome=original.outcome,
+            decline_reason=original.decline_reason,
+            ate_together=original.ate_together,
+            logged_at=w.now,
+            logged_by=actor.officer_id,
+            amends_id=original.amends_id or original.id,
+            voided=True,
+            void_reason=why,
+        ),
+        action="void",
+        detail=why,
+    )
 
 
 @dataclass(frozen=True)
@@ -175,4 +178,40 @@ def log_activity(
                 ),
                 detail=f"{category}: {outcome}",
             )
+        return w.change
+
+
+def undo_last_meal_log(store: Store, actor: Actor, *, since: datetime, reason: str) -> Change:
+    """Void the last meal log this officer saved since ``since`` (the start of the shift).
+
+    One "log lunch" for six people is one batch (same officer, same moment); the whole batch is
+    voided with the reason, and stays in history as written.
+    """
+    why = rules.required_text(reason, "reason", "A reason for the undo")
+    with write(store, actor) as w:
+        replaced = select(MealLog.amends_id).where(col(MealLog.amends_id).is_not(None))
+        last = w.session.exec(
+            select(MealLog.logged_at)
+            .where(
+                MealLog.logged_by == actor.officer_id,
+                MealLog.logged_at >= since,
+                col(MealLog.amends_id).is_(None),
+                col(MealLog.id).not_in(replaced),
+            )
+            .order_by(col(MealLog.logged_at).desc())
+            .limit(1)
+        ).first()
+        if last is None:
+            raise NotFound("There is no meal log of yours in this shift to undo.")
+        batch = w.session.exec(
+            select(MealLog).where(
+                MealLog.logged_by == actor.officer_id,
+                MealLog.logged_at == last,
+                col(MealLog.amends_id).is_(None),
+                col(MealLog.id).not_in(replaced),
+            )
+        ).all()
+        access.require_people(w.session, actor, [r.inmate_id for r in batch], w.now.date(), "meals")
+        for original in batch:
+            _void_meal_row(w, actor, original, why)
         return w.change

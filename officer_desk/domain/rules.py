@@ -15,6 +15,7 @@ from officer_desk.domain.errors import ValidationError
 
 MAX_CASELOAD = 6
 DEFAULT_REFUSAL_STREAK = 3
+DEFAULT_CONTACT_NUDGE_DAYS = 3
 MAX_SHORT_TEXT = 200
 MAX_NOTE_TEXT = 20_000
 MIN_AGE_YEARS = 15  # the age of criminal responsibility in Norway
@@ -47,6 +48,16 @@ def refusal_streak(outcomes_newest_first: Iterable[MealOutcome | str]) -> int:
         else:
             break
     return streak
+
+
+def needs_contact(
+    days_since_conversation: int | None, arrival: date | None, today: date, limit_days: int
+) -> bool:
+    """True when the time since the last one-to-one conversation has passed the limit
+    (counting from arrival when there has been none yet)."""
+    if days_since_conversation is None:
+        return arrival is None or (today - arrival).days > limit_days
+    return days_since_conversation > limit_days
 
 
 def days_to_release(today: date, expected_release: date | None) -> int | None:

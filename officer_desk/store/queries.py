@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlmodel import Session, col, func, select
@@ -21,6 +21,8 @@ from officer_desk.store.tables import (
     Assignment,
     CaseNote,
     CaseNoteRevision,
+    Conversation,
+    FollowUp,
     Inmate,
     MealLog,
     Officer,
@@ -39,6 +41,14 @@ class OfficerSummary:
 
 
 @dataclass(frozen=True)
+class FollowUpSummary:
+    id: str
+    text: str
+    due_date: date
+    overdue: bool
+
+
+@dataclass(frozen=True)
 class CaseloadRow:
     inmate_id: str
     prison_number: str
@@ -53,6 +63,13 @@ class CaseloadRow:
     alerts: tuple[str, ...]
     meals_today: tuple[tuple[str, str], ...]  # (meal, outcome) in the order logged
     refusal_streak: int
+    activities_today: tuple[tuple[str, str], ...] = ()  # (category, outcome)
+    days_since_conversation: int | None = None  # None: never had one
+    open_follow_ups: tuple[FollowUpSummary, ...] = ()
+    languages: tuple[str, ...] = ()
+    photo: bytes | None = None
+    refusal_flag: bool = False  # streak reached the facility's limit
+    contact_nudge: bool = False  # no one-to-one conversation within the facility's limit
 
     @property
     def display_name(self) -> str:
@@ -86,7 +103,15 @@ def officers(session: Session, on: date) -> list[OfficerSummary]:
     ]
 
 
-def caseload(session: Session, officer_id: str, today: date) -> list[CaseloadRow]:
+def caseload(
+    session: Session,
+    officer_id: str,
+    today: date,
+    *,
+    nudge_days: int = rules.DEFAULT_CONTACT_NUDGE_DAYS,
+    streak_meals: int = rules.DEFAULT_REFUSAL_STREAK,
+) -> list[CaseloadRow]:
+    """The officer's people as the home screen shows them (flags derived from the logs)."""
     people = session.exec(
         select(Inmate)
         .join(Assignment, col(Assignment.inmate_id) == col(Inmate.id))
@@ -99,24 +124,104 @@ def caseload(session: Session, officer_id: str, today: date) -> list[CaseloadRow
     ).all()
     ids = [p.id for p in people]
     today_meals = effective_meals(session, ids, day=today)
-    return [
-        CaseloadRow(
-            inmate_id=p.id,
-            prison_number=p.prison_number,
-            full_name=p.full_name,
-            preferred_name=p.preferred_name,
-            cell=p.cell,
-            arrival_date=p.arrival_date,
-            expected_release_date=p.expected_release_date,
-            days_to_release=rules.days_to_release(today, p.expected_release_date),
-            diet=p.diet,
-            allergies=p.allergies,
-            alerts=tuple(p.alerts),
-            meals_today=tuple((m.meal, m.outcome) for m in today_meals.get(p.id, [])),
-            refusal_streak=refusal_streak(session, p.id),
+    activities = activities_on(session, ids, today)
+    last_talk = last_conversations(session, ids)
+    follow_ups = open_follow_ups(session, ids, today)
+    rows = []
+    for p in people:
+        streak = refusal_streak(session, p.id)
+        talked = last_talk.get(p.id)
+        since_talk = None if talked is None else (today - local_date(talked)).days
+        rows.append(
+            CaseloadRow(
+                inmate_id=p.id,
+                prison_number=p.prison_number,
+                full_name=p.full_name,
+                preferred_name=p.preferred_name,
+                cell=p.cell,
+                arrival_date=p.arrival_date,
+                expected_release_date=p.expected_release_date,
+                days_to_release=rules.days_to_release(today, p.expected_release_date),
+                diet=p.diet,
+                allergies=p.allergies,
+                alerts=tuple(p.alerts),
+                meals_today=tuple((m.meal, m.outcome) for m in today_meals.get(p.id, [])),
+                refusal_streak=streak,
+                activities_today=tuple(activities.get(p.id, [])),
+                days_since_conversation=since_talk,
+                open_follow_ups=tuple(follow_ups.get(p.id, [])),
+                languages=tuple(p.languages),
+                photo=p.photo,
+                refusal_flag=streak >= streak_meals,
+                contact_nudge=rules.needs_contact(since_talk, p.arrival_date, today, nudge_days),
+            )
         )
-        for p in people
-    ]
+    return rows
+
+
+def local_date(moment: datetime) -> date:
+    """The workstation's calendar date of a stored (UTC) moment."""
+    return moment.astimezone().date()
+
+
+def local_day_bounds(day: date) -> tuple[datetime, datetime]:
+    start = datetime.combine(day, time(0)).astimezone()
+    return start, start + timedelta(days=1)
+
+
+def activities_on(
+    session: Session, inmate_ids: Sequence[str], day: date
+) -> dict[str, list[tuple[str, str]]]:
+    start, end = local_day_bounds(day)
+    rows = session.exec(
+        select(ActivityLog)
+        .where(
+            col(ActivityLog.inmate_id).in_(inmate_ids),
+            ActivityLog.started_at >= start,
+            ActivityLog.started_at < end,
+            col(ActivityLog.deleted_at).is_(None),
+        )
+        .order_by(ActivityLog.started_at)
+    ).all()
+    result: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for row in _effective(session, ActivityLog, rows):
+        result[row.inmate_id].append((row.category, row.outcome))
+    return result
+
+
+def last_conversations(session: Session, inmate_ids: Sequence[str]) -> dict[str, datetime]:
+    voided = select(Conversation.amends_id).where(col(Conversation.voided).is_(True))
+    rows = session.exec(
+        select(Conversation.inmate_id, func.max(Conversation.started_at))
+        .where(
+            col(Conversation.inmate_id).in_(inmate_ids),
+            col(Conversation.voided).is_(False),
+            col(Conversation.id).not_in(voided),
+            col(Conversation.deleted_at).is_(None),
+        )
+        .group_by(Conversation.inmate_id)
+    ).all()
+    return {inmate_id: at for inmate_id, at in rows if at is not None}
+
+
+def open_follow_ups(
+    session: Session, inmate_ids: Sequence[str], today: date
+) -> dict[str, list[FollowUpSummary]]:
+    rows = session.exec(
+        select(FollowUp)
+        .where(
+            col(FollowUp.inmate_id).in_(inmate_ids),
+            col(FollowUp.done_at).is_(None),
+            col(FollowUp.deleted_at).is_(None),
+        )
+        .order_by(FollowUp.due_date)
+    ).all()
+    result: dict[str, list[FollowUpSummary]] = defaultdict(list)
+    for row in rows:
+        result[row.inmate_id].append(
+            FollowUpSummary(row.id, row.text, row.due_date, row.due_date < today)
+        )
+    return result
 
 
 def effective_meals(
@@ -159,7 +264,7 @@ MEAL_TIMES = {
     "dinner": time(17, 0),
     "evening": time(20, 0),
 }
-TIMELINE_KINDS = ("meal", "activity", "note")
+TIMELINE_KINDS = ("meal", "activity", "conversation", "note")
 
 
 @dataclass(frozen=True)
@@ -204,6 +309,8 @@ def timeline_page(
         items += _timeline_meals(session, inmate_id, before, limit, since)
     if "activity" in kinds:
         items += _timeline_activities(session, inmate_id, before, limit, since)
+    if "conversation" in kinds:
+        items += _timeline_conversations(session, inmate_id, before, limit, since)
     if "note" in kinds:
         items += _timeline_notes(session, inmate_id, before, limit, since, include_sensitive)
     items.sort(key=_sort_key, reverse=True)
@@ -310,6 +417,40 @@ def _timeline_activities(
             r.started_at,
             r.category,
             r.outcome,
+            r.note,
+            r.logged_by,
+            minutes=r.duration_minutes,
+        ),
+        before,
+        limit,
+    )
+
+
+def _timeline_conversations(
+    session: Session,
+    inmate_id: str,
+    before: tuple[datetime, str] | None,
+    limit: int,
+    since: date | None,
+) -> list[TimelineItem]:
+    query = select(Conversation).where(
+        Conversation.inmate_id == inmate_id, col(Conversation.deleted_at).is_(None)
+    )
+    if before is not None:
+        query = query.where(Conversation.started_at <= before[0])
+    if since is not None:
+        query = query.where(Conversation.started_at >= datetime.combine(since, time(0), UTC))
+    query = query.order_by(col(Conversation.started_at).desc(), col(Conversation.id).desc())
+    return _collect(
+        session,
+        query,
+        Conversation,
+        lambda r: TimelineItem(
+            "conversation",
+            r.id,
+            r.started_at,
+            ", ".join(r.topics),
+            f"mood {r.mood}",
             r.note,
             r.logged_by,
             minutes=r.duration_minutes,

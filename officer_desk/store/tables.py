@@ -183,3 +183,40 @@ class LocalSetting(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str
+
+
+class Conversation(Synced, table=True):
+    """A one-to-one conversation with the contact officer (append-only like the logs)."""
+
+    __tablename__ = "conversation"
+    __table_args__ = (Index("ix_conversation_inmate_started", "inmate_id", "started_at"),)
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    inmate_id: str = Field(foreign_key="inmate.id")
+    started_at: datetime
+    duration_minutes: int = Field(default=20)
+    mood: int = Field(default=3)  # 1 (very low) .. 5 (very good)
+    topics: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    note: str = Field(default="")
+    logged_at: datetime
+    logged_by: str | None = Field(default=None, foreign_key="officer.id")
+    amends_id: str | None = Field(default=None, foreign_key="conversation.id")
+    voided: bool = Field(default=False)
+    void_reason: str = Field(default="")
+
+
+class FollowUp(Synced, table=True):
+    """Something agreed in a conversation, due by a date, shown on the home screen until done."""
+
+    __tablename__ = "follow_up"
+    __table_args__ = (Index("ix_follow_up_inmate_done", "inmate_id", "done_at"),)
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    inmate_id: str = Field(foreign_key="inmate.id")
+    conversation_id: str | None = Field(default=None, foreign_key="conversation.id")
+    text: str
+    due_date: date
+    created_at: datetime
+    created_by: str | None = Field(default=None, foreign_key="officer.id")
+    done_at: datetime | None = Field(default=None)
+    done_by: str | None = Field(default=None, foreign_key="officer.id")

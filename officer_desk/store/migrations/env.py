@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from alembic import context
 from sqlmodel import SQLModel
+from sqlmodel.sql.sqltypes import AutoString, UTCDateTime
 
 import officer_desk.store.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
+
+
+def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
+    """Write SQLModel's column types as plain SQLAlchemy ones, so migrations stay readable
+    and do not depend on SQLModel internals."""
+    if type_ == "type" and isinstance(obj, AutoString):
+        return "sa.String()"
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
+
 
 connection = context.config.attributes.get("connection")
 if connection is None:
@@ -15,6 +29,7 @@ context.configure(
     connection=connection,
     target_metadata=SQLModel.metadata,
     render_as_batch=True,
+    render_item=render_item,
 )
 with context.begin_transaction():
     context.run_migrations()

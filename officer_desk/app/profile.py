@@ -1,0 +1,88 @@
+"""Use cases for a person's profile: the fields an officer may correct, and the photo."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from officer_desk.app import access
+from officer_desk.app.writes import Actor, Change, write
+from officer_desk.domain import rules
+from officer_desk.domain.errors import NotFound, ValidationError
+from officer_desk.store.database import Store
+from officer_desk.store.tables import Inmate
+
+MAX_PHOTO_BYTES = 256 * 1024  # after the screen has resized it; keeps a 60-person store small
+IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+@dataclass(frozen=True)
+class ProfileEdit:
+    """The officer-editable fields; ``None`` leaves a field as it is."""
+
+    preferred_name: str | None = None
+    languages: Sequence[str] | None = None
+    diet: str | None = None
+    allergies: str | None = None
+    cell: str | None = None
+    alerts: Sequence[str] | None = None
+
+
+def update_profile(store: Store, actor: Actor, inmate_id: str, edit: ProfileEdit) -> Change:
+    values: dict[str, object] = {}
+    if edit.preferred_name is not None:
+        values["preferred_name"] = rules.limited_text(
+            edit.preferred_name, "preferred_name", "Preferred name", 60
+        )
+    if edit.languages is not None:
+        values["languages"] = [
+            rules.limited_text(x, "languages", "A language", 40)
+            for x in edit.languages
+            if x.strip()
+        ]
+    if edit.diet is not None:
+        values["diet"] = rules.limited_text(edit.diet, "diet", "Diet")
+    if edit.allergies is not None:
+        values["allergies"] = rules.limited_text(edit.allergies, "allergies", "Allergies")
+    if edit.cell is not None:
+        values["cell"] = rules.limited_text(edit.cell, "cell", "Cell", 20)
+    if edit.alerts is not None:
+        values["alerts"] = [
+            rules.limited_text(x, "alerts", "An alert") for x in edit.alerts if x.strip()
+        ]
+    with write(store, actor) as w:
+        inmate = _person(w.session, inmate_id)
+        access.require_people(w.session, actor, [inmate_id], w.now.date(), "profiles")
+        w.update(inmate, values)
+        w.change.inmate_ids.add(inmate_id)
+        return w.change
+
+
+def set_photo(store: Store, actor: Actor, inmate_id: str, image: bytes | None) -> Change:
+    """Store an already resized PNG or JPEG (or remove the photo with ``None``)."""
+    if image is not None:
+        if not image.startswith(IMAGE_SIGNATURES):
+            raise ValidationError("The photo must be a PNG or JPEG image.", "photo")
+        if len(image) > MAX_PHOTO_BYTES:
+            raise ValidationError(
+                f"The photo is too large ({len(image) // 1024} KB); the limit is "
+                f"{MAX_PHOTO_BYTES // 1024} KB.",
+                "photo",
+            )
+    with write(store, actor) as w:
+        inmate = _person(w.session, inmate_id)
+        access.require_people(w.session, actor, [inmate_id], w.now.date(), "profiles")
+        w.update(
+            inmate, {"photo": image}, detail="photo removed" if image is None else "photo changed"
+        )
+        w.change.inmate_ids.add(inmate_id)
+        return w.change
+
+
+def _person(session: Session, inmate_id: str) -> Inmate:
+    inmate = session.get(Inmate, inmate_id)
+    if inmate is None or inmate.deleted_at is not None:
+        raise NotFound("That person is not registered on this workstation.")
+    return inmate
