@@ -1,4 +1,4 @@
-"""For the start-up benchmark: quit right after the first paint that shows data."""
+"""For the start-up benchmark: report the first paints, quit after the one that shows data."""
 
 from __future__ import annotations
 
@@ -9,18 +9,30 @@ from PySide6.QtWidgets import QWidget
 
 
 class FirstPaint(QObject):
-    def __init__(self, widget: QWidget, started: float, parent: QObject | None = None) -> None:
+    """Prints ``<what>: <ms> ms`` (since ``started``) after the next paint of ``widget``."""
+
+    def __init__(
+        self,
+        widget: QWidget,
+        started: float,
+        what: str,
+        *,
+        then_quit: bool,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._widget = widget
         self._started = started
+        self._what = what
+        self._then_quit = then_quit
 
-    def arm_after(self, ready: SignalInstance) -> None:
-        """Watch for the next paint of the widget once ``ready`` fires (the data is in)."""
-        ready.connect(self._arm, Qt.ConnectionType.SingleShotConnection)
-
-    def _arm(self) -> None:
+    def arm(self) -> None:
         self._widget.installEventFilter(self)
         self._widget.update()
+
+    def arm_after(self, ready: SignalInstance) -> None:
+        """Watch for the paint that follows ``ready`` (the data is in), not an earlier one."""
+        ready.connect(self.arm, Qt.ConnectionType.SingleShotConnection)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
@@ -31,5 +43,6 @@ class FirstPaint(QObject):
 
     def _report(self) -> None:
         elapsed = (time.perf_counter() - self._started) * 1000
-        print(f"first paint with data: {elapsed:.0f} ms", flush=True)
-        QCoreApplication.exit(0)
+        print(f"{self._what}: {elapsed:.0f} ms", flush=True)
+        if self._then_quit:
+            QCoreApplication.exit(0)

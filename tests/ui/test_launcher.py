@@ -147,3 +147,19 @@ def test_the_self_test_reports_a_storage_problem(
     assert launcher.main(["--data-dir", str(tmp_path / "data"), "--self-test"]) == 1
     out = capsys.readouterr().out
     assert out.startswith("self-test: FAILED: the records could not be opened: The records file")
+
+
+def test_exit_after_paint_reports_start_up_times_for_the_named_officer(
+    qapp: QApplication,
+    tmp_path: Path,
+    unit_store: Store,
+    caseload: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    data = data_dir_with(unit_store, tmp_path / "data")
+    QTimer.singleShot(30_000, lambda: qapp.exit(99))
+    assert launcher.main(["--data-dir", str(data), "--officer", "kari", "--exit-after-paint"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["first paint", "first paint with data"]
+    first, with_data = (int(line.split()[-2]) for line in lines)
+    assert 0 < first <= with_data
