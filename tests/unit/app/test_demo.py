@@ -1,0 +1,264 @@
+"""Demo data: deterministic content, a realistic unit, and the write path's guarantees kept."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlmodel import col, func, select
+
+from officer_desk.app import demo, people
+from officer_desk.app.writes import Actor
+from officer_desk.cli.export import export_chunks
+from officer_desk.cli.verify import verify
+from officer_desk.domain.errors import ValidationError
+from officer_desk.domain.rules import MAX_CASELOAD
+from officer_desk.store import queries
+from officer_desk.store.database import Store, open_store
+from officer_desk.store.tables import (
+    Assignment,
+    AuditEntry,
+    CaseNote,
+    CaseNoteRevision,
+    Inmate,
+    MealLog,
+    Officer,
+    OutboxEntry,
+)
+
+TODAY = date(2026, 6, 1)
+# Columns that say when/where a row was written, not what it says.
+WRITE_STAMPS = {"updated_hlc", "device_id"}
+NOT_CONTENT = {"audit_entry", "outbox_entry"}
+
+
+def content(store: Store) -> dict[str, list[dict[str, Any]]]:
+    """The exported records with every id replaced by its table and position in id order.
+
+    Ids are UUIDv7 (different on every run) but made in the same order, so positions match.
+    """
+    exported = json.loads("".join(export_chunks(store)))["tables"]
+    labels: dict[str, str] = {}
+    for table, rows in exported.items():
+        for position, row in enumerate(sorted(rows, key=lambda r: str(r.get("id")))):
+            if "id" in row and table not in NOT_CONTENT:
+                labels[row["id"]] = f"{table}#{position}"
+    return {
+        table: [
+            {k: labels.get(v, v) if isinstance(v, str) else v for k, v in row.items()
+             if k not in WRITE_STAMPS}
+            for row in rows
+        ]
+        for table, rows in exported.items()
+        if table not in NOT_CONTENT
+    }  # fmt: skip
+
+
+@pytest.fixture
+def second_store(tmp_path: Path) -> Iterator[Store]:
+    opened = open_store(tmp_path / "second.sqlite")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="module")
+def seeded_with_progress(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[Store, demo.DemoSummary, list[str]]]:
+    """One small demo store shared by the read-only checks below, and its progress lines."""
+    store = open_store(tmp_path_factory.mktemp("demo") / "demo.sqlite")
+    lines: list[str] = []
+    summary = demo.seed_demo(
+        store, inmates=14, years=1, seed=11, today=TODAY, progress=lines.append
+    )
+    yield store, summary, lines
+    store.close()
+
+
+@pytest.fixture
+def seeded(
+    seeded_with_progress: tuple[Store, demo.DemoSummary, list[str]],
+) -> tuple[Store, demo.DemoSummary]:
+    return seeded_with_progress[:2]
+
+
+def test_the_same_seed_gives_the_same_content(store: Store, second_store: Store) -> None:
+    first = demo.seed_demo(store, inmates=3, years=1, seed=7, today=TODAY)
+    second = demo.seed_demo(second_store, inmates=3, years=1, seed=7, today=TODAY)
+
+    assert first == second
+    assert content(store) == content(second_store)
+
+
+def test_a_different_seed_gives_different_people_and_history(
+    store: Store, second_store: Store
+) -> None:
+    demo.seed_demo(store, inmates=3, years=1, seed=7, today=TODAY)
+    demo.seed_demo(second_store, inmates=3, years=1, seed=8, today=TODAY)
+    first, second = content(store), content(second_store)
+
+    assert first["inmate"] != second["inmate"]
+    assert first["meal_log"] != second["meal_log"]
+
+
+def test_accounts_and_names_are_norwegian_and_international(
+    seeded: tuple[Store, demo.DemoSummary],
+) -> None:
+    store, summary = seeded
+    roles = Counter(role for _u, _n, role in summary.accounts)
+    assert roles == {"officer": 3, "supervisor": 1, "admin": 1}  # 14 / 5.5 -> 3 contact officers
+    with store.reading() as session:
+        inmates = session.exec(select(Inmate)).all()
+    names = " ".join([n for _u, n, _r in summary.accounts] + [i.full_name for i in inmates])
+    for letter in "æøå":
+        assert letter in names.lower()
+    assert all(u.isascii() and u == u.lower() for u, _n, _r in summary.accounts)
+    assert any(i.preferred_name for i in inmates)
+    assert all(len(i.full_name.split()) >= 2 for i in inmates)
+    assert all(i.expected_release_date and i.expected_release_date > TODAY for i in inmates)
+    assert all(i.date_of_birth and i.cell and i.languages for i in inmates)
+    assert len({i.cell for i in inmates}) == len(inmates)
+
+
+def test_somebody_has_been_here_the_whole_window(seeded: tuple[Store, demo.DemoSummary]) -> None:
+    store, _summary = seeded
+    with store.reading() as session:
+        arrivals = session.exec(select(Inmate.arrival_date)).all()
+        first_meal = session.exec(select(func.min(MealLog.day))).one()
+    assert min(a for a in arrivals if a) < TODAY - timedelta(days=365)
+    assert first_meal == TODAY - timedelta(days=365)
+
+
+def test_no_contact_officer_ever_has_more_than_six(seeded: tuple[Store, demo.DemoSummary]) -> None:
+    store, _summary = seeded
+    with store.reading() as session:
+        rows = session.exec(select(Assignment)).all()
+    per_officer: dict[str, list[Assignment]] = defaultdict(list)
+    for row in rows:
+        per_officer[row.officer_id].append(row)
+    for assignments in per_officer.values():
+        for day in {a.start_date for a in assignments}:
+            active = [
+                a
+                for a in assignments
+                if a.start_date <= day and (a.end_date is None or a.end_date > day)
+            ]
+            assert len(active) <= MAX_CASELOAD
+
+
+def test_three_meals_a_day_up_to_yesterday_and_some_refusal_streaks_now(
+    seeded: tuple[Store, demo.DemoSummary],
+) -> None:
+    store, _summary = seeded
+    with store.reading() as session:
+        inmates = session.exec(select(Inmate)).all()
+        streaks = [queries.refusal_streak(session, i.id) for i in inmates]
+        yesterday = queries.effective_meals(
+            session, [i.id for i in inmates], day=TODAY - timedelta(1)
+        )
+        today = queries.effective_meals(session, [i.id for i in inmates], day=TODAY)
+        outcomes = Counter(session.exec(select(MealLog.outcome)).all())
+        together = session.exec(
+            select(func.avg(MealLog.ate_together)).where(MealLog.meal == "dinner")
+        ).one()
+    assert max(streaks) >= 3
+    assert all(
+        sorted(m.meal for m in meals) == ["breakfast", "dinner", "lunch"]
+        for meals in yesterday.values()
+    )
+    assert len(yesterday) == len(inmates)
+    assert today == {}
+    total = sum(outcomes.values())
+    assert outcomes["ate"] / total > 0.75
+    assert outcomes["partial"] and outcomes["declined"] and outcomes["away"]
+    assert together is not None and together > 0.5
+
+
+def test_notes_have_kinds_sensitive_ones_and_second_revisions(
+    seeded: tuple[Store, demo.DemoSummary],
+) -> None:
+    store, _summary = seeded
+    with store.reading() as session:
+        kinds = Counter(session.exec(select(CaseNote.kind)).all())
+        sensitive = session.exec(select(func.count()).where(col(CaseNote.sensitive))).one()
+        second = session.exec(select(func.count()).where(CaseNoteRevision.number == 2)).one()
+        texts = " ".join(session.exec(select(CaseNoteRevision.text)).all())
+    assert set(kinds) == {"positive", "general", "concern", "safety"}
+    assert sensitive > 0 and second > 0
+    assert "{name}" not in texts and " og " in texts and " the " in texts
+
+
+def test_history_is_audited_once_per_person_and_the_chain_verifies(
+    seeded: tuple[Store, demo.DemoSummary],
+) -> None:
+    store, summary = seeded
+    with store.reading() as session:
+        seeds = session.exec(select(AuditEntry).where(AuditEntry.action == "seed")).all()
+        outbox = Counter(session.exec(select(OutboxEntry.entity)).all())
+        stamped = session.exec(
+            select(func.count()).where(
+                (MealLog.updated_hlc == "") | (MealLog.device_id != store.device_id)
+            )
+        ).one()
+    assert len(seeds) == summary.counts["inmate"] == 14
+    assert "meals" in seeds[0].detail and "H-1001" in seeds[0].detail
+    assert "meal_log" not in outbox and outbox["inmate"] == 14
+    assert stamped == 0
+    assert verify(store).ok
+
+
+def test_progress_reports_each_committed_person_with_its_counts(
+    seeded_with_progress: tuple[Store, demo.DemoSummary, list[str]],
+) -> None:
+    _store, summary, lines = seeded_with_progress
+    committed = [line for line in lines if line.startswith("committed ")]
+    assert len(committed) == 14
+    reported = sum(int(line.split("(")[1].split()[0]) for line in committed)
+    assert reported == summary.counts["meal_log"]
+
+
+def test_refuses_a_store_that_already_has_people(unit_store: Store, admin: Actor) -> None:
+    people.add_inmates(unit_store, admin, [people.InmateDetails("H-1", "Ola Berg")], today=TODAY)
+    with unit_store.reading() as session:
+        before = session.exec(select(func.count()).select_from(AuditEntry)).one()
+
+    with pytest.raises(ValidationError, match="already has people registered"):
+        demo.seed_demo(unit_store, inmates=3, years=1, seed=1, today=TODAY)
+
+    with unit_store.reading() as session:
+        assert session.exec(select(func.count()).select_from(AuditEntry)).one() == before
+        assert session.exec(select(func.count()).select_from(Officer)).one() == 0
+
+
+def test_uses_an_existing_empty_unit(unit_store: Store) -> None:
+    summary = demo.seed_demo(unit_store, inmates=2, years=1, seed=1, today=TODAY)
+    assert summary.unit_code == "C"
+    with unit_store.reading() as session:
+        assert session.exec(select(func.count()).select_from(Inmate)).one() == 2
+
+
+@pytest.mark.parametrize(
+    ("sizes", "message"),
+    [
+        ({"inmates": 0, "years": 1}, "number of people"),
+        ({"inmates": 3, "years": 0}, "number of years"),
+        ({"inmates": 3, "years": 1, "today": date.today() + timedelta(days=2)}, "future"),
+    ],
+)
+def test_refuses_impossible_sizes(store: Store, sizes: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        demo.seed_demo(store, seed=1, **sizes)
+
+
+@pytest.mark.slow
+def test_the_default_demo_is_quick_enough_for_the_gui(store: Store) -> None:
+    started = time.perf_counter()
+    summary = demo.seed_demo(store, seed=1)
+    assert time.perf_counter() - started < 15
+    assert summary.counts["inmate"] == demo.DEFAULT_INMATES
