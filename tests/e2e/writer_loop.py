@@ -1,0 +1,59 @@
+"""Helper for the kill -9 test: writes meals and notes for kari's caseload until it is killed.
+
+Prints ``<table> <id>`` for each row only after its write has committed, so every printed id
+must still be in the store after a ``kill -9``.
+
+Usage: python tests/e2e/writer_loop.py STORE_FILE [MAX_WRITES]
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlmodel import select
+
+from officer_desk.app import logbook, notes
+from officer_desk.app.logbook import MealEntry
+from officer_desk.app.writes import Actor
+from officer_desk.domain.enums import Meal, MealOutcome
+from officer_desk.store.database import open_store
+from officer_desk.store.tables import Assignment, Officer
+
+
+def main(store_file: str, max_writes: int = 100_000) -> int:
+    store = open_store(Path(store_file))
+    with store.reading() as session:
+        kari = session.exec(select(Officer).where(Officer.username == "kari")).one()
+        people = list(
+            session.exec(select(Assignment.inmate_id).where(Assignment.officer_id == kari.id)).all()
+        )
+    actor = Actor(kari.id, kari.display_name, workstation="kill9-test")
+    meals = list(Meal)
+    for n in range(max_writes):
+        if n % 3 == 2:
+            change = notes.add_note(
+                store,
+                actor,
+                inmate_id=people[n % len(people)],
+                kind="general",
+                text=f"Samtale nr. {n} med {n % 7} oppfølgingspunkter; all good.",
+            )
+            print(f"case_note {change.ids[0]}", flush=True)
+        else:
+            change = logbook.log_meal(
+                store,
+                actor,
+                day=datetime.now(UTC).date(),
+                meal=meals[n % len(meals)],
+                entries=[MealEntry(p, MealOutcome.ATE, ate_together=True) for p in people],
+            )
+            for row_id in change.ids:
+                print(f"meal_log {row_id}", flush=True)
+    store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], *(int(a) for a in sys.argv[2:3])))
