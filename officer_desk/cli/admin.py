@@ -105,6 +105,7 @@ def cmd_import_roster(store: Store, args: argparse.Namespace) -> int:
 
 
 def cmd_assign(store: Store, args: argparse.Namespace) -> int:
+    start = _date(args.start, "Start date")
     with store.reading() as session:
         officer = session.exec(
             select(Officer).where(Officer.username == args.officer.lower())
@@ -116,7 +117,6 @@ def cmd_assign(store: Store, args: argparse.Namespace) -> int:
         raise NotFound(f"There is no officer with user name {args.officer}.")
     if inmate is None:
         raise NotFound(f"There is no person with prison number {args.prison_number}.")
-    start = _date(args.start, "Start date")
     result = people.assign(
         store, _actor(), officer_id=officer.id, inmate_id=inmate.id, start=start, reason=args.reason
     )
