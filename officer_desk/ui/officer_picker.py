@@ -27,6 +27,7 @@ from officer_desk.ui import words
 from officer_desk.ui.reads import reading
 
 _ROSTER = {"officer", "assignment", "inmate"}
+VISIBLE_ROWS = 12
 
 
 class OfficerPicker(QWidget):
@@ -95,9 +96,10 @@ class OfficerPicker(QWidget):
         column.addWidget(title)
         column.addWidget(subtitle)
         column.addSpacing(6)
-        column.addWidget(self.list, 1)
+        column.addWidget(self.list)
         column.addWidget(self.empty)
         column.addLayout(buttons)
+        column.addStretch(1)
         centre = QWidget()
         centre.setLayout(column)
         centre.setMaximumWidth(720)
@@ -141,7 +143,16 @@ class OfficerPicker(QWidget):
             self.list.setCurrentItem(select)
         self.list.setVisible(bool(officers))
         self.empty.setVisible(not officers)
+        self._fit_list_to_rows()
         self.loaded.emit()
+
+    def _fit_list_to_rows(self) -> None:
+        # As tall as its rows (up to a dozen, then it scrolls), so the button sits right
+        # under the names instead of at the bottom of a mostly empty box.
+        rows = min(max(self.list.topLevelItemCount(), 1), VISIBLE_ROWS)
+        row_height = self.list.sizeHintForRow(0) if self.list.topLevelItemCount() else 24
+        height = rows * row_height + self.list.header().sizeHint().height()
+        self.list.setFixedHeight(height + 2 * self.list.frameWidth())
 
     def choose(self, officer: OfficerSummary) -> None:
         self.chosen.emit(officer)
