@@ -97,6 +97,7 @@ def backup(store: Store, actor: Actor, target: Path, *, force: bool = False) -> 
         w.audit_only("backup", "store", None, f"backup to {target}")
         target.parent.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)
-        migrate.online_backup(store.path, partial)
+        # Encrypted with the store's own key when it has one: a backup is no easier to read.
+        migrate.online_backup(store.path, partial, store.key)
         os.replace(partial, target)
     return target.stat().st_size
