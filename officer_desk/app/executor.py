@@ -13,13 +13,15 @@ import logging
 import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
 
-from officer_desk.app.writes import Change
-from officer_desk.store.database import Store
+from officer_desk.app.change import Change
+
+if TYPE_CHECKING:
+    from officer_desk.store.database import Store
 
 log = logging.getLogger("officer_desk.app")
 T = TypeVar("T")

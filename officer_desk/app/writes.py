@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlmodel import Session, SQLModel
 
+from officer_desk.app.change import Change
 from officer_desk.domain.errors import PermissionDenied
 from officer_desk.store import audit
 from officer_desk.store.database import Store, utc_now
@@ -46,21 +47,6 @@ class Actor:
 
 
 SYSTEM = "system"
-
-
-@dataclass
-class Change:
-    """What one write changed: entity kinds, row ids and the people they concern."""
-
-    entities: set[str] = field(default_factory=set)
-    ids: list[str] = field(default_factory=list)
-    inmate_ids: set[str] = field(default_factory=set)
-
-    def add(self, entity: str, row_id: str, inmate_id: str | None) -> None:
-        self.entities.add(entity)
-        self.ids.append(row_id)
-        if inmate_id:
-            self.inmate_ids.add(inmate_id)
 
 
 def _plain(value: Any) -> Any:

@@ -71,18 +71,38 @@ class LogEvent:
     id: str
     amends_id: str | None
     voided: bool
+    logged_at: datetime | None = None
 
 
 def effective_log_ids(events: Sequence[LogEvent]) -> set[str]:
-    """Ids of the rows that count: the newest amendment of each original, unless it is a void.
+    """Ids of the rows that count: the newest amendment of each original, unless voided.
 
-    Rows are given in the order they were written (UUIDv7 order); an amendment names the
-    original it corrects, so chains never grow deeper than one.
+    A void always wins, whatever order the rows arrive in (ids made in bulk, or on another
+    device, do not sort by time); among amendments the latest ``logged_at`` counts.  An
+    amendment names the original it corrects, so chains never grow deeper than one.
     """
+    voided: set[str] = set()
     latest: dict[str, LogEvent] = {}
     for event in events:
-        latest[event.amends_id or event.id] = event
-    return {event.id for event in latest.values() if not event.voided}
+        original = event.amends_id or event.id
+        if event.voided:
+            voided.add(original)
+            continue
+        current = latest.get(original)
+        if current is None or _newer(event, current):
+            latest[original] = event
+    return {event.id for original, event in latest.items() if original not in voided}
+
+
+def _newer(event: LogEvent, current: LogEvent) -> bool:
+    if event.amends_id is None:  # the original never replaces an amendment of itself
+        return False
+    if current.amends_id is None:
+        return True
+    return (event.logged_at or datetime.min, event.id) > (
+        current.logged_at or datetime.min,
+        current.id,
+    )
 
 
 # --- input checks shared by every writer (services, roster import, demo data) ---------------

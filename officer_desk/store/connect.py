@@ -9,13 +9,14 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3.dbapi2 as sqlcipher
-from sqlalchemy import create_engine
-from sqlalchemy.engine import Engine
 
 from officer_desk.store.errors import WrongStoreKey
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 DBAPI_ERRORS: tuple[type[BaseException], ...] = (sqlite3.Error, sqlcipher.Error)
 
@@ -91,6 +92,8 @@ def export_copy(
 
 def engine_for(path: Path, key: bytes | None) -> Engine:
     """An SQLAlchemy engine whose connections come from :func:`connect`."""
+    from sqlalchemy import create_engine  # here, so the raw path stays light (see home.py)
+
     return create_engine(
         f"sqlite:///{path}",
         creator=lambda: connect(path, key, check_same_thread=False),

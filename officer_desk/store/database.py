@@ -1,34 +1,36 @@
-"""Opening the local store: engine, pragmas, migrations on open, sessions for reads and writes.
+"""Opening the local store: the Store handle, pragmas, migrations on open, read and write sessions.
 
 * WAL, ``synchronous=FULL`` and foreign keys on every connection.
 * Migrations (Alembic) run when the store opens; an existing file is copied to ``backups/``
   before it is upgraded; a file written by a newer app is refused and left untouched.
 * Writes use ``BEGIN IMMEDIATE`` so that the audit chain and outbox order stay serial even with
   a second window or the admin command line on the same file.
+* The handle is light: SQLAlchemy and the SQLModel tables are imported and the engine made on
+  first use, so the first screen can be read through :meth:`Store.raw` (``store.home``) while
+  the heavy stack loads afterwards on the same worker.
 """
 
 from __future__ import annotations
 
 import logging
+import secrets
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-import sqlalchemy.exc
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from typing import TYPE_CHECKING, Any
 
 from officer_desk.domain.hlc import HybridClock
-from officer_desk.domain.ids import new_id
 from officer_desk.store import migrate
-from officer_desk.store.connect import DBAPI_ERRORS, engine_for
+from officer_desk.store.connect import connect, engine_for
 from officer_desk.store.errors import StorageProblem, classify
-from officer_desk.store.tables import LocalSetting
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlmodel import Session
 
 log = logging.getLogger("officer_desk.store")
 
@@ -38,6 +40,10 @@ BUSY_TIMEOUT_MS = 5_000
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # Driver-level autocommit; transactions are begun explicitly in _on_begin.
     dbapi_connection.isolation_level = None
+    _apply_pragmas(dbapi_connection)
+
+
+def _apply_pragmas(dbapi_connection: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode = WAL")
@@ -54,6 +60,8 @@ def _on_begin(connection: Any) -> None:
 
 
 def make_engine(path: Path, key: bytes | None = None) -> Engine:
+    from sqlalchemy import event
+
     engine = engine_for(path, key)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
@@ -65,12 +73,7 @@ def storage_errors() -> Iterator[None]:
     """Turn environment failures (disk full, locked, damaged) into StorageProblem."""
     try:
         yield
-    except (
-        sqlalchemy.exc.OperationalError,
-        sqlalchemy.exc.DatabaseError,
-        *DBAPI_ERRORS,
-        OSError,
-    ) as error:
+    except Exception as error:
         problem = classify(error)
         if problem is None:
             raise
@@ -81,26 +84,72 @@ def storage_errors() -> Iterator[None]:
 @dataclass
 class Store:
     path: Path
-    engine: Engine
     device_id: str
     clock: HybridClock = field(repr=False)
     key: bytes | None = field(default=None, repr=False)
+    _engine: Engine | None = field(default=None, repr=False)
+    _raw: Any = field(default=None, repr=False)
+    # Set by the GUI: any database work attempted on this thread is a bug (it would freeze
+    # the screen), so it fails loudly instead of quietly blocking.
+    forbidden_thread: threading.Thread | None = field(default=None, repr=False)
+
+    def _check_thread(self) -> None:
+        if self.forbidden_thread is threading.current_thread():
+            raise RuntimeError("database work on the GUI thread; submit it to the DbExecutor")
 
     @property
     def encrypted(self) -> bool:
         return self.key is not None
 
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            import officer_desk.store.tables  # noqa: F401  (registers the tables)
+
+            self._engine = make_engine(self.path, self.key)
+        return self._engine
+
+    def warm_up(self) -> None:
+        """Load the database stack now (on the worker), before the first write needs it."""
+        with self.reading() as session:
+            session.connection()
+
+    @contextmanager
+    def raw(self) -> Iterator[Any]:
+        """A DB-API connection inside one read transaction, for the light queries in
+        ``store.home``; one per store, used only from the database worker."""
+        self._check_thread()
+        with storage_errors():
+            if self._raw is None:
+                self._raw = connect(
+                    self.path, self.key, check_same_thread=False, isolation_level=None
+                )
+                _apply_pragmas(self._raw)
+            self._raw.execute("BEGIN")
+            try:
+                yield self._raw
+            finally:
+                self._raw.execute("ROLLBACK")
+
     def read_session(self) -> Session:
+        from sqlmodel import Session
+
         return Session(self.engine, expire_on_commit=False)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
+        from sqlmodel import Session
+
+        self._check_thread()
         with storage_errors(), Session(self.engine, expire_on_commit=False) as session:
             yield session
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """One write transaction (BEGIN IMMEDIATE), committed when the block ends without error."""
+        from sqlmodel import Session
+
+        self._check_thread()
         with storage_errors():
             session = Session(
                 self.engine.execution_options(sqlite_immediate=True), expire_on_commit=False
@@ -112,7 +161,12 @@ class Store:
                 session.close()
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._raw is not None:
+            self._raw.close()
+            self._raw = None
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
 
 
 def open_store(path: Path, *, backups: Path | None = None, key: bytes | None = None) -> Store:
@@ -124,20 +178,29 @@ def open_store(path: Path, *, backups: Path | None = None, key: bytes | None = N
     path.parent.mkdir(parents=True, exist_ok=True)
     with storage_errors():
         migrate.upgrade_on_open(path, backups or path.parent / "backups", key)
-        engine = make_engine(path, key)
-        device_id = _device_id(engine)
-    return Store(
-        path=path, engine=engine, device_id=device_id, clock=HybridClock(device_id), key=key
-    )
+        device_id = _device_id(path, key)
+    return Store(path=path, device_id=device_id, clock=HybridClock(device_id), key=key)
 
 
-def _device_id(engine: Engine) -> str:
-    with Session(engine.execution_options(sqlite_immediate=True)) as session, session.begin():
-        setting = session.get(LocalSetting, "device_id")
-        if setting is None:
-            setting = LocalSetting(key="device_id", value=new_id().replace("-", "")[-16:])
-            session.add(setting)
-        return setting.value
+def _device_id(path: Path, key: bytes | None) -> str:
+    connection = connect(path, key, isolation_level=None)
+    try:
+        _apply_pragmas(connection)
+        connection.execute("BEGIN IMMEDIATE")
+        row = connection.execute(
+            "SELECT value FROM local_setting WHERE key = 'device_id'"
+        ).fetchone()
+        if row is None:
+            device_id = secrets.token_hex(8)
+            connection.execute(
+                "INSERT INTO local_setting (key, value) VALUES ('device_id', ?)", (device_id,)
+            )
+        else:
+            device_id = row[0]
+        connection.execute("COMMIT")
+        return str(device_id)
+    finally:
+        connection.close()
 
 
 def utc_now() -> datetime:
@@ -146,7 +209,9 @@ def utc_now() -> datetime:
 
 
 def local_setting(session: Session, key: str) -> str | None:
-    row = session.exec(select(LocalSetting).where(LocalSetting.key == key)).first()
+    from officer_desk.store.tables import LocalSetting
+
+    row = session.get(LocalSetting, key)
     return None if row is None else row.value
 
 

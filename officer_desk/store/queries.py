@@ -6,74 +6,24 @@ database worker thread to the GUI thread safely.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from officer_desk.domain import rules
-from officer_desk.domain.rules import LogEvent
+from officer_desk.store import home
+from officer_desk.store.rows import CaseloadRow, OfficerSummary
 from officer_desk.store.tables import (
     ActivityLog,
     Assignment,
     CaseNote,
     CaseNoteRevision,
     Conversation,
-    FollowUp,
-    Inmate,
     MealLog,
-    Officer,
 )
-
-REFUSAL_LOOKBACK_MEALS = 40
-
-
-@dataclass(frozen=True)
-class OfficerSummary:
-    id: str
-    username: str
-    display_name: str
-    role: str
-    caseload_size: int
-
-
-@dataclass(frozen=True)
-class FollowUpSummary:
-    id: str
-    text: str
-    due_date: date
-    overdue: bool
-
-
-@dataclass(frozen=True)
-class CaseloadRow:
-    inmate_id: str
-    prison_number: str
-    full_name: str
-    preferred_name: str
-    cell: str
-    arrival_date: date | None
-    expected_release_date: date | None
-    days_to_release: int | None
-    diet: str
-    allergies: str
-    alerts: tuple[str, ...]
-    meals_today: tuple[tuple[str, str], ...]  # (meal, outcome) in the order logged
-    refusal_streak: int
-    activities_today: tuple[tuple[str, str], ...] = ()  # (category, outcome)
-    days_since_conversation: int | None = None  # None: never had one
-    open_follow_ups: tuple[FollowUpSummary, ...] = ()
-    languages: tuple[str, ...] = ()
-    photo: bytes | None = None
-    refusal_flag: bool = False  # streak reached the facility's limit
-    contact_nudge: bool = False  # no one-to-one conversation within the facility's limit
-
-    @property
-    def display_name(self) -> str:
-        return self.preferred_name or self.full_name
 
 
 def active_assignment_filter(on: date) -> tuple[Any, ...]:
@@ -85,22 +35,13 @@ def active_assignment_filter(on: date) -> tuple[Any, ...]:
     )
 
 
+def dbapi(session: Session) -> Any:
+    """The session's DB-API connection, inside its transaction, for the raw home queries."""
+    return session.connection().connection.driver_connection
+
+
 def officers(session: Session, on: date) -> list[OfficerSummary]:
-    counts = dict(
-        session.exec(
-            select(Assignment.officer_id, func.count())
-            .where(*active_assignment_filter(on))
-            .group_by(Assignment.officer_id)
-        ).all()
-    )
-    rows = session.exec(
-        select(Officer)
-        .where(col(Officer.active).is_(True), col(Officer.deleted_at).is_(None))
-        .order_by(Officer.display_name)
-    ).all()
-    return [
-        OfficerSummary(o.id, o.username, o.display_name, o.role, counts.get(o.id, 0)) for o in rows
-    ]
+    return home.officer_summaries(dbapi(session), on)
 
 
 def caseload(
@@ -111,149 +52,21 @@ def caseload(
     nudge_days: int = rules.DEFAULT_CONTACT_NUDGE_DAYS,
     streak_meals: int = rules.DEFAULT_REFUSAL_STREAK,
 ) -> list[CaseloadRow]:
-    """The officer's people as the home screen shows them (flags derived from the logs)."""
-    people = session.exec(
-        select(Inmate)
-        .join(Assignment, col(Assignment.inmate_id) == col(Inmate.id))
-        .where(
-            Assignment.officer_id == officer_id,
-            *active_assignment_filter(today),
-            col(Inmate.deleted_at).is_(None),
-        )
-        .order_by(Inmate.full_name)
-    ).all()
-    ids = [p.id for p in people]
-    today_meals = effective_meals(session, ids, day=today)
-    activities = activities_on(session, ids, today)
-    last_talk = last_conversations(session, ids)
-    follow_ups = open_follow_ups(session, ids, today)
-    rows = []
-    for p in people:
-        streak = refusal_streak(session, p.id)
-        talked = last_talk.get(p.id)
-        since_talk = None if talked is None else (today - local_date(talked)).days
-        rows.append(
-            CaseloadRow(
-                inmate_id=p.id,
-                prison_number=p.prison_number,
-                full_name=p.full_name,
-                preferred_name=p.preferred_name,
-                cell=p.cell,
-                arrival_date=p.arrival_date,
-                expected_release_date=p.expected_release_date,
-                days_to_release=rules.days_to_release(today, p.expected_release_date),
-                diet=p.diet,
-                allergies=p.allergies,
-                alerts=tuple(p.alerts),
-                meals_today=tuple((m.meal, m.outcome) for m in today_meals.get(p.id, [])),
-                refusal_streak=streak,
-                activities_today=tuple(activities.get(p.id, [])),
-                days_since_conversation=since_talk,
-                open_follow_ups=tuple(follow_ups.get(p.id, [])),
-                languages=tuple(p.languages),
-                photo=p.photo,
-                refusal_flag=streak >= streak_meals,
-                contact_nudge=rules.needs_contact(since_talk, p.arrival_date, today, nudge_days),
-            )
-        )
-    return rows
-
-
-def local_date(moment: datetime) -> date:
-    """The workstation's calendar date of a stored (UTC) moment."""
-    return moment.astimezone().date()
-
-
-def local_day_bounds(day: date) -> tuple[datetime, datetime]:
-    start = datetime.combine(day, time(0)).astimezone()
-    return start, start + timedelta(days=1)
-
-
-def activities_on(
-    session: Session, inmate_ids: Sequence[str], day: date
-) -> dict[str, list[tuple[str, str]]]:
-    start, end = local_day_bounds(day)
-    rows = session.exec(
-        select(ActivityLog)
-        .where(
-            col(ActivityLog.inmate_id).in_(inmate_ids),
-            ActivityLog.started_at >= start,
-            ActivityLog.started_at < end,
-            col(ActivityLog.deleted_at).is_(None),
-        )
-        .order_by(ActivityLog.started_at)
-    ).all()
-    result: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for row in _effective(session, ActivityLog, rows):
-        result[row.inmate_id].append((row.category, row.outcome))
-    return result
-
-
-def last_conversations(session: Session, inmate_ids: Sequence[str]) -> dict[str, datetime]:
-    voided = select(Conversation.amends_id).where(col(Conversation.voided).is_(True))
-    rows = session.exec(
-        select(Conversation.inmate_id, func.max(Conversation.started_at))
-        .where(
-            col(Conversation.inmate_id).in_(inmate_ids),
-            col(Conversation.voided).is_(False),
-            col(Conversation.id).not_in(voided),
-            col(Conversation.deleted_at).is_(None),
-        )
-        .group_by(Conversation.inmate_id)
-    ).all()
-    return {inmate_id: at for inmate_id, at in rows if at is not None}
-
-
-def open_follow_ups(
-    session: Session, inmate_ids: Sequence[str], today: date
-) -> dict[str, list[FollowUpSummary]]:
-    rows = session.exec(
-        select(FollowUp)
-        .where(
-            col(FollowUp.inmate_id).in_(inmate_ids),
-            col(FollowUp.done_at).is_(None),
-            col(FollowUp.deleted_at).is_(None),
-        )
-        .order_by(FollowUp.due_date)
-    ).all()
-    result: dict[str, list[FollowUpSummary]] = defaultdict(list)
-    for row in rows:
-        result[row.inmate_id].append(
-            FollowUpSummary(row.id, row.text, row.due_date, row.due_date < today)
-        )
-    return result
+    """The officer's people as the home screen shows them (see store.home)."""
+    return home.caseload_rows(
+        dbapi(session), officer_id, today, nudge_days=nudge_days, streak_meals=streak_meals
+    )
 
 
 def effective_meals(
     session: Session, inmate_ids: Sequence[str], *, day: date
-) -> dict[str, list[MealLog]]:
-    """Meals of one day that count (amendments applied, voids removed), per person."""
-    rows = session.exec(
-        select(MealLog)
-        .where(
-            col(MealLog.inmate_id).in_(inmate_ids),
-            MealLog.day == day,
-            col(MealLog.deleted_at).is_(None),
-        )
-        .order_by(MealLog.id)
-    ).all()
-    keep = rules.effective_log_ids([LogEvent(r.id, r.amends_id, r.voided) for r in rows])
-    result: dict[str, list[MealLog]] = defaultdict(list)
-    for row in rows:
-        if row.id in keep:
-            result[row.inmate_id].append(row)
-    return result
+) -> dict[str, list[tuple[str, str]]]:
+    """(meal, outcome) per person for one day, after amendments and voids."""
+    return home.meals_on(dbapi(session), inmate_ids, day)
 
 
 def refusal_streak(session: Session, inmate_id: str) -> int:
-    rows = session.exec(
-        select(MealLog)
-        .where(MealLog.inmate_id == inmate_id, col(MealLog.deleted_at).is_(None))
-        .order_by(col(MealLog.day).desc(), col(MealLog.id).desc())
-        .limit(REFUSAL_LOOKBACK_MEALS)
-    ).all()
-    keep = rules.effective_log_ids([LogEvent(r.id, r.amends_id, r.voided) for r in reversed(rows)])
-    return rules.refusal_streak(r.outcome for r in rows if r.id in keep)
+    return home.refusal_streak(dbapi(session), inmate_id)
 
 
 # --- one person's timeline -----------------------------------------------------------------

@@ -54,3 +54,30 @@ def test_importing_lower_layers_does_not_load_qt_transitively() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+LIGHT_MODULES = [
+    "officer_desk.app.executor",
+    "officer_desk.app.change",
+    "officer_desk.store.home",
+    "officer_desk.store.connect",
+    "officer_desk.store.keyslots",
+    "officer_desk.store.migrate",
+    "officer_desk.paths",
+    "officer_desk.logs",
+]
+HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "alembic")
+
+
+def test_what_the_first_screen_needs_does_not_load_the_database_stack() -> None:
+    """SQLAlchemy, SQLModel and Alembic take longer to import than Qt starts on a 2-core
+    workstation; the first painted screen must not wait for them (see store/home.py)."""
+    code = (
+        "import sys\n"
+        + "".join(f"import {m}\n" for m in LIGHT_MODULES)
+        + (f"print(','.join(sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r}))))\n")
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""

@@ -169,7 +169,7 @@ def test_three_meals_a_day_up_to_yesterday_and_some_refusal_streaks_now(
         ).one()
     assert max(streaks) >= 3
     assert all(
-        sorted(m.meal for m in meals) == ["breakfast", "dinner", "lunch"]
+        sorted(meal for meal, _outcome in meals) == ["breakfast", "dinner", "lunch"]
         for meals in yesterday.values()
     )
     assert len(yesterday) == len(inmates)

@@ -145,3 +145,30 @@ def test_storage_failures_are_sorted_for_people(error: BaseException, problem: t
 )
 def test_bugs_are_not_disguised_as_storage_problems(error: BaseException) -> None:
     assert classify(error) is None
+
+
+def test_the_head_revision_constant_matches_the_migrations() -> None:
+    assert migrate.head_revision() == migrate.HEAD_REVISION
+
+
+def test_the_light_read_path_sees_committed_data_and_opening_needs_no_orm(
+    unit_store: Store,
+) -> None:
+    from officer_desk.store import home
+
+    fresh = open_store(unit_store.path)
+    assert fresh._engine is None  # opening an up-to-date store made no engine
+    with fresh.raw() as connection:
+        assert home.local_setting(connection, "device_id") == fresh.device_id
+    fresh.close()
+
+
+def test_database_work_on_a_forbidden_thread_fails_loudly(store: Store) -> None:
+    import threading
+
+    store.forbidden_thread = threading.current_thread()
+    with pytest.raises(RuntimeError, match="GUI thread"), store.raw():
+        pass
+    with pytest.raises(RuntimeError, match="GUI thread"), store.reading():
+        pass
+    store.forbidden_thread = None

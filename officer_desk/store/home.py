@@ -1,0 +1,235 @@
+"""The home screen's queries on a plain DB-API connection (sqlite3 or sqlcipher3).
+
+They import nothing heavier than the standard library, so the first screen with data can be
+painted while SQLAlchemy, SQLModel and the tables are still loading on the worker (on a
+2-core workstation those imports take longer than starting Qt).  ``store.queries`` calls the
+same functions through its session's connection: one implementation serves both.
+
+Values come back as SQLAlchemy stores them on SQLite: dates ``YYYY-MM-DD``, UTC times
+``YYYY-MM-DD HH:MM:SS.ffffff``, JSON as text, booleans as 0/1.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from officer_desk.domain import rules
+from officer_desk.domain.rules import LogEvent
+from officer_desk.store.rows import CaseloadRow, FollowUpSummary, OfficerSummary
+
+REFUSAL_LOOKBACK_MEALS = 40
+MEAL_ORDER = {"breakfast": 0, "lunch": 1, "dinner": 2, "evening": 3}
+
+
+def parse_date(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
+
+
+def parse_utc(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def stored_utc(moment: datetime) -> str:
+    """A moment as SQLAlchemy stores it, for comparisons in SQL."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _placeholders(values: Sequence[Any]) -> str:
+    return ",".join("?" * len(values))
+
+
+def local_setting(conn: Any, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM local_setting WHERE key = ?", (key,)).fetchone()
+    return None if row is None else row[0]
+
+
+def officer_summaries(conn: Any, on: date) -> list[OfficerSummary]:
+    rows = conn.execute(
+        """
+        SELECT o.id, o.username, o.display_name, o.role,
+               (SELECT count(*) FROM assignment a
+                 WHERE a.officer_id = o.id AND a.deleted_at IS NULL AND a.start_date <= ?
+                   AND (a.end_date IS NULL OR a.end_date > ?))
+          FROM officer o
+         WHERE o.active = 1 AND o.deleted_at IS NULL
+         ORDER BY o.display_name
+        """,
+        (on.isoformat(), on.isoformat()),
+    ).fetchall()
+    return [OfficerSummary(*row) for row in rows]
+
+
+def caseload_rows(
+    conn: Any,
+    officer_id: str,
+    today: date,
+    *,
+    nudge_days: int = rules.DEFAULT_CONTACT_NUDGE_DAYS,
+    streak_meals: int = rules.DEFAULT_REFUSAL_STREAK,
+) -> list[CaseloadRow]:
+    """The officer's people as the home screen shows them (flags derived from the logs)."""
+    on = today.isoformat()
+    people = conn.execute(
+        """
+        SELECT i.id, i.prison_number, i.full_name, i.preferred_name, i.cell, i.arrival_date,
+               i.expected_release_date, i.diet, i.allergies, i.alerts, i.languages, i.photo
+          FROM inmate i JOIN assignment a ON a.inmate_id = i.id
+         WHERE a.officer_id = ? AND a.deleted_at IS NULL AND a.start_date <= ?
+           AND (a.end_date IS NULL OR a.end_date > ?) AND i.deleted_at IS NULL
+         ORDER BY i.full_name
+        """,
+        (officer_id, on, on),
+    ).fetchall()
+    ids = [p[0] for p in people]
+    meals = meals_on(conn, ids, today)
+    activities = activities_on(conn, ids, today)
+    talks = last_conversations(conn, ids)
+    follow_ups = open_follow_ups(conn, ids, today)
+    result = []
+    for (
+        pid,
+        number,
+        full,
+        preferred,
+        cell,
+        arrival,
+        release,
+        diet,
+        allergies,
+        alerts,
+        languages,
+        photo,
+    ) in people:
+        arrival_date = parse_date(arrival)
+        release_date = parse_date(release)
+        streak = refusal_streak(conn, pid)
+        talked = talks.get(pid)
+        since_talk = None if talked is None else (today - talked.astimezone().date()).days
+        result.append(
+            CaseloadRow(
+                inmate_id=pid,
+                prison_number=number,
+                full_name=full,
+                preferred_name=preferred,
+                cell=cell,
+                arrival_date=arrival_date,
+                expected_release_date=release_date,
+                days_to_release=rules.days_to_release(today, release_date),
+                diet=diet,
+                allergies=allergies,
+                alerts=tuple(json.loads(alerts or "[]")),
+                meals_today=tuple(meals.get(pid, [])),
+                refusal_streak=streak,
+                activities_today=tuple(activities.get(pid, [])),
+                days_since_conversation=since_talk,
+                open_follow_ups=tuple(follow_ups.get(pid, [])),
+                languages=tuple(json.loads(languages or "[]")),
+                photo=photo,
+                refusal_flag=streak >= streak_meals,
+                contact_nudge=rules.needs_contact(since_talk, arrival_date, today, nudge_days),
+            )
+        )
+    return result
+
+
+def _effective_rows(rows: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Rows shaped (id, amends_id, voided, logged_at, ...) that count after voids/amendments."""
+    rows = list(rows)
+    keep = rules.effective_log_ids(
+        [LogEvent(r[0], r[1], bool(r[2]), parse_utc(r[3])) for r in rows]
+    )
+    return [r for r in rows if r[0] in keep]
+
+
+def meals_on(conn: Any, inmate_ids: Sequence[str], day: date) -> dict[str, list[tuple[str, str]]]:
+    """(meal, outcome) per person for one day, in the order of the day's meals."""
+    if not inmate_ids:
+        return {}
+    rows = conn.execute(
+        f"""SELECT id, amends_id, voided, logged_at, inmate_id, meal, outcome FROM meal_log
+             WHERE inmate_id IN ({_placeholders(inmate_ids)}) AND day = ?
+               AND deleted_at IS NULL""",
+        (*inmate_ids, day.isoformat()),
+    ).fetchall()
+    result: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for row in sorted(_effective_rows(rows), key=lambda r: MEAL_ORDER.get(r[5], 9)):
+        result[row[4]].append((row[5], row[6]))
+    return result
+
+
+def refusal_streak(conn: Any, inmate_id: str) -> int:
+    rows = conn.execute(
+        """SELECT id, amends_id, voided, logged_at, day, meal, outcome FROM meal_log
+            WHERE inmate_id = ? AND deleted_at IS NULL
+            ORDER BY day DESC LIMIT ?""",
+        (inmate_id, REFUSAL_LOOKBACK_MEALS),
+    ).fetchall()
+    newest_first = sorted(
+        _effective_rows(rows), key=lambda r: (r[4], MEAL_ORDER.get(r[5], 9)), reverse=True
+    )
+    return rules.refusal_streak(r[6] for r in newest_first)
+
+
+def local_day_bounds(day: date) -> tuple[datetime, datetime]:
+    start = datetime.combine(day, time(0)).astimezone()
+    return start, start + timedelta(days=1)
+
+
+def activities_on(
+    conn: Any, inmate_ids: Sequence[str], day: date
+) -> dict[str, list[tuple[str, str]]]:
+    if not inmate_ids:
+        return {}
+    start, end = local_day_bounds(day)
+    rows = conn.execute(
+        f"""SELECT id, amends_id, voided, logged_at, inmate_id, category, outcome, started_at
+              FROM activity_log
+             WHERE inmate_id IN ({_placeholders(inmate_ids)})
+               AND started_at >= ? AND started_at < ? AND deleted_at IS NULL""",
+        (*inmate_ids, stored_utc(start), stored_utc(end)),
+    ).fetchall()
+    result: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for row in sorted(_effective_rows(rows), key=lambda r: r[7]):
+        result[row[4]].append((row[5], row[6]))
+    return result
+
+
+def last_conversations(conn: Any, inmate_ids: Sequence[str]) -> dict[str, datetime]:
+    if not inmate_ids:
+        return {}
+    rows = conn.execute(
+        f"""SELECT c.inmate_id, max(c.started_at) FROM conversation c
+             WHERE c.inmate_id IN ({_placeholders(inmate_ids)}) AND c.voided = 0
+               AND c.deleted_at IS NULL
+               AND NOT EXISTS (SELECT 1 FROM conversation v
+                                WHERE v.amends_id = c.id AND v.voided = 1)
+             GROUP BY c.inmate_id""",
+        tuple(inmate_ids),
+    ).fetchall()
+    return {inmate_id: parse_utc(at) for inmate_id, at in rows if at is not None}  # type: ignore[misc]
+
+
+def open_follow_ups(
+    conn: Any, inmate_ids: Sequence[str], today: date
+) -> dict[str, list[FollowUpSummary]]:
+    if not inmate_ids:
+        return {}
+    rows = conn.execute(
+        f"""SELECT id, inmate_id, text, due_date FROM follow_up
+             WHERE inmate_id IN ({_placeholders(inmate_ids)}) AND done_at IS NULL
+               AND deleted_at IS NULL
+             ORDER BY due_date""",
+        tuple(inmate_ids),
+    ).fetchall()
+    result: dict[str, list[FollowUpSummary]] = defaultdict(list)
+    for fid, inmate_id, text, due in rows:
+        due_date = date.fromisoformat(due)
+        result[inmate_id].append(FollowUpSummary(fid, text, due_date, due_date < today))
+    return result

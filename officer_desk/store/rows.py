@@ -1,0 +1,51 @@
+"""Plain result rows of the home-screen queries (no ORM, safe to hand to the GUI thread)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class OfficerSummary:
+    id: str
+    username: str
+    display_name: str
+    role: str
+    caseload_size: int
+
+
+@dataclass(frozen=True)
+class FollowUpSummary:
+    id: str
+    text: str
+    due_date: date
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class CaseloadRow:
+    inmate_id: str
+    prison_number: str
+    full_name: str
+    preferred_name: str
+    cell: str
+    arrival_date: date | None
+    expected_release_date: date | None
+    days_to_release: int | None
+    diet: str
+    allergies: str
+    alerts: tuple[str, ...]
+    meals_today: tuple[tuple[str, str], ...]  # (meal, outcome) in the order of the day
+    refusal_streak: int
+    activities_today: tuple[tuple[str, str], ...] = ()  # (category, outcome)
+    days_since_conversation: int | None = None  # None: never had one
+    open_follow_ups: tuple[FollowUpSummary, ...] = ()
+    languages: tuple[str, ...] = ()
+    photo: bytes | None = None
+    refusal_flag: bool = False  # streak reached the facility's limit
+    contact_nudge: bool = False  # no one-to-one conversation within the facility's limit
+
+    @property
+    def display_name(self) -> str:
+        return self.preferred_name or self.full_name
