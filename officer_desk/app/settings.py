@@ -6,37 +6,35 @@ words to use when a value is refused.  Changing one is an admin's job and is aud
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlmodel import Session
 
 from officer_desk.app import access
+from officer_desk.app.setting_definitions import (
+    ALL_SETTINGS,
+    CONTACT_NUDGE_DAYS,
+    IDLE_LOCK_MINUTES,
+    REFUSAL_STREAK_MEALS,
+    RETENTION_YEARS,
+    Setting,
+)
 from officer_desk.app.writes import Actor, write
 from officer_desk.domain.enums import Role
 from officer_desk.domain.errors import ValidationError
 from officer_desk.store.database import Store
 from officer_desk.store.tables import LocalSetting
 
-
-@dataclass(frozen=True)
-class Setting:
-    key: str
-    label: str
-    default: int
-    minimum: int
-    maximum: int
-    unit: str
-
-
-IDLE_LOCK_MINUTES = Setting("idle_lock_minutes", "Lock after idle time", 10, 1, 30, "minutes")
-CONTACT_NUDGE_DAYS = Setting(
-    "contact_nudge_days", "Nudge when no one-to-one conversation for", 3, 1, 30, "days"
-)
-REFUSAL_STREAK_MEALS = Setting(
-    "refusal_streak_meals", "Flag a refusal streak after", 3, 2, 10, "declined meals"
-)
-RETENTION_YEARS = Setting("retention_years", "Keep records after release for", 5, 1, 50, "years")
-ALL_SETTINGS = (IDLE_LOCK_MINUTES, CONTACT_NUDGE_DAYS, REFUSAL_STREAK_MEALS, RETENTION_YEARS)
+# Defined where the light start-up path can read them (app/setting_definitions.py).
+__all__ = [
+    "ALL_SETTINGS",
+    "CONTACT_NUDGE_DAYS",
+    "IDLE_LOCK_MINUTES",
+    "REFUSAL_STREAK_MEALS",
+    "RETENTION_YEARS",
+    "Setting",
+    "get",
+    "read",
+    "set_value",
+]
 
 
 def get(store: Store, setting: Setting) -> int:
@@ -46,13 +44,7 @@ def get(store: Store, setting: Setting) -> int:
 
 def read(session: Session, setting: Setting) -> int:
     row = session.get(LocalSetting, setting.key)
-    if row is None:
-        return setting.default
-    try:
-        value = int(row.value)
-    except ValueError:
-        return setting.default
-    return min(max(value, setting.minimum), setting.maximum)
+    return setting.bounded(None if row is None else row.value)
 
 
 def set_value(store: Store, actor: Actor, setting: Setting, value: int | str) -> int:
