@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import col, select
 
-from officer_desk.app import journal, logbook, notes, people
+from officer_desk.app import conversations, journal, logbook, notes, people
 from officer_desk.app.logbook import ActivityEntry, MealEntry
 from officer_desk.app.writes import Actor
 from officer_desk.domain.enums import ActivityCategory, ActivityOutcome, DeclineReason, MealOutcome
@@ -22,6 +22,7 @@ AMENDED_NOTE = "Good talk about the gym rota."
 SENSITIVE_NOTE = "Qwertzland tip from another inmate"
 MEAL_REMARK = "Spiste sammen med resten av avdelingen."
 ACTIVITY_REMARK = "Helped fix the lathe."
+TALK = "Vil søke om plass på videregående etter løslatelsen."
 
 
 @pytest.fixture
@@ -50,6 +51,10 @@ def person(store: Store, caseload: list[str], kari: Actor) -> str:
     ):
         entry = ActivityEntry(ActivityCategory.WORK, started, 240, outcome, remark)
         logbook.log_activity(store, kari, inmate_ids=[person], activity=entry)
+    talk = conversations.ConversationEntry(
+        person, datetime(2026, 3, 5, 14, tzinfo=UTC), 25, 4, ["skole", "bolig"], TALK
+    )
+    conversations.log_conversation(store, kari, talk)
     notes.add_note(store, kari, inmate_id=person, kind="general", text=OPEN_NOTE)
     change = notes.add_note(store, kari, inmate_id=person, kind="positive", text="Good talk.")
     notes.amend_note(store, kari, note_id=change.ids[0], text=AMENDED_NOTE)
@@ -86,8 +91,10 @@ def test_the_pdf_holds_the_persons_records_but_no_sensitive_note(
 
     text = pdf_text(target)
     assert "Your journal" in text and "Øystein Ås" in text and "H-1001" in text
-    for words in (OPEN_NOTE, AMENDED_NOTE, MEAL_REMARK, ACTIVITY_REMARK):
+    for words in (OPEN_NOTE, AMENDED_NOTE, MEAL_REMARK, ACTIVITY_REMARK, TALK):
         assert words in text
+    assert "Conversation with an officer (25 min)" in text and "Topics: skole, bolig." in text
+    assert "Your mood as the officer noted it: 4 of 5" in text
     assert "Qwertzland" not in text
     assert "Notes marked sensitive are left out" in text
     assert "written by Kari Nordmann" in text
@@ -109,6 +116,7 @@ def test_norwegian_journal(
     assert "Notater som er merket som sensitive, er holdt utenfor" in text
     assert "Arbeid: deltok én gang (til sammen 4 timer) den 3; var syk én gang den 4" in text
     assert "skrevet av Kari Nordmann" in text and "Qwertzland" not in text
+    assert "Samtale med en betjent (25 min)" in text and "Tema: skole, bolig." in text
 
 
 def test_the_data_leaves_out_sensitive_notes_and_resolves_authors(
@@ -123,7 +131,14 @@ def test_the_data_leaves_out_sensitive_notes_and_resolves_authors(
     assert [entry.amended for entry in written if entry.text == AMENDED_NOTE] == [True]
     assert data.profile.contact_officers == ("Kari Nordmann",)
     assert data.profile.facility == "Halden fengsel" and data.profile.unit == "Enhet C"
-    assert data.counts == {"meal": 2, "activity": 2, "note": 2}
+    assert data.counts == {"meal": 2, "activity": 2, "conversation": 1, "note": 2}
+    [talk] = [entry for entry in written if entry.kind == "conversation"]
+    assert (talk.what, talk.outcome, talk.minutes, talk.text) == (
+        "skole, bolig",
+        "mood 4",
+        25,
+        TALK,
+    )
 
 
 def test_the_export_is_audited_without_the_persons_name(
