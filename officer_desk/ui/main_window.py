@@ -1,15 +1,18 @@
 """The main window: assembles the pages, menus and status bar; the pages do the work.
 
-Pages never reach into the window; they emit signals (``chosen``, ``switch_officer``) and the
-window only moves between them.
+Other parts of the app code against a small surface: ``add_page``/``show_page`` for
+full-window pages (sign-in, lock), ``show_desk`` to come back, ``set_title_person`` and the
+``*_requested`` signals its menus emit.  Who works here comes from the :class:`DeskSession`.
+Nothing heavy is imported here: the window must paint before the database stack loads.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -21,13 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from officer_desk.app.executor import DbExecutor
+from officer_desk.domain.enums import Role
 from officer_desk.paths import AppPaths
-from officer_desk.store.queries import OfficerSummary
-from officer_desk.ui import words
 from officer_desk.ui.about import AboutDialog
-from officer_desk.ui.caseload_page import CaseloadPage
-from officer_desk.ui.officer_picker import OfficerPicker
+from officer_desk.ui.actions import DeskActions, with_shortcut
+from officer_desk.ui.desk import DeskPage
+from officer_desk.ui.desk_session import DeskSession
 from officer_desk.ui.style import icon
+
+if TYPE_CHECKING:
+    from officer_desk.app.accounts import SignedIn
 
 APP_TITLE = "officer_desk"
 STATUS_SECONDS = 8
@@ -55,51 +61,139 @@ class OpeningPage(QWidget):
 
 
 class MainWindow(QMainWindow):
+    switch_user_requested = Signal()
+    lock_requested = Signal()
+    change_password_requested = Signal()
+    accounts_requested = Signal()
+    settings_requested = Signal()
+
     def __init__(
         self,
         executor: DbExecutor,
         paths: AppPaths,
+        session: DeskSession,
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._paths = paths
+        self._session = session
         self.setWindowTitle(APP_TITLE)
         self.setWindowIcon(icon("officer-desk"))
 
+        self.actions = DeskActions(self)
+        self.actions.set_enabled(False)
         self.opening = OpeningPage()
-        self.picker = OfficerPicker(executor, today)
-        self.caseload = CaseloadPage(executor, today)
+        self.desk = DeskPage(executor, session, self.actions, today)
         self.pages = QStackedWidget()
-        for page in (self.opening, self.picker, self.caseload):
-            self.pages.addWidget(page)
+        self.pages.addWidget(self.opening)
+        self.pages.addWidget(self.desk)
         self.setCentralWidget(self.pages)
 
-        self.picker.chosen.connect(self.show_caseload)
-        self.caseload.switch_officer.connect(self.switch_officer)
-        self.caseload.model.loaded.connect(self._show_row_count)
-
-        self.rows_label = QLabel()
-        self.statusBar().addPermanentWidget(self.rows_label)
+        self.people_label = QLabel()
+        self.statusBar().addPermanentWidget(self.people_label)
+        self.desk.status.connect(self._show_status)
+        self.desk.people_changed.connect(self.people_label.setText)
         self._build_menus()
+
+        session.signed_in.connect(self._signed_in)
+        session.signed_out.connect(self._signed_out)
+        session.locked.connect(self.desk.hide_private)
+        session.unlocked.connect(self.desk.show_private)
+
+    # --- menus -------------------------------------------------------------------------------
+
+    def _menu_action(self, text: str, shortcut: str | None, signal: Signal | None) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(with_shortcut(action.text().replace("&", "").rstrip("…"), shortcut))
+        if signal is not None:
+            action.triggered.connect(signal)
+        return action
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.switch_action = QAction(icon("switch-officer"), self.tr("&Switch officer…"), self)
-        self.switch_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        self.switch_action.setEnabled(False)
-        self.switch_action.triggered.connect(self.switch_officer)
-        file_menu.addAction(self.switch_action)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.switch_action = self._menu_action(
+            self.tr("&Switch user…"), "Ctrl+Shift+O", self.switch_user_requested
+        )
+        self.switch_action.setIcon(icon("switch-officer"))
+        self.lock_action = self._menu_action(self.tr("&Lock"), "Ctrl+L", self.lock_requested)
+        self.password_action = self._menu_action(
+            self.tr("Change &password…"), None, self.change_password_requested
+        )
+        quit_action = self._menu_action(self.tr("&Quit"), "Ctrl+Q", None)
         quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.switch_action)
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.password_action)
+        file_menu.addSeparator()
         file_menu.addAction(quit_action)
+
+        a = self.actions
+        log_menu = self.menuBar().addMenu(self.tr("&Log"))
+        for action in (a.log_meal, a.log_activity, a.conversation, a.strength, a.note):
+            log_menu.addAction(action)
+        log_menu.addSeparator()
+        log_menu.addAction(a.undo_meal)
+
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        for action in (a.home, a.find_person, a.next_person, a.previous_person):
+            go_menu.addAction(action)
+
+        self.unit_menu = self.menuBar().addMenu(self.tr("&Unit"))
+        self.accounts_action = self._menu_action(
+            self.tr("&Accounts…"), None, self.accounts_requested
+        )
+        self.settings_action = self._menu_action(
+            self.tr("&Settings…"), None, self.settings_requested
+        )
+        self.unit_menu.addAction(self.accounts_action)
+        self.unit_menu.addAction(self.settings_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about_action = QAction(self.tr("&About officer_desk"), self)
         about_action.triggered.connect(self.show_about)
         help_menu.addAction(about_action)
+        for menu in (file_menu, log_menu, go_menu):
+            menu.setToolTipsVisible(True)
+        self._set_signed_in_actions(None)
+
+    def _set_signed_in_actions(self, role: Role | None) -> None:
+        signed_in = role is not None
+        for action in (self.switch_action, self.lock_action, self.password_action):
+            action.setEnabled(signed_in)
+        self.accounts_action.setEnabled(role in (Role.ADMIN, Role.SUPERVISOR))
+        self.settings_action.setEnabled(role is Role.ADMIN)
+
+    # --- the contract other parts use ----------------------------------------------------------
+
+    def add_page(self, widget: QWidget) -> None:
+        """Add a full-window page (sign-in, lock, accounts…) to show later with ``show_page``."""
+        if self.pages.indexOf(widget) < 0:
+            self.pages.addWidget(widget)
+
+    def show_page(self, widget: QWidget) -> None:
+        """Show a full-window page instead of the desk; the desk's shortcuts pause meanwhile."""
+        self.add_page(widget)
+        self.actions.set_enabled(False)
+        self.pages.setCurrentWidget(widget)
+
+    def show_desk(self) -> None:
+        self.pages.setCurrentWidget(self.desk)
+        self.actions.set_enabled(self.desk.has_caseload())
+        self.desk.focus_home()
+
+    def set_title_person(self, name: str | None) -> None:
+        """Only the officer's name, never an inmate's: titles show in task bars and lists."""
+        self.setWindowTitle(f"{APP_TITLE} — {name}" if name else APP_TITLE)
+
+    def self_test_screens(self) -> list[tuple[str, Callable[[], QWidget]]]:
+        """Each of the desk's screens, opened by a callable that returns the widget to grab
+        (once the executor is idle); for ``--self-test`` and the screenshots."""
+        return self.desk.self_test_screens(self.show_desk)
+
+    # --- opening (before anyone signs in) ------------------------------------------------------
 
     @Slot(str)
     def show_progress(self, text: str) -> None:
@@ -111,25 +205,32 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Records: {path}").format(path=self._paths.store), STATUS_SECONDS * 1000
         )
-        self.switch_officer()
 
-    @Slot()
-    def switch_officer(self) -> None:
-        self.switch_action.setEnabled(False)
-        self.setWindowTitle(APP_TITLE)
-        self.rows_label.clear()
-        self.pages.setCurrentWidget(self.picker)
-        self.picker.reload()
-        self.picker.focus_list()
+    # --- who works here ------------------------------------------------------------------------
 
     @Slot(object)
-    def show_caseload(self, officer: OfficerSummary) -> None:
-        # Only the officer's name in the title: it shows in task bars and window lists.
-        self.setWindowTitle(f"{APP_TITLE} — {officer.display_name}")
-        self.switch_action.setEnabled(True)
-        self.caseload.show_officer(officer)
-        self.pages.setCurrentWidget(self.caseload)
-        self.caseload.table.setFocus()
+    def _signed_in(self, user: SignedIn) -> None:
+        role = Role(user.role)
+        self.set_title_person(user.display_name)
+        self._set_signed_in_actions(role)
+        if role is Role.ADMIN:
+            # Admins keep accounts and settings; they see no one's records.
+            self.desk.close_person_data()
+            self.accounts_requested.emit()
+            return
+        self.desk.open_for(user)
+        self.show_desk()
+
+    @Slot()
+    def _signed_out(self) -> None:
+        self.desk.close_person_data()
+        self.actions.set_enabled(False)
+        self.set_title_person(None)
+        self._set_signed_in_actions(None)
+
+    @Slot(str)
+    def _show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_SECONDS * 1000)
 
     @Slot()
     def show_about(self) -> AboutDialog:
@@ -137,7 +238,3 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
-
-    @Slot()
-    def _show_row_count(self) -> None:
-        self.rows_label.setText(words.people(self.caseload.model.rowCount()))

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 from officer_desk import paths
 from officer_desk.app.executor import DbExecutor
 from officer_desk.store.database import Store
+from officer_desk.ui.desk_session import DeskSession
 from officer_desk.ui.main_window import MainWindow
 
 _on_gui_thread: list[str] = []
@@ -64,7 +65,7 @@ def executor(unit_store: Store) -> Iterator[DbExecutor]:
 
 @pytest.fixture
 def window(qtbot: QtBot, executor: DbExecutor) -> MainWindow:
-    shown = MainWindow(executor, paths.app_paths())
+    shown = MainWindow(executor, paths.app_paths(), DeskSession())
     qtbot.addWidget(shown)
     shown.resize(1280, 720)
     shown.show()

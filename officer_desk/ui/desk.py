@@ -1,0 +1,376 @@
+"""The desk: the home screen and the person page, and the dialogs the officer logs with.
+
+It turns the desk's actions (keys, menus, buttons) into dialogs for the right people, keeps
+track of those dialogs (hidden while the desk is locked, closed when someone else signs in),
+and knows whose caseload is shown.  Screens refresh from ``DbExecutor.changed``; nothing
+here calls another screen to tell it something changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtWidgets import QDialog, QStackedWidget, QVBoxLayout, QWidget
+
+from officer_desk.app.change import Change
+from officer_desk.app.executor import DbExecutor
+from officer_desk.domain.enums import NoteKind, Role
+from officer_desk.domain.errors import DeskError
+from officer_desk.ui import vocabulary, words
+from officer_desk.ui.actions import DeskActions
+from officer_desk.ui.desk_session import DeskSession
+from officer_desk.ui.dialogs.activity import ActivityDialog
+from officer_desk.ui.dialogs.conversation import ConversationDialog
+from officer_desk.ui.dialogs.find_person import FindPersonDialog
+from officer_desk.ui.dialogs.form import local_now
+from officer_desk.ui.dialogs.meal import MealDialog
+from officer_desk.ui.dialogs.note import NoteDialog
+from officer_desk.ui.dialogs.undo import UndoMealDialog
+from officer_desk.ui.home.model import CaseloadModel
+from officer_desk.ui.home.page import HomePage
+from officer_desk.ui.person.page import PersonPage
+
+if TYPE_CHECKING:
+    from officer_desk.app.accounts import SignedIn
+    from officer_desk.app.writes import Actor
+    from officer_desk.store.database import Store
+
+SHIFT = timedelta(hours=8)
+
+
+def complete_follow_up(actor: Actor, follow_up_id: str) -> Callable[[Store], Change]:
+    def work(store: Store) -> Change:
+        from officer_desk.app import conversations
+
+        return conversations.complete_follow_up(store, actor, follow_up_id)
+
+    return work
+
+
+class DeskPage(QWidget):
+    status = Signal(str)  # a short confirmation for the status bar
+    people_changed = Signal(str)  # "6 people"
+
+    def __init__(
+        self,
+        executor: DbExecutor,
+        session: DeskSession,
+        actions: DeskActions,
+        today: Callable[[], date] = date.today,
+        now: Callable[[], datetime] = local_now,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._executor = executor
+        self._session = session
+        self._actions = actions
+        self._today = today
+        self._now = now
+        self.signed_in_at: datetime | None = None
+        self.dialogs: list[QDialog] = []
+        self._hidden_by_lock: list[QDialog] = []
+
+        self.model = CaseloadModel(executor, today, self)
+        self.home = HomePage(executor, self.model, actions, today)
+        self.person = PersonPage(executor, self.model, actions, session.actor, today)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.home)
+        self.stack.addWidget(self.person)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        self.home.open_person.connect(self.open_person)
+        self.home.conversation_requested.connect(self.log_conversation)
+        self.home.note_requested.connect(lambda who, kind: self.write_note(kind, who))
+        self.home.follow_up_done.connect(self.complete_follow_up)
+        self.person.follow_up_done.connect(self.complete_follow_up)
+        self.person.amend_requested.connect(self.amend_note)
+        self.person.status.connect(self.status)
+        self.model.loaded.connect(self._caseload_loaded)
+
+        actions.log_meal.triggered.connect(self.log_meal)
+        actions.log_activity.triggered.connect(lambda: self.log_activity())
+        actions.conversation.triggered.connect(lambda: self.log_conversation())
+        actions.note.triggered.connect(lambda: self.write_note(NoteKind.GENERAL))
+        actions.strength.triggered.connect(lambda: self.write_note(NoteKind.POSITIVE))
+        actions.undo_meal.triggered.connect(self.undo_meal)
+        actions.find_person.triggered.connect(self.find_person)
+        actions.next_person.triggered.connect(lambda: self.step_person(1))
+        actions.previous_person.triggered.connect(lambda: self.step_person(-1))
+        actions.home.triggered.connect(self.go_home)
+
+        # The meal button follows the clock ("Log lunch" becomes "Log dinner").
+        self._clock = QTimer(self)
+        self._clock.setInterval(60_000)
+        self._clock.timeout.connect(self._update_meal_label)
+        self._clock.start()
+        self._update_meal_label()
+
+    # --- whose desk --------------------------------------------------------------------------
+
+    def open_for(self, user: SignedIn) -> None:
+        """A person signed in: their caseload (a supervisor: any caseload on the unit)."""
+        self.close_person_data()
+        self.signed_in_at = self._now()
+        supervisor = Role(user.role) is Role.SUPERVISOR
+        self.home.show_officer(user.officer_id, user.display_name)
+        self.home.offer_officers(supervisor)
+
+    def has_caseload(self) -> bool:
+        return self.model.officer_id is not None
+
+    def shift_start(self) -> datetime:
+        """The shift began at sign-in; without one, a shift's length (8 hours) ago."""
+        return self.signed_in_at or self._now() - SHIFT
+
+    def close_person_data(self) -> None:
+        """Someone else is coming (or no one): close dialogs, forget the caseload."""
+        for dialog in list(self.dialogs):
+            dialog.reject()
+            dialog.deleteLater()
+        self.dialogs.clear()
+        self._hidden_by_lock.clear()
+        self.person.clear()
+        self.model.clear()
+        self.stack.setCurrentWidget(self.home)
+
+    @Slot()
+    def hide_private(self) -> None:
+        """Locked: no dialog with someone's details stays on screen (what was typed is kept)."""
+        for dialog in self.dialogs:
+            if dialog.isVisible():
+                self._hidden_by_lock.append(dialog)
+                dialog.hide()
+
+    @Slot()
+    def show_private(self) -> None:
+        for dialog in self._hidden_by_lock:
+            if dialog in self.dialogs:
+                dialog.show()
+        self._hidden_by_lock.clear()
+
+    # --- navigation --------------------------------------------------------------------------
+
+    def focus_home(self) -> None:
+        if self.stack.currentWidget() is self.home and self.home.cards:
+            self.home.cards[0].setFocus()
+
+    @Slot(str)
+    def open_person(self, inmate_id: str) -> None:
+        if self.model.person(inmate_id) is None:
+            return
+        self.person.show_person(inmate_id)
+        self.stack.setCurrentWidget(self.person)
+        self.person.table.setFocus()
+
+    @Slot()
+    def go_home(self) -> None:
+        self.stack.setCurrentWidget(self.home)
+        card = self.home.card_for(self.person.inmate_id or "")
+        if card is not None:
+            card.setFocus()
+
+    def current_person(self) -> str | None:
+        if self.stack.currentWidget() is self.person:
+            return self.person.inmate_id
+        return self.home.focused_person()
+
+    def step_person(self, step: int) -> None:
+        ids = self.model.ids
+        if not ids:
+            return
+        current = self.current_person()
+        at = ids.index(current) if current in ids else (-1 if step > 0 else 0)
+        target = ids[(at + step) % len(ids)]
+        if self.stack.currentWidget() is self.person:
+            self.open_person(target)
+        else:
+            card = self.home.card_for(target)
+            if card is not None:
+                card.setFocus()
+
+    @Slot()
+    def find_person(self) -> FindPersonDialog:
+        dialog = FindPersonDialog(self.model, self)
+        dialog.chosen.connect(self.open_person)
+        self._open(dialog)
+        return dialog
+
+    @Slot()
+    def _caseload_loaded(self) -> None:
+        self.people_changed.emit(words.people(self.model.rowCount()) if self.has_caseload() else "")
+        if self.stack.currentWidget() is self.person and (
+            self.person.inmate_id is None or self.model.person(self.person.inmate_id) is None
+        ):
+            self.go_home()
+
+    # --- logging -----------------------------------------------------------------------------
+
+    def _actor(self) -> Actor:
+        return self._session.actor()
+
+    def _open(self, dialog: QDialog) -> None:
+        self.dialogs.append(dialog)
+        dialog.finished.connect(lambda _result, d=dialog: self._closed(d))
+        dialog.open()
+
+    def _closed(self, dialog: QDialog) -> None:
+        if dialog in self.dialogs:
+            self.dialogs.remove(dialog)
+        dialog.deleteLater()
+
+    def _confirm(self, text: str) -> Callable[[object], None]:
+        return lambda _change: self.status.emit(text)
+
+    @Slot()
+    def _update_meal_label(self) -> None:
+        meal = vocabulary.meal_for_time(self._now().time())
+        self.home.set_meal_label(
+            self.tr("Log {meal}").format(meal=vocabulary.meals()[meal].lower())
+        )
+
+    @Slot()
+    def log_meal(self) -> MealDialog | None:
+        if not self.model.rowCount():
+            return None
+        dialog = MealDialog(self._executor, self._actor, self.model.people(), self._now, self)
+        dialog.saved.connect(
+            self._confirm(self.tr("Meal saved for everyone. Ctrl+Shift+Z undoes it."))
+        )
+        self._open(dialog)
+        return dialog
+
+    def log_activity(self, inmate_id: str | None = None) -> ActivityDialog | None:
+        if not self.model.rowCount():
+            return None
+        who = inmate_id or self.current_person()
+        dialog = ActivityDialog(
+            self._executor,
+            self._actor,
+            self.model.people(),
+            [who] if who else [],
+            self._now,
+            self,
+        )
+        dialog.saved.connect(self._confirm(self.tr("Activity saved.")))
+        self._open(dialog)
+        return dialog
+
+    def log_conversation(self, inmate_id: str | None = None) -> ConversationDialog | None:
+        if not self.model.rowCount():
+            return None
+        dialog = ConversationDialog(
+            self._executor,
+            self._actor,
+            self.model.people(),
+            inmate_id or self.current_person(),
+            self._now,
+            self,
+        )
+        dialog.saved.connect(self._confirm(self.tr("Conversation saved.")))
+        self._open(dialog)
+        return dialog
+
+    def write_note(self, kind: str, inmate_id: str | None = None) -> NoteDialog | None:
+        if not self.model.rowCount():
+            return None
+        dialog = NoteDialog(
+            self._executor,
+            self._actor,
+            self.model.people(),
+            inmate_id or self.current_person(),
+            kind,
+            parent=self,
+        )
+        dialog.saved.connect(self._confirm(self.tr("Note saved.")))
+        self._open(dialog)
+        return dialog
+
+    @Slot(str, str)
+    def amend_note(self, inmate_id: str, note_id: str) -> NoteDialog:
+        dialog = NoteDialog(
+            self._executor,
+            self._actor,
+            self.model.people(),
+            inmate_id,
+            note_id=note_id,
+            parent=self,
+        )
+        dialog.saved.connect(self._confirm(self.tr("Amendment saved; the earlier text is kept.")))
+        self._open(dialog)
+        return dialog
+
+    @Slot()
+    def undo_meal(self) -> UndoMealDialog:
+        dialog = UndoMealDialog(self._executor, self._actor, self.shift_start(), self)
+        dialog.saved.connect(
+            self._confirm(self.tr("Last meal log undone; it stays in the history."))
+        )
+        self._open(dialog)
+        return dialog
+
+    @Slot(str, str)
+    def complete_follow_up(self, follow_up_id: str, text: str) -> None:
+        self._executor.submit(
+            complete_follow_up(self._actor(), follow_up_id),
+            self._confirm(self.tr("Follow-up done: {text}").format(text=text)),
+            self._refused,
+            owner=self,
+        )
+
+    def _refused(self, error: BaseException) -> None:
+        if isinstance(error, DeskError):
+            self.status.emit(error.message)
+        else:
+            self._executor.failed.emit(error)
+
+    # --- self-test ---------------------------------------------------------------------------
+
+    def self_test_screens(
+        self, show_desk: Callable[[], None]
+    ) -> list[tuple[str, Callable[[], QWidget]]]:
+        def home() -> QWidget:
+            self.close_dialogs()
+            show_desk()
+            self.go_home()
+            return self.window()
+
+        def person() -> QWidget:
+            self.close_dialogs()
+            show_desk()
+            ids = self.model.ids
+            if ids:
+                self.open_person(ids[0])
+            return self.window()
+
+        def dialog(opener: Callable[[], QDialog | None]) -> Callable[[], QWidget]:
+            def open_it() -> QWidget:
+                self.close_dialogs()
+                show_desk()
+                self.go_home()
+                opened = opener()
+                if opened is None:
+                    raise RuntimeError("no one is on the caseload to open this for")
+                return opened
+
+            return open_it
+
+        def first() -> str | None:
+            return self.model.ids[0] if self.model.ids else None
+
+        return [
+            ("home", home),
+            ("meal", dialog(self.log_meal)),
+            ("activity", dialog(lambda: self.log_activity(first()))),
+            ("conversation", dialog(lambda: self.log_conversation(first()))),
+            ("note", dialog(lambda: self.write_note(NoteKind.POSITIVE, first()))),
+            ("person", person),
+        ]
+
+    def close_dialogs(self) -> None:
+        for dialog in list(self.dialogs):
+            dialog.reject()

@@ -1,0 +1,1 @@
+"""Dialogs for logging the officer's day: meals, activities, conversations, notes."""

@@ -1,0 +1,1 @@
+"""The home screen: a card for each person on the caseload."""

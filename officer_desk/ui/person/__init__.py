@@ -1,0 +1,1 @@
+"""The person page: profile and one timeline of everything about the person."""

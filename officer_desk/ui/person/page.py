@@ -1,0 +1,405 @@
+"""The person page: who they are (editable profile), what needs attention, and one timeline
+of everything about them, newest first, loaded a page at a time as it scrolls."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QItemSelection, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from officer_desk.app.executor import DbExecutor
+from officer_desk.store.rows import CaseloadRow
+from officer_desk.ui import vocabulary
+from officer_desk.ui.actions import DeskActions, bind
+from officer_desk.ui.home.avatar import Avatar
+from officer_desk.ui.home.card import ElidedLabel
+from officer_desk.ui.home.model import CaseloadModel
+from officer_desk.ui.person.profile import ProfileForm
+from officer_desk.ui.person.timeline_model import (
+    ITEM_ROLE,
+    KINDS,
+    Column,
+    TimelineFilter,
+    TimelineModel,
+)
+
+if TYPE_CHECKING:
+    from officer_desk.app.writes import Actor
+
+NO_DATE = QDate(2000, 1, 1)  # the date edits' "any" value
+
+
+class PersonPage(QWidget):
+    back_requested = Signal()
+    amend_requested = Signal(str, str)  # inmate id, note id
+    follow_up_done = Signal(str, str)  # follow-up id, text
+    status = Signal(str)
+
+    def __init__(
+        self,
+        executor: DbExecutor,
+        model: CaseloadModel,
+        actions: DeskActions,
+        actor: Callable[[], Actor],
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._today = today
+        self.inmate_id: str | None = None
+
+        # --- header ---
+        self.back_button = QPushButton(self.tr("← Caseload"))
+        self.back_button.setObjectName("QuietButton")
+        bind(self.back_button, actions.home)
+        self.avatar = Avatar(64)
+        self.name = QLabel()
+        self.name.setObjectName("PageTitle")
+        self.details = QLabel()
+        self.details.setObjectName("PageSubtitle")
+        names = QVBoxLayout()
+        names.setSpacing(2)
+        names.addWidget(self.name)
+        names.addWidget(self.details)
+        self.previous_button = QPushButton("‹")
+        bind(self.previous_button, actions.previous_person)
+        self.next_button = QPushButton("›")
+        bind(self.next_button, actions.next_person)
+        for button in (self.previous_button, self.next_button):
+            button.setObjectName("QuietButton")
+            button.setFixedWidth(36)
+        self.activity_button = QPushButton(self.tr("Activity"))
+        bind(self.activity_button, actions.log_activity)
+        self.conversation_button = QPushButton(self.tr("Conversation"))
+        bind(self.conversation_button, actions.conversation)
+        self.strength_button = QPushButton(self.tr("Strength"))
+        bind(self.strength_button, actions.strength)
+        self.note_button = QPushButton(self.tr("Note"))
+        bind(self.note_button, actions.note)
+        top = QHBoxLayout()
+        top.setSpacing(10)
+        top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.avatar)
+        top.addLayout(names, 1)
+        for button in (
+            self.activity_button,
+            self.conversation_button,
+            self.strength_button,
+            self.note_button,
+        ):
+            top.addWidget(button)
+        top.addSpacing(12)
+        top.addWidget(self.previous_button)
+        top.addWidget(self.next_button)
+
+        self.streak_flag = QLabel()
+        self.streak_flag.setObjectName("FlagAlert")
+        self.nudge = QLabel()
+        self.nudge.setObjectName("FlagNudge")
+        self.care = QLabel()
+        self.care.setObjectName("CardAlert")
+        self.care.setWordWrap(True)
+
+        # --- left: profile and follow-ups ---
+        self.profile = ProfileForm(executor, actor)
+        self.profile.saved.connect(self.status)
+        profile_title = QLabel(self.tr("Profile"))
+        profile_title.setObjectName("SectionTitle")
+        follow_title = QLabel(self.tr("Open follow-ups"))
+        follow_title.setObjectName("SectionTitle")
+        self.follow_ups_box = QWidget()
+        self.follow_ups = QGridLayout(self.follow_ups_box)
+        self.follow_ups.setContentsMargins(0, 0, 0, 0)
+        self.follow_ups.setColumnStretch(0, 1)
+        self.no_follow_ups = QLabel(self.tr("None open."))
+        self.no_follow_ups.setObjectName("CardSub")
+        left_box = QWidget()
+        left = QVBoxLayout(left_box)
+        left.setContentsMargins(0, 0, 8, 0)
+        left.addWidget(profile_title)
+        left.addWidget(self.profile)
+        left.addSpacing(10)
+        left.addWidget(follow_title)
+        left.addWidget(self.follow_ups_box)
+        left.addWidget(self.no_follow_ups)
+        left.addStretch(1)
+        left_scroll = QScrollArea()
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        left_scroll.setWidget(left_box)
+        left_scroll.setMinimumWidth(300)
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        # --- right: timeline ---
+        self.timeline = TimelineModel(executor, self)
+        timeline_title = QLabel(self.tr("Timeline"))
+        timeline_title.setObjectName("SectionTitle")
+        names_of_kinds = {
+            "meal": self.tr("Meals"),
+            "activity": self.tr("Activities"),
+            "conversation": self.tr("Conversations"),
+            "note": self.tr("Notes"),
+        }
+        self.kind_boxes: dict[str, QCheckBox] = {}
+        filters = QHBoxLayout()
+        filters.setSpacing(10)
+        filters.addWidget(timeline_title)
+        filters.addSpacing(8)
+        for kind in KINDS:
+            box = QCheckBox(names_of_kinds[kind])
+            box.setChecked(True)
+            box.toggled.connect(self._filter_changed)
+            self.kind_boxes[kind] = box
+            filters.addWidget(box)
+        filters.addStretch(1)
+        self.since = self._date_edit(self.tr("From"))
+        self.until = self._date_edit(self.tr("To"))
+        filters.addWidget(QLabel(self.tr("From")))
+        filters.addWidget(self.since)
+        filters.addWidget(QLabel(self.tr("to")))
+        filters.addWidget(self.until)
+
+        self.table = QTableView()
+        self.table.setModel(self.timeline)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(Column.WHEN, 130)
+        header.resizeSection(Column.KIND, 100)
+        header.resizeSection(Column.WHAT, 250)
+        header.setSectionResizeMode(Column.DETAILS, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(Column.BY, 140)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.table.doubleClicked.connect(self._amend_selected)
+
+        self.detail = QLabel()
+        self.detail.setObjectName("TimelineDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        self.amend_button = QPushButton(self.tr("Amend note…"))
+        self.amend_button.setToolTip(self.tr("Add a revision; the earlier text stays in history"))
+        self.amend_button.clicked.connect(self._amend_selected)
+        self.amend_button.hide()
+        self.empty_timeline = QLabel(self.tr("Nothing recorded for these filters."))
+        self.empty_timeline.setObjectName("CardSub")
+        self.empty_timeline.hide()
+        detail_row = QHBoxLayout()
+        detail_row.addWidget(self.detail, 1)
+        detail_row.addWidget(self.amend_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        right_box = QWidget()
+        right = QVBoxLayout(right_box)
+        right.setContentsMargins(8, 0, 0, 0)
+        right.addLayout(filters)
+        right.addWidget(self.table, 1)
+        right.addWidget(self.empty_timeline)
+        right.addLayout(detail_row)
+
+        splitter = QSplitter()
+        splitter.addWidget(left_scroll)
+        splitter.addWidget(right_box)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([340, 900])
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 14, 20, 12)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(self.streak_flag)
+        layout.addWidget(self.nudge)
+        layout.addWidget(self.care)
+        layout.addWidget(splitter, 1)
+
+        model.loaded.connect(self._refresh)
+        self.timeline.page_loaded.connect(self._page_loaded)
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(NO_DATE)
+        edit.setSpecialValueText(self.tr("any"))
+        edit.setDate(NO_DATE)
+        edit.setAccessibleName(name)
+        edit.dateChanged.connect(self._filter_changed)
+        return edit
+
+    # --- which person ------------------------------------------------------------------------
+
+    def show_person(self, inmate_id: str) -> None:
+        same = inmate_id == self.inmate_id
+        self.inmate_id = inmate_id
+        self._refresh()
+        if not same:
+            self.timeline.show_person(inmate_id, self.current_filter())
+
+    def clear(self) -> None:
+        self.inmate_id = None
+        self.timeline.show_person(None)
+        self.name.clear()
+        self.details.clear()
+
+    def current_filter(self) -> TimelineFilter:
+        since = self.since.date()
+        until = self.until.date()
+        return TimelineFilter(
+            kinds=tuple(k for k, box in self.kind_boxes.items() if box.isChecked()),
+            since=None if since == NO_DATE else since.toPython(),  # type: ignore[arg-type]
+            until=None if until == NO_DATE else until.toPython(),  # type: ignore[arg-type]
+        )
+
+    @Slot()
+    def _filter_changed(self) -> None:
+        if self.inmate_id is not None:
+            self.timeline.set_filter(self.current_filter())
+
+    @Slot()
+    def _refresh(self) -> None:
+        if self.inmate_id is None:
+            return
+        row = self._model.person(self.inmate_id)
+        if row is None:
+            return  # no longer on this caseload; the desk goes home
+        self.avatar.show_person(row.display_name, self._model.photo(row.inmate_id))
+        self.name.setText(row.display_name)
+        self.details.setText(self._details(row))
+        self.streak_flag.setVisible(row.refusal_flag)
+        self.streak_flag.setText(
+            self.tr("⚑ Declined {n} meals in a row. Talk with them, and tell health staff.").format(
+                n=row.refusal_streak
+            )
+        )
+        self.nudge.setVisible(row.contact_nudge)
+        self.nudge.setText(
+            self.tr("No one-to-one conversation for {days}: time for one.").format(
+                days=vocabulary.days(row.days_since_conversation)
+            )
+            if row.days_since_conversation is not None
+            else self.tr("No one-to-one conversation yet: time for one.")
+        )
+        care = [f"⚠ {a}" for a in row.alerts]
+        if row.diet:
+            care.append(self.tr("Diet: {diet}").format(diet=row.diet))
+        if row.allergies:
+            care.append(self.tr("Allergies: {a}").format(a=row.allergies))
+        self.care.setText(" · ".join(care))
+        self.care.setVisible(bool(care))
+        self.profile.show_row(row, refill=False)
+        self._show_follow_ups(row)
+        ids = self._model.ids
+        self.previous_button.setEnabled(len(ids) > 1)
+        self.next_button.setEnabled(len(ids) > 1)
+
+    def _details(self, row: CaseloadRow) -> str:
+        parts = []
+        if row.preferred_name and row.preferred_name != row.full_name:
+            parts.append(row.full_name)
+        parts.append(self.tr("Prison no. {n}").format(n=row.prison_number))
+        if row.cell:
+            parts.append(self.tr("Cell {cell}").format(cell=row.cell))
+        if row.languages:
+            parts.append(", ".join(row.languages))
+        if row.days_to_release is not None and row.expected_release_date is not None:
+            parts.append(
+                self.tr("Release {date} (in {days})").format(
+                    date=vocabulary.short_date(row.expected_release_date),
+                    days=vocabulary.days(row.days_to_release),
+                )
+                if row.days_to_release >= 0
+                else self.tr("Release date {date} has passed").format(
+                    date=vocabulary.short_date(row.expected_release_date)
+                )
+            )
+        return " · ".join(parts)
+
+    def _show_follow_ups(self, row: CaseloadRow) -> None:
+        while self.follow_ups.count():
+            item = self.follow_ups.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for number, follow_up in enumerate(row.open_follow_ups):
+            due = vocabulary.short_date(follow_up.due_date)
+            label = ElidedLabel(
+                self.tr("{text} — overdue, was due {due}").format(text=follow_up.text, due=due)
+                if follow_up.overdue
+                else self.tr("{text} — due {due}").format(text=follow_up.text, due=due)
+            )
+            label.setObjectName("FollowUpOverdue" if follow_up.overdue else "FollowUp")
+            done = QPushButton(self.tr("Done"))
+            done.setObjectName("LinkButton")
+            done.setToolTip(self.tr("Mark this follow-up as done"))
+            done.clicked.connect(
+                lambda _=False, f=follow_up: self.follow_up_done.emit(f.id, f.text)
+            )
+            self.follow_ups.addWidget(label, number, 0)
+            self.follow_ups.addWidget(done, number, 1)
+        self.follow_ups_box.setVisible(bool(row.open_follow_ups))
+        self.no_follow_ups.setVisible(not row.open_follow_ups)
+
+    # --- timeline ----------------------------------------------------------------------------
+
+    @Slot(int)
+    def _page_loaded(self, total: int) -> None:
+        self.empty_timeline.setVisible(total == 0)
+        self.table.setVisible(total > 0)
+
+    @Slot(QItemSelection, QItemSelection)
+    def _selected(self, *_args: object) -> None:
+        index = self.table.currentIndex()
+        item = index.data(ITEM_ROLE) if index.isValid() else None
+        if item is None:
+            self.detail.clear()
+            self.amend_button.hide()
+            return
+        what = self.timeline.index(index.row(), Column.WHAT).data()
+        by = self.timeline.index(index.row(), Column.BY).data()
+        when = self.timeline.index(index.row(), Column.WHEN).data()
+        details = self.timeline.index(index.row(), Column.DETAILS).data(Qt.ItemDataRole.ToolTipRole)
+        text = f"{when} · {what} · {by}"
+        if details:
+            text += "\n" + details
+        if item.kind == "note" and item.revisions > 1:
+            text += "\n" + self.tr("Amended: {n} revisions (Amend note… shows them all)").format(
+                n=item.revisions
+            )
+        self.detail.setText(text)
+        self.amend_button.setVisible(item.kind == "note")
+
+    @Slot()
+    def _amend_selected(self) -> None:
+        index = self.table.currentIndex()
+        item = index.data(ITEM_ROLE) if index.isValid() else None
+        if item is not None and item.kind == "note" and self.inmate_id is not None:
+            self.amend_requested.emit(self.inmate_id, item.id)
