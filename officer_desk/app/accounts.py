@@ -72,6 +72,11 @@ def _slots(store_path: Path) -> KeySlots:
     return slots
 
 
+def require_encrypted(store_path: Path) -> None:
+    """NotEncrypted for a plain store, NotFound when there is none; before asking a password."""
+    _slots(store_path)
+
+
 # --- creating and opening ----------------------------------------------------------------
 
 
