@@ -72,3 +72,17 @@ def configure(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
 
 def app_paths() -> AppPaths:
     return _configured if _configured is not None else configure()
+
+
+def resource_dir() -> Path:
+    """``resources/`` (stylesheet, icons, templates, translations).
+
+    It sits beside the package in a source checkout or editable install, and at the bundle's
+    root in the PyInstaller app.
+    """
+    import sys
+
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"

@@ -143,6 +143,8 @@ class ActivityEntry:
     duration_minutes: int
     outcome: ActivityOutcome = ActivityOutcome.ATTENDED
     note: str = ""
+    # A session of this programme: everyone logged must be enrolled in it (not waiting).
+    programme_id: str | None = None
 
 
 def log_activity(
@@ -164,6 +166,8 @@ def log_activity(
         note = rules.limited_text(activity.note, "note", "Note", 2000)
         _require_people(w, list(inmate_ids))
         access.require_people(w.session, actor, inmate_ids, w.now.date(), "activities")
+        if activity.programme_id is not None:
+            _require_enrolled(w, inmate_ids, activity.programme_id)
         for inmate_id in inmate_ids:
             w.insert(
                 ActivityLog(
@@ -175,10 +179,32 @@ def log_activity(
                     note=note,
                     logged_at=w.now,
                     logged_by=actor.officer_id,
+                    programme_id=activity.programme_id,
                 ),
                 detail=f"{category}: {outcome}",
             )
         return w.change
+
+
+def _require_enrolled(w: Writer, inmate_ids: Sequence[str], programme_id: str) -> None:
+    from officer_desk.store.tables import Enrolment
+
+    enrolled = set(
+        w.session.exec(
+            select(Enrolment.inmate_id).where(
+                col(Enrolment.inmate_id).in_(inmate_ids),
+                Enrolment.programme_id == programme_id,
+                col(Enrolment.status).in_(["active", "completed"]),
+            )
+        ).all()
+    )
+    missing = len([i for i in inmate_ids if i not in enrolled])
+    if missing:
+        raise ValidationError(
+            f"{missing} of the chosen people are not enrolled in this programme (or are still "
+            "on its waiting list); enrol them first or log a plain activity.",
+            "programme",
+        )
 
 
 def undo_last_meal_log(store: Store, actor: Actor, *, since: datetime, reason: str) -> Change:

@@ -9,6 +9,7 @@ from datetime import date
 from sqlmodel import Session, col, func, select
 
 from officer_desk.app import access
+from officer_desk.app.programmes import seed_catalogue
 from officer_desk.app.writes import Actor, Change, Writer, write
 from officer_desk.domain import rules
 from officer_desk.domain.enums import AssignmentReason, Role
@@ -75,6 +76,7 @@ def initialise(
             raise ValidationError(f"Facility {facility.code} already exists.", "facility_code")
         w.insert(facility, detail=f"facility {facility.name}")
         add_unit(w, facility.id, unit_name, unit_code)
+        seed_catalogue(w)
         return w.change
 
 

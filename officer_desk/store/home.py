@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from officer_desk.domain import rules
+from officer_desk.domain import release, rules
 from officer_desk.domain.rules import LogEvent
 from officer_desk.store.rows import CaseloadRow, FollowUpSummary, OfficerSummary
 
@@ -92,6 +92,7 @@ def caseload_rows(
     activities = activities_on(conn, ids, today)
     talks = last_conversations(conn, ids)
     follow_ups = open_follow_ups(conn, ids, today)
+    plans = release_readiness(conn, ids, today)
     result = []
     for (
         pid,
@@ -100,7 +101,7 @@ def caseload_rows(
         preferred,
         cell,
         arrival,
-        release,
+        expected_release,
         diet,
         allergies,
         alerts,
@@ -108,9 +109,11 @@ def caseload_rows(
         photo,
     ) in people:
         arrival_date = parse_date(arrival)
-        release_date = parse_date(release)
+        release_date = parse_date(expected_release)
         streak = refusal_streak(conn, pid)
         talked = talks.get(pid)
+        plan = plans.get(pid)
+        alert = plan.alert if plan is not None else release.unplanned_alert(release_date, today)
         since_talk = None if talked is None else (today - talked.astimezone().date()).days
         result.append(
             CaseloadRow(
@@ -134,6 +137,8 @@ def caseload_rows(
                 photo=photo,
                 refusal_flag=streak >= streak_meals,
                 contact_nudge=rules.needs_contact(since_talk, arrival_date, today, nudge_days),
+                release_alert=None if alert is None else alert.value,
+                plan_share_done=None if plan is None else plan.share_done,
             )
         )
     return result
@@ -233,3 +238,29 @@ def open_follow_ups(
         due_date = date.fromisoformat(due)
         result[inmate_id].append(FollowUpSummary(fid, text, due_date, due_date < today))
     return result
+
+
+def release_readiness(
+    conn: Any, inmate_ids: Sequence[str], today: date
+) -> dict[str, release.Readiness]:
+    """Readiness of the people who have a release plan (see domain.release)."""
+    if not inmate_ids:
+        return {}
+    rows = conn.execute(
+        f"""SELECT p.inmate_id, p.release_date, i.status, i.due_date, i.gate_role
+              FROM release_plan p JOIN release_plan_item i ON i.plan_id = p.id
+             WHERE p.inmate_id IN ({_placeholders(inmate_ids)}) AND p.deleted_at IS NULL""",
+        tuple(inmate_ids),
+    ).fetchall()
+    states: dict[str, list[release.PlanItemState]] = defaultdict(list)
+    dates: dict[str, date] = {}
+    for inmate_id, release_date, status, due, gate_role in rows:
+        dates[inmate_id] = date.fromisoformat(release_date)
+        states[inmate_id].append(
+            release.PlanItemState(
+                release.ItemStatus(status),
+                parse_date(due),
+                release.GateRole(gate_role) if gate_role else None,
+            )
+        )
+    return {pid: release.readiness(states[pid], dates[pid], today) for pid in dates}

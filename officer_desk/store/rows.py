@@ -45,6 +45,10 @@ class CaseloadRow:
     photo: bytes | None = None
     refusal_flag: bool = False  # streak reached the facility's limit
     contact_nudge: bool = False  # no one-to-one conversation within the facility's limit
+    # "eight_weeks" / "seven_days" when release is that close and the gate (a place to live
+    # and a school place or job) is not met; None otherwise.
+    release_alert: str | None = None
+    plan_share_done: float | None = None  # None: no release plan yet
 
     @property
     def display_name(self) -> str:

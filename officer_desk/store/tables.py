@@ -82,7 +82,11 @@ class Assignment(Synced, table=True):
 
 class MealLog(Synced, table=True):
     __tablename__ = "meal_log"
-    __table_args__ = (Index("ix_meal_log_inmate_day", "inmate_id", "day"),)
+    __table_args__ = (
+        Index("ix_meal_log_inmate_day", "inmate_id", "day"),
+        # Finding the void or amendment of a row must not scan five years of logs.
+        Index("ix_meal_log_amends_id", "amends_id"),
+    )
 
     id: str = Field(default_factory=new_id, primary_key=True)
     inmate_id: str = Field(foreign_key="inmate.id")
@@ -101,7 +105,10 @@ class MealLog(Synced, table=True):
 
 class ActivityLog(Synced, table=True):
     __tablename__ = "activity_log"
-    __table_args__ = (Index("ix_activity_log_inmate_started", "inmate_id", "started_at"),)
+    __table_args__ = (
+        Index("ix_activity_log_inmate_started", "inmate_id", "started_at"),
+        Index("ix_activity_log_amends_id", "amends_id"),
+    )
 
     id: str = Field(default_factory=new_id, primary_key=True)
     inmate_id: str = Field(foreign_key="inmate.id")
@@ -115,6 +122,8 @@ class ActivityLog(Synced, table=True):
     amends_id: str | None = Field(default=None, foreign_key="activity_log.id")
     voided: bool = Field(default=False)
     void_reason: str = Field(default="")
+    # A session of a programme the person is enrolled in: hours and attendance come from here.
+    programme_id: str | None = Field(default=None, foreign_key="programme.id")
 
 
 class CaseNote(Synced, table=True):
@@ -189,7 +198,10 @@ class Conversation(Synced, table=True):
     """A one-to-one conversation with the contact officer (append-only like the logs)."""
 
     __tablename__ = "conversation"
-    __table_args__ = (Index("ix_conversation_inmate_started", "inmate_id", "started_at"),)
+    __table_args__ = (
+        Index("ix_conversation_inmate_started", "inmate_id", "started_at"),
+        Index("ix_conversation_amends_id", "amends_id"),
+    )
 
     id: str = Field(default_factory=new_id, primary_key=True)
     inmate_id: str = Field(foreign_key="inmate.id")
@@ -220,3 +232,113 @@ class FollowUp(Synced, table=True):
     created_by: str | None = Field(default=None, foreign_key="officer.id")
     done_at: datetime | None = Field(default=None)
     done_by: str | None = Field(default=None, foreign_key="officer.id")
+
+
+# --- programmes and release preparation ----------------------------------------------------
+
+
+class Programme(Synced, table=True):
+    """A vocational or school programme from the catalogue (seeded from resources/)."""
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    code: str = Field(unique=True)
+    name_en: str
+    name_nb: str
+    category: str = Field(default="vocational")  # vocational | school
+    description: str = Field(default="")
+    active: bool = Field(default=True)
+
+
+class ProgrammeMilestone(Synced, table=True):
+    __tablename__ = "programme_milestone"
+    __table_args__ = (UniqueConstraint("programme_id", "position"),)
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    programme_id: str = Field(foreign_key="programme.id")
+    position: int
+    title_en: str
+    title_nb: str
+    expected_hours: int = Field(default=0)
+
+
+class Enrolment(Synced, table=True):
+    id: str = Field(default_factory=new_id, primary_key=True)
+    inmate_id: str = Field(foreign_key="inmate.id", index=True)
+    programme_id: str = Field(foreign_key="programme.id")
+    status: str = Field(default="waiting")
+    enrolled_on: date
+    status_changed_at: datetime
+    status_reason: str = Field(default="")
+
+
+class MilestoneSignoff(Synced, table=True):
+    __tablename__ = "milestone_signoff"
+    __table_args__ = (UniqueConstraint("enrolment_id", "milestone_id"),)
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    enrolment_id: str = Field(foreign_key="enrolment.id")
+    milestone_id: str = Field(foreign_key="programme_milestone.id")
+    signed_at: datetime
+    signed_by: str | None = Field(default=None, foreign_key="officer.id")
+
+
+class Certificate(Synced, table=True):
+    id: str = Field(default_factory=new_id, primary_key=True)
+    inmate_id: str = Field(foreign_key="inmate.id", index=True)
+    programme_id: str | None = Field(default=None, foreign_key="programme.id")
+    title: str
+    issued_on: date
+    issuer: str = Field(default="")
+
+
+class ReleasePlan(Synced, table=True):
+    """One person's plan for release day, made from the template; one per person."""
+
+    __tablename__ = "release_plan"
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    inmate_id: str = Field(foreign_key="inmate.id", unique=True)
+    release_date: date
+    template_code: str
+    created_at: datetime
+    created_by: str | None = Field(default=None, foreign_key="officer.id")
+
+
+class ReleasePlanItem(Synced, table=True):
+    __tablename__ = "release_plan_item"
+    __table_args__ = (UniqueConstraint("plan_id", "code"),)
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    plan_id: str = Field(foreign_key="release_plan.id", index=True)
+    pathway: str
+    code: str
+    position: int
+    title_en: str
+    title_nb: str
+    status: str = Field(default="not_started")
+    owner: str = Field(default="")
+    offset_days: int
+    due_date: date
+    evidence: str = Field(default="")
+    gate_role: str | None = Field(default=None)
+
+
+class Referral(Synced, table=True):
+    id: str = Field(default_factory=new_id, primary_key=True)
+    item_id: str = Field(foreign_key="release_plan_item.id", index=True)
+    agency: str
+    sent_on: date
+    consent: bool
+    answer: str = Field(default="")
+    answered_on: date | None = Field(default=None)
+
+
+class ReleaseSignoff(Synced, table=True):
+    __tablename__ = "release_signoff"
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    plan_id: str = Field(foreign_key="release_plan.id", index=True)
+    role: str  # officer | supervisor
+    signed_by: str | None = Field(default=None, foreign_key="officer.id")
+    signed_at: datetime
+    override_reason: str = Field(default="")

@@ -1,0 +1,281 @@
+"""Read queries for programmes and release readiness (progress views, plans, the unit)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlmodel import Session, col, select
+
+from officer_desk.domain.programmes import attendance_rate
+from officer_desk.domain.release import (
+    GateRole,
+    ItemStatus,
+    PlanItemState,
+    Readiness,
+    Urgency,
+    readiness,
+    urgency,
+)
+from officer_desk.store.tables import (
+    ActivityLog,
+    Certificate,
+    Enrolment,
+    Inmate,
+    MilestoneSignoff,
+    Programme,
+    ProgrammeMilestone,
+    Referral,
+    ReleasePlan,
+    ReleasePlanItem,
+    ReleaseSignoff,
+)
+
+TREND_WEEKS = 12
+
+
+@dataclass(frozen=True)
+class MilestoneState:
+    id: str
+    position: int
+    title_en: str
+    title_nb: str
+    expected_hours: int
+    signed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ProgrammeProgress:
+    enrolment_id: str
+    programme_id: str
+    code: str
+    name_en: str
+    name_nb: str
+    status: str
+    status_reason: str
+    enrolled_on: date
+    hours: float
+    expected_hours: int
+    attendance: float | None
+    milestones: tuple[MilestoneState, ...]
+    weekly_hours: tuple[tuple[date, float], ...]  # (Monday, hours), oldest first
+
+    @property
+    def milestones_done(self) -> int:
+        return sum(m.signed_at is not None for m in self.milestones)
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def programme_progress(
+    session: Session, inmate_id: str, today: date, weeks: int = TREND_WEEKS
+) -> list[ProgrammeProgress]:
+    enrolments = session.exec(
+        select(Enrolment, Programme)
+        .join(Programme, col(Programme.id) == col(Enrolment.programme_id))
+        .where(Enrolment.inmate_id == inmate_id, col(Enrolment.deleted_at).is_(None))
+        .order_by(Enrolment.enrolled_on)
+    ).all()
+    if not enrolments:
+        return []
+    programme_ids = [p.id for _e, p in enrolments]
+    sessions = session.exec(
+        select(ActivityLog).where(
+            ActivityLog.inmate_id == inmate_id,
+            col(ActivityLog.programme_id).in_(programme_ids),
+            col(ActivityLog.voided).is_(False),
+            col(ActivityLog.deleted_at).is_(None),
+        )
+    ).all()
+    replaced = (
+        set(
+            session.exec(
+                select(ActivityLog.amends_id).where(
+                    col(ActivityLog.amends_id).in_([s.id for s in sessions])
+                )
+            ).all()
+        )
+        if sessions
+        else set()
+    )
+    by_programme: dict[str, list[ActivityLog]] = defaultdict(list)
+    for s in sessions:
+        if s.id not in replaced:
+            by_programme[s.programme_id or ""].append(s)
+    first_week = _monday(today) - timedelta(weeks=weeks - 1)
+    result = []
+    for enrolment, programme in enrolments:
+        milestones = session.exec(
+            select(ProgrammeMilestone)
+            .where(ProgrammeMilestone.programme_id == programme.id)
+            .order_by(ProgrammeMilestone.position)
+        ).all()
+        signed = dict(
+            session.exec(
+                select(MilestoneSignoff.milestone_id, MilestoneSignoff.signed_at).where(
+                    MilestoneSignoff.enrolment_id == enrolment.id
+                )
+            ).all()
+        )
+        logs = [
+            s for s in by_programme[programme.id] if s.started_at.date() >= enrolment.enrolled_on
+        ]
+        attended = [s for s in logs if s.outcome == "attended"]
+        weekly = {first_week + timedelta(weeks=n): 0.0 for n in range(weeks)}
+        for s in attended:
+            monday = _monday(s.started_at.astimezone().date())
+            if monday in weekly:
+                weekly[monday] += s.duration_minutes / 60
+        result.append(
+            ProgrammeProgress(
+                enrolment_id=enrolment.id,
+                programme_id=programme.id,
+                code=programme.code,
+                name_en=programme.name_en,
+                name_nb=programme.name_nb,
+                status=enrolment.status,
+                status_reason=enrolment.status_reason,
+                enrolled_on=enrolment.enrolled_on,
+                hours=sum(s.duration_minutes for s in attended) / 60,
+                expected_hours=sum(m.expected_hours for m in milestones),
+                attendance=attendance_rate(s.outcome for s in logs),
+                milestones=tuple(
+                    MilestoneState(
+                        m.id, m.position, m.title_en, m.title_nb, m.expected_hours, signed.get(m.id)
+                    )
+                    for m in milestones
+                ),
+                weekly_hours=tuple(sorted(weekly.items())),
+            )
+        )
+    return result
+
+
+def certificates(session: Session, inmate_id: str) -> list[Certificate]:
+    return list(
+        session.exec(
+            select(Certificate)
+            .where(Certificate.inmate_id == inmate_id)
+            .order_by(Certificate.issued_on)
+        ).all()
+    )
+
+
+@dataclass(frozen=True)
+class ReferralView:
+    agency: str
+    sent_on: date
+    consent: bool
+    answer: str
+    answered_on: date | None
+
+
+@dataclass(frozen=True)
+class PlanItemView:
+    id: str
+    pathway: str
+    code: str
+    title_en: str
+    title_nb: str
+    status: str
+    owner: str
+    due_date: date
+    evidence: str
+    gate_role: str | None
+    urgency: Urgency
+    referrals: tuple[ReferralView, ...]
+
+
+@dataclass(frozen=True)
+class PlanView:
+    plan_id: str
+    inmate_id: str
+    release_date: date
+    items: tuple[PlanItemView, ...]
+    readiness: Readiness
+    signed_off_by: tuple[tuple[str, str, str], ...]  # (role, officer id, override reason)
+
+
+def plan_view(session: Session, inmate_id: str, today: date) -> PlanView | None:
+    plan = session.exec(select(ReleasePlan).where(ReleasePlan.inmate_id == inmate_id)).first()
+    if plan is None:
+        return None
+    items = session.exec(
+        select(ReleasePlanItem)
+        .where(ReleasePlanItem.plan_id == plan.id)
+        .order_by(ReleasePlanItem.position)
+    ).all()
+    referrals: dict[str, list[ReferralView]] = defaultdict(list)
+    for r in session.exec(
+        select(Referral)
+        .where(col(Referral.item_id).in_([i.id for i in items]))
+        .order_by(Referral.sent_on)
+    ):
+        referrals[r.item_id].append(
+            ReferralView(r.agency, r.sent_on, r.consent, r.answer, r.answered_on)
+        )
+    states = [_state(i.status, i.due_date, i.gate_role) for i in items]
+    views = tuple(
+        PlanItemView(
+            i.id,
+            i.pathway,
+            i.code,
+            i.title_en,
+            i.title_nb,
+            i.status,
+            i.owner,
+            i.due_date,
+            i.evidence,
+            i.gate_role,
+            urgency(s, today),
+            tuple(referrals[i.id]),
+        )
+        for i, s in zip(items, states, strict=True)
+    )
+    signoffs = tuple(
+        (s.role, s.signed_by or "", s.override_reason)
+        for s in session.exec(select(ReleaseSignoff).where(ReleaseSignoff.plan_id == plan.id))
+    )
+    return PlanView(
+        plan.id,
+        inmate_id,
+        plan.release_date,
+        views,
+        readiness(states, plan.release_date, today),
+        signoffs,
+    )
+
+
+def _state(status: str, due: date | None, gate_role: str | None) -> PlanItemState:
+    return PlanItemState(ItemStatus(status), due, GateRole(gate_role) if gate_role else None)
+
+
+def unit_readiness(session: Session, unit_id: str, today: date) -> dict[str, Readiness | None]:
+    """Readiness of everyone in the unit (None: no plan yet), in one query."""
+    people = session.exec(
+        select(Inmate.id).where(Inmate.unit_id == unit_id, col(Inmate.deleted_at).is_(None))
+    ).all()
+    rows = session.exec(
+        select(
+            ReleasePlan.inmate_id,
+            ReleasePlan.release_date,
+            ReleasePlanItem.status,
+            ReleasePlanItem.due_date,
+            ReleasePlanItem.gate_role,
+        )
+        .join(ReleasePlanItem, col(ReleasePlanItem.plan_id) == col(ReleasePlan.id))
+        .join(Inmate, col(Inmate.id) == col(ReleasePlan.inmate_id))
+        .where(Inmate.unit_id == unit_id)
+    ).all()
+    states: dict[str, list[PlanItemState]] = defaultdict(list)
+    release: dict[str, date] = {}
+    for inmate_id, release_date, status, due, gate_role in rows:
+        states[inmate_id].append(_state(status, due, gate_role))
+        release[inmate_id] = release_date
+    return {
+        pid: (readiness(states[pid], release[pid], today) if pid in release else None)
+        for pid in people
+    }
