@@ -1,0 +1,180 @@
+"""The sync protocol between a workstation and the facility's hub: one definition for both.
+
+JSON over HTTPS with a bearer token per enrolled device.  Every message is a pydantic model
+here, so the client and the hub validate the same shapes and a malformed request is refused
+with a 4xx that says what is wrong.  See docs/ARCHITECTURE.md, "Sync".
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = 1
+# The range of record schema versions (tables.SYNC_SCHEMA_VERSION) the hub accepts; a client
+# outside it is told to update the app and keeps its outbox.
+MIN_SCHEMA_VERSION = 1
+MAX_SCHEMA_VERSION = 1
+MAX_BATCH = 500
+MAX_PAGE = 2000
+MAX_CLOCK_SKEW = timedelta(minutes=5)
+MAX_REQUEST_BYTES = 8 * 1024 * 1024
+
+# Kinds of record and how the hub merges them.
+LOG_ENTITIES = frozenset(
+    {
+        "meal_log",
+        "activity_log",
+        "conversation",
+        "case_note_revision",
+        "milestone_signoff",
+        "release_signoff",
+        "referral",
+        "certificate",
+    }
+)
+FIELD_ENTITIES = frozenset(
+    {
+        "inmate",
+        "officer",
+        "facility",
+        "unit",
+        "programme",
+        "programme_milestone",
+        "enrolment",
+        "follow_up",
+        "case_note",
+        "release_plan",
+    }
+)
+CHECKLIST_ENTITIES = frozenset({"release_plan_item"})
+HUB_ONLY_ENTITIES = frozenset({"assignment"})  # written by the hub (a supervisor's request)
+ENTITIES = LOG_ENTITIES | FIELD_ENTITIES | CHECKLIST_ENTITIES | HUB_ONLY_ENTITIES
+
+Entity = Literal[
+    "meal_log",
+    "activity_log",
+    "conversation",
+    "case_note",
+    "case_note_revision",
+    "milestone_signoff",
+    "release_signoff",
+    "referral",
+    "certificate",
+    "inmate",
+    "officer",
+    "facility",
+    "unit",
+    "programme",
+    "programme_milestone",
+    "enrolment",
+    "follow_up",
+    "release_plan",
+    "release_plan_item",
+    "assignment",
+]
+
+
+class Message(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class HelloRequest(Message):
+    app_version: str = Field(max_length=40)
+    schema_version: int
+    client_time: datetime
+
+
+class HelloResponse(Message):
+    server_time: datetime
+    device_id: str
+    unit_code: str
+    min_schema_version: int
+    max_schema_version: int
+
+
+class Op(Message):
+    """One outbox entry.  ``base_version`` is the hub version the device last saw of the
+    record (None for an insert): an update based on an older version is concurrent."""
+
+    op_id: str = Field(min_length=8, max_length=64)
+    entity: Entity
+    entity_id: str = Field(min_length=1, max_length=64)
+    op: Literal["insert", "update", "delete"]
+    payload: dict[str, Any]
+    hlc: str = Field(min_length=1, max_length=120)
+    schema_version: int
+    base_version: int | None = None
+
+
+class PushRequest(Message):
+    ops: list[Op] = Field(max_length=MAX_BATCH)
+
+
+class OpResult(Message):
+    op_id: str
+    status: Literal["applied", "duplicate", "rejected"]
+    reason: str = ""
+    version: int | None = None  # the record's hub version after this op
+
+
+class PushResponse(Message):
+    results: list[OpResult]
+
+
+class Change(Message):
+    """A record's merged state after hub sequence ``seq`` (full record, or a deletion)."""
+
+    seq: int
+    entity: Entity
+    entity_id: str
+    inmate_id: str | None
+    version: int
+    deleted: bool = False
+    record: dict[str, Any]
+
+
+class PullResponse(Message):
+    changes: list[Change]
+    next_since: int  # pass back as ``since``; never smaller than the one sent
+    more: bool
+
+
+class SnapshotResponse(Message):
+    inmate_id: str
+    changes: list[Change]
+    next_after: str | None  # page cursor within the snapshot; None when complete
+    as_of: int  # hub sequence the snapshot is consistent with
+
+
+class ScopeDigest(Message):
+    count: int
+    digest: str
+
+
+class VerifyRequest(Message):
+    scopes: dict[str, ScopeDigest]
+
+
+class VerifyResponse(Message):
+    mismatched: list[str]
+
+
+class EnrollRequest(Message):
+    code: str = Field(min_length=6, max_length=64)
+    device_name: str = Field(min_length=1, max_length=120)
+
+
+class EnrollResponse(Message):
+    device_id: str
+    token: str
+    unit_code: str
+
+
+class Problem(Message):
+    """Every 4xx answer: what is wrong, in words for a person, and a code for programs."""
+
+    code: str
+    detail: str
