@@ -1,1 +1,1 @@
-"""server layer of officer_desk (see docs/ARCHITECTURE.md)."""
+"""The sync hub (officer-desk-server): FastAPI over SQLite or PostgreSQL; no Qt."""

@@ -51,7 +51,13 @@ FIELD_ENTITIES = frozenset(
 )
 CHECKLIST_ENTITIES = frozenset({"release_plan_item"})
 HUB_ONLY_ENTITIES = frozenset({"assignment"})  # written by the hub (a supervisor's request)
-ENTITIES = LOG_ENTITIES | FIELD_ENTITIES | CHECKLIST_ENTITIES | HUB_ONLY_ENTITIES
+# Made by the hub itself while merging (a losing value, two note revisions, a disputed item)
+# and sent to workstations like any record; a workstation never pushes one.  (Added with the
+# sync issue; additive.)
+HUB_GENERATED_ENTITIES = frozenset({"sync_conflict"})
+ENTITIES = (
+    LOG_ENTITIES | FIELD_ENTITIES | CHECKLIST_ENTITIES | HUB_ONLY_ENTITIES | HUB_GENERATED_ENTITIES
+)
 
 Entity = Literal[
     "meal_log",
@@ -74,6 +80,7 @@ Entity = Literal[
     "release_plan",
     "release_plan_item",
     "assignment",
+    "sync_conflict",
 ]
 
 

@@ -1,0 +1,479 @@
+"""The hub's HTTP API (FastAPI).  Stateless apart from its database.
+
+Every refusal is a 4xx with a :class:`protocol.Problem` body (``code`` for programs, ``detail``
+for a person) and changes nothing; a malformed body, an oversized request, a missing or revoked
+token, a reused enrolment code, an op outside the device's unit or schema range all end here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import secrets
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from typing import Annotated, Any
+
+import sqlalchemy as sa
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.engine import Connection, Engine
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from officer_desk import __version__
+from officer_desk.server import db
+from officer_desk.server.db import device, enrol_code, op_result, record
+from officer_desk.server.merge import Merger, resolve_unit
+from officer_desk.sync import protocol as p
+
+log = logging.getLogger("officer_desk.server")
+
+ENROL_CODE_LIFETIME = timedelta(hours=24)
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
+
+
+class ProblemError(Exception):
+    def __init__(self, status: int, code: str, detail: str) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.code = code
+        self.detail = detail
+
+
+def problem(status: int, code: str, detail: str) -> JSONResponse:
+    return JSONResponse(
+        p.Problem(code=code, detail=detail).model_dump(),
+        status_code=status,
+        headers={"WWW-Authenticate": "Bearer"} if status == 401 else None,
+    )
+
+
+def digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class BodyLimit:
+    """Refuse a request body over MAX_REQUEST_BYTES before anything parses it (413)."""
+
+    def __init__(self, app: ASGIApp, limit: int = p.MAX_REQUEST_BYTES) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        length = headers.get(b"content-length")
+        too_big = p.Problem(
+            code="too_large",
+            detail=f"The request is larger than {self.limit // (1024 * 1024)} MB; "
+            "send fewer changes at a time.",
+        ).model_dump()
+        if length is not None:
+            try:
+                declared = int(length)
+            except ValueError:
+                declared = self.limit + 1
+            if declared > self.limit:
+                await JSONResponse(too_big, status_code=413)(scope, receive, send)
+                return
+        chunks: list[bytes] = []
+        size = 0
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] != "http.request":
+                break
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.limit:
+                await JSONResponse(too_big, status_code=413)(scope, receive, send)
+                return
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        body = b"".join(chunks)
+        sent = False
+
+        async def replay() -> Message:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
+def create_app(engine: Engine) -> FastAPI:
+    """The hub for one database.  ``engine`` must already be migrated (``db.upgrade``)."""
+    app = FastAPI(title="officer_desk sync hub", version=__version__)
+    app.state.engine = engine
+    postgres = not db.is_sqlite(engine)
+
+    @app.exception_handler(ProblemError)
+    async def _problem(_request: Request, error: ProblemError) -> JSONResponse:
+        return problem(error.status, error.code, error.detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
+        parts = []
+        for item in error.errors()[:5]:
+            where = ".".join(str(x) for x in item.get("loc", ()) if x != "body")
+            parts.append(f"{where or 'body'}: {item.get('msg', 'invalid')}")
+        return problem(422, "malformed", "The request is not understood: " + "; ".join(parts))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, error: StarletteHTTPException) -> JSONResponse:
+        return problem(error.status_code, "http", str(error.detail))
+
+    @app.exception_handler(sa.exc.OperationalError)
+    async def _db_down(_request: Request, error: sa.exc.OperationalError) -> JSONResponse:
+        log.warning("database unavailable: %s", error)
+        return problem(503, "busy", "The hub's database is busy or unavailable; try again soon.")
+
+    def writing() -> Any:
+        conn_ctx = engine.execution_options(sqlite_immediate=True).begin()
+        return conn_ctx
+
+    def authenticated(
+        authorization: Annotated[str | None, Header()] = None,
+    ) -> dict[str, Any]:
+        if not authorization or not authorization.lower().startswith("bearer "):
+            raise ProblemError(401, "unauthenticated", "This workstation is not enrolled.")
+        token = authorization.split(" ", 1)[1].strip()
+        with engine.connect() as conn:
+            row = conn.execute(
+                sa.select(device).where(device.c.token_hash == digest(token))
+            ).first()
+        if row is None:
+            raise ProblemError(
+                401, "unauthenticated", "The hub does not know this workstation; enrol it again."
+            )
+        if row.revoked_at is not None:
+            raise ProblemError(
+                401,
+                "device_revoked",
+                "This workstation's access to the hub was withdrawn. Ask facility IT to enrol "
+                "it again; nothing typed here is lost.",
+            )
+        return dict(row._mapping)
+
+    Device = Annotated[dict[str, Any], Depends(authenticated)]
+
+    @app.get("/healthz")
+    def healthz() -> dict[str, str]:
+        with engine.connect() as conn:
+            conn.execute(sa.text("SELECT 1"))
+        return {"status": "ok", "version": __version__}
+
+    @app.post(
+        "/sync/enroll", response_model=p.EnrollResponse, responses={400: {"model": p.Problem}}
+    )
+    def enroll(body: p.EnrollRequest) -> p.EnrollResponse:
+        now = utc_now()
+        code_hash = digest(normalise_code(body.code))
+        with writing() as conn:
+            row = conn.execute(
+                sa.select(enrol_code).where(enrol_code.c.code_hash == code_hash)
+            ).first()
+            if row is None or row.used_at is not None or _aware(row.expires_at) < now:
+                raise ProblemError(
+                    400,
+                    "bad_code",
+                    "This enrolment code is not valid (wrong, already used or expired). "
+                    "Ask facility IT for a new one.",
+                )
+            token = secrets.token_urlsafe(32)
+            device_id = secrets.token_hex(8)
+            conn.execute(
+                device.insert().values(
+                    id=device_id,
+                    name=body.device_name,
+                    unit_code=row.unit_code,
+                    token_hash=digest(token),
+                    enrolled_at=now,
+                )
+            )
+            conn.execute(
+                enrol_code.update()
+                .where(enrol_code.c.code_hash == code_hash)
+                .values(used_at=now, device_id=device_id)
+            )
+        return p.EnrollResponse(device_id=device_id, token=token, unit_code=row.unit_code)
+
+    @app.post("/sync/hello", response_model=p.HelloResponse, responses={400: {"model": p.Problem}})
+    def hello(body: p.HelloRequest, dev: Device) -> p.HelloResponse:
+        now = utc_now()
+        check_schema(body.schema_version)
+        client = body.client_time
+        if client.tzinfo is None:
+            raise ProblemError(422, "malformed", "client_time must carry a time zone.")
+        off = client - now
+        if abs(off) > p.MAX_CLOCK_SKEW:
+            minutes = round(abs(off).total_seconds() / 60)
+            direction = "ahead" if off > timedelta(0) else "behind"
+            raise ProblemError(
+                400,
+                "clock_off",
+                f"This workstation's clock is off by {minutes} minutes ({direction}). "
+                "Ask facility IT to set the date and time; sync resumes after that, and "
+                "nothing typed here is lost.",
+            )
+        return p.HelloResponse(
+            server_time=now,
+            device_id=dev["id"],
+            unit_code=dev["unit_code"],
+            min_schema_version=p.MIN_SCHEMA_VERSION,
+            max_schema_version=p.MAX_SCHEMA_VERSION,
+        )
+
+    @app.post("/sync/push", response_model=p.PushResponse, responses={400: {"model": p.Problem}})
+    def push(body: p.PushRequest, dev: Device) -> p.PushResponse:
+        for op in body.ops:
+            check_schema(op.schema_version)
+        ids = [op.op_id for op in body.ops]
+        if len(set(ids)) != len(ids):
+            raise ProblemError(422, "malformed", "The same change id appears twice in one batch.")
+        now = utc_now()
+        results: list[p.OpResult] = []
+        with writing() as conn:
+            if postgres:
+                # Serialise sync writes: sequence numbers then become visible in order, so a
+                # pull can never pass a change that commits later with a smaller number.
+                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(db.ADVISORY_LOCK_KEY)))
+            stored = _stored_results(conn, ids)
+            merger = Merger(conn, dev["id"], dev["unit_code"], now)
+            merger.prefetch([(op.entity, op.entity_id) for op in body.ops])
+            for op in body.ops:
+                previous = stored.get(op.op_id)
+                if previous is not None:
+                    if previous.device_id != dev["id"]:
+                        results.append(
+                            p.OpResult(
+                                op_id=op.op_id,
+                                status="rejected",
+                                reason="This change id was already used by another workstation.",
+                            )
+                        )
+                    else:
+                        results.append(
+                            p.OpResult(
+                                op_id=op.op_id,
+                                status="duplicate" if previous.status == "applied" else "rejected",
+                                reason=previous.reason,
+                                version=previous.version,
+                            )
+                        )
+                    continue
+                results.append(merger.apply(op))
+            merger.assign_seqs()
+        return p.PushResponse(results=results)
+
+    @app.get("/sync/pull", response_model=p.PullResponse, responses={400: {"model": p.Problem}})
+    def pull(
+        dev: Device,
+        since: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = p.MAX_PAGE,
+    ) -> p.PullResponse:
+        with engine.connect() as conn:
+            unit = resolve_unit(conn, dev["unit_code"])
+            inmate = record.alias("i")
+            scope = sa.or_(
+                sa.and_(
+                    record.c.inmate_id.is_(None),
+                    sa.or_(record.c.scope_unit.is_(None), record.c.scope_unit == unit),
+                ),
+                inmate.c.scope_unit == unit,
+                sa.and_(record.c.entity == "inmate", record.c.prev_unit == unit),
+            )
+            rows = conn.execute(
+                sa.select(record)
+                .select_from(
+                    record.outerjoin(
+                        inmate,
+                        sa.and_(
+                            inmate.c.entity == "inmate",
+                            inmate.c.entity_id == record.c.inmate_id,
+                        ),
+                    )
+                )
+                .where(record.c.seq > since, scope)
+                .order_by(record.c.seq)
+                .limit(limit + 1)
+            ).all()
+        more = len(rows) > limit
+        changes = [_change(row) for row in rows[:limit]]
+        return p.PullResponse(
+            changes=changes, next_since=changes[-1].seq if changes else since, more=more
+        )
+
+    @app.get(
+        "/sync/snapshot", response_model=p.SnapshotResponse, responses={404: {"model": p.Problem}}
+    )
+    def snapshot(
+        dev: Device,
+        inmate: Annotated[str, Query(min_length=1, max_length=64)],
+        after: Annotated[str | None, Query(max_length=80)] = None,
+        limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = p.MAX_PAGE,
+    ) -> p.SnapshotResponse:
+        rank, after_id = -1, ""
+        if after:
+            try:
+                text_rank, after_id = after.split(":", 1)
+                rank = int(text_rank)
+            except ValueError:
+                raise ProblemError(
+                    422, "malformed", "The snapshot cursor is not one the hub gave."
+                ) from None
+        with engine.connect() as conn:
+            unit = resolve_unit(conn, dev["unit_code"])
+            person = conn.execute(
+                sa.select(record).where(record.c.entity == "inmate", record.c.entity_id == inmate)
+            ).first()
+            if person is None or unit is None or person.scope_unit != unit:
+                raise ProblemError(
+                    404, "out_of_scope", "That person is not in this workstation's unit."
+                )
+            as_of = conn.execute(sa.select(db.hub_state.c.last_seq)).scalar_one()
+            rows = conn.execute(
+                sa.select(record)
+                .where(
+                    record.c.inmate_id == inmate,
+                    sa.or_(
+                        record.c.rank > rank,
+                        sa.and_(record.c.rank == rank, record.c.entity_id > after_id),
+                    ),
+                )
+                .order_by(record.c.rank, record.c.entity_id)
+                .limit(limit + 1)
+            ).all()
+        page = rows[:limit]
+        next_after = f"{page[-1].rank}:{page[-1].entity_id}" if len(rows) > limit else None
+        return p.SnapshotResponse(
+            inmate_id=inmate, changes=[_change(r) for r in page], next_after=next_after, as_of=as_of
+        )
+
+    @app.post(
+        "/sync/verify", response_model=p.VerifyResponse, responses={400: {"model": p.Problem}}
+    )
+    def verify(body: p.VerifyRequest, dev: Device) -> p.VerifyResponse:
+        if len(body.scopes) > 10_000:
+            raise ProblemError(413, "too_large", "Verify at most 10,000 people at a time.")
+        mismatched = []
+        with engine.connect() as conn:
+            unit = resolve_unit(conn, dev["unit_code"])
+            for inmate_id, theirs in body.scopes.items():
+                person = conn.execute(
+                    sa.select(record.c.scope_unit).where(
+                        record.c.entity == "inmate", record.c.entity_id == inmate_id
+                    )
+                ).first()
+                if person is None or person.scope_unit != unit:
+                    raise ProblemError(
+                        404, "out_of_scope", "A person in the request is not in this unit."
+                    )
+                rows = conn.execute(
+                    sa.select(record.c.entity, record.c.entity_id, record.c.version).where(
+                        record.c.inmate_id == inmate_id
+                    )
+                ).all()
+                ours = scope_digest((r.entity, r.entity_id, r.version) for r in rows)
+                if ours != theirs:
+                    mismatched.append(inmate_id)
+        return p.VerifyResponse(mismatched=mismatched)
+
+    return BodyLimit(app)  # type: ignore[return-value]
+
+
+def scope_digest(items: Any) -> p.ScopeDigest:
+    """Count and SHA-256 over sorted ``entity:id:version`` lines (the client does the same)."""
+    lines = sorted(f"{e}:{i}:{v}" for e, i, v in items)
+    return p.ScopeDigest(
+        count=len(lines), digest=hashlib.sha256("\n".join(lines).encode()).hexdigest()
+    )
+
+
+def check_schema(version: int) -> None:
+    if not p.MIN_SCHEMA_VERSION <= version <= p.MAX_SCHEMA_VERSION:
+        newer = version > p.MAX_SCHEMA_VERSION
+        raise ProblemError(
+            426,
+            "update_app",
+            "This workstation's officer_desk is too old for the hub; update the app. "
+            "Your changes are kept on this workstation until then."
+            if not newer
+            else "The hub is older than this workstation's officer_desk; ask facility IT to "
+            "update the hub. Your changes are kept on this workstation until then.",
+        )
+
+
+def normalise_code(code: str) -> str:
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _stored_results(conn: Connection, ids: list[str]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for start in range(0, len(ids), 500):
+        for row in conn.execute(
+            sa.select(op_result).where(op_result.c.op_id.in_(ids[start : start + 500]))
+        ):
+            found[row.op_id] = row
+    return found
+
+
+def _change(row: Any) -> p.Change:
+    return p.Change(
+        seq=row.seq,
+        entity=row.entity,
+        entity_id=row.entity_id,
+        inmate_id=row.inmate_id,
+        version=row.version,
+        deleted=bool(row.deleted),
+        record=json.loads(row.data),
+    )
+
+
+# --- administration (the command line calls these) ------------------------------------------
+
+
+def create_enrol_code(
+    engine: Engine, unit_code: str, lifetime: timedelta = ENROL_CODE_LIFETIME
+) -> str:
+    """A one-time code for one workstation of ``unit_code``; only its hash is stored."""
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+    now = utc_now()
+    with engine.begin() as conn:
+        conn.execute(
+            enrol_code.insert().values(
+                code_hash=digest(raw),
+                unit_code=unit_code,
+                created_at=now,
+                expires_at=now + lifetime,
+            )
+        )
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+def revoke_device(engine: Engine, device_id: str) -> bool:
+    with engine.begin() as conn:
+        done = conn.execute(
+            device.update()
+            .where(device.c.id == device_id, device.c.revoked_at.is_(None))
+            .values(revoked_at=utc_now())
+        )
+    return bool(done.rowcount)
+
+
+Handler = Callable[..., Awaitable[Any]]

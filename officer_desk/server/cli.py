@@ -1,0 +1,103 @@
+"""``officer-desk-server``: run the sync hub, make enrolment codes, revoke workstations."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from officer_desk import __version__
+
+DEFAULT_DATA_DIR = Path(os.environ.get("OFFICER_DESK_HUB_DATA_DIR", "/var/lib/officer-desk-hub"))
+
+
+def _engine(args: argparse.Namespace):
+    from officer_desk.server import db
+
+    url = args.database_url or os.environ.get("OFFICER_DESK_HUB_DATABASE_URL")
+    if not url:
+        url = db.database_url_for(Path(args.data_dir))
+    engine = db.make_engine(url)
+    db.upgrade(engine)
+    return engine
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="officer-desk-server", description="The officer_desk sync hub."
+    )
+    parser.add_argument("--version", action="version", version=__version__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help="SQLite hub folder")
+        p.add_argument(
+            "--database-url", default=None, help="e.g. postgresql+psycopg://user@host/db"
+        )
+
+    serve = sub.add_parser("serve", help="run the hub")
+    common(serve)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--ssl-certfile", default=None)
+    serve.add_argument("--ssl-keyfile", default=None)
+
+    enroll = sub.add_parser("enroll-device", help="print a one-time enrolment code")
+    common(enroll)
+    enroll.add_argument("--unit", required=True, help="the unit code, e.g. C")
+    enroll.add_argument("--hours", type=float, default=24.0, help="how long the code is valid")
+
+    revoke = sub.add_parser("revoke-device", help="withdraw a workstation's access")
+    common(revoke)
+    revoke.add_argument("device_id")
+
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    if args.command == "serve":
+        if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
+            parser.error("--ssl-certfile and --ssl-keyfile go together")
+        import uvicorn
+
+        from officer_desk.server.app import create_app
+
+        app = create_app(_engine(args))
+        uvicorn.run(
+            app,
+            host=args.host,
+            port=args.port,
+            ssl_certfile=args.ssl_certfile,
+            ssl_keyfile=args.ssl_keyfile,
+            log_level="warning",
+            access_log=False,
+        )
+        return 0
+    if args.command == "enroll-device":
+        from datetime import timedelta
+
+        from officer_desk.server.app import create_enrol_code
+
+        code = create_enrol_code(_engine(args), args.unit, timedelta(hours=args.hours))
+        print(code)
+        print(
+            f"One-time code for a workstation of unit {args.unit}, valid {args.hours:g} hours.",
+            file=sys.stderr,
+        )
+        return 0
+    if args.command == "revoke-device":
+        from officer_desk.server.app import revoke_device
+
+        if revoke_device(_engine(args), args.device_id):
+            print(f"Workstation {args.device_id} can no longer sync.")
+            return 0
+        print(f"No active workstation {args.device_id}.", file=sys.stderr)
+        return 1
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,131 @@
+"""The hub's own database: tables (SQLAlchemy Core), engines for SQLite and PostgreSQL, migrations.
+
+The hub keeps, per synced record, the merged JSON, a per-record ``version``, per-field HLC
+metadata and the ``seq`` of its latest change (the pull feed is the record table ordered by
+``seq``: a record changed again simply moves to the end).  ``hub_state.last_seq`` hands out
+sequence numbers; a push allocates them at its end while it holds the write lock (SQLite's
+``BEGIN IMMEDIATE``, PostgreSQL's advisory lock), so they become visible in order.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+HEAD_REVISION = "h0001"
+ADVISORY_LOCK_KEY = 0x0FF1CE  # one lock for all sync writes on a PostgreSQL hub
+
+metadata = sa.MetaData()
+
+hub_state = sa.Table(
+    "hub_state",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("last_seq", sa.BigInteger, nullable=False),
+)
+
+device = sa.Table(
+    "device",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("name", sa.String(120), nullable=False),
+    sa.Column("unit_code", sa.String(40), nullable=False),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("enrolled_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
+)
+
+enrol_code = sa.Table(
+    "enrol_code",
+    metadata,
+    sa.Column("code_hash", sa.String(64), primary_key=True),
+    sa.Column("unit_code", sa.String(40), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("used_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("device_id", sa.String(40), nullable=True),
+)
+
+record = sa.Table(
+    "record",
+    metadata,
+    sa.Column("entity", sa.String(40), primary_key=True),
+    sa.Column("entity_id", sa.String(64), primary_key=True),
+    # The person the record belongs to (an inmate's own record names itself); NULL for
+    # facility-, unit- and catalogue-level records.
+    sa.Column("inmate_id", sa.String(64), nullable=True, index=True),
+    # For inmates, officers and units: the unit id they belong to now (and, for inmates,
+    # the one they were transferred from, so that unit's workstations learn they left).
+    sa.Column("scope_unit", sa.String(64), nullable=True),
+    sa.Column("prev_unit", sa.String(64), nullable=True),
+    sa.Column("rank", sa.Integer, nullable=False),  # parents before children in snapshots
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("seq", sa.BigInteger, nullable=False, index=True),
+    sa.Column("deleted", sa.Boolean, nullable=False, default=False),
+    sa.Column("data", sa.Text, nullable=False),  # merged record, JSON
+    sa.Column("meta", sa.Text, nullable=False),  # {field: [hlc, version, device]}, JSON
+)
+
+op_result = sa.Table(
+    "op_result",
+    metadata,
+    sa.Column("op_id", sa.String(64), primary_key=True),
+    sa.Column("device_id", sa.String(40), nullable=False),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("version", sa.Integer, nullable=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+)
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def _sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # we begin transactions ourselves (below)
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout = 30000")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.close()
+
+
+def _sqlite_begin(connection: Any) -> None:
+    # Pushes take the write lock up front, so two pushes never fail half-way on a lock upgrade.
+    immediate = connection.get_execution_options().get("sqlite_immediate", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def database_url_for(data_dir: Path) -> str:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{data_dir / 'hub.sqlite'}"
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = sa.create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 30}, pool_size=20
+        )
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return sa.create_engine(url, pool_size=20, max_overflow=40, pool_pre_ping=True)
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the hub schema to head with Alembic (its own versions folder)."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
