@@ -101,7 +101,8 @@ def meal_for_time(at: time) -> Meal:
 
 
 def short_date(day: date) -> str:
-    return QLocale().toString(QDate(day), QLocale.FormatType.ShortFormat)
+    """``23 Nov 2026``: unambiguous in every locale, month names translated."""
+    return QLocale().toString(QDate(day), "d MMM yyyy")
 
 
 def day_and_time(moment: datetime) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -127,7 +127,7 @@ class ConversationDialog(FormDialog):
         self.add_follow_up_button.setObjectName("LinkButton")
         self.add_follow_up_button.setAutoDefault(False)
         self.add_follow_up_button.clicked.connect(lambda: self.add_follow_up())
-        self.follow_ups_box.addWidget(self.add_follow_up_button)
+        self.follow_ups_box.addWidget(self.add_follow_up_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         form = QFormLayout()
         form.addRow(self.tr("Person"), self.person)
@@ -198,7 +198,7 @@ class ConversationDialog(FormDialog):
         if self.person.currentData() is None:
             problems.append(("person", self.tr("Choose the person you talked with.")))
         if self.mood() < 1:
-            problems.append(("mood", self.tr("Choose how they seemed.")))
+            problems.append(("mood", self.tr("Choose their mood: how did they seem?")))
         today = self._now().date()
         if any(due < today for _text, due in self.follow_ups()):
             problems.append(("due_date", self.tr("A follow-up cannot be due in the past.")))

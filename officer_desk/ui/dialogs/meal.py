@@ -174,7 +174,7 @@ class MealDialog(FormDialog):
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(2)
-        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(4, 1)  # spare width goes to the right, not between the columns
         self.rows = [MealRow(self, person, grid, n) for n, person in enumerate(people)]
         for row in self.rows:
             row.together.toggled.connect(self._sync_all_together)

@@ -22,6 +22,7 @@ from officer_desk.ui import vocabulary
 from officer_desk.ui.home.avatar import Avatar
 
 AVATAR = 52
+MAX_WIDTH = 620
 SHOWN_FOLLOW_UPS = 2
 
 _MARKS = {
@@ -85,6 +86,8 @@ class PersonCard(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # A card stretched across a wide screen is hard to read; one or two stay card-sized.
+        self.setMaximumWidth(MAX_WIDTH)
         self.inmate_id = ""
         self._row: CaseloadRow | None = None
 
@@ -233,7 +236,7 @@ class PersonCard(QFrame):
         self.nudge.setVisible(row.contact_nudge)
         if row.contact_nudge:
             if row.days_since_conversation is None:
-                self.nudge.setText(self.tr("No one-to-one conversation yet — time for one"))
+                self.nudge.setText(self.tr("No one-to-one yet — time for one"))
             else:
                 self.nudge.setText(
                     self.tr("No one-to-one for {days} — time for one").format(

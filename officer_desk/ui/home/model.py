@@ -119,8 +119,10 @@ class CaseloadModel(QAbstractListModel):
     def clear(self) -> None:
         """Forget everyone (signed out): nothing personal stays in memory for the next user."""
         self._officer_id = None
-        self._generation += 1
-        self._apply(self._generation, CaseloadRead([], {}, self.nudge_days, self.streak_meals))
+        self._generation += 1  # an answer still on its way is for the person before
+        self.beginResetModel()
+        self._ids, self._rows, self._photos = [], {}, {}
+        self.endResetModel()
 
     def reload(self) -> None:
         self._generation += 1

@@ -140,6 +140,7 @@ class HomePage(QWidget):
         self.grid = QGridLayout(self.grid_host)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(12)
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -197,7 +198,8 @@ class HomePage(QWidget):
                 self.officer_choice.count() - 1, officer.display_name, Qt.ItemDataRole.UserRole + 1
             )
         at = self.officer_choice.findData(current)
-        if at < 0:
+        mine = next((o for o in officers if o.id == current), None)
+        if at < 0 or (mine is not None and mine.caseload_size == 0):
             # The supervisor's own caseload is empty: start with the first one that has people.
             with_people = [o for o in officers if o.caseload_size > 0 and o.role != "admin"]
             if with_people:
@@ -267,10 +269,9 @@ class HomePage(QWidget):
         rows = ceil(len(self.cards) / columns) if self.cards else 0
         for number, card in enumerate(self.cards):
             self.grid.addWidget(card, number // columns, number % columns)
-        for row in range(rows + 1):
-            # Cards share the height; a single row stays at its natural height at the top.
-            self.grid.setRowStretch(row, 1 if row < rows and rows > 1 else 0)
-        self.grid.setRowStretch(rows, 0 if rows > 1 else 1)
+        # Cards keep their natural height; what is left of the screen stays below them.
+        for row in range(MAX_COLUMNS * 2 + 1):
+            self.grid.setRowStretch(row, 1 if row == rows else 0)
 
     def resizeEvent(self, event: object) -> None:  # type: ignore[override]
         super().resizeEvent(event)  # type: ignore[arg-type]

@@ -193,7 +193,7 @@ class PersonPage(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.resizeSection(Column.WHEN, 130)
-        header.resizeSection(Column.KIND, 100)
+        header.resizeSection(Column.KIND, 120)
         header.resizeSection(Column.WHAT, 250)
         header.setSectionResizeMode(Column.DETAILS, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(Column.BY, 140)
@@ -209,6 +209,7 @@ class PersonPage(QWidget):
         self.amend_button.setToolTip(self.tr("Add a revision; the earlier text stays in history"))
         self.amend_button.clicked.connect(self._amend_selected)
         self.amend_button.hide()
+        self.detail.setText(self.tr("Choose an entry to read it in full."))
         self.empty_timeline = QLabel(self.tr("Nothing recorded for these filters."))
         self.empty_timeline.setObjectName("CardSub")
         self.empty_timeline.hide()
@@ -380,7 +381,7 @@ class PersonPage(QWidget):
         index = self.table.currentIndex()
         item = index.data(ITEM_ROLE) if index.isValid() else None
         if item is None:
-            self.detail.clear()
+            self.detail.setText(self.tr("Choose an entry to read it in full."))
             self.amend_button.hide()
             return
         what = self.timeline.index(index.row(), Column.WHAT).data()
