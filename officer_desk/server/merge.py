@@ -394,6 +394,12 @@ class Merger:
             code = (current.data if current else op.payload).get("code")
             if code != self.unit_code:
                 raise Rejected(outside)
+            known = self.unit_id()
+            if current is None and known is not None and known != op.entity_id:
+                raise Rejected(
+                    f"Unit {code} is already on the hub as another record: this workstation was "
+                    "set up on its own. Enrol an empty workstation, or ask facility IT."
+                )
             return
         if op.entity == "officer":
             unit = current.scope_unit if current else op.payload.get("unit_id")
@@ -450,7 +456,7 @@ class Merger:
             "entity_id": rec.entity_id,
             "inmate_id": rec.inmate_id,
             "kind": kind,
-            "field": field_name,
+            "field_name": field_name,
             "kept_value": json.dumps(kept, ensure_ascii=False, sort_keys=True),
             "lost_value": json.dumps(lost, ensure_ascii=False, sort_keys=True),
             "lost_by": lost_by,

@@ -342,3 +342,45 @@ class ReleaseSignoff(Synced, table=True):
     signed_by: str | None = Field(default=None, foreign_key="officer.id")
     signed_at: datetime
     override_reason: str = Field(default="")
+
+
+# --- sync (the hub's answers kept on this workstation) -------------------------------------
+
+
+class RejectedChange(SQLModel, table=True):
+    """A change the hub refused: out of the outbox, kept here so a person can see it."""
+
+    __tablename__ = "rejected_change"
+
+    seq: int | None = Field(default=None, primary_key=True)
+    op_id: str = Field(unique=True)
+    entity: str
+    entity_id: str
+    op: str
+    payload: str
+    hlc: str
+    reason: str
+    rejected_at: datetime
+
+
+class SyncConflict(Synced, table=True):
+    """A value that lost a merge, two note revisions written at once, or a disputed checklist
+    item; made by the hub and synced to the unit's workstations for a supervisor."""
+
+    __tablename__ = "sync_conflict"
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    entity: str
+    entity_id: str
+    inmate_id: str | None = Field(default=None, index=True)
+    kind: str  # field | note_revisions | disputed
+    field_name: str = Field(default="")
+    kept_value: str = Field(default="")
+    lost_value: str = Field(default="")
+    lost_by: str | None = Field(default=None)
+    lost_hlc: str = Field(default="")
+    note: str = Field(default="")
+    detected_at: datetime
+    auto_resolved: bool = Field(default=False)
+    resolved_at: datetime | None = Field(default=None)
+    resolved_by: str | None = Field(default=None)
