@@ -1,13 +1,15 @@
 """Benchmark: how fast seed-demo fills a store, how big it gets, against targets and a baseline.
 
-Seeds N people x Y years (default 60 x 5, the size issue #2 sets targets for: under 60 s and
-under 400 MB) into a temporary folder and prints rows per table, seconds, rows/s and the file
+Makes an encrypted demo store of N people x Y years (default 60 x 5, the size issue #2 sets
+targets for: under 60 s and under 400 MB) in a temporary folder, as ``seed-demo`` does
+(``create_demo_store``: SQLCipher, and a key slot with production Argon2id per account, which
+is part of the time), and prints rows per table, seconds, rows/s and the file
 size (store + WAL after a checkpoint), each target as "x of target" (below 1.0 is within it).
 
-Baseline, measured in the same run: plain ``sqlite3`` ``executemany`` of the same number of
-meal rows (same columns, ready-made tuples, same pragmas, one transaction per person as seed
-does) into a bare table with no indexes.  It is the ceiling of what SQLite itself does on this
-machine; our rows/s is shown as a ratio to it.
+Baseline, measured in the same run: plain (unencrypted) ``sqlite3`` ``executemany`` of the same
+number of meal rows (same columns, ready-made tuples, same pragmas, one transaction per person
+as seed does) into a bare table with no indexes.  It is the ceiling of what SQLite itself does
+on this machine; our rows/s is shown as a ratio to it.
 
     .venv/bin/python benchmarks/seed_bench.py [--inmates 60] [--years 5] [--seed 1] [--keep DIR]
 
@@ -29,9 +31,10 @@ from contextlib import closing
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from officer_desk.app.demo import seed_demo
+from officer_desk.app.demo import ADMIN_NAME, DEMO_PASSWORD, create_demo_store, username_for
 from officer_desk.domain.ids import new_id
-from officer_desk.store.database import open_store
+from officer_desk.store.connect import connect
+from officer_desk.store.keyslots import KeySlots
 
 TARGET_SECONDS = 60.0
 TARGET_MB = 400.0
@@ -41,16 +44,22 @@ COUNTED = (
 )  # fmt: skip
 
 
-def store_size_mb(path: Path) -> float:
+def store_key(path: Path) -> bytes:
+    slots = KeySlots.for_store(path)
+    assert slots is not None
+    return slots.unlock(username_for(ADMIN_NAME, set()), DEMO_PASSWORD)
+
+
+def store_size_mb(path: Path, key: bytes) -> float:
     """File size after folding the WAL back in (what a copy of the folder would take)."""
-    with closing(sqlite3.connect(path)) as connection:
+    with closing(connect(path, key)) as connection:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     files = [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
     return sum(f.stat().st_size for f in files if f.exists()) / 1e6
 
 
-def row_counts(path: Path) -> dict[str, int]:
-    with closing(sqlite3.connect(path)) as connection:
+def row_counts(path: Path, key: bytes) -> dict[str, int]:
+    with closing(connect(path, key)) as connection:
         return {t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in COUNTED}
 
 
@@ -104,29 +113,29 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(tempfile.mkdtemp(prefix="seed-bench-"))
     try:
         path = folder / "officer_desk.sqlite"
-        store = open_store(path)
         began = time.perf_counter()
-        seed_demo(
-            store,
+        create_demo_store(
+            path,
             inmates=args.inmates,
             years=args.years,
             seed=args.seed,
             today=date.fromisoformat(args.today),
         )
         seconds = time.perf_counter() - began
-        store.close()
-        counts = row_counts(path)
-        size = store_size_mb(path)
+        key = store_key(path)
+        counts = row_counts(path, key)
+        size = store_size_mb(path, key)
         total = sum(counts.values())
         baseline = baseline_rows_per_second(folder, counts["meal_log"], counts["inmate"])
         if args.keep:
-            shutil.copyfile(path, Path(args.keep) / path.name)
+            for file in folder.glob(path.name + "*"):  # the store and its key slots
+                shutil.copyfile(file, Path(args.keep) / file.name)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
     ours = total / seconds
     print(
-        f"seed-demo: {args.inmates} people x {args.years} years, seed {args.seed}; "
+        f"seed-demo (encrypted): {args.inmates} people x {args.years} years, seed {args.seed}; "
         f"{os.cpu_count()} CPUs, Python {platform.python_version()}, "
         f"SQLite {sqlite3.sqlite_version}"
     )

@@ -1,8 +1,11 @@
 """Demo data: a realistic, deterministic history for one unit, for demos, screenshots and load.
 
-Used by ``officer-desk-admin seed-demo`` and by ``officer-desk --demo`` (which calls
-:func:`seed_demo` from its database worker with :data:`DEFAULT_INMATES` people and
-:data:`DEFAULT_YEARS` years: about 20,000 rows, a second or two).
+Used by ``officer-desk-admin seed-demo`` and by ``officer-desk --demo``, which both call
+:func:`create_demo_store` on an empty data folder (the GUI from its database worker, with
+:data:`DEFAULT_INMATES` people and :data:`DEFAULT_YEARS` years: about 20,000 rows, a few
+seconds).  That makes an encrypted store like ``officer-desk-admin init`` does and gives every
+generated account the documented password :data:`DEMO_PASSWORD`.  :func:`seed_demo` fills a
+store that is already open (plain or encrypted) and has no people yet.
 
 What goes through the normal services, with one audit and outbox entry per row: the facility
 and unit (if the store is empty), the officers, the people and their assignments — exactly
@@ -29,14 +32,15 @@ from __future__ import annotations
 import random
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from pathlib import Path
+from typing import Any, TypedDict
 
 from sqlalchemy import Table, func, insert
-from sqlmodel import SQLModel, select
+from sqlmodel import SQLModel, col, select
 
-from officer_desk.app import people
+from officer_desk.app import accounts, people
 from officer_desk.app.writes import Actor, Writer, write
 from officer_desk.domain.enums import (
     ActivityCategory,
@@ -52,10 +56,27 @@ from officer_desk.domain.errors import ValidationError
 from officer_desk.domain.ids import new_id
 from officer_desk.domain.rules import MAX_CASELOAD
 from officer_desk.store.database import Store
+from officer_desk.store.keyslots import slots_path
 from officer_desk.store.tables import Facility, Inmate, Officer
 
 DEFAULT_INMATES = 12
 DEFAULT_YEARS = 2
+DEFAULT_SEED = 7
+# The one password of every demo account.  Demo stores hold generated people only; this is
+# printed by seed-demo and shown by the GUI, so nobody has to guess it.  Passes the policy.
+DEMO_PASSWORD = "demo-passord-2026"
+
+
+class _Unit(TypedDict):
+    facility_name: str
+    facility_code: str
+    unit_name: str
+    unit_code: str
+
+
+DEMO_UNIT = _Unit(
+    facility_name="Halden fengsel", facility_code="HAL", unit_name="Enhet C", unit_code="C"
+)
 MAX_INMATES = 1000
 MAX_YEARS = 20
 PEOPLE_PER_OFFICER = 5.5  # leaves room below the caseload limit of six
@@ -196,6 +217,56 @@ DECLINE_REASONS = [
 MEAL_TIMES = {Meal.BREAKFAST: time(7, 45), Meal.LUNCH: time(11, 30), Meal.DINNER: time(16, 30)}
 
 
+def create_demo_store(
+    store_path: Path,
+    *,
+    backups: Path | None = None,
+    inmates: int = DEFAULT_INMATES,
+    years: int = DEFAULT_YEARS,
+    seed: int = DEFAULT_SEED,
+    today: date | None = None,
+    progress: ProgressFn | None = None,
+) -> DemoSummary:
+    """A new encrypted store at ``store_path`` filled with demo data; closed again on return.
+
+    The first admin is the generated admin; every account it lists (that admin included)
+    signs in with :data:`DEMO_PASSWORD`.  Refused (ValidationError, nothing written) when
+    there are records at ``store_path`` already.  Each person's history is committed on its
+    own, so an interrupted run keeps what it reported and the store still opens.
+    """
+    today = today or date.today()
+    _check_sizes(inmates, years, today)
+    if store_path.exists() or slots_path(store_path).exists():
+        raise ValidationError(
+            "There are already records here, so demo data was not added. "
+            "Use an empty data folder (--data-dir) for demo data.",
+            "data_dir",
+        )
+    store, _admin = accounts.create_store(
+        store_path,
+        backups=backups,
+        **DEMO_UNIT,
+        admin_username=username_for(ADMIN_NAME, set()),
+        admin_name=ADMIN_NAME,
+        admin_password=DEMO_PASSWORD,
+    )
+    try:
+        summary = seed_demo(
+            store,
+            inmates=inmates,
+            years=years,
+            seed=seed,
+            today=today,
+            progress=progress,
+            password=DEMO_PASSWORD,
+        )
+    finally:
+        store.close()
+    # The admin's row was written by create_store above; count it with the others.
+    counts = {**summary.counts, "officer": len(summary.accounts)}
+    return replace(summary, counts=counts)
+
+
 def seed_demo(
     store: Store,
     *,
@@ -204,12 +275,15 @@ def seed_demo(
     seed: int = 1,
     today: date | None = None,
     progress: ProgressFn | None = None,
+    password: str | None = None,
 ) -> DemoSummary:
     """Fill a store that has no people yet with a unit's generated history up to yesterday.
 
     Initialises facility and unit ("Halden fengsel", "Enhet C") if the store is empty, adds
-    officers (about one contact officer per 5.5 people, supervisors and an admin), the people
-    and their assignments, then their history, one committed transaction per person.
+    officers (about one contact officer per 5.5 people, supervisors and an admin unless the
+    store has one), the people and their assignments, then their history, one committed
+    transaction per person.  With ``password`` (an encrypted store) each new account gets a
+    key slot with it.  The summary lists the new accounts and then the admins already there.
     Raises ValidationError (nothing written) for a store that already has people.
     """
     today = today or date.today()
@@ -226,21 +300,19 @@ def seed_demo(
             )
         has_facility = session.exec(select(Facility)).first() is not None
     if not has_facility:
-        people.initialise(
-            store,
-            actor,
-            facility_name="Halden fengsel",
-            facility_code="HAL",
-            unit_name="Enhet C",
-            unit_code="C",
-        )
+        people.initialise(store, actor, **DEMO_UNIT)
     with store.reading() as session:
         unit = people.unit_by_code(session, None)
         facility = session.get(Facility, unit.facility_id)
         taken = set(session.exec(select(Officer.username)).all())
+        admins = list(
+            session.exec(
+                select(Officer).where(Officer.role == Role.ADMIN.value, col(Officer.active))
+            ).all()
+        )
     prefix = (facility.code[:1] if facility else "H").upper()
 
-    officers = _add_officers(store, actor, inmates, taken)
+    officers = _add_officers(store, actor, inmates, taken, with_admin=not admins, password=password)
     contact = [o for o in officers if o.role == Role.OFFICER.value]
     report(f"added {len(officers)} officer accounts")
 
@@ -284,8 +356,8 @@ def seed_demo(
             f"committed {plan.details.prison_number} ({added['meal_log']} meals, "
             f"{added['activity_log']} activities, {added['case_note']} notes)"
         )
-    accounts = [(o.username, o.display_name, o.role) for o in officers]
-    return DemoSummary(accounts=accounts, counts=counts, unit_code=unit.code, today=today)
+    listed = [(o.username, o.display_name, o.role) for o in [*officers, *admins]]
+    return DemoSummary(accounts=listed, counts=counts, unit_code=unit.code, today=today)
 
 
 def _check_sizes(inmates: int, years: int, today: date) -> None:
@@ -332,18 +404,34 @@ def _officer_names(count: int) -> list[str]:
     return names
 
 
-def _add_officers(store: Store, actor: Actor, inmates: int, taken: set[str]) -> list[Officer]:
+def _add_officers(
+    store: Store,
+    actor: Actor,
+    inmates: int,
+    taken: set[str],
+    *,
+    with_admin: bool,
+    password: str | None,
+) -> list[Officer]:
     contact = -(-inmates * 2 // int(PEOPLE_PER_OFFICER * 2))  # ceil(inmates / 5.5)
     supervisors = 1 if inmates < 30 else 2
     roster = [(name, Role.OFFICER) for name in _officer_names(contact)]
     roster += [(name, Role.SUPERVISOR) for name in SUPERVISOR_NAMES[:supervisors]]
-    roster.append((ADMIN_NAME, Role.ADMIN))
-    return [
-        people.add_officer(
-            store, actor, username=username_for(name, taken), display_name=name, role=role
-        )
-        for name, role in roster
-    ]
+    if with_admin:
+        roster.append((ADMIN_NAME, Role.ADMIN))
+    added = []
+    for name, role in roster:
+        username = username_for(name, taken)
+        if password is None:
+            officer = people.add_officer(
+                store, actor, username=username, display_name=name, role=role
+            )
+        else:  # an encrypted store: the account gets its key slot as it is made
+            officer = accounts.create_account(
+                store, actor, username=username, display_name=name, role=role, password=password
+            )
+        added.append(officer)
+    return added
 
 
 # --- people and assignments -------------------------------------------------------------------

@@ -13,14 +13,16 @@ from typing import Any
 import pytest
 from sqlmodel import col, func, select
 
-from officer_desk.app import demo, people
+from officer_desk.app import accounts, demo, people
 from officer_desk.app.writes import Actor
 from officer_desk.cli.export import export_chunks
 from officer_desk.cli.verify import verify
 from officer_desk.domain.errors import ValidationError
+from officer_desk.domain.passwords import check_password
 from officer_desk.domain.rules import MAX_CASELOAD
-from officer_desk.store import queries
+from officer_desk.store import keyslots, queries
 from officer_desk.store.database import Store, open_store
+from officer_desk.store.keyslots import KdfParams
 from officer_desk.store.tables import (
     Assignment,
     AuditEntry,
@@ -262,3 +264,87 @@ def test_the_default_demo_is_quick_enough_for_the_gui(store: Store) -> None:
     summary = demo.seed_demo(store, seed=1)
     assert time.perf_counter() - started < 15
     assert summary.counts["inmate"] == demo.DEFAULT_INMATES
+
+
+# --- the encrypted demo store -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo_store(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[Path, demo.DemoSummary, list[str]]]:
+    """One small encrypted demo store, shared by the read-only checks below."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        # Full-cost Argon2id is measured in benchmarks/; here only the code path matters.
+        # The cost is saved in the key-slot file, so sign-ins below are quick as well.
+        monkeypatch.setattr(keyslots, "DEFAULT_KDF", KdfParams(time_cost=1, memory_kib=8192))
+        path = tmp_path_factory.mktemp("encrypted-demo") / "officer_desk.sqlite"
+        lines: list[str] = []
+        summary = demo.create_demo_store(
+            path, inmates=6, years=1, seed=3, today=TODAY, progress=lines.append
+        )
+    yield path, summary, lines
+
+
+def test_demo_password_passes_the_password_policy() -> None:
+    for username in ("solvi.laegreid", "kari.nordmann", "asmund.naess"):
+        assert check_password(demo.DEMO_PASSWORD, username) == demo.DEMO_PASSWORD
+
+
+def test_every_demo_account_signs_in_with_the_demo_password(
+    demo_store: tuple[Path, demo.DemoSummary, list[str]],
+) -> None:
+    path, summary, lines = demo_store
+    roles = Counter(role for _u, _n, role in summary.accounts)
+    assert roles == {"officer": 2, "supervisor": 1, "admin": 1}
+    assert summary.counts["officer"] == len(summary.accounts)
+    assert summary.accounts[-1] == ("solvi.laegreid", demo.ADMIN_NAME, "admin")
+    assert len([line for line in lines if line.startswith("committed ")]) == 6
+    for username, name, role in summary.accounts:
+        store, who = accounts.sign_in(path, username, demo.DEMO_PASSWORD)
+        store.close()
+        assert (who.display_name, who.role.value) == (name, role)
+    store, _who = accounts.sign_in(path, "solvi.laegreid", demo.DEMO_PASSWORD)
+    try:
+        assert verify(store).ok
+        with store.reading() as session:
+            assert session.exec(select(func.count()).select_from(Inmate)).one() == 6
+    finally:
+        store.close()
+
+
+def test_the_demo_store_files_show_no_names(
+    demo_store: tuple[Path, demo.DemoSummary, list[str]],
+) -> None:
+    path, summary, _lines = demo_store
+    store, _who = accounts.sign_in(path, "solvi.laegreid", demo.DEMO_PASSWORD)
+    with store.reading() as session:
+        people_names = list(session.exec(select(Inmate.full_name)).all())
+    store.close()
+    secrets = [name for _u, name, _r in summary.accounts] + people_names
+    files = [p for p in path.parent.rglob("*") if p.is_file()]
+    assert any(p.name.endswith(".keys") for p in files)
+    for file in files:
+        raw = file.read_bytes()
+        assert not raw.startswith(b"SQLite format 3"), file.name
+        for secret in secrets:
+            for part in secret.split():
+                if len(part) > 3:
+                    assert part.encode("utf-8") not in raw, (part, file.name)
+
+
+def test_create_demo_store_refuses_a_folder_with_records(
+    demo_store: tuple[Path, demo.DemoSummary, list[str]],
+) -> None:
+    path, _summary, _lines = demo_store
+    before = {p.name: p.read_bytes() for p in path.parent.iterdir() if p.is_file()}
+    with pytest.raises(ValidationError, match="demo data was not added"):
+        demo.create_demo_store(path, inmates=2, years=1, today=TODAY)
+    assert {p.name: p.read_bytes() for p in path.parent.iterdir() if p.is_file()} == before
+
+
+def test_create_demo_store_checks_sizes_before_making_anything(tmp_path: Path) -> None:
+    path = tmp_path / "officer_desk.sqlite"
+    with pytest.raises(ValidationError, match="number of people"):
+        demo.create_demo_store(path, inmates=0)
+    assert list(tmp_path.iterdir()) == []
