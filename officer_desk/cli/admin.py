@@ -1,10 +1,12 @@
 """officer-desk-admin: headless administration of a workstation's store.
 
-Every command takes ``--data-dir`` and ``-v/--verbose``.  Problems the person can act on
-(``DeskError``: invalid input, something not found, a storage problem) are printed as a plain
-message on stderr with exit status 2; ``verify`` exits 1 when it finds damage.  Changes go
-through the same app services as the screens, as the system actor "officer-desk-admin" (an
-accounts issue will add ``--user``).
+Every command takes ``--data-dir`` and ``-v/--verbose``; every command that opens an existing
+store takes ``--user NAME`` and signs in as that account (password from
+``OFFICER_DESK_PASSWORD`` or asked for; see ``cli/unlock.py``), so the changes are that
+person's and the services' role checks apply to them.  Problems the person can act on
+(``DeskError``: invalid input, something not found, a wrong password, a refusal, a storage
+problem) are printed as a plain message on stderr with exit status 2; ``verify`` exits 1 when
+it finds damage.  docs/admin-guide.md shows every command with an example.
 """
 
 from __future__ import annotations
@@ -20,27 +22,35 @@ from pathlib import Path
 from sqlmodel import select
 
 from officer_desk import __version__, paths
-from officer_desk.app import demo, people
-from officer_desk.app.writes import Actor
+from officer_desk.app import accounts, demo, people, retention, settings
 from officer_desk.cli import export, roster
+from officer_desk.cli.unlock import (
+    PASSWORD_ENV,
+    Desk,
+    need_user,
+    new_password,
+    open_desk,
+    password,
+)
 from officer_desk.cli.verify import verify
 from officer_desk.domain import rules
 from officer_desk.domain.enums import AssignmentReason, Role
-from officer_desk.domain.errors import DeskError, NotFound
+from officer_desk.domain.errors import DeskError, NotFound, ValidationError
 from officer_desk.logs import configure_logging
-from officer_desk.store.database import Store, open_store
+from officer_desk.paths import AppPaths
+from officer_desk.store.connect import is_plain_sqlite
+from officer_desk.store.keyslots import KeySlots, slots_path
 from officer_desk.store.tables import Inmate, Officer
 
 PROG = "officer-desk-admin"
 EXIT_OK, EXIT_FOUND_PROBLEMS, EXIT_ACTION_NEEDED = 0, 1, 2
+ADMIN_ONLY = (Role.ADMIN,)
+UNIT_LEADS = (Role.SUPERVISOR, Role.ADMIN)
 
 log = logging.getLogger("officer_desk.cli")
 
-Command = Callable[[Store, argparse.Namespace], int]
-
-
-def _actor() -> Actor:
-    return Actor.system(PROG)
+Command = Callable[[Desk, argparse.Namespace], int]
+SetUp = Callable[[AppPaths, argparse.Namespace], int]
 
 
 def _date(value: str | None, label: str) -> date:
@@ -51,87 +61,51 @@ def _say(line: str = "") -> None:
     print(line, flush=True)
 
 
-# --- commands ---------------------------------------------------------------------------------
+def _refuse_existing(where: AppPaths, what: str) -> None:
+    if where.store.exists() or slots_path(where.store).exists():
+        raise ValidationError(
+            f"There is already an officer_desk store in {where.data}, so {what}. "
+            "Choose an empty folder with --data-dir.",
+            "data_dir",
+        )
 
 
-def cmd_init(store: Store, args: argparse.Namespace) -> int:
-    # Check the account fields first, so a typo does not leave a facility without an admin.
+# --- setting up -------------------------------------------------------------------------------
+
+
+def cmd_init(where: AppPaths, args: argparse.Namespace) -> int:
+    _refuse_existing(where, "nothing was changed")
+    # Check the account fields first, so a typo is named before any password is asked for.
     rules.required_text(args.admin_username, "username", "Admin user name", 40)
     rules.required_text(args.admin_name, "display_name", "Admin name", 120)
-    people.initialise(
-        store,
-        _actor(),
+    admin_password = password(
+        PASSWORD_ENV, f"Password for the admin account {args.admin_username}: ", confirm=True
+    )
+    store, admin = accounts.create_store(
+        where.store,
+        backups=where.backups,
         facility_name=args.facility_name,
         facility_code=args.facility_code,
         unit_name=args.unit_name,
         unit_code=args.unit_code,
+        admin_username=args.admin_username,
+        admin_name=args.admin_name,
+        admin_password=admin_password,
     )
-    admin = people.add_officer(
-        store,
-        _actor(),
-        username=args.admin_username,
-        display_name=args.admin_name,
-        role=Role.ADMIN,
-        unit_code=args.unit_code,
-    )
+    store.close()
     _say(
         f"Set up {args.facility_name} ({args.facility_code}), unit {args.unit_name} "
-        f"({args.unit_code}), with admin account {admin.username} ({admin.display_name})."
+        f"({args.unit_code}), with admin account {admin.username} ({admin.display_name}). "
+        "The records are encrypted; the admin's password opens them."
     )
     return EXIT_OK
 
 
-def cmd_add_officer(store: Store, args: argparse.Namespace) -> int:
-    officer = people.add_officer(
-        store,
-        _actor(),
-        username=args.username,
-        display_name=args.name,
-        role=args.role,
-        unit_code=args.unit,
-    )
-    _say(f"Added {officer.username} ({officer.display_name}, {officer.role}).")
-    return EXIT_OK
-
-
-def cmd_import_roster(store: Store, args: argparse.Namespace) -> int:
-    result = roster.import_roster(
-        store, _actor(), Path(args.file), today=_date(args.today, "Today"), unit_code=args.unit
-    )
-    _say(f"Imported {result.imported} people; {result.assigned} assigned to a contact officer.")
-    for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    return EXIT_OK
-
-
-def cmd_assign(store: Store, args: argparse.Namespace) -> int:
-    start = _date(args.start, "Start date")
-    with store.reading() as session:
-        officer = session.exec(
-            select(Officer).where(Officer.username == args.officer.lower())
-        ).first()
-        inmate = session.exec(
-            select(Inmate).where(Inmate.prison_number == args.prison_number)
-        ).first()
-    if officer is None:
-        raise NotFound(f"There is no officer with user name {args.officer}.")
-    if inmate is None:
-        raise NotFound(f"There is no person with prison number {args.prison_number}.")
-    result = people.assign(
-        store, _actor(), officer_id=officer.id, inmate_id=inmate.id, start=start, reason=args.reason
-    )
-    _say(
-        f"{inmate.prison_number} ({inmate.full_name}) is assigned to {officer.username} "
-        f"from {start.isoformat()}."
-    )
-    if result.warning:
-        print(f"warning: {result.warning}", file=sys.stderr)
-    return EXIT_OK
-
-
-def cmd_seed_demo(store: Store, args: argparse.Namespace) -> int:
-    summary = demo.seed_demo(
-        store,
+def cmd_seed_demo(where: AppPaths, args: argparse.Namespace) -> int:
+    _refuse_existing(where, "demo data was not added")
+    summary = demo.create_demo_store(
+        where.store,
+        backups=where.backups,
         inmates=args.inmates,
         years=args.years,
         seed=args.seed,
@@ -142,39 +116,253 @@ def cmd_seed_demo(store: Store, args: argparse.Namespace) -> int:
     _say("Demo accounts:")
     for username, name, role in summary.accounts:
         _say(f"  {username:<22} {name:<26} {role}")
+    _say(f"password for all demo accounts: {demo.DEMO_PASSWORD}")
     _say("Rows written:")
     for table, count in summary.counts.items():
         _say(f"  {table:<22} {count:>9}")
     return EXIT_OK
 
 
-def cmd_verify(store: Store, _args: argparse.Namespace) -> int:
-    report = verify(store)
+def cmd_encrypt(where: AppPaths, args: argparse.Namespace) -> int:
+    if not where.store.exists():
+        raise _no_store(where)
+    if not is_plain_sqlite(where.store):
+        raise ValidationError("These records are already encrypted; nothing was changed.")
+    user = need_user(args.user, "encrypt")
+    typed = password(PASSWORD_ENV, f"Choose the password {user} will sign in with: ", confirm=True)
+    accounts.encrypt_plain_store(where.store, username=user, password=typed, backups=where.backups)
+    _say(f"The records in {where.data} are encrypted now; {user} signs in with that password.")
+    store, _who = accounts.sign_in(where.store, user, typed, backups=where.backups)
+    try:
+        with store.reading() as session:
+            active = session.exec(
+                select(Officer.username).where(Officer.active).order_by(Officer.username)
+            ).all()
+    finally:
+        store.close()
+    slots = KeySlots.for_store(where.store)
+    waiting = [name for name in active if slots is None or not slots.has(name)]
+    if waiting:
+        _say(
+            "These accounts cannot sign in until they have a password; give each one with "
+            f"'{PROG} reset-password --user {user} --username NAME': {', '.join(waiting)}."
+        )
+    return EXIT_OK
+
+
+# --- accounts ---------------------------------------------------------------------------------
+
+
+def cmd_add_officer(desk: Desk, args: argparse.Namespace) -> int:
+    officer = accounts.create_account(
+        desk.store,
+        desk.actor,
+        username=args.username,
+        display_name=args.name,
+        role=args.role,
+        password=new_password(args.username.strip().lower()),
+        unit_code=args.unit,
+    )
+    _say(
+        f"Added {officer.username} ({officer.display_name}, {officer.role}). Give them the "
+        f"first password in person; they can change it with '{PROG} change-password'."
+    )
+    return EXIT_OK
+
+
+def cmd_reset_password(desk: Desk, args: argparse.Namespace) -> int:
+    username = args.username.strip().lower()
+    accounts.reset_password(
+        desk.store, desk.actor, username=username, new_password=new_password(username)
+    )
+    _say(f"New password set for {username}; a lock after wrong passwords is lifted too.")
+    return EXIT_OK
+
+
+def cmd_set_role(desk: Desk, args: argparse.Namespace) -> int:
+    accounts.set_role(desk.store, desk.actor, username=args.username, role=args.role)
+    _say(f"{args.username.strip().lower()} now has the role {args.role}.")
+    return EXIT_OK
+
+
+def cmd_deactivate(desk: Desk, args: argparse.Namespace) -> int:
+    accounts.deactivate(desk.store, desk.actor, username=args.username)
+    _say(
+        f"Closed the account {args.username.strip().lower()}: it can no longer sign in; "
+        "what it wrote stays in the records."
+    )
+    return EXIT_OK
+
+
+def cmd_change_password(desk: Desk, _args: argparse.Namespace) -> int:
+    assert desk.who is not None
+    accounts.change_password(
+        desk.store,
+        desk.who,
+        old_password=desk.password,
+        new_password=new_password(desk.who.username),
+    )
+    _say(f"Password changed for {desk.who.username}.")
+    return EXIT_OK
+
+
+def cmd_settings(desk: Desk, args: argparse.Namespace) -> int:
+    known = {s.key: s for s in settings.ALL_SETTINGS}
+    chosen = list(known.values())
+    if args.key is not None:
+        if args.key not in known:
+            raise ValidationError(
+                f"There is no setting called {args.key}; the settings are: {', '.join(known)}.",
+                "key",
+            )
+        chosen = [known[args.key]]
+        if args.value is not None:
+            settings.set_value(desk.store, desk.actor, chosen[0], args.value)
+    for setting in chosen:
+        value = settings.get(desk.store, setting)
+        _say(
+            f"{setting.key:<22} {value:>4} {setting.unit:<15} {setting.label} "
+            f"({setting.minimum}–{setting.maximum}, default {setting.default})"
+        )
+    return EXIT_OK
+
+
+# --- people and records -----------------------------------------------------------------------
+
+
+def _inmate_by_number(desk: Desk, prison_number: str) -> Inmate:
+    with desk.store.reading() as session:
+        inmate = session.exec(select(Inmate).where(Inmate.prison_number == prison_number)).first()
+    if inmate is None or inmate.deleted_at is not None:
+        raise NotFound(f"There is no person with prison number {prison_number}.")
+    return inmate
+
+
+def cmd_import_roster(desk: Desk, args: argparse.Namespace) -> int:
+    result = roster.import_roster(
+        desk.store,
+        desk.actor,
+        Path(args.file),
+        today=_date(args.today, "Today"),
+        unit_code=args.unit,
+    )
+    _say(f"Imported {result.imported} people; {result.assigned} assigned to a contact officer.")
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_assign(desk: Desk, args: argparse.Namespace) -> int:
+    start = _date(args.start, "Start date")
+    with desk.store.reading() as session:
+        officer = session.exec(
+            select(Officer).where(Officer.username == args.officer.lower())
+        ).first()
+    if officer is None:
+        raise NotFound(f"There is no officer with user name {args.officer}.")
+    inmate = _inmate_by_number(desk, args.prison_number)
+    result = people.assign(
+        desk.store,
+        desk.actor,
+        officer_id=officer.id,
+        inmate_id=inmate.id,
+        start=start,
+        reason=args.reason,
+    )
+    _say(
+        f"{inmate.prison_number} ({inmate.full_name}) is assigned to {officer.username} "
+        f"from {start.isoformat()}."
+    )
+    if result.warning:
+        print(f"warning: {result.warning}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_verify(desk: Desk, _args: argparse.Namespace) -> int:
+    report = verify(desk.store)
     if report.ok:
         _say(report.summary())
         return EXIT_OK
     for problem in report.problems:
         _say(f"PROBLEM: {problem}")
-    _say(f"verify found {len(report.problems)} problem(s) in {store.path}.")
+    _say(f"verify found {len(report.problems)} problem(s) in {desk.store.path}.")
     return EXIT_FOUND_PROBLEMS
 
 
-def cmd_backup(store: Store, args: argparse.Namespace) -> int:
-    size = export.backup(store, _actor(), Path(args.file), force=args.force)
-    _say(f"Backup written to {Path(args.file).resolve()} ({size / 1e6:.1f} MB).")
+def cmd_backup(desk: Desk, args: argparse.Namespace) -> int:
+    size = export.backup(desk.store, desk.actor, Path(args.file), force=args.force)
+    _say(
+        f"Backup written to {Path(args.file).resolve()} ({size / 1e6:.1f} MB), encrypted "
+        "like the store: keep the .keys file beside the store with it."
+    )
     return EXIT_OK
 
 
-def cmd_export(store: Store, args: argparse.Namespace) -> int:
+def cmd_export(desk: Desk, args: argparse.Namespace) -> int:
     if not args.json:
         raise DeskError("Choose the export format: --json (the only one so far).")
     if args.output is None:
-        export.export_json(store, _actor(), sys.stdout, destination="standard output")
+        export.export_json(desk.store, desk.actor, sys.stdout, destination="standard output")
         return EXIT_OK
     target = Path(args.output).resolve()
     with target.open("w", encoding="utf-8", newline="\n") as out:
-        export.export_json(store, _actor(), out, destination=str(target))
+        export.export_json(desk.store, desk.actor, out, destination=str(target))
     print(f"Exported all records to {target}.", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_export_journal(desk: Desk, args: argparse.Namespace) -> int:
+    # Qt (for the PDF) loads only here, so the other commands start fast and without it.
+    from officer_desk.app import journal
+    from officer_desk.reports.journal import write_journal_pdf
+
+    inmate = _inmate_by_number(desk, args.prison_number)
+    data = journal.journal_for_person(desk.store, desk.actor, inmate.id, language=args.language)
+    target = Path(args.output).expanduser().resolve()
+    if target.is_dir():
+        raise ValidationError(f"{target} is a folder; give a file name for the journal.")
+    write_journal_pdf(data, target)
+    _say(
+        f"Journal of {inmate.prison_number} written to {target} (sensitive notes left out). "
+        "It is not encrypted: hand it over and delete your copy."
+    )
+    return EXIT_OK
+
+
+def cmd_purge(desk: Desk, args: argparse.Namespace) -> int:
+    today = _date(args.today, "Today")
+    if args.dry_run:
+        due = retention.people_due(desk.store, desk.actor, today=today)
+        years = settings.get(desk.store, settings.RETENTION_YEARS)
+        _say(f"{len(due)} people are due for removal ({years} years after release):")
+        for person in due:
+            _say(
+                f"  {person.prison_number:<14} released {person.expected_release_date} "
+                f"kept until {person.keep_until}"
+            )
+        _say("Nothing was removed (--dry-run).")
+        return EXIT_OK
+    archive_dir = Path(args.archive_dir).expanduser() if args.archive_dir else desk.backups
+    result = retention.purge(desk.store, desk.actor, today=today, archive_dir=archive_dir)
+    if not result.people:
+        _say(f"Nobody is due for removal ({result.years} years after release); nothing changed.")
+        return EXIT_OK
+    _say(
+        f"Removed the records of {len(result.people)} people ({result.rows} rows), "
+        f"{result.years} years after release: "
+        + ", ".join(person.prison_number for person in result.people)
+        + "."
+    )
+    _say(
+        f"An encrypted copy from before the purge is in {result.archive}; delete it when "
+        "your facility's rules allow."
+    )
+    if not result.compacted:
+        print(
+            "warning: the store file could not be compacted now (another program has it "
+            f"open); run '{PROG} purge' again later to finish.",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 
@@ -188,18 +376,37 @@ def build_parser() -> argparse.ArgumentParser:
     )
     common.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
 
-    parser = argparse.ArgumentParser(prog=PROG, description="Administer an officer_desk store.")
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Administer an officer_desk store.",
+        epilog=f"Passwords: {PASSWORD_ENV} (the --user account's, or the first admin's for "
+        "init) and OFFICER_DESK_NEW_PASSWORD (a password being set); asked for when unset.",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def command(
-        name: str, run: Command, about: str, *, existing: bool = False
-    ) -> argparse.ArgumentParser:
+    def sets_up(name: str, run: SetUp, about: str) -> argparse.ArgumentParser:
+        """A command that makes or converts the store itself (no sign-in)."""
         sub = commands.add_parser(name, parents=[common], help=about, description=about)
-        sub.set_defaults(run=run, existing=existing)
+        sub.set_defaults(set_up=run)
         return sub
 
-    sub = command("init", cmd_init, "set up the facility, the unit and the first admin account")
+    def command(
+        name: str,
+        run: Command,
+        about: str,
+        *,
+        roles: tuple[Role, ...] = (),
+        what: str = "",
+        plain_ok: bool = False,
+    ) -> argparse.ArgumentParser:
+        """A command on an existing store, run as the --user account."""
+        sub = commands.add_parser(name, parents=[common], help=about, description=about)
+        sub.add_argument("--user", metavar="NAME", help="the account running the command")
+        sub.set_defaults(set_up=None, run=run, roles=roles, what=what, plain_ok=plain_ok)
+        return sub
+
+    sub = sets_up("init", cmd_init, "create the encrypted store: facility, unit, first admin")
     sub.add_argument("--facility-name", required=True)
     sub.add_argument("--facility-code", required=True)
     sub.add_argument("--unit-name", required=True)
@@ -207,22 +414,75 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--admin-username", required=True)
     sub.add_argument("--admin-name", required=True)
 
-    sub = command("add-officer", cmd_add_officer, "add an officer, supervisor or admin account")
+    sub = command(
+        "add-officer",
+        cmd_add_officer,
+        "add an officer, supervisor or admin account with a first password",
+        roles=ADMIN_ONLY,
+        what="create accounts",
+    )
     sub.add_argument("--username", required=True)
     sub.add_argument("--name", required=True, help="display name, e.g. 'Kari Nordmann'")
     sub.add_argument("--role", required=True, choices=[r.value for r in Role])
     sub.add_argument("--unit", metavar="CODE", help="unit code (needed when there are several)")
 
     sub = command(
+        "reset-password",
+        cmd_reset_password,
+        "give an account a new password (the old one is never shown; it is not stored)",
+        roles=ADMIN_ONLY,
+        what="reset passwords",
+    )
+    sub.add_argument("--username", required=True)
+
+    sub = command(
+        "set-role", cmd_set_role, "change an account's role", roles=ADMIN_ONLY, what="change roles"
+    )
+    sub.add_argument("--username", required=True)
+    sub.add_argument("--role", required=True, choices=[r.value for r in Role])
+
+    sub = command(
+        "deactivate",
+        cmd_deactivate,
+        "close an account: it can no longer sign in; its history stays",
+        roles=ADMIN_ONLY,
+        what="close accounts",
+    )
+    sub.add_argument("--username", required=True)
+
+    command("change-password", cmd_change_password, "change the --user account's own password")
+
+    sub = sets_up("encrypt", cmd_encrypt, "encrypt a store made before accounts existed, in place")
+    sub.add_argument("--user", metavar="ADMIN", help="an admin account in the store")
+
+    sub = command(
+        "settings",
+        cmd_settings,
+        "list the settings, or set one: settings KEY VALUE",
+        roles=ADMIN_ONLY,
+        what="see or change settings",
+    )
+    sub.add_argument("key", nargs="?", metavar="KEY")
+    sub.add_argument("value", nargs="?", metavar="VALUE")
+
+    sub = command(
         "import-roster",
         cmd_import_roster,
         "register people from a UTF-8 CSV file (all or none; see docs/roster-format.md)",
+        roles=UNIT_LEADS,
+        what="import a roster",
     )
     sub.add_argument("file", metavar="FILE.csv")
     sub.add_argument("--unit", metavar="CODE")
     sub.add_argument("--today", metavar="YYYY-MM-DD", help="date to check against (default today)")
 
-    sub = command("assign", cmd_assign, "make an officer someone's contact officer")
+    sub = command(
+        "assign",
+        cmd_assign,
+        "make an officer someone's contact officer",
+        roles=UNIT_LEADS,
+        what="assign people to officers",
+    )
     sub.add_argument("--officer", required=True, metavar="USERNAME")
     sub.add_argument("--prison-number", required=True, metavar="N")
     sub.add_argument("--start", metavar="YYYY-MM-DD", help="first day (default today)")
@@ -232,10 +492,16 @@ def build_parser() -> argparse.ArgumentParser:
         choices=[r.value for r in AssignmentReason],
     )
 
-    sub = command("seed-demo", cmd_seed_demo, "fill an empty store with generated demo history")
+    sub = sets_up(
+        "seed-demo",
+        cmd_seed_demo,
+        f"create an encrypted demo store in an empty folder (password: {demo.DEMO_PASSWORD})",
+    )
     sub.add_argument("--inmates", type=int, default=demo.DEFAULT_INMATES, metavar="N")
     sub.add_argument("--years", type=int, default=demo.DEFAULT_YEARS, metavar="Y")
-    sub.add_argument("--seed", type=int, default=1, metavar="S", help="same seed, same content")
+    sub.add_argument(
+        "--seed", type=int, default=demo.DEFAULT_SEED, metavar="S", help="same seed, same content"
+    )
     sub.add_argument(
         "--today", metavar="YYYY-MM-DD", help="last day of history + 1 (default today)"
     )
@@ -244,19 +510,68 @@ def build_parser() -> argparse.ArgumentParser:
         "verify",
         cmd_verify,
         "check database integrity, foreign keys and the audit chain (exit 1 on damage)",
-        existing=True,
+        roles=ADMIN_ONLY,
+        what="verify the store",
+        plain_ok=True,
     )
 
     sub = command(
-        "backup", cmd_backup, "copy the store to FILE while it may be in use", existing=True
+        "backup",
+        cmd_backup,
+        "copy the store to FILE while it may be in use (encrypted with the same key)",
+        roles=ADMIN_ONLY,
+        what="take backups",
     )
     sub.add_argument("file", metavar="FILE")
     sub.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
-    sub = command("export", cmd_export, "write every record as JSON", existing=True)
+    sub = command(
+        "export", cmd_export, "write every record as JSON", roles=ADMIN_ONLY, what="export records"
+    )
     sub.add_argument("--json", action="store_true", help="JSON format (required)")
     sub.add_argument("--output", metavar="FILE", help="file to write (default: standard output)")
+
+    sub = command(
+        "export-journal",
+        cmd_export_journal,
+        "write one person's journal as a PDF (their contact officer or a supervisor)",
+    )
+    sub.add_argument("--prison-number", required=True, metavar="N")
+    sub.add_argument("--output", required=True, metavar="FILE.pdf")
+    sub.add_argument("--language", default="nb", choices=["nb", "en"])
+
+    sub = command(
+        "purge",
+        cmd_purge,
+        "remove the records of people released longer ago than the retention setting",
+        roles=ADMIN_ONLY,
+        what="remove old records",
+    )
+    sub.add_argument("--today", metavar="YYYY-MM-DD", help="date to count from (default today)")
+    sub.add_argument(
+        "--archive-dir", metavar="DIR", help="where the copy taken first goes (default: backups)"
+    )
+    sub.add_argument("--dry-run", action="store_true", help="only list who is due")
     return parser
+
+
+def _no_store(where: AppPaths) -> NotFound:
+    return NotFound(
+        f"There is no officer_desk store in {where.data}. Check --data-dir "
+        f"(or run '{PROG} init' to create one)."
+    )
+
+
+def _run(where: AppPaths, args: argparse.Namespace) -> int:
+    if args.set_up is not None:
+        return int(args.set_up(where, args))
+    if not where.store.exists():
+        raise _no_store(where)
+    with open_desk(where, args.user, args.command, plain_ok=args.plain_ok) as desk:
+        log.debug("%s on %s as %s", args.command, where.store, args.user)
+        if args.roles and desk.who is not None:
+            desk.require(args.roles, args.what)
+        return int(args.run(desk, args))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -268,17 +583,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     where = paths.configure(args.data_dir)
     configure_logging(where, verbose=args.verbose)
     try:
-        if args.existing and not where.store.exists():
-            raise NotFound(
-                f"There is no officer_desk store in {where.data}. Check --data-dir "
-                f"(or run '{PROG} init' to create one)."
-            )
-        store = open_store(where.store, backups=where.backups)
-        try:
-            log.debug("%s on %s", args.command, where.store)
-            return int(args.run(store, args))
-        finally:
-            store.close()
+        return _run(where, args)
     except DeskError as error:
         print(f"{PROG}: {error.message}", file=sys.stderr)
         return EXIT_ACTION_NEEDED

@@ -1,4 +1,4 @@
-"""Exporting every record as JSON, and taking an online backup; both are audited.
+"""Exporting every record as JSON, and taking an online backup: admin only, both audited.
 
 The export's audit entry is committed *before* the records are read, so the export contains
 its own entry and an export that fails half-way is still on record.  The backup's audit entry
@@ -20,7 +20,9 @@ from sqlalchemy import Table, select
 from sqlmodel import SQLModel
 
 from officer_desk import __version__
+from officer_desk.app import access
 from officer_desk.app.writes import Actor, write
+from officer_desk.domain.enums import Role
 from officer_desk.domain.errors import ValidationError
 from officer_desk.store import migrate
 from officer_desk.store.database import Store, storage_errors
@@ -72,6 +74,7 @@ def export_chunks(store: Store) -> Iterator[str]:
 
 def export_json(store: Store, actor: Actor, out: TextIO, *, destination: str) -> None:
     with write(store, actor) as w:
+        access.require_role(w.session, actor, Role.ADMIN, what="export records")
         w.audit_only("export", "store", None, f"JSON export of all records to {destination}")
     for chunk in export_chunks(store):
         out.write(chunk)
@@ -94,6 +97,7 @@ def backup(store: Store, actor: Actor, target: Path, *, force: bool = False) -> 
         raise ValidationError(f"{target} is a folder; give a file name for the backup.")
     partial = target.with_name(target.name + ".partial")
     with write(store, actor) as w, storage_errors():
+        access.require_role(w.session, actor, Role.ADMIN, what="take backups")
         w.audit_only("backup", "store", None, f"backup to {target}")
         target.parent.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)

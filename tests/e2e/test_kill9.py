@@ -1,5 +1,9 @@
 """kill -9 in the middle of writing: every write reported as committed survives, and the store
-(integrity, foreign keys, audit chain) still verifies."""
+(integrity, foreign keys, audit chain) still verifies and still opens with its passwords.
+
+The stores are encrypted like every store.  The children run with test-cost key derivation
+(made in-process here, or set in the seeding child before it makes the store): the cost is
+saved in the key-slot file, so every later sign-in is quick too."""
 
 from __future__ import annotations
 
@@ -17,15 +21,34 @@ from pathlib import Path
 import pytest
 from sqlmodel import func, select
 
+from officer_desk.app import accounts
+from officer_desk.app.demo import DEMO_PASSWORD
 from officer_desk.cli.admin import main
+from officer_desk.cli.unlock import NEW_PASSWORD_ENV, PASSWORD_ENV
 from officer_desk.paths import STORE_FILENAME
-from officer_desk.store.database import open_store
+from officer_desk.store import keyslots
+from officer_desk.store.keyslots import KdfParams
 from officer_desk.store.tables import ActivityLog, CaseNote, Inmate, MealLog
 
 pytestmark = pytest.mark.slow
 
 WRITER_LOOP = Path(__file__).with_name("writer_loop.py")
 TIMEOUT = 60.0
+FAST_KDF = "time_cost=1, memory_kib=8192"
+ADMIN_PW, KARI_PW = "kaffe og vafler i fellesrommet", "stille morgen ved fjorden"
+# seed-demo in a child, with the test-cost key derivation set before the store is made.
+SEED_DEMO = (
+    "import sys\n"
+    "from officer_desk.store import keyslots\n"
+    f"keyslots.DEFAULT_KDF = keyslots.KdfParams({FAST_KDF})\n"
+    "from officer_desk.cli.admin import main\n"
+    "sys.exit(main(['seed-demo', *sys.argv[1:]]))\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(keyslots, "DEFAULT_KDF", KdfParams(time_cost=1, memory_kib=8192))
 
 
 class Child:
@@ -90,9 +113,11 @@ def committed_lines(lines: list[str]) -> list[str]:
     return [line for line in lines if line.startswith("committed ")]
 
 
-def test_kill9_during_seed_demo_keeps_every_reported_batch(tmp_path: Path) -> None:
+def test_kill9_during_seed_demo_keeps_every_reported_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data = tmp_path / "seeded"
-    args = ["-m", "officer_desk.cli.admin", "seed-demo", "--data-dir", str(data)]
+    args = ["-c", SEED_DEMO, "--data-dir", str(data)]
     args += ["--inmates", "12", "--years", "2", "--seed", "9", "--today", "2026-05-01"]
 
     with child(args) as seeding:
@@ -102,8 +127,10 @@ def test_kill9_during_seed_demo_keeps_every_reported_batch(tmp_path: Path) -> No
 
     reported = committed_lines(seeding.lines)
     assert 2 <= len(reported) < 12, "the seed should have been killed part-way"
-    assert main(["verify", "--data-dir", str(data)]) == 0
-    store = open_store(data / STORE_FILENAME)
+    monkeypatch.setenv(PASSWORD_ENV, DEMO_PASSWORD)
+    assert main(["verify", "--data-dir", str(data), "--user", "solvi.laegreid"]) == 0
+    # Every account was made (with its key slot) before the first person was committed.
+    store, _who = accounts.sign_in(data / STORE_FILENAME, "ase.solberg", DEMO_PASSWORD)
     try:
         with store.reading() as session:
             for line in reported:
@@ -121,7 +148,9 @@ def test_kill9_during_seed_demo_keeps_every_reported_batch(tmp_path: Path) -> No
         store.close()
 
 
-def test_kill9_during_everyday_writes_keeps_every_committed_row(tmp_path: Path) -> None:
+def test_kill9_during_everyday_writes_keeps_every_committed_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data = tmp_path / "ws1"
     roster = tmp_path / "roster.csv"
     roster.write_text(
@@ -132,24 +161,29 @@ def test_kill9_during_everyday_writes_keeps_every_committed_row(tmp_path: Path) 
     init = ["--facility-name", "Halden fengsel", "--facility-code", "HAL", "--unit-name", "C",
             "--unit-code", "C", "--admin-username", "solvi", "--admin-name", "Sølvi"]  # fmt: skip
     at = ["--data-dir", str(data)]
+    monkeypatch.setenv(PASSWORD_ENV, ADMIN_PW)
+    monkeypatch.setenv(NEW_PASSWORD_ENV, KARI_PW)
     assert main(["init", *at, *init]) == 0
-    assert (
-        main(["add-officer", *at, "--username", "kari", "--name", "Kari", "--role", "officer"]) == 0
-    )
-    assert main(["import-roster", *at, str(roster)]) == 0
+    as_admin = [*at, "--user", "solvi"]
+    add_kari = ["--username", "kari", "--name", "Kari", "--role", "officer"]
+    assert main(["add-officer", *as_admin, *add_kari]) == 0
+    assert main(["import-roster", *as_admin, str(roster)]) == 0
     store_file = data / STORE_FILENAME
 
+    # The child signs in as kari (OFFICER_DESK_PASSWORD) and writes as her.
+    monkeypatch.setenv(PASSWORD_ENV, KARI_PW)
     with child([str(WRITER_LOOP), str(store_file)]) as writer:
         writer.read_until(lambda lines: len(lines) >= 40)
         writer.kill_and_drain()
 
-    assert main(["verify", *at]) == 0
+    monkeypatch.setenv(PASSWORD_ENV, ADMIN_PW)
+    assert main(["verify", *as_admin]) == 0
     printed: dict[str, set[str]] = {"meal_log": set(), "case_note": set()}
     for line in writer.lines:
         table, row_id = line.split()
         printed[table].add(row_id)
     assert printed["case_note"] and printed["meal_log"]
-    store = open_store(store_file)
+    store, _who = accounts.sign_in(store_file, "kari", KARI_PW)
     try:
         with store.reading() as session:
             meals = set(session.exec(select(MealLog.id)).all())

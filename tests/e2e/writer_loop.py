@@ -1,35 +1,36 @@
 """Helper for the kill -9 test: writes meals and notes for kari's caseload until it is killed.
 
 Prints ``<table> <id>`` for each row only after its write has committed, so every printed id
-must still be in the store after a ``kill -9``.
+must still be in the store after a ``kill -9``.  Signs in as kari with the password in
+OFFICER_DESK_PASSWORD, so the writes go through the role checks as hers.
 
-Usage: python tests/e2e/writer_loop.py STORE_FILE [MAX_WRITES]
+Usage: OFFICER_DESK_PASSWORD=... python tests/e2e/writer_loop.py STORE_FILE [MAX_WRITES]
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlmodel import select
 
-from officer_desk.app import logbook, notes
+from officer_desk.app import accounts, logbook, notes
 from officer_desk.app.logbook import MealEntry
-from officer_desk.app.writes import Actor
 from officer_desk.domain.enums import Meal, MealOutcome
-from officer_desk.store.database import open_store
-from officer_desk.store.tables import Assignment, Officer
+from officer_desk.store.tables import Assignment
 
 
 def main(store_file: str, max_writes: int = 100_000) -> int:
-    store = open_store(Path(store_file))
+    store, kari = accounts.sign_in(Path(store_file), "kari", os.environ["OFFICER_DESK_PASSWORD"])
     with store.reading() as session:
-        kari = session.exec(select(Officer).where(Officer.username == "kari")).one()
         people = list(
-            session.exec(select(Assignment.inmate_id).where(Assignment.officer_id == kari.id)).all()
+            session.exec(
+                select(Assignment.inmate_id).where(Assignment.officer_id == kari.officer_id)
+            ).all()
         )
-    actor = Actor(kari.id, kari.display_name, workstation="kill9-test")
+    actor = kari.actor("kill9-test")
     meals = list(Meal)
     for n in range(max_writes):
         if n % 3 == 2:

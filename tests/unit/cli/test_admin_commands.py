@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
-from contextlib import closing
 from pathlib import Path
 
 import pytest
+from admin_helpers import ADMIN_PW, Cli, sql, store_key
 from sqlmodel import col, select
 
+from officer_desk.app import accounts
 from officer_desk.cli.admin import main
+from officer_desk.cli.unlock import PASSWORD_ENV
 from officer_desk.cli.verify import verify
 from officer_desk.store.database import Store, open_store
 from officer_desk.store.tables import Assignment, AuditEntry, Facility, Inmate, Officer, Unit
 
-Cli = Callable[..., int]
 Counts = Callable[[Path], dict[str, int]]
+DEMO_ADMIN = ("solvi.laegreid", "demo-passord-2026")
 ROSTER_HEADER = "prison_number,full_name,arrival_date,officer\n"
 
 
@@ -29,25 +32,23 @@ def write_roster(folder: Path, lines: list[str]) -> str:
     return str(path)
 
 
-def sql(store_file: Path, statement: str, *params: object) -> None:
-    with closing(sqlite3.connect(store_file)) as connection, connection:
-        connection.execute(statement, params)
-
-
 # --- init, accounts, assignment ---------------------------------------------------------------
 
 
-def test_init_creates_facility_unit_and_admin(
-    cli: Cli, init_args: list[str], data_store: Store, capsys: pytest.CaptureFixture[str]
+def test_init_creates_an_encrypted_store_with_facility_unit_and_admin(
+    cli: Cli, init_args: list[str], store_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert cli("init", *init_args) == 0
 
     assert "admin account solvi (Sølvi Lægreid)" in capsys.readouterr().out
-    with data_store.reading() as session:
+    assert "Sølvi".encode() not in store_file.read_bytes()
+    store, who = accounts.sign_in(store_file, "solvi", ADMIN_PW)
+    with store.reading() as session:
         assert [f.name for f in session.exec(select(Facility)).all()] == ["Halden fengsel"]
         assert [u.code for u in session.exec(select(Unit)).all()] == ["C"]
-        accounts = {o.username: o.role for o in session.exec(select(Officer)).all()}
-    assert accounts == {"solvi": "admin"}
+        found = {o.username: o.role for o in session.exec(select(Officer)).all()}
+    store.close()
+    assert found == {"solvi": "admin"} and who.display_name == "Sølvi Lægreid"
 
 
 def test_init_twice_is_refused_with_a_plain_message(
@@ -56,14 +57,19 @@ def test_init_twice_is_refused_with_a_plain_message(
     capsys.readouterr()
     assert initialised("init", *init_args) == 2
     err = capsys.readouterr().err
-    assert "Facility HAL already exists." in err
+    assert "There is already an officer_desk store in" in err
+    assert "nothing was changed" in err
     assert "Traceback" not in err
 
 
 def test_add_officer_refuses_a_taken_username_and_an_unknown_role(
     initialised: Cli, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert initialised("add-officer", "--username", "KARI", "--name", "K", "--role", "officer") == 2
+    code = initialised(
+        "add-officer", "--username", "KARI", "--name", "K", "--role", "officer",
+        new_password="ganske lang frase",
+    )  # fmt: skip
+    assert code == 2
     assert "User name kari is already taken." in capsys.readouterr().err
     assert initialised("add-officer", "--username", "x", "--name", "X", "--role", "boss") == 2
     assert "invalid choice: 'boss'" in capsys.readouterr().err
@@ -118,7 +124,9 @@ def test_a_bad_date_argument_is_a_plain_error(
     assert "write it as YYYY-MM-DD" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("command", [["verify"], ["backup", "x.sqlite"], ["export", "--json"]])
+@pytest.mark.parametrize(
+    "command", [["verify"], ["backup", "x.sqlite"], ["export", "--json"], ["settings"]]
+)
 def test_reading_commands_do_not_create_a_store(
     cli: Cli, store_file: Path, command: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -138,8 +146,9 @@ def test_help_and_version_return_zero(capsys: pytest.CaptureFixture[str]) -> Non
 
 
 def test_seed_demo_prints_accounts_batches_and_counts(
-    cli: Cli, data_store: Store, capsys: pytest.CaptureFixture[str]
+    cli: Cli, store_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    data_store_path = store_file
     code = cli(
         "seed-demo", "--inmates", "3", "--years", "1", "--seed", "4", "--today", "2026-06-01"
     )
@@ -152,8 +161,20 @@ def test_seed_demo_prints_accounts_batches_and_counts(
         "H-1003",
     ]
     assert "Demo accounts:" in out and "admin" in out and "supervisor" in out
-    with data_store.reading() as session:
+    assert "password for all demo accounts: demo-passord-2026" in out
+    opened = open_store(data_store_path, key=store_key(data_store_path, *DEMO_ADMIN))
+    with opened.reading() as session:
         assert len(session.exec(select(Inmate)).all()) == 3
+    opened.close()
+
+
+def test_seed_demo_refuses_a_folder_with_a_store(
+    initialised: Cli, row_counts: Counts, store_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = row_counts(store_file)
+    assert initialised("seed-demo", "--inmates", "2", "--years", "1") == 2
+    assert "so demo data was not added" in capsys.readouterr().err
+    assert row_counts(store_file) == before
 
 
 # --- verify -----------------------------------------------------------------------------------
@@ -166,7 +187,7 @@ def test_verify_reports_ok_with_counts(
     assert initialised("verify") == 0
     out = capsys.readouterr().out
     assert out.startswith("OK: ")
-    assert "audit chain of 5 entries intact" in out and "3 officers" in out
+    assert "audit chain of" in out and "entries intact" in out and "3 officers" in out
 
 
 TAMPERING = {
@@ -216,15 +237,23 @@ def test_verify_reports_a_broken_foreign_key(
 # --- backup -----------------------------------------------------------------------------------
 
 
-def test_backup_writes_a_copy_that_opens_and_verifies(
-    initialised: Cli, data_store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_backup_writes_an_encrypted_copy_that_opens_and_verifies(
+    initialised: Cli,
+    data_store: Store,
+    store_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     target = tmp_path / "copies" / "halden.sqlite"
 
     assert initialised("backup", str(target)) == 0
 
     assert f"Backup written to {target}" in capsys.readouterr().out
-    copy = open_store(target)
+    raw = target.read_bytes()
+    assert not raw.startswith(b"SQLite format 3") and b"Kari Nordmann" not in raw
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(target).execute("SELECT * FROM officer").fetchall()
+    copy = open_store(target, key=store_key(store_file))
     try:
         report = verify(copy)
         assert report.ok, report.problems
@@ -253,7 +282,7 @@ def test_backup_refuses_to_overwrite_unless_forced(
     assert row_counts(store_file)["audit_entry"] == audit_before
 
     assert initialised("backup", str(target), "--force") == 0
-    assert row_counts(target)["officer"] == 3
+    assert row_counts(target, store_key(store_file))["officer"] == 3
     assert not target.with_name("halden.sqlite.partial").exists()
 
 
@@ -275,8 +304,11 @@ def test_export_is_valid_json_with_every_table_in_a_stable_order(
     assert one["format"] == "officer-desk-export"
     assert list(one["tables"]) == sorted(one["tables"])
     assert "local_setting" not in one["tables"]
-    # The export audits itself before reading: the second run differs only by its own entry.
-    own_entry = two["tables"]["audit_entry"].pop()
+    # The export audits itself before reading: the second run differs only by its own entry
+    # (after the sign-in that every command starts with).
+    login, own_entry = two["tables"]["audit_entry"][-2:]
+    del two["tables"]["audit_entry"][-2:]
+    assert login["action"] == "login" and login["actor_name"] == "Sølvi Lægreid"
     assert own_entry["action"] == "export" and str(second) in own_entry["detail"]
     assert one == two
     inmate = one["tables"]["inmate"][0]
@@ -305,12 +337,15 @@ def test_export_without_a_format_says_which_to_choose(
 
 
 def test_console_script_runs_and_reports_errors_without_a_traceback(
-    tmp_path: Path, init_args: list[str]
+    tmp_path: Path, init_args: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     script = Path(sys.executable).with_name("officer-desk-admin")
     data = tmp_path / "ws1"
+    # Made in-process with the test-cost key derivation, which the slot file then keeps.
+    monkeypatch.setenv(PASSWORD_ENV, ADMIN_PW)
+    assert main(["init", "--data-dir", str(data), *init_args]) == 0
 
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
+    def run(*args: str, **extra: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [str(script), args[0], "--data-dir", str(data), *args[1:]],
             capture_output=True,
@@ -318,12 +353,17 @@ def test_console_script_runs_and_reports_errors_without_a_traceback(
             encoding="utf-8",
             timeout=60,
             check=False,
+            env={**os.environ, **extra},
+            stdin=subprocess.DEVNULL,
         )
 
-    created = run("init", *init_args)
-    assert created.returncode == 0, created.stderr
-    assert "admin account solvi (Sølvi Lægreid)" in created.stdout
     refused = run("init", *init_args)
     assert refused.returncode == 2
-    assert refused.stderr.strip() == "officer-desk-admin: Facility HAL already exists."
-    assert main(["verify", "--data-dir", str(data)]) == 0
+    assert refused.stderr.startswith("officer-desk-admin: There is already an officer_desk store")
+    assert "Traceback" not in refused.stderr
+    wrong = run("verify", "--user", "solvi", **{PASSWORD_ENV: "not the password at all"})
+    assert wrong.returncode == 2
+    assert wrong.stderr.strip().startswith(
+        "officer-desk-admin: The user name or password is not right."
+    )
+    assert main(["verify", "--data-dir", str(data), "--user", "solvi"]) == 0
