@@ -112,6 +112,33 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
 
+def authenticated(
+    request: Request, authorization: Annotated[str | None, Header()] = None
+) -> dict[str, Any]:
+    """The enrolled, not revoked device behind the bearer token (else 401)."""
+    engine: Engine = request.app.state.engine
+    if not authorization or not authorization.lower().startswith("bearer "):
+        raise ProblemError(401, "unauthenticated", "This workstation is not enrolled.")
+    token = authorization.split(" ", 1)[1].strip()
+    with engine.connect() as conn:
+        row = conn.execute(sa.select(device).where(device.c.token_hash == digest(token))).first()
+    if row is None:
+        raise ProblemError(
+            401, "unauthenticated", "The hub does not know this workstation; enrol it again."
+        )
+    if row.revoked_at is not None:
+        raise ProblemError(
+            401,
+            "device_revoked",
+            "This workstation's access to the hub was withdrawn. Ask facility IT to enrol "
+            "it again; nothing typed here is lost.",
+        )
+    return dict(row._mapping)
+
+
+Device = Annotated[dict[str, Any], Depends(authenticated)]
+
+
 def create_app(engine: Engine) -> FastAPI:
     """The hub for one database.  ``engine`` must already be migrated (``db.upgrade``)."""
     app = FastAPI(title="officer_desk sync hub", version=__version__)
@@ -142,31 +169,6 @@ def create_app(engine: Engine) -> FastAPI:
     def writing() -> Any:
         conn_ctx = engine.execution_options(sqlite_immediate=True).begin()
         return conn_ctx
-
-    def authenticated(
-        authorization: Annotated[str | None, Header()] = None,
-    ) -> dict[str, Any]:
-        if not authorization or not authorization.lower().startswith("bearer "):
-            raise ProblemError(401, "unauthenticated", "This workstation is not enrolled.")
-        token = authorization.split(" ", 1)[1].strip()
-        with engine.connect() as conn:
-            row = conn.execute(
-                sa.select(device).where(device.c.token_hash == digest(token))
-            ).first()
-        if row is None:
-            raise ProblemError(
-                401, "unauthenticated", "The hub does not know this workstation; enrol it again."
-            )
-        if row.revoked_at is not None:
-            raise ProblemError(
-                401,
-                "device_revoked",
-                "This workstation's access to the hub was withdrawn. Ask facility IT to enrol "
-                "it again; nothing typed here is lost.",
-            )
-        return dict(row._mapping)
-
-    Device = Annotated[dict[str, Any], Depends(authenticated)]
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:

@@ -1,1 +1,1 @@
-"""sync layer of officer_desk (see docs/ARCHITECTURE.md)."""
+"""The sync client (outbox push, paged pull, snapshots) and the wire protocol; no Qt."""

@@ -1,0 +1,954 @@
+"""The workstation's side of sync: enrol, then ``sync_once`` = hello → push → pull (→ snapshot /
+drop for people who entered or left the unit).  Never on the GUI thread (it blocks on the
+network); the app's database worker or ``officer-desk-admin sync`` calls it.
+
+* Push: the outbox in batches (≤ 500).  Acknowledged ops leave the outbox in the transaction
+  that records their hub version; rejected ones move to ``rejected_change`` (a visible list).
+  A lost answer is harmless: the hub answers a repeated ``op_id`` with its stored result.
+* Pull: pages after the cursor; each page is applied and the cursor advanced in ONE transaction
+  with one audit entry, so a crash leaves either the whole page or none of it.  Pulled rows
+  never enter the outbox.  A row with changes still waiting to be pushed keeps those fields (the
+  hub merges them when they arrive, and the next pull brings the result).
+* The apply path writes through a DB-API connection of its own with foreign keys off: pages
+  arrive in hub order, which can put a child before a parent the hub touched later; the hub
+  only holds records whose parents it has, so the store is whole again once the pull finishes.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from officer_desk import __version__
+from officer_desk.store import audit
+from officer_desk.store.connect import connect
+from officer_desk.store.database import Store, _apply_pragmas
+from officer_desk.sync import protocol as p
+from officer_desk.sync.errors import (
+    ClockOff,
+    DeviceRevoked,
+    HubRefused,
+    HubUnreachable,
+    NotEnrolled,
+    SyncProblem,
+    UpdateTheApp,
+)
+from officer_desk.sync.transport import HttpxTransport, Transport
+
+log = logging.getLogger("officer_desk.sync")
+
+SYNC_SCHEMA_VERSION = 1  # = store.tables.SYNC_SCHEMA_VERSION (not imported: keeps this light)
+# Parents before children: the order a standalone store's rows are uploaded and a page applied.
+ORDER = [
+    "facility",
+    "unit",
+    "officer",
+    "programme",
+    "programme_milestone",
+    "inmate",
+    "assignment",
+    "enrolment",
+    "milestone_signoff",
+    "certificate",
+    "meal_log",
+    "activity_log",
+    "conversation",
+    "follow_up",
+    "case_note",
+    "case_note_revision",
+    "release_plan",
+    "release_plan_item",
+    "referral",
+    "release_signoff",
+    "sync_conflict",
+]
+RANK = {name: n for n, name in enumerate(ORDER)}
+# How a child row reaches its person (for draining and dropping a person who left the unit).
+PERSON_PATH = {
+    "case_note_revision": "SELECT inmate_id FROM case_note WHERE id = "
+    "(SELECT note_id FROM case_note_revision WHERE id = ?)",
+    "milestone_signoff": "SELECT inmate_id FROM enrolment WHERE id = "
+    "(SELECT enrolment_id FROM milestone_signoff WHERE id = ?)",
+    "release_plan_item": "SELECT inmate_id FROM release_plan WHERE id = "
+    "(SELECT plan_id FROM release_plan_item WHERE id = ?)",
+    "referral": "SELECT rp.inmate_id FROM release_plan rp JOIN release_plan_item i "
+    "ON i.plan_id = rp.id WHERE i.id = (SELECT item_id FROM referral WHERE id = ?)",
+    "release_signoff": "SELECT inmate_id FROM release_plan WHERE id = "
+    "(SELECT plan_id FROM release_signoff WHERE id = ?)",
+}
+DROP = [  # children first
+    (
+        "referral",
+        "item_id IN (SELECT i.id FROM release_plan_item i JOIN release_plan rp "
+        "ON i.plan_id = rp.id WHERE rp.inmate_id = ?)",
+    ),
+    ("release_signoff", "plan_id IN (SELECT id FROM release_plan WHERE inmate_id = ?)"),
+    ("release_plan_item", "plan_id IN (SELECT id FROM release_plan WHERE inmate_id = ?)"),
+    ("release_plan", "inmate_id = ?"),
+    ("case_note_revision", "note_id IN (SELECT id FROM case_note WHERE inmate_id = ?)"),
+    ("case_note", "inmate_id = ?"),
+    ("milestone_signoff", "enrolment_id IN (SELECT id FROM enrolment WHERE inmate_id = ?)"),
+    ("enrolment", "inmate_id = ?"),
+    ("follow_up", "inmate_id = ?"),
+    ("conversation", "inmate_id = ?"),
+    ("activity_log", "inmate_id = ?"),
+    ("meal_log", "inmate_id = ?"),
+    ("certificate", "inmate_id = ?"),
+    ("assignment", "inmate_id = ?"),
+    ("sync_conflict", "inmate_id = ?"),
+    ("inmate", "id = ?"),
+]
+
+K_URL, K_TOKEN, K_DEVICE, K_UNIT = "sync.hub_url", "sync.token", "sync.hub_device", "sync.unit"
+K_CURSOR, K_LAST, K_PROBLEM, K_LEAVING = (
+    "sync.cursor",
+    "sync.last_sync_at",
+    "sync.last_problem",
+    "sync.leaving",
+)
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    pages: int = 0
+    snapshots: int = 0
+    dropped: list[str] = field(default_factory=list)
+    skipped: int = 0
+    cursor: int = 0
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the status bar shows."""
+
+    enrolled: bool
+    hub_url: str | None
+    last_sync_at: datetime | None
+    waiting: int  # changes in the outbox
+    rejected: int
+    open_conflicts: int
+    problem: str | None  # the last problem in plain words, None after a good sync
+
+
+@dataclass(frozen=True)
+class RejectedItem:
+    op_id: str
+    entity: str
+    entity_id: str
+    reason: str
+    rejected_at: str
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ConflictItem:
+    id: str
+    entity: str
+    entity_id: str
+    inmate_id: str | None
+    kind: str
+    field_name: str
+    kept_value: Any
+    lost_value: Any
+    lost_by: str | None
+    note: str
+    auto_resolved: bool
+    resolved: bool
+
+
+class _Columns:
+    """Per table: column names and converters from the JSON wire form to SQLite values, built
+    from the SQLModel tables once (so dates, times, JSON lists and photos round-trip exactly as
+    the ORM writes them)."""
+
+    def __init__(self) -> None:
+        import sqlalchemy as sa
+        from sqlalchemy.dialects import sqlite
+        from sqlmodel import SQLModel
+
+        import officer_desk.store.tables  # noqa: F401  (registers the tables)
+
+        dialect = sqlite.dialect()
+        self.tables: dict[str, tuple[list[str], list[Callable[[Any], Any]]]] = {}
+        for name in ORDER:
+            table = SQLModel.metadata.tables[name]
+            names, convert = [], []
+            for column in table.columns:
+                names.append(column.name)
+                bind = column.type.bind_processor(dialect) or (lambda v: v)
+                kind = column.type
+                if isinstance(kind, sa.DateTime):
+                    parse: Callable[[Any], Any] = _parse_datetime
+                elif isinstance(kind, sa.Date):
+                    parse = _parse_date
+                elif isinstance(kind, sa.LargeBinary):
+                    parse = _parse_bytes
+                else:
+                    parse = _same
+                convert.append(_compose(parse, bind))
+            self.tables[name] = (names, convert)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _compose(parse: Callable[[Any], Any], bind: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda value: None if value is None else bind(parse(value))
+
+
+def _parse_datetime(value: Any) -> Any:
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _parse_date(value: Any) -> Any:
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _parse_bytes(value: Any) -> Any:
+    return bytes.fromhex(value) if isinstance(value, str) else value
+
+
+_COLUMNS: _Columns | None = None
+
+
+def _columns() -> _Columns:
+    global _COLUMNS
+    if _COLUMNS is None:
+        _COLUMNS = _Columns()
+    return _COLUMNS
+
+
+class SyncClient:
+    """One workstation's sync with its hub.  Not thread-safe: call from one worker."""
+
+    def __init__(
+        self,
+        store: Store,
+        transport: Transport | None = None,
+        *,
+        batch_size: int = p.MAX_BATCH,
+        page_size: int = p.MAX_PAGE,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        on_page: Callable[[str, int], None] | None = None,
+    ) -> None:
+        self.store = store
+        self._transport = transport
+        self.batch_size = min(batch_size, p.MAX_BATCH)
+        self.page_size = min(page_size, p.MAX_PAGE)
+        self.now = now
+        # Called after each pushed batch / applied page (progress for the status bar; the
+        # kill -9 tests use it to print markers).
+        self.on_page = on_page
+        self._db: Any = None
+
+    # --- plumbing -----------------------------------------------------------------------
+
+    def _conn(self) -> Any:
+        if self._db is None:
+            self._db = connect(
+                self.store.path, self.store.key, isolation_level=None, check_same_thread=False
+            )
+            _apply_pragmas(self._db)
+            self._db.execute("PRAGMA foreign_keys = OFF")  # see the module docstring
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def _setting(self, key: str) -> str | None:
+        row = (
+            self._conn().execute("SELECT value FROM local_setting WHERE key = ?", (key,)).fetchone()
+        )
+        return None if row is None else str(row[0])
+
+    @staticmethod
+    def _put(db: Any, key: str, value: str | None) -> None:
+        if value is None:
+            db.execute("DELETE FROM local_setting WHERE key = ?", (key,))
+        else:
+            db.execute(
+                "INSERT INTO local_setting (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def _begin(self) -> Any:
+        db = self._conn()
+        db.execute("BEGIN IMMEDIATE")
+        return db
+
+    def _transport_or_raise(self) -> Transport:
+        if self._transport is None:
+            url = self._setting(K_URL)
+            if url is None:
+                raise NotEnrolled("This workstation is not enrolled with a hub.")
+            self._transport = HttpxTransport(url)
+        return self._transport
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: dict[str, Any] | None = None,
+        params: dict[str, Any] | None = None,
+        auth: bool = True,
+    ) -> Any:
+        token = self._setting(K_TOKEN) if auth else None
+        if auth and token is None:
+            raise NotEnrolled("This workstation is not enrolled with a hub.")
+        status, data = self._transport_or_raise().send(
+            method, path, token=token, body=body, params=params
+        )
+        if status < 300:
+            return data
+        code = data.get("code", "") if isinstance(data, dict) else ""
+        detail = data.get("detail", "") if isinstance(data, dict) else ""
+        if status == 401 and code == "device_revoked":
+            raise DeviceRevoked(detail)
+        if status == 401:
+            raise NotEnrolled(detail or "The hub does not know this workstation; enrol it again.")
+        if status == 426:
+            raise UpdateTheApp(detail)
+        if code == "clock_off":
+            raise ClockOff(detail)
+        if status >= 500:
+            raise HubUnreachable(
+                "The hub had a problem answering; changes are kept and sent later."
+            )
+        raise HubRefused(detail or f"The hub refused the request ({status}).")
+
+    # --- enrolment ----------------------------------------------------------------------
+
+    def enroll(self, hub_url: str, code: str, device_name: str) -> p.EnrollResponse:
+        """Exchange a one-time code for this workstation's token (kept in the encrypted store)
+        and queue what a standalone store already holds for upload."""
+        if self._transport is None:
+            self._transport = HttpxTransport(hub_url)
+        data = self._call(
+            "POST",
+            "/sync/enroll",
+            body=p.EnrollRequest(code=code, device_name=device_name).model_dump(),
+            auth=False,
+        )
+        answer = p.EnrollResponse.model_validate(data)
+        db = self._begin()
+        try:
+            for key, value in (
+                (K_URL, hub_url),
+                (K_TOKEN, answer.token),
+                (K_DEVICE, answer.device_id),
+                (K_UNIT, answer.unit_code),
+                (K_CURSOR, "0"),
+                (K_PROBLEM, None),
+            ):
+                self._put(db, key, value)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        self._queue_initial_upload()
+        return answer
+
+    def _queue_initial_upload(self) -> int:
+        """Every row the hub has never seen becomes one insert op carrying the whole row (its
+        older outbox entries, if any, are folded into it), parents first."""
+        from sqlmodel import SQLModel, col, delete, select
+
+        from officer_desk.app.writes import payload_of
+        from officer_desk.store.tables import OutboxEntry
+
+        queued = 0
+        with self.store.writing() as session:
+            for name in ORDER:
+                if name in p.HUB_GENERATED_ENTITIES:
+                    continue
+                table = SQLModel.metadata.tables[name]
+                model = next(
+                    m.class_
+                    for m in SQLModel._sa_registry.mappers  # type: ignore[attr-defined]
+                    if m.local_table is table
+                )
+                rows = session.exec(select(model).where(col(model.server_version).is_(None))).all()
+                ids = [str(r.id) for r in rows]
+                for start in range(0, len(ids), 500):
+                    session.exec(
+                        delete(OutboxEntry).where(
+                            OutboxEntry.entity == name,
+                            col(OutboxEntry.entity_id).in_(ids[start : start + 500]),
+                        )
+                    )
+                for row in rows:
+                    session.add(
+                        OutboxEntry(
+                            entity=name,
+                            entity_id=str(row.id),
+                            op="insert",
+                            payload=payload_of(row),
+                            schema_version=SYNC_SCHEMA_VERSION,
+                            hlc=row.updated_hlc or self.store.clock.now(),
+                            created_at=self.now(),
+                        )
+                    )
+                    queued += 1
+                session.flush()
+        return queued
+
+    # --- the cycle ----------------------------------------------------------------------
+
+    def sync_once(self) -> SyncReport:
+        """hello → push → pull (→ snapshots, drains and drops).  Raises a SyncProblem in plain
+        words (also kept for ``status()``); nothing is lost whatever happens."""
+        started = time.perf_counter()
+        report = SyncReport()
+        try:
+            self._hello()
+            self._push(report)
+            self._pull(report)
+            self._leave(report)
+        except SyncProblem as problem:
+            self._note_problem(problem.message)
+            raise
+        db = self._begin()
+        try:
+            self._put(db, K_LAST, self.now().isoformat())
+            self._put(db, K_PROBLEM, None)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        report.cursor = int(self._setting(K_CURSOR) or 0)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _note_problem(self, message: str) -> None:
+        try:
+            db = self._begin()
+            self._put(db, K_PROBLEM, message)
+            db.execute("COMMIT")
+        except Exception:  # a locked store must not hide the sync problem itself
+            log.exception("could not record the sync problem")
+
+    def _hello(self) -> p.HelloResponse:
+        body = p.HelloRequest(
+            app_version=__version__, schema_version=SYNC_SCHEMA_VERSION, client_time=self.now()
+        )
+        return p.HelloResponse.model_validate(
+            self._call("POST", "/sync/hello", body=body.model_dump(mode="json"))
+        )
+
+    def _push(self, report: SyncReport) -> None:
+        db = self._conn()
+        while True:
+            rows = db.execute(
+                "SELECT seq, op_id, entity, entity_id, op, payload, schema_version, hlc "
+                "FROM outbox_entry ORDER BY seq LIMIT ?",
+                (self.batch_size,),
+            ).fetchall()
+            if not rows:
+                return
+            bases = self._base_versions(rows)
+            ops = [
+                p.Op(
+                    op_id=op_id,
+                    entity=entity,
+                    entity_id=entity_id,
+                    op=op,
+                    payload=json.loads(payload),
+                    hlc=hlc,
+                    schema_version=version,
+                    base_version=bases.get((entity, entity_id)) if op == "update" else None,
+                )
+                for _, op_id, entity, entity_id, op, payload, version, hlc in rows
+            ]
+            data = self._call(
+                "POST", "/sync/push", body=p.PushRequest(ops=ops).model_dump(mode="json")
+            )
+            answer = p.PushResponse.model_validate(data)
+            self._record_results(ops, answer.results, rows, report)
+            if self.on_page:
+                self.on_page("pushed", len(rows))
+            if len(rows) < self.batch_size:
+                return
+
+    def _base_versions(self, rows: list[Any]) -> dict[tuple[str, str], int | None]:
+        db = self._conn()
+        wanted: dict[str, set[str]] = {}
+        for row in rows:
+            if row[4] == "update" and row[2] in RANK:
+                wanted.setdefault(row[2], set()).add(row[3])
+        out: dict[tuple[str, str], int | None] = {}
+        for entity, ids in wanted.items():
+            marks = ",".join("?" * len(ids))
+            for row_id, version in db.execute(
+                f"SELECT id, server_version FROM {entity} WHERE id IN ({marks})", tuple(ids)
+            ):
+                out[(entity, row_id)] = version
+        return out
+
+    def _record_results(
+        self, ops: list[p.Op], results: list[p.OpResult], rows: list[Any], report: SyncReport
+    ) -> None:
+        by_id = {op.op_id: op for op in ops}
+        raw = {row[1]: row for row in rows}
+        db = self._begin()
+        try:
+            for result in results:
+                op = by_id.get(result.op_id)
+                if op is None:
+                    continue  # not ours: ignore rather than trust it
+                if result.status == "rejected":
+                    db.execute(
+                        "INSERT OR IGNORE INTO rejected_change (op_id, entity, entity_id, op, "
+                        "payload, hlc, reason, rejected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        (
+                            op.op_id,
+                            op.entity,
+                            op.entity_id,
+                            op.op,
+                            raw[op.op_id][5],
+                            op.hlc,
+                            result.reason,
+                            _db_time(self.now()),
+                        ),
+                    )
+                    report.rejected += 1
+                else:
+                    report.pushed += 1
+                    # Only a version that follows directly from what this row was based on
+                    # may be recorded: a newer one would hide another workstation's change
+                    # we have not pulled yet (and make our next edit look sequential).
+                    expected = 1 if op.op == "insert" else (op.base_version or 0) + 1
+                    if result.version is not None and result.version == expected:
+                        db.execute(
+                            f"UPDATE {op.entity} SET server_version = ? WHERE id = ? "
+                            "AND (server_version IS NULL OR server_version < ?)",
+                            (result.version, op.entity_id, result.version),
+                        )
+                db.execute("DELETE FROM outbox_entry WHERE op_id = ?", (op.op_id,))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _pull(self, report: SyncReport) -> None:
+        first = int(self._setting(K_CURSOR) or 0) == 0
+        entering: set[str] = set()
+        while True:
+            cursor = int(self._setting(K_CURSOR) or 0)
+            data = self._call(
+                "GET", "/sync/pull", params={"since": cursor, "limit": self.page_size}
+            )
+            page = p.PullResponse.model_validate(data)
+            # Never trust a page to move the cursor past what it actually carried.
+            changes = sorted((c for c in page.changes if c.seq > cursor), key=lambda c: c.seq)
+            if not changes:
+                break
+            entered, _ = self._apply(changes, cursor=changes[-1].seq, what="pull")
+            if not first:
+                entering |= entered
+            report.pulled += len(changes)
+            report.pages += 1
+            if self.on_page:
+                self.on_page("pulled", len(changes))
+            if not page.more:
+                break
+        for inmate_id in sorted(entering):
+            self.snapshot(inmate_id)
+            report.snapshots += 1
+
+    def snapshot(self, inmate_id: str) -> int:
+        """Take every record of one person from the hub (a person entered the unit)."""
+        after: str | None = None
+        count = 0
+        while True:
+            params: dict[str, Any] = {"inmate": inmate_id, "limit": self.page_size}
+            if after:
+                params["after"] = after
+            page = p.SnapshotResponse.model_validate(
+                self._call("GET", "/sync/snapshot", params=params)
+            )
+            if page.changes:
+                self._apply(page.changes, cursor=None, what="snapshot")
+                count += len(page.changes)
+            if page.next_after is None:
+                return count
+            after = page.next_after
+
+    # --- applying pulled records ----------------------------------------------------------
+
+    def _apply(
+        self, changes: list[p.Change], *, cursor: int | None, what: str
+    ) -> tuple[set[str], set[str]]:
+        """Apply one page in one transaction (with the cursor and one audit entry).
+        Returns (people new to this store, people who left the unit)."""
+        cols = _columns()
+        db = self._begin()
+        try:
+            pending = self._pending(db)
+            my_unit = self._my_unit(db)
+            entering: set[str] = set()
+            leaving: set[str] = set()
+            people = [c.entity_id for c in changes if c.entity == "inmate"]
+            known = self._existing(db, "inmate", people)
+            groups: dict[str, list[p.Change]] = {}
+            top_hlc = ""
+            for change in changes:
+                groups.setdefault(change.entity, []).append(change)
+                top_hlc = max(top_hlc, str(change.record.get("updated_hlc") or ""))
+            for entity in sorted(groups, key=lambda e: RANK.get(e, 99)):
+                if entity not in cols.tables:
+                    continue
+                names, convert = cols.tables[entity]
+                rows = []
+                for change in groups[entity]:
+                    record = dict(change.record)
+                    if entity == "unit" and record.get("code") == self._setting(K_UNIT):
+                        my_unit = change.entity_id
+                    if entity == "inmate":
+                        if my_unit is not None and record.get("unit_id") != my_unit:
+                            leaving.add(change.entity_id)
+                        elif change.entity_id not in known:
+                            entering.add(change.entity_id)
+                    if (entity, change.entity_id) in pending:
+                        held = pending[(entity, change.entity_id)]
+                        self._apply_partial(db, entity, change, held)
+                        continue
+                    record["server_version"] = change.version
+                    rows.append(
+                        tuple(c(record.get(n)) for n, c in zip(names, convert, strict=True))
+                    )
+                if entity == "case_note_revision":
+                    self._make_room_for_revisions(db, groups[entity])
+                self._upsert(db, entity, names, rows)
+            if leaving:
+                queued = set(json.loads(self._setting(K_LEAVING) or "[]")) | leaving
+                self._put(db, K_LEAVING, json.dumps(sorted(queued)))
+            if cursor is not None:
+                self._put(db, K_CURSOR, str(cursor))
+            self._audit(
+                db,
+                f"sync {what}: {len(changes)} records from the hub"
+                + (f" (to {cursor})" if cursor is not None else ""),
+            )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        if top_hlc:
+            self.store.clock.receive(top_hlc)
+        return entering, leaving
+
+    def _upsert(self, db: Any, entity: str, names: list[str], rows: list[tuple[Any, ...]]) -> None:
+        if not rows:
+            return
+        columns = ", ".join(names)
+        marks = ", ".join("?" * len(names))
+        updates = ", ".join(f"{n} = excluded.{n}" for n in names if n != "id")
+        sql = (
+            f"INSERT INTO {entity} ({columns}) VALUES ({marks}) "
+            f"ON CONFLICT(id) DO UPDATE SET {updates}"
+        )
+        db.execute("SAVEPOINT upsert")
+        try:
+            db.executemany(sql, rows)
+            db.execute("RELEASE upsert")
+            return
+        except Exception as error:  # a clash with a local unique value: go row by row
+            db.execute("ROLLBACK TO upsert")
+            db.execute("RELEASE upsert")
+            log.warning("page rows for %s clash locally (%s); applying one by one", entity, error)
+        for row in rows:
+            try:
+                db.execute(sql, row)
+            except Exception as error:
+                log.error("record %s %s could not be stored here: %s", entity, row[0], error)
+
+    def _apply_partial(self, db: Any, entity: str, change: p.Change, held: set[str] | None) -> None:
+        """A row with changes still waiting: keep those fields (and the version they were based
+        on); take the rest.  ``held`` None means the whole row is a local insert not yet
+        acknowledged: leave it."""
+        if held is None:
+            return
+        names, convert = _columns().tables[entity]
+        keep = held | {"id", "server_version", "updated_hlc", "updated_by", "device_id"}
+        pairs = [
+            (n, c(change.record.get(n)))
+            for n, c in zip(names, convert, strict=True)
+            if n not in keep and n in change.record
+        ]
+        if pairs:
+            sets = ", ".join(f"{n} = ?" for n, _ in pairs)
+            db.execute(
+                f"UPDATE {entity} SET {sets} WHERE id = ?",
+                (*[v for _, v in pairs], change.entity_id),
+            )
+
+    def _make_room_for_revisions(self, db: Any, changes: list[p.Change]) -> None:
+        """A revision number the hub gave to another workstation's revision may be held here by
+        one of ours that the hub renumbered; move ours aside until its own record arrives."""
+        for change in changes:
+            clash = db.execute(
+                "SELECT id FROM case_note_revision WHERE note_id = ? AND number = ? AND id != ?",
+                (change.record.get("note_id"), change.record.get("number"), change.entity_id),
+            ).fetchone()
+            if clash:
+                db.execute(
+                    "UPDATE case_note_revision SET number = ? WHERE id = ?",
+                    (-1 - secrets.randbelow(2**31), clash[0]),
+                )
+
+    def _pending(self, db: Any) -> dict[tuple[str, str], set[str] | None]:
+        held: dict[tuple[str, str], set[str] | None] = {}
+        for entity, entity_id, op, payload in db.execute(
+            "SELECT entity, entity_id, op, payload FROM outbox_entry"
+        ):
+            key = (entity, entity_id)
+            if op == "insert":
+                held[key] = None
+            elif key not in held or held[key] is not None:
+                fields = held.get(key) or set()
+                held[key] = fields | set(json.loads(payload))
+        return held
+
+    def _my_unit(self, db: Any) -> str | None:
+        row = db.execute(
+            "SELECT id FROM unit WHERE code = ?", (self._setting(K_UNIT) or "",)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    @staticmethod
+    def _existing(db: Any, table: str, ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found |= {
+                r[0] for r in db.execute(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk)
+            }
+        return found
+
+    def _audit(self, db: Any, detail: str) -> None:
+        from officer_desk.store.tables import AuditEntry
+
+        last = db.execute("SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1").fetchone()
+        entry = AuditEntry(
+            seq=1 if last is None else last[0] + 1,
+            at=self.now(),
+            actor_id=None,
+            actor_name="sync",
+            workstation=self.store.device_id,
+            action="sync",
+            entity="hub",
+            entity_id=self._setting(K_DEVICE),
+            detail=detail,
+            prev_hash=audit.GENESIS if last is None else last[1],
+            hash="",
+        )
+        entry.hash = audit.entry_hash(entry)
+        db.execute(
+            "INSERT INTO audit_entry (seq, id, at, actor_id, actor_name, workstation, action, "
+            "entity, entity_id, detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                entry.seq,
+                entry.id,
+                _db_time(entry.at),
+                entry.actor_id,
+                entry.actor_name,
+                entry.workstation,
+                entry.action,
+                entry.entity,
+                entry.entity_id,
+                entry.detail,
+                entry.prev_hash,
+                entry.hash,
+            ),
+        )
+
+    # --- people who left the unit: drain, then drop -----------------------------------------
+
+    def _leave(self, report: SyncReport) -> None:
+        leaving = json.loads(self._setting(K_LEAVING) or "[]")
+        if not leaving:
+            return
+        if self._outbox_people() & set(leaving):
+            self._push(report)  # drain: their changes go first
+        waiting = self._outbox_people()
+        db = self._begin()
+        try:
+            still = []
+            for inmate_id in leaving:
+                if inmate_id in waiting:
+                    still.append(inmate_id)
+                    continue
+                for table, where in DROP:
+                    db.execute(f"DELETE FROM {table} WHERE {where}", (inmate_id,))
+                report.dropped.append(inmate_id)
+                self._audit_drop(db, inmate_id)
+            self._put(db, K_LEAVING, json.dumps(still) if still else None)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _audit_drop(self, db: Any, inmate_id: str) -> None:
+        self._audit(db, f"person {inmate_id} moved to another unit; their records left this store")
+
+    def _outbox_people(self) -> set[str]:
+        db = self._conn()
+        people: set[str] = set()
+        for entity, entity_id, payload in db.execute(
+            "SELECT entity, entity_id, payload FROM outbox_entry"
+        ).fetchall():
+            person = self._person_of(db, entity, entity_id, json.loads(payload))
+            if person:
+                people.add(person)
+        return people
+
+    @staticmethod
+    def _person_of(db: Any, entity: str, entity_id: str, payload: dict[str, Any]) -> str | None:
+        if entity == "inmate":
+            return entity_id
+        if "inmate_id" in payload:
+            return str(payload["inmate_id"])
+        if entity in PERSON_PATH:
+            row = db.execute(PERSON_PATH[entity], (entity_id,)).fetchone()
+            return None if row is None else row[0]
+        if entity in RANK and entity not in (
+            "facility",
+            "unit",
+            "officer",
+            "programme",
+            "programme_milestone",
+        ):
+            row = db.execute(
+                f"SELECT inmate_id FROM {entity} WHERE id = ?", (entity_id,)
+            ).fetchone()
+            return None if row is None else row[0]
+        return None
+
+    # --- what the screens show ------------------------------------------------------------
+
+    def status(self) -> SyncStatus:
+        db = self._conn()
+        last = self._setting(K_LAST)
+        return SyncStatus(
+            enrolled=self._setting(K_TOKEN) is not None,
+            hub_url=self._setting(K_URL),
+            last_sync_at=None if last is None else datetime.fromisoformat(last),
+            waiting=db.execute("SELECT count(*) FROM outbox_entry").fetchone()[0],
+            rejected=db.execute("SELECT count(*) FROM rejected_change").fetchone()[0],
+            open_conflicts=db.execute(
+                "SELECT count(*) FROM sync_conflict WHERE resolved_at IS NULL AND auto_resolved = 0"
+            ).fetchone()[0],
+            problem=self._setting(K_PROBLEM),
+        )
+
+    def rejected(self) -> list[RejectedItem]:
+        return [
+            RejectedItem(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]))
+            for r in self._conn().execute(
+                "SELECT op_id, entity, entity_id, reason, rejected_at, payload "
+                "FROM rejected_change ORDER BY seq"
+            )
+        ]
+
+    def conflicts(self, *, include_auto_resolved: bool = True) -> list[ConflictItem]:
+        sql = (
+            "SELECT id, entity, entity_id, inmate_id, kind, field_name, kept_value, lost_value, "
+            "lost_by, note, auto_resolved, resolved_at FROM sync_conflict"
+        )
+        if not include_auto_resolved:
+            sql += " WHERE auto_resolved = 0"
+        return [
+            ConflictItem(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                _loads(r[6]),
+                _loads(r[7]),
+                r[8],
+                r[9],
+                bool(r[10]),
+                r[11] is not None,
+            )
+            for r in self._conn().execute(sql + " ORDER BY detected_at, id")
+        ]
+
+    def local_digests(self, inmate_ids: Iterable[str]) -> dict[str, p.ScopeDigest]:
+        """Per person: count and hash of (entity, id, hub version), as the hub computes it."""
+        import hashlib
+
+        db = self._conn()
+        out = {}
+        for inmate_id in inmate_ids:
+            lines = [f"inmate:{inmate_id}:{_version(db, 'inmate', inmate_id)}"]
+            for entity in ORDER:
+                if entity in (
+                    "facility",
+                    "unit",
+                    "officer",
+                    "programme",
+                    "programme_milestone",
+                    "inmate",
+                ):
+                    continue
+                for table, where in DROP:
+                    if table == entity:
+                        for row_id, version in db.execute(
+                            f"SELECT id, server_version FROM {table} WHERE {where}", (inmate_id,)
+                        ):
+                            lines.append(f"{entity}:{row_id}:{version}")
+            lines.sort()
+            out[inmate_id] = p.ScopeDigest(
+                count=len(lines), digest=hashlib.sha256("\n".join(lines).encode()).hexdigest()
+            )
+        return out
+
+    def verify(self) -> list[str]:
+        """Compare every person here with the hub; re-snapshot only those that differ."""
+        db = self._conn()
+        people = [r[0] for r in db.execute("SELECT id FROM inmate")]
+        if not people:
+            return []
+        body = p.VerifyRequest(scopes=self.local_digests(people))
+        answer = p.VerifyResponse.model_validate(
+            self._call("POST", "/sync/verify", body=body.model_dump())
+        )
+        for inmate_id in answer.mismatched:
+            self.snapshot(inmate_id)
+        return answer.mismatched
+
+
+def _version(db: Any, table: str, row_id: str) -> Any:
+    row = db.execute(f"SELECT server_version FROM {table} WHERE id = ?", (row_id,)).fetchone()
+    return None if row is None else row[0]
+
+
+def _loads(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError):
+        return text
+
+
+def _db_time(moment: datetime) -> str:
+    """How the ORM stores an aware time in SQLite (UTC, no offset)."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")

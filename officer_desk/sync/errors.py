@@ -1,0 +1,33 @@
+"""Sync problems in plain words, for the status bar and the command line."""
+
+from __future__ import annotations
+
+from officer_desk.domain.errors import DeskError
+
+
+class SyncProblem(DeskError):
+    """Sync could not finish; nothing typed here is lost (the outbox keeps it)."""
+
+
+class NotEnrolled(SyncProblem):
+    pass
+
+
+class HubUnreachable(SyncProblem):
+    pass
+
+
+class ClockOff(SyncProblem):
+    pass
+
+
+class UpdateTheApp(SyncProblem):
+    pass
+
+
+class DeviceRevoked(SyncProblem):
+    pass
+
+
+class HubRefused(SyncProblem):
+    """Any other refusal by the hub; ``message`` is the hub's own words."""

@@ -1,0 +1,96 @@
+"""How the client reaches the hub: one small interface, an httpx implementation for the real
+network and an in-process one (the FastAPI app, no sockets) for tests and benchmarks."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+import httpx
+
+from officer_desk.sync.errors import HubUnreachable
+
+
+class Transport(Protocol):
+    def send(
+        self,
+        method: str,
+        path: str,
+        *,
+        token: str | None = None,
+        body: dict[str, Any] | None = None,
+        params: dict[str, Any] | None = None,
+    ) -> tuple[int, Any]:
+        """(HTTP status, decoded JSON body); raises HubUnreachable when nothing came back."""
+        ...
+
+
+class _HttpxBase:
+    client: httpx.Client
+
+    def send(
+        self,
+        method: str,
+        path: str,
+        *,
+        token: str | None = None,
+        body: dict[str, Any] | None = None,
+        params: dict[str, Any] | None = None,
+    ) -> tuple[int, Any]:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        try:
+            response = self.client.request(method, path, json=body, params=params, headers=headers)
+        except httpx.HTTPError as error:
+            raise HubUnreachable(
+                "The hub cannot be reached (no network, or the hub is down). Work goes on "
+                "here; changes are kept and sent when the hub is back."
+            ) from error
+        try:
+            data = response.json()
+        except ValueError:
+            data = {"code": "bad_answer", "detail": response.text[:200]}
+        return response.status_code, data
+
+    def close(self) -> None:
+        self.client.close()
+
+
+class HttpxTransport(_HttpxBase):
+    def __init__(self, base_url: str, *, timeout: float = 30.0, verify: Any = True) -> None:
+        self.client = httpx.Client(base_url=base_url, timeout=timeout, verify=verify)
+
+
+class InProcessTransport:
+    """The hub's ASGI app called in this process through httpx's ASGITransport (no sockets).
+
+    httpx drives ASGI apps only asynchronously, so each transport owns a private event loop;
+    use one transport per thread."""
+
+    def __init__(self, app: Any) -> None:
+        import asyncio
+
+        self._loop = asyncio.new_event_loop()
+        self.client = httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://hub.test", timeout=60
+        )
+
+    def send(
+        self,
+        method: str,
+        path: str,
+        *,
+        token: str | None = None,
+        body: dict[str, Any] | None = None,
+        params: dict[str, Any] | None = None,
+    ) -> tuple[int, Any]:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        response = self._loop.run_until_complete(
+            self.client.request(method, path, json=body, params=params, headers=headers)
+        )
+        try:
+            return response.status_code, response.json()
+        except ValueError:
+            return response.status_code, {"code": "bad_answer", "detail": response.text[:200]}
+
+    def close(self) -> None:
+        self._loop.run_until_complete(self.client.aclose())
+        self._loop.close()
