@@ -72,5 +72,7 @@ def require_role(session: Session, actor: Actor, *roles: Role, what: str) -> Non
     if officer is None or not officer.active or Role(officer.role) not in roles:
         needed = " or ".join(r.value for r in roles)
         raise PermissionDenied(
-            f"Only a {needed} can {what}.", entity="officer", entity_id=actor.officer_id
+            f"Only {'an' if needed[0] in 'aeiou' else 'a'} {needed} can {what}.",
+            entity="officer",
+            entity_id=actor.officer_id,
         )

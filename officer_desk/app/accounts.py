@@ -14,7 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from officer_desk.app import access, people
 from officer_desk.app.writes import Actor, record_event, write
@@ -233,15 +233,34 @@ def change_password(
 
 
 def reset_password(store: Store, actor: Actor, *, username: str, new_password: str) -> None:
-    """An admin sets a new password; the old one is never shown (it is not stored anywhere)."""
-    with store.reading() as session:
-        access.require_role(session, actor, Role.ADMIN, what="reset passwords")
-        officer = _officer_by_username(session, username)
-    if officer is None:
-        raise NotFound(f"There is no account called {username}.")
-    check_password(new_password, officer.username)
-    _put_slot(store, officer.username, new_password)
-    record_event(store, actor, "password reset", "officer", officer.id, f"by {actor.name}")
+    """An admin sets a new password; the old one is never shown (it is not stored anywhere).
+
+    The slot is re-wrapped inside the audited transaction, so a refusal is audited too."""
+    with write(store, actor) as w:
+        access.require_role(w.session, actor, Role.ADMIN, what="reset passwords")
+        officer = _officer_by_username(w.session, username)
+        if officer is None:
+            raise NotFound(f"There is no account called {username}.")
+        check_password(new_password, officer.username)
+        _put_slot(store, officer.username, new_password)
+        w.audit_only("password reset", "officer", officer.id, f"by {actor.name}")
+
+
+def _require_another_admin(session: Session, officer: Officer) -> None:
+    """Refuse a change that would leave the store without an active admin (no one could
+    then manage accounts or reset a forgotten password)."""
+    others = session.exec(
+        select(Officer).where(
+            Officer.role == Role.ADMIN.value,
+            col(Officer.active).is_(True),
+            Officer.id != officer.id,
+        )
+    ).first()
+    if others is None:
+        raise ValidationError(
+            f"{officer.username} is the only active admin; make another account admin first.",
+            "username",
+        )
 
 
 def set_role(store: Store, actor: Actor, *, username: str, role: Role | str) -> None:
@@ -254,6 +273,8 @@ def set_role(store: Store, actor: Actor, *, username: str, role: Role | str) -> 
         officer = _officer_by_username(w.session, username)
         if officer is None:
             raise NotFound(f"There is no account called {username}.")
+        if officer.role == Role.ADMIN and role is not Role.ADMIN:
+            _require_another_admin(w.session, officer)
         w.update(officer, {"role": role.value}, detail=f"role {officer.role} -> {role.value}")
 
 
@@ -266,6 +287,8 @@ def deactivate(store: Store, actor: Actor, *, username: str) -> None:
             raise NotFound(f"There is no account called {username}.")
         if officer.id == actor.officer_id:
             raise ValidationError("You cannot close your own account.", "username")
+        if officer.role == Role.ADMIN:
+            _require_another_admin(w.session, officer)
         w.update(officer, {"active": False}, detail="account closed")
     slots = _slots(store.path)
     slots.remove(officer.username)

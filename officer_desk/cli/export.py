@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import shutil
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -24,7 +25,7 @@ from officer_desk.app import access
 from officer_desk.app.writes import Actor, write
 from officer_desk.domain.enums import Role
 from officer_desk.domain.errors import ValidationError
-from officer_desk.store import migrate
+from officer_desk.store import keyslots, migrate
 from officer_desk.store.database import Store, storage_errors
 
 EXPORT_FORMAT = "officer-desk-export"
@@ -104,4 +105,9 @@ def backup(store: Store, actor: Actor, target: Path, *, force: bool = False) -> 
         # Encrypted with the store's own key when it has one: a backup is no easier to read.
         migrate.online_backup(store.path, partial, store.key)
         os.replace(partial, target)
+        # The copy opens only with the accounts' key slots: keep them beside it, so a restore
+        # is "copy both files back".  They reveal nothing without a password.
+        slots = keyslots.slots_path(store.path)
+        if slots.exists():
+            shutil.copy2(slots, keyslots.slots_path(target))
     return target.stat().st_size

@@ -43,6 +43,12 @@ def connect(path: Path, key: bytes | None, **kwargs: Any) -> Any:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher.DatabaseError:
         connection.close()
+        if is_plain_sqlite(path):
+            raise WrongStoreKey(
+                "These records are not encrypted yet, but a key file exists beside them: an "
+                "encryption was interrupted. Nothing was lost. Facility IT: run "
+                "'officer-desk-admin encrypt --user ADMIN' again to finish it."
+            ) from None
         raise WrongStoreKey(
             "The key for these records does not open them: the key file beside the store "
             "belongs to another store, or the store was replaced. Nothing was changed. "

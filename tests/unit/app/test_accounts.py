@@ -19,7 +19,7 @@ from officer_desk.domain.enums import Role
 from officer_desk.domain.errors import DeskError, PermissionDenied, ValidationError
 from officer_desk.store import keyslots, migrate
 from officer_desk.store.database import Store, open_store
-from officer_desk.store.errors import StoreDamaged
+from officer_desk.store.errors import StoreDamaged, WrongStoreKey
 from officer_desk.store.keyslots import AccountLocked, KdfParams, WrongPassword
 from officer_desk.store.tables import AuditEntry
 
@@ -245,7 +245,7 @@ def test_supervisor_reaches_the_whole_unit_but_cannot_manage_accounts(
         meal="dinner",  # type: ignore[arg-type]
         entries=[MealEntry(unit["mine"]), MealEntry(unit["theirs"])],
     )  # type: ignore[arg-type]
-    with pytest.raises(PermissionDenied, match="Only a admin"):
+    with pytest.raises(PermissionDenied, match="Only an admin"):
         accounts.create_account(
             store,
             sup,
@@ -419,3 +419,34 @@ def test_set_up_refuses_an_existing_store_and_a_weak_password(
             admin_password="qwertyuiop",
         )
     assert not fresh.exists()
+
+
+def test_a_refused_reset_is_audited(desk: tuple[Store, SignedIn],
+                                    unit: dict[str, object]) -> None:
+    store, _ = desk
+    with pytest.raises(PermissionDenied, match="Only an admin"):
+        accounts.reset_password(store, unit["kari"], username="ola",  # type: ignore[arg-type]
+                                new_password="ny frase for ola")
+    assert audit_actions(store)[-1] == "denied"
+    accounts.verify_at_desk(store, "ola", "lange netter med snø", action="switch user")
+
+
+def test_the_last_admin_cannot_be_demoted_or_closed(desk: tuple[Store, SignedIn],
+                                                    unit: dict[str, object]) -> None:
+    store, admin = desk
+    with pytest.raises(ValidationError, match="only active admin"):
+        accounts.set_role(store, admin.actor(), username="it-admin", role="officer")
+    accounts.set_role(store, admin.actor(), username="sigrid", role="admin")
+    accounts.set_role(store, admin.actor(), username="it-admin", role="officer")
+    with store.reading() as session:
+        roles = dict(session.connection().exec_driver_sql(
+            "SELECT username, role FROM officer").all())
+    assert roles["it-admin"] == "officer" and roles["sigrid"] == "admin"
+
+
+def test_an_interrupted_encryption_says_how_to_finish(store: Store, tmp_path: Path) -> None:
+    slots, key = keyslots.KeySlots.create(store.path)
+    slots.save()
+    store.close()
+    with pytest.raises(WrongStoreKey, match="encryption was interrupted"):
+        open_store(store.path, key=key)

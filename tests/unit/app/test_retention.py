@@ -259,7 +259,7 @@ def test_officers_and_supervisors_may_not_purge_and_the_attempt_is_audited(
         store, admin, username="sigrid", display_name="Sigrid Ås", role="supervisor"
     )
     for actor in (Actor(officer.id, officer.display_name), Actor(sup.id, sup.display_name)):
-        with pytest.raises(PermissionDenied, match="Only a admin can remove old records"):
+        with pytest.raises(PermissionDenied, match="Only an admin can remove old records"):
             retention.purge(store, actor, today=TODAY, archive_dir=tmp_path / "archive")
         with pytest.raises(PermissionDenied):
             retention.people_due(store, actor, today=TODAY)
@@ -284,7 +284,7 @@ def test_the_retention_setting_is_admin_only_validated_and_audited(
         with pytest.raises(ValidationError, match="1 to 50 years") as caught:
             retention.set_retention_years(store, admin, bad)  # type: ignore[arg-type]
         assert caught.value.field == "years"
-    with pytest.raises(PermissionDenied, match="Only a admin can change settings"):
+    with pytest.raises(PermissionDenied, match="Only an admin can change settings"):
         retention.set_retention_years(store, Actor(officer.id, officer.display_name), 3)
     assert retention.get_retention_years(store) == 7
     assert audit_entries(store, "denied")[-1].actor_name == "Kari Nordmann"

@@ -260,6 +260,11 @@ def test_backup_writes_an_encrypted_copy_that_opens_and_verifies(
         assert report.counts["officers"] == 3
     finally:
         copy.close()
+    # The key slots travel with the copy: a restore is "copy both files back".
+    from officer_desk.store.keyslots import KeySlots
+
+    copied_slots = KeySlots.for_store(target)
+    assert copied_slots is not None and len(copied_slots) == len(KeySlots.for_store(store_file))  # type: ignore[arg-type]
     with data_store.reading() as session:
         last = session.exec(select(AuditEntry).order_by(col(AuditEntry.seq).desc())).first()
     assert last is not None and last.action == "backup" and str(target) in last.detail
