@@ -286,7 +286,9 @@ def create_app(engine: Engine) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = p.MAX_PAGE,
     ) -> p.PullResponse:
         with engine.connect() as conn:
-            unit = resolve_unit(conn, dev["unit_code"])
+            # A unit the hub does not know yet matches nothing (never NULL: "= NULL" would
+            # become "IS NULL" and match every record without a person).
+            unit = resolve_unit(conn, dev["unit_code"]) or "-"
             inmate = record.alias("i")
             scope = sa.or_(
                 sa.and_(

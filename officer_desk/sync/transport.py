@@ -92,5 +92,12 @@ class InProcessTransport:
             return response.status_code, {"code": "bad_answer", "detail": response.text[:200]}
 
     def close(self) -> None:
-        self._loop.run_until_complete(self.client.aclose())
-        self._loop.close()
+        if not self._loop.is_closed():
+            self._loop.run_until_complete(self.client.aclose())
+            self._loop.close()
+
+    def __del__(self) -> None:
+        # A forgotten transport must not leave its loop open (a ResourceWarning in tests).
+        loop = getattr(self, "_loop", None)
+        if loop is not None and not loop.is_closed():
+            loop.close()

@@ -1,0 +1,38 @@
+"""Fixtures for the sync and hub suites: a hub per test on SQLite and on a real PostgreSQL."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from synchelp import PG_BINS, Hub, Postgres, make_hub
+
+
+@pytest.fixture(scope="session")
+def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Postgres]:
+    if not PG_BINS:
+        pytest.skip("no PostgreSQL binary in /usr/lib/postgresql (apt-get install postgresql)")
+    import shutil
+    import tempfile
+
+    # Not under pytest's temp folder: PostgreSQL runs as ``nobody``, who cannot enter it.
+    root = Path(tempfile.mkdtemp(prefix="officer-desk-pg-"))
+    cluster = Postgres(root)
+    yield cluster
+    cluster.stop()
+    shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def hub(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Hub]:
+    if request.param == "sqlite":
+        made = make_hub(f"sqlite:///{tmp_path / 'hub.sqlite'}")
+    else:
+        made = make_hub(request.getfixturevalue("postgres").new_database())
+    yield made
+    made.engine.dispose()

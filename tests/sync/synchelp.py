@@ -1,0 +1,198 @@
+"""Shared pieces of the sync tests: a hub, workstations enrolled with it, state comparison."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from officer_desk.app import people
+from officer_desk.app.writes import Actor
+from officer_desk.server import db as hub_db
+from officer_desk.server.app import create_app, create_enrol_code
+from officer_desk.store.database import Store, open_store
+from officer_desk.sync.client import ORDER, SyncClient
+from officer_desk.sync.transport import InProcessTransport, Transport
+
+UNIT = "C"
+SYNC_META = {"server_version"}
+
+
+@dataclass
+class Hub:
+    engine: sa.Engine
+    app: Any
+
+    def code(self, unit: str = UNIT) -> str:
+        return create_enrol_code(self.engine, unit)
+
+    def records(self) -> dict[tuple[str, str], dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(hub_db.record)).all()
+        return {(r.entity, r.entity_id): json.loads(r.data) | {"_v": r.version} for r in rows}
+
+
+def make_hub(url: str) -> Hub:
+    engine = hub_db.make_engine(url)
+    hub_db.upgrade(engine)
+    return Hub(engine, create_app(engine))
+
+
+def workstation(
+    path: Path, hub: Hub, transport: Transport | None = None, *, unit: str = UNIT
+) -> SyncClient:
+    store = open_store(path)
+    client = SyncClient(store, transport or InProcessTransport(hub.app))
+    client.enroll("http://hub.test", hub.code(unit), path.stem)
+    return client
+
+
+def seed_unit(store: Store, *, persons: int = 3, unit_code: str = UNIT) -> dict[str, Any]:
+    """A facility, a unit, an officer, a supervisor and ``persons`` people assigned."""
+    admin = Actor.system("test-admin")
+    people.initialise(
+        store,
+        admin,
+        facility_name="Halden fengsel",
+        facility_code="HAL",
+        unit_name="Enhet C",
+        unit_code=unit_code,
+    )
+    officer = people.add_officer(
+        store, admin, username="kari", display_name="Kari Nordmann", role="officer"
+    )
+    supervisor = people.add_officer(
+        store, admin, username="sara", display_name="Sara Sjef", role="supervisor"
+    )
+    details = [
+        people.InmateDetails(
+            prison_number=f"H-{1000 + n}",
+            full_name=f"Person {n}",
+            date_of_birth=date(1980 + n, 3, 1),
+            arrival_date=date(2025, 1, 1),
+            expected_release_date=date(date.today().year + 1, 6, 1),
+            cell=f"C{n:02d}",
+        )
+        for n in range(persons)
+    ]
+    ids = people.add_inmates(store, admin, details, today=date.today()).ids
+    for inmate_id in ids:
+        people.assign(
+            store, admin, officer_id=officer.id, inmate_id=inmate_id, start=date(2025, 1, 1)
+        )
+    return {"officer": officer.id, "supervisor": supervisor.id, "inmates": ids}
+
+
+def local_rows(client: SyncClient) -> dict[tuple[str, str], dict[str, Any]]:
+    """Every synced row of a workstation, as the wire form (JSON-ish) for comparison."""
+    from sqlmodel import SQLModel, select
+
+    from officer_desk.app.writes import payload_of
+
+    out = {}
+    with client.store.reading() as session:
+        for name in ORDER:
+            table = SQLModel.metadata.tables[name]
+            model = next(m.class_ for m in SQLModel._sa_registry.mappers if m.local_table is table)
+            for row in session.exec(select(model)).all():
+                out[(name, str(row.id))] = json.loads(payload_of(row))
+    return out
+
+
+def comparable(record: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in record.items() if k not in SYNC_META and not k.startswith("_")}
+
+
+# --- a real PostgreSQL for the hub suites -------------------------------------------------
+
+PG_BINS = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
+
+
+class Postgres:
+    """A throwaway PostgreSQL cluster in a temp dir on a free 127.0.0.1 port (run as
+    ``nobody`` when the tests run as root, since PostgreSQL refuses root)."""
+
+    def __init__(self, root: Path) -> None:
+        import os
+        import pwd
+        import socket
+        import subprocess
+
+        self.bin = PG_BINS[-1].parent
+        self.root = root
+        self.data = root / "data"
+        self.prefix: list[str] = []
+        if os.geteuid() == 0:
+            nobody = pwd.getpwnam("nobody")
+            os.chown(root, nobody.pw_uid, nobody.pw_gid)
+            self.prefix = ["runuser", "-u", "nobody", "--"]
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        run = subprocess.run
+        run(
+            [
+                *self.prefix,
+                str(self.bin / "initdb"),
+                "-D",
+                str(self.data),
+                "-A",
+                "trust",
+                "-U",
+                "postgres",
+                "--no-sync",
+                "-E",
+                "UTF8",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        run(
+            [
+                *self.prefix,
+                str(self.bin / "pg_ctl"),
+                "-D",
+                str(self.data),
+                "-w",
+                "-l",
+                str(root / "log"),
+                "-o",
+                f"-p {self.port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
+                "-c max_connections=300 -c synchronous_commit=off",
+                "start",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        self.count = 0
+
+    def new_database(self) -> str:
+        import psycopg
+
+        self.count += 1
+        name = f"hub{self.count}"
+        with psycopg.connect(
+            f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres", autocommit=True
+        ) as conn:
+            conn.execute(f"CREATE DATABASE {name}")
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{name}"
+
+    def stop(self) -> None:
+        import subprocess
+
+        subprocess.run(
+            [
+                *self.prefix,
+                str(self.bin / "pg_ctl"),
+                "-D",
+                str(self.data),
+                "-m",
+                "immediate",
+                "stop",
+            ],
+            capture_output=True,
+        )
