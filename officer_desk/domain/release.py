@@ -25,6 +25,9 @@ class ItemStatus(StrEnum):
     DONE = "done"
     SUPPORT_DECLINED = "support_declined"
     NOT_NEEDED = "not_needed"
+    # Two officers set opposite statuses while apart (sync): counts as not done, and blocks
+    # release sign-off until a supervisor decides.
+    DISPUTED = "disputed"
 
 
 RESOLVED = frozenset({ItemStatus.DONE, ItemStatus.SUPPORT_DECLINED, ItemStatus.NOT_NEEDED})
@@ -55,13 +58,16 @@ class PlanItemState:
 class GateResult:
     housing: bool
     education_or_work: bool
+    disputed: bool = False  # some item is disputed (see ItemStatus.DISPUTED)
 
     @property
     def met(self) -> bool:
-        return self.housing and self.education_or_work
+        return self.housing and self.education_or_work and not self.disputed
 
     def missing(self) -> list[str]:
         out = []
+        if self.disputed:
+            out.append("a supervisor's decision on the disputed items")
         if not self.housing:
             out.append("a confirmed place to live")
         if not self.education_or_work:
@@ -77,6 +83,7 @@ def gate(items: Iterable[PlanItemState]) -> GateResult:
         education_or_work=any(
             i.gate_role is GateRole.EDUCATION_OR_WORK and i.status is ItemStatus.DONE for i in items
         ),
+        disputed=any(i.status is ItemStatus.DISPUTED for i in items),
     )
 
 
@@ -173,6 +180,12 @@ def check_sign_off(
     written reason.  Returns the cleaned reason (None when the gate is met)."""
     if result.met:
         return None
+    if result.disputed:
+        raise ValidationError(
+            "Release sign-off is blocked: two officers disagree on a checklist item. "
+            "A supervisor must decide it first.",
+            "status",
+        )
     reason = (override_reason or "").strip()
     if not reason:
         raise ValidationError(
