@@ -66,8 +66,6 @@ class GateResult:
 
     def missing(self) -> list[str]:
         out = []
-        if self.disputed:
-            out.append("a supervisor's decision on the disputed items")
         if not self.housing:
             out.append("a confirmed place to live")
         if not self.education_or_work:
