@@ -187,6 +187,8 @@ class _Columns:
                 names.append(column.name)
                 bind = column.type.bind_processor(dialect) or (lambda v: v)
                 kind = column.type
+                if isinstance(kind, sa.types.TypeDecorator):
+                    kind = kind.impl_instance  # e.g. SQLModel's UTCDateTime over DateTime
                 if isinstance(kind, sa.DateTime):
                     parse: Callable[[Any], Any] = _parse_datetime
                 elif isinstance(kind, sa.Date):

@@ -24,10 +24,7 @@ from officer_desk.sync.transport import InProcessTransport
 
 def state(hub: Hub) -> tuple[Any, ...]:
     with hub.engine.connect() as conn:
-        return tuple(
-            conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
-            for t in (hub_db.record, hub_db.op_result, hub_db.device)
-        ) + (conn.execute(sa.select(hub_db.hub_state.c.last_seq)).scalar_one(),)
+        return (*tuple(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one() for t in (hub_db.record, hub_db.op_result, hub_db.device)), conn.execute(sa.select(hub_db.hub_state.c.last_seq)).scalar_one())
 
 
 @pytest.fixture
@@ -166,7 +163,7 @@ def test_replayed_push_is_idempotent(hub: Hub, enrolled: Any) -> None:
 def test_log_with_same_id_and_other_content_is_rejected_without_blocking(
     hub: Hub, enrolled: Any
 ) -> None:
-    transport, token, client, info = enrolled
+    transport, token, _client, info = enrolled
     meal = {
         "id": "m1",
         "inmate_id": info["inmates"][0],
@@ -190,13 +187,13 @@ def test_log_with_same_id_and_other_content_is_rejected_without_blocking(
             payload={"id": "f2", "name": "x", "code": "X2"},
         ),
     ]
-    status, body = transport.send("POST", "/sync/push", token=token, body={"ops": ops})
+    _status, body = transport.send("POST", "/sync/push", token=token, body={"ops": ops})
     assert [r["status"] for r in body["results"]] == ["applied", "rejected", "applied"]
     assert "different content" in body["results"][1]["reason"]
 
 
 def test_out_of_scope_ops_are_rejected(hub: Hub, enrolled: Any, tmp_path: Path) -> None:
-    transport, token, _, info = enrolled
+    _transport, _token, _, info = enrolled
     other = InProcessTransport(hub.app)
     _, body = other.send("POST", "/sync/enroll", body={"code": hub.code("D"), "device_name": "d"})
     d_token = body["token"]
