@@ -24,7 +24,13 @@ from officer_desk.sync.transport import InProcessTransport
 
 def state(hub: Hub) -> tuple[Any, ...]:
     with hub.engine.connect() as conn:
-        return (*tuple(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one() for t in (hub_db.record, hub_db.op_result, hub_db.device)), conn.execute(sa.select(hub_db.hub_state.c.last_seq)).scalar_one())
+        return (
+            *tuple(
+                conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
+                for t in (hub_db.record, hub_db.op_result, hub_db.device)
+            ),
+            conn.execute(sa.select(hub_db.hub_state.c.last_seq)).scalar_one(),
+        )
 
 
 @pytest.fixture
