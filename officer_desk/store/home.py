@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -50,7 +51,7 @@ def local_setting(conn: Any, key: str) -> str | None:
     return None if row is None else row[0]
 
 
-def officer_summaries(conn: Any, on: date) -> list[OfficerSummary]:
+def officer_summaries(conn: Any, on: date, unit_id: str | None = None) -> list[OfficerSummary]:
     rows = conn.execute(
         """
         SELECT o.id, o.username, o.display_name, o.role,
@@ -58,12 +59,17 @@ def officer_summaries(conn: Any, on: date) -> list[OfficerSummary]:
                  WHERE a.officer_id = o.id AND a.deleted_at IS NULL AND a.start_date <= ?
                    AND (a.end_date IS NULL OR a.end_date > ?))
           FROM officer o
-         WHERE o.active = 1 AND o.deleted_at IS NULL
+         WHERE o.active = 1 AND o.deleted_at IS NULL AND (? IS NULL OR o.unit_id = ?)
          ORDER BY o.display_name
         """,
-        (on.isoformat(), on.isoformat()),
+        (on.isoformat(), on.isoformat(), unit_id, unit_id),
     ).fetchall()
     return [OfficerSummary(*row) for row in rows]
+
+
+PERSON_COLUMNS = """i.id, i.prison_number, i.full_name, i.preferred_name, i.cell, i.arrival_date,
+               i.expected_release_date, i.diet, i.allergies, i.alerts, i.languages, i.photo"""
+CONCERN_WINDOW_DAYS = 14
 
 
 def caseload_rows(
@@ -74,12 +80,13 @@ def caseload_rows(
     nudge_days: int = rules.DEFAULT_CONTACT_NUDGE_DAYS,
     streak_meals: int = rules.DEFAULT_REFUSAL_STREAK,
 ) -> list[CaseloadRow]:
-    """The officer's people as the home screen shows them (flags derived from the logs)."""
+    """The officer's people as the home screen shows them (flags derived from the logs).
+
+    Covered people (a cover assignment) are included while the cover lasts."""
     on = today.isoformat()
     people = conn.execute(
-        """
-        SELECT i.id, i.prison_number, i.full_name, i.preferred_name, i.cell, i.arrival_date,
-               i.expected_release_date, i.diet, i.allergies, i.alerts, i.languages, i.photo
+        f"""
+        SELECT DISTINCT {PERSON_COLUMNS}
           FROM inmate i JOIN assignment a ON a.inmate_id = i.id
          WHERE a.officer_id = ? AND a.deleted_at IS NULL AND a.start_date <= ?
            AND (a.end_date IS NULL OR a.end_date > ?) AND i.deleted_at IS NULL
@@ -87,12 +94,25 @@ def caseload_rows(
         """,
         (officer_id, on, on),
     ).fetchall()
+    return person_rows(conn, people, today, nudge_days=nudge_days, streak_meals=streak_meals)
+
+
+def person_rows(
+    conn: Any,
+    people: Sequence[tuple[Any, ...]],
+    today: date,
+    *,
+    nudge_days: int = rules.DEFAULT_CONTACT_NUDGE_DAYS,
+    streak_meals: int = rules.DEFAULT_REFUSAL_STREAK,
+) -> list[CaseloadRow]:
+    """Home-card rows for people selected with PERSON_COLUMNS."""
     ids = [p[0] for p in people]
     meals = meals_on(conn, ids, today)
     activities = activities_on(conn, ids, today)
     talks = last_conversations(conn, ids)
     follow_ups = open_follow_ups(conn, ids, today)
     plans = release_readiness(conn, ids, today)
+    concerns = recent_concerns(conn, ids, today)
     result = []
     for (
         pid,
@@ -139,6 +159,7 @@ def caseload_rows(
                 contact_nudge=rules.needs_contact(since_talk, arrival_date, today, nudge_days),
                 release_alert=None if alert is None else alert.value,
                 plan_share_done=None if plan is None else plan.share_done,
+                recent_concerns=concerns.get(pid, 0),
             )
         )
     return result
@@ -264,3 +285,81 @@ def release_readiness(
             )
         )
     return {pid: release.readiness(states[pid], dates[pid], today) for pid in dates}
+
+
+def recent_concerns(conn: Any, inmate_ids: Sequence[str], today: date) -> dict[str, int]:
+    """Concern and safety notes of the last two weeks, per person."""
+    if not inmate_ids:
+        return {}
+    since, _end = local_day_bounds(today - timedelta(days=CONCERN_WINDOW_DAYS))
+    rows = conn.execute(
+        f"""SELECT inmate_id, count(*) FROM case_note
+             WHERE inmate_id IN ({_placeholders(inmate_ids)}) AND kind IN ('concern', 'safety')
+               AND created_at >= ? AND deleted_at IS NULL
+             GROUP BY inmate_id""",
+        (*inmate_ids, stored_utc(since)),
+    ).fetchall()
+    return dict(rows)
+
+
+@dataclass(frozen=True)
+class OfficerCaseload:
+    officer: OfficerSummary
+    people: tuple[CaseloadRow, ...]
+
+    @property
+    def over_capacity(self) -> bool:
+        return len(self.people) > rules.MAX_CASELOAD
+
+
+@dataclass(frozen=True)
+class UnitOverview:
+    caseloads: tuple[OfficerCaseload, ...]
+    unassigned: tuple[CaseloadRow, ...]
+
+
+def unit_overview(
+    conn: Any,
+    unit_id: str,
+    today: date,
+    *,
+    nudge_days: int = rules.DEFAULT_CONTACT_NUDGE_DAYS,
+    streak_meals: int = rules.DEFAULT_REFUSAL_STREAK,
+) -> UnitOverview:
+    """Every caseload of the unit against capacity, and the people nobody has (supervisors).
+
+    The people's rows are built once and shared between caseloads (a covered person shows
+    under both officers)."""
+    on = today.isoformat()
+    people = conn.execute(
+        f"SELECT {PERSON_COLUMNS} FROM inmate i WHERE i.unit_id = ? AND i.deleted_at IS NULL "
+        "ORDER BY i.full_name",
+        (unit_id,),
+    ).fetchall()
+    rows = {
+        row.inmate_id: row
+        for row in person_rows(
+            conn, people, today, nudge_days=nudge_days, streak_meals=streak_meals
+        )
+    }
+    links = conn.execute(
+        """SELECT a.officer_id, a.inmate_id FROM assignment a JOIN officer o ON o.id = a.officer_id
+            WHERE o.unit_id = ? AND a.deleted_at IS NULL AND a.start_date <= ?
+              AND (a.end_date IS NULL OR a.end_date > ?)""",
+        (unit_id, on, on),
+    ).fetchall()
+    by_officer: dict[str, list[CaseloadRow]] = defaultdict(list)
+    assigned: set[str] = set()
+    for officer_id, inmate_id in links:
+        if inmate_id in rows:
+            by_officer[officer_id].append(rows[inmate_id])
+            assigned.add(inmate_id)
+    officers = [
+        o
+        for o in officer_summaries(conn, today)
+        if o.role in ("officer", "supervisor") and (o.role == "officer" or by_officer[o.id])
+    ]
+    return UnitOverview(
+        caseloads=tuple(OfficerCaseload(o, tuple(by_officer[o.id])) for o in officers),
+        unassigned=tuple(r for pid, r in rows.items() if pid not in assigned),
+    )

@@ -49,6 +49,7 @@ class CaseloadRow:
     # and a school place or job) is not met; None otherwise.
     release_alert: str | None = None
     plan_share_done: float | None = None  # None: no release plan yet
+    recent_concerns: int = 0  # concern and safety notes in the last two weeks
 
     @property
     def display_name(self) -> str:
