@@ -1,0 +1,1 @@
+"""Programme screens: one person's enrolments, the caseload's progress, the admin catalogue."""
