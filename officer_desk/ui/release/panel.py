@@ -52,7 +52,7 @@ from officer_desk.domain.errors import DeskError, ValidationError
 from officer_desk.domain.release import RESOLVED, GateAlert, ItemStatus, Urgency
 from officer_desk.ui import vocabulary
 from officer_desk.ui.programmes.inline import InlineMessages, run_write
-from officer_desk.ui.programmes.words import language, pick
+from officer_desk.ui.programmes.words import pick
 from officer_desk.ui.release import words
 from officer_desk.ui.release.dialogs import DateChangeDialog, ReferralDialog, SignOffDialog
 from officer_desk.ui.release.model import ITEM_ROLE, PlanColumn, PlanItemsModel
@@ -666,8 +666,3 @@ class ReleasePlanPanel(QWidget):
         if chosen and self.print_plan(language_code, Path(chosen)):
             # The system's PDF viewer prints it; Qt's own print dialog needs QtPrintSupport.
             QDesktopServices.openUrl(QUrl.fromLocalFile(chosen))
-
-
-def ui_language() -> str:
-    """The language the printed copy defaults to: the desk's own."""
-    return language()
