@@ -179,7 +179,7 @@ class _Columns:
         import officer_desk.store.tables  # noqa: F401  (registers the tables)
 
         dialect = sqlite.dialect()
-        self.tables: dict[str, tuple[list[str], list[Callable[[Any], Any]]]] = {}
+        self.tables: dict[str, tuple[list[str], list[Callable[[Any], Any] | None]]] = {}
         for name in ORDER:
             table = SQLModel.metadata.tables[name]
             names, convert = [], []
@@ -197,7 +197,8 @@ class _Columns:
                     parse = _parse_bytes
                 else:
                     parse = _same
-                convert.append(_compose(parse, bind))
+                plain = parse is _same and column.type.bind_processor(dialect) is None
+                convert.append(None if plain else _compose(parse, bind))
             self.tables[name] = (names, convert)
 
 
@@ -631,9 +632,11 @@ class SyncClient:
                         self._apply_partial(db, entity, change, held)
                         continue
                     record["server_version"] = change.version
-                    rows.append(
-                        tuple(c(record.get(n)) for n, c in zip(names, convert, strict=True))
-                    )
+                    values = [record.get(n) for n in names]
+                    for i, conv in enumerate(convert):
+                        if conv is not None and values[i] is not None:
+                            values[i] = conv(values[i])
+                    rows.append(tuple(values))
                 if entity == "case_note_revision":
                     self._make_room_for_revisions(db, groups[entity])
                 self._upsert(db, entity, names, rows)
@@ -689,7 +692,7 @@ class SyncClient:
         names, convert = _columns().tables[entity]
         keep = held | {"id", "server_version", "updated_hlc", "updated_by", "device_id"}
         pairs = [
-            (n, c(change.record.get(n)))
+            (n, change.record.get(n) if c is None else c(change.record.get(n)))
             for n, c in zip(names, convert, strict=True)
             if n not in keep and n in change.record
         ]
