@@ -1,13 +1,16 @@
-"""Wires the running application: Qt app, crash reporting, executor, window, store opening.
+"""Wires the running application: Qt app, crash reporting, executor, session, window and gate.
 
-Only Qt is imported before the splash is up; the window and the storage stack behind it
-(the slow part of start-up) are imported after, in :func:`run`.
+Only Qt is imported before the splash is up.  With ``--user`` and ``OFFICER_DESK_PASSWORD``
+the sign-in starts on the database worker right after the splash, so Argon2id and the
+database stack load while the GUI thread builds the window.  Nothing heavy is imported on
+the GUI thread at all: the window, the gate and their pages read through the light path.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -23,10 +26,14 @@ from officer_desk.ui.qt_messages import route_qt_messages
 from officer_desk.ui.style import apply_style, icon
 
 if TYPE_CHECKING:
+    from officer_desk.app.executor import DbExecutor
     from officer_desk.domain.errors import DeskError
+    from officer_desk.ui.gate import DeskGate
     from officer_desk.ui.main_window import MainWindow
 
 log = logging.getLogger("officer_desk.ui")
+
+PASSWORD_VARIABLE = "OFFICER_DESK_PASSWORD"
 
 
 def run(args: argparse.Namespace, paths: AppPaths, *, started: float) -> int:
@@ -40,53 +47,55 @@ def run(args: argparse.Namespace, paths: AppPaths, *, started: float) -> int:
     restore_qt_messages = route_qt_messages()
     reporter = CrashReporter(paths.log_file)
     reporter.install()
+    # Read once and drop it, so no child process (a PDF viewer, a shell) inherits it.
+    password = os.environ.pop(PASSWORD_VARIABLE, None)
 
     splash = None
     if not args.self_test:
         from officer_desk.ui.splash import show_splash
 
-        splash = show_splash(app)  # painted on return: the imports below hold the GUI thread
+        splash = show_splash(app)  # painted on return
         if args.exit_after_paint:
             print(f"first paint: {(time.perf_counter() - started) * 1000:.0f} ms", flush=True)
 
     from officer_desk.app.executor import DbExecutor
-    from officer_desk.ui.main_window import MainWindow
-    from officer_desk.ui.opening import StoreOpening
+    from officer_desk.ui.gate import DeskGate, EarlySignIn
 
     executor = DbExecutor()
-    executor.failed.connect(reporter.report_error)
-    window = MainWindow(executor, paths)
-    opening = StoreOpening(executor, paths, demo=args.demo)
-    opening.progress.connect(window.show_progress)
-    opening.opened.connect(window.store_ready)
-    if args.officer or args.exit_after_paint:
-        _open_caseload_when_ready(window, args.officer)
+    if not args.self_test:  # the self-test reports bugs itself, without a dialog
+        executor.failed.connect(reporter.report_error)
+    early = None
+    if args.user and password and not args.self_test and not args.bench_type_password:
+        early = EarlySignIn(executor, paths, args.user, password)
+
+    from officer_desk.ui.desk_session import DeskSession
+    from officer_desk.ui.main_window import MainWindow
+
+    session = DeskSession()
+    window = MainWindow(executor, paths, session)
+    gate = DeskGate(window, executor, session, paths, demo=args.demo)
     try:
         if args.self_test:
             from officer_desk.ui.self_test import SelfTest
 
             screenshots = Path(args.screenshots) if args.screenshots else None
-            return SelfTest(window, opening, screenshots).run()
-        opening.problem.connect(lambda error: _cannot_open(window, error, paths))
+            return SelfTest(window, gate, executor, screenshots).run()
+        gate.problem.connect(lambda error: _cannot_open(window, error, paths))
         if args.exit_after_paint:
-            FirstPaint(
-                window.caseload.table.viewport(),
-                started,
-                "first paint with data",
-                then_quit=True,
-                parent=window,
-            ).arm_after(window.caseload.model.loaded)
+            _report_start_up(args, gate, window, executor, started, password)
         _fit_to_screen(window)
         window.show()
         if splash is not None:
             splash.close()
-        opening.start()
+        gate.start(early=early, username=args.user or "")
         return app.exec()
     finally:
+        gate.stop()
         window.close()
         executor.shutdown()  # finishes queued writes, then closes the store
-        opening.close_unclaimed()
-        for thing in (window, opening, executor, reporter, splash):
+        if early is not None and early.result is not None and gate.store is None:
+            early.result[0].close()  # signed in after the window was gone
+        for thing in (gate, window, session, early, executor, reporter, splash):
             if thing is not None:
                 thing.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -94,25 +103,54 @@ def run(args: argparse.Namespace, paths: AppPaths, *, started: float) -> int:
         restore_qt_messages()
 
 
-def _open_caseload_when_ready(window: MainWindow, username: str | None) -> None:
-    """Skip the picker: ``username``'s caseload, or the first officer who has people."""
+def _report_start_up(
+    args: argparse.Namespace,
+    gate: DeskGate,
+    window: MainWindow,
+    executor: DbExecutor,
+    started: float,
+    password: str | None,
+) -> None:
+    """For benchmarks/startup_bench.py: print when each screen is painted, then quit.
 
-    def pick() -> None:
-        officers = window.picker.officers
-        if username:
-            matches = [o for o in officers if o.username == username.lower()]
-        else:
-            matches = [o for o in officers if o.caseload_size > 0]
-        if matches:
-            window.picker.choose(matches[0])
-        elif username:
-            window.statusBar().showMessage(
-                QCoreApplication.translate(
-                    "launcher", "No officer has the user name {name}."
-                ).format(name=username)
-            )
+    Without a password: the sign-in page.  With ``--user`` and the password: the signed-in
+    officer's home with its data.  With ``--bench-type-password`` also: the sign-in page,
+    then (once the worker has loaded what the check needs, as it has by the time a person
+    has typed) the password typed in, and the time from Enter to the painted home.
+    """
+    from officer_desk.ui.gate import when_idle
 
-    window.picker.loaded.connect(pick, Qt.ConnectionType.SingleShotConnection)
+    def give_up(why: str) -> None:
+        print(f"not signed in: {why}", flush=True)
+        QCoreApplication.exit(1)
+
+    gate.stopped.connect(give_up)
+    gate.refused.connect(give_up)
+
+    def home_painted(what: str, since: float) -> None:
+        desk = window.centralWidget()
+        assert desk is not None
+        FirstPaint(desk, since, what, then_quit=True, parent=window).arm_after(gate.settled)
+
+    if args.user and password and not args.bench_type_password:
+        home_painted("home painted", started)
+        return
+
+    def sign_in_painted() -> None:
+        print(f"sign-in painted: {(time.perf_counter() - started) * 1000:.0f} ms", flush=True)
+        if not (args.bench_type_password and args.user and password):
+            QCoreApplication.exit(0)
+            return
+        when_idle(executor, type_password, owner=gate)
+
+    def type_password() -> None:
+        page = gate.sign_in_page
+        page.username.setText(args.user)
+        page.password.setText(password or "")
+        home_painted("sign-in to home", time.perf_counter())
+        page.button.click()
+
+    gate.waiting.connect(sign_in_painted, Qt.ConnectionType.SingleShotConnection)
 
 
 def _cannot_open(parent: QWidget, error: DeskError, paths: AppPaths) -> None:

@@ -37,11 +37,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--screenshots", metavar="DIR", help="with --self-test: save screens as DIR/<screen>.png"
     )
     parser.add_argument(
-        "--officer", metavar="USERNAME", help="open this officer's caseload straight away"
+        "--user",
+        metavar="USERNAME",
+        help="sign in as USERNAME; with OFFICER_DESK_PASSWORD set, straight away "
+        "(for kiosk tests and benchmarks)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to the console")
-    # For benchmarks/startup_bench.py: quit after the first paint with the caseload shown.
+    # For benchmarks/startup_bench.py: print when the sign-in page (or, with --user and the
+    # password, the home screen) is painted, then quit.
     parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
+    # With --exit-after-paint, --user and the password: type it into the sign-in page.
+    parser.add_argument("--bench-type-password", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 

@@ -1,27 +1,37 @@
-"""officer-desk start-up: --version, --self-test, and storage problems shown in plain words."""
+"""officer-desk start-up: --version, --demo --self-test, --user sign-in, problems in plain words."""
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from desk_fakes import KARI
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from officer_desk.paths import STORE_FILENAME
-from officer_desk.store.database import Store, open_store
-from officer_desk.store.migrate import online_backup
+from officer_desk.paths import STORE_FILENAME, AppPaths
+from officer_desk.store.keyslots import slots_path
 from officer_desk.ui import launcher
 
+# The gate fixtures (encrypted_unit, fast_kdf, app_paths).
+pytest_plugins = ["desk_fixtures"]
 
-def data_dir_with(store: Store, root: Path) -> Path:
-    """A --data-dir whose store is a copy of the fixture's store."""
-    root.mkdir()
-    online_backup(store.path, root / STORE_FILENAME)
-    return root
+SCREENS = ("sign-in", "accounts", "settings", "change-password", "switch-officer", "lock")
+
+
+@pytest.fixture(autouse=True)
+def no_hang(qapp: QApplication) -> Iterator[None]:
+    """Never hang the suite: if the app does not quit, leave its event loop with a telling
+    code.  Stopped after the test: a late exit() would end a later test's event loops."""
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(lambda: qapp.exit(99))
+    timer.start(60_000)
+    yield
+    timer.stop()
 
 
 def test_version_answers_without_loading_qt() -> None:
@@ -42,30 +52,30 @@ def test_screenshots_need_the_self_test(capsys: pytest.CaptureFixture[str]) -> N
     assert "--self-test" in capsys.readouterr().err
 
 
-def test_self_test_opens_every_screen_and_saves_screenshots(
-    qapp: QApplication,
-    tmp_path: Path,
-    unit_store: Store,
-    caseload: list[str],
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+def test_demo_self_test_signs_in_opens_every_screen_and_saves_screenshots(
+    tmp_path: Path, fast_kdf: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
-    data = data_dir_with(unit_store, tmp_path / "data")
     shots = tmp_path / "shots"
-    assert launcher.main(["--data-dir", str(data), "--self-test", "--screenshots", str(shots)]) == 0
-    assert capsys.readouterr().out.strip() == "self-test: OK (3 screens)"
-    for screen in ("officer-picker", "caseload", "about"):
+    data = tmp_path / "demo"
+    argv = ["--data-dir", str(data), "--demo", "--self-test", "--screenshots", str(shots)]
+    assert launcher.main(argv) == 0
+    out = capsys.readouterr().out.strip()
+    assert out.startswith("self-test: OK (") and out.endswith(" screens)")
+    for screen in (*SCREENS, "home"):
         png = shots / f"{screen}.png"
-        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", screen
+    assert int(out.split("(")[1].split()[0]) == len(list(shots.glob("*.png")))
+    # Again on the store the first run made: no demo summary now, the same screens.
+    assert launcher.main(["--data-dir", str(data), "--demo", "--self-test"]) == 0
+    assert capsys.readouterr().out.strip() == out
 
 
-def test_self_test_reports_an_empty_store_as_a_failure(
-    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_the_self_test_without_records_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert launcher.main(["--data-dir", str(tmp_path / "empty"), "--self-test"]) == 1
     out = capsys.readouterr().out
-    assert out.startswith("self-test: FAILED: officer-picker: no officers")
+    assert out.startswith("self-test: FAILED: sign-in: No records on this workstation.")
 
 
 @pytest.mark.slow
@@ -82,84 +92,83 @@ def test_demo_self_test_in_a_fresh_process(tmp_path: Path) -> None:
         ],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=180,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout.strip() == "self-test: OK (3 screens)"
+    assert done.stdout.strip().startswith("self-test: OK (")
 
 
-def not_a_database(root: Path) -> None:
-    root.mkdir()
-    (root / STORE_FILENAME).write_bytes(b"these are not the records you are looking for" * 100)
-
-
-def too_new(root: Path) -> None:
-    root.mkdir()
-    open_store(root / STORE_FILENAME).close()
-    with sqlite3.connect(root / STORE_FILENAME) as raw:
-        raw.execute("UPDATE alembic_version SET version_num = 'ffff'")
-    raw.close()
-
-
-@pytest.fixture(
-    params=[
-        (not_a_database, "damaged or is not an officer_desk store"),
-        (too_new, "newer version"),
-    ],
-    ids=["not-a-database", "too-new"],
-)
-def unusable_store(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Path, str]:
-    """A data dir whose store cannot be opened, and words the message must contain."""
-    make_store, words = request.param
-    make_store(tmp_path / "data")
-    return tmp_path / "data", words
-
-
-def test_a_store_that_cannot_be_opened_is_explained_not_a_crash(
-    qapp: QApplication,
-    unusable_store: tuple[Path, str],
+def test_a_damaged_store_is_explained_not_a_crash(
+    encrypted_unit: AppPaths,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    data, words = unusable_store
-    before = (data / STORE_FILENAME).read_bytes()
+    store = encrypted_unit.store
+    for leftover in store.parent.glob(STORE_FILENAME + "-*"):
+        leftover.unlink()
+    store.write_bytes(b"these are not the records you are looking for" * 100)
+    before = store.read_bytes()
     shown: list[tuple[str, str]] = []
 
     def critical(_parent: QWidget, title: str, text: str) -> None:
         shown.append((title, text))
 
     monkeypatch.setattr(QMessageBox, "critical", critical)
-    # Never hang the suite: if no message comes, leave the event loop with a telling code.
-    QTimer.singleShot(30_000, lambda: qapp.exit(99))
-    assert launcher.main(["--data-dir", str(data)]) == 1
+    monkeypatch.setenv("OFFICER_DESK_PASSWORD", KARI[2])
+    assert launcher.main(["--data-dir", str(encrypted_unit.data), "--user", KARI[0]]) == 1
     assert len(shown) == 1
     title, text = shown[0]
     assert title == "officer_desk cannot open the records"
-    assert words in text
-    assert str(data / STORE_FILENAME) in text
+    assert "The key for these records does not open them" in text
+    assert str(store) in text
     assert "Traceback" not in text
-    assert (data / STORE_FILENAME).read_bytes() == before  # left exactly as it was
+    assert store.read_bytes() == before  # left exactly as it was
+    assert slots_path(store).exists()
 
 
-def test_the_self_test_reports_a_storage_problem(
-    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_exit_after_paint_reports_the_painted_sign_in_page(
+    encrypted_unit: AppPaths, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    not_a_database(tmp_path / "data")
-    assert launcher.main(["--data-dir", str(tmp_path / "data"), "--self-test"]) == 1
-    out = capsys.readouterr().out
-    assert out.startswith("self-test: FAILED: the records could not be opened: The records file")
+    assert launcher.main(["--data-dir", str(encrypted_unit.data), "--exit-after-paint"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["first paint", "sign-in painted"]
 
 
-def test_exit_after_paint_reports_start_up_times_for_the_named_officer(
-    qapp: QApplication,
-    tmp_path: Path,
-    unit_store: Store,
-    caseload: list[str],
+def test_user_and_password_sign_in_straight_to_the_painted_home(
+    encrypted_unit: AppPaths,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    data = data_dir_with(unit_store, tmp_path / "data")
-    QTimer.singleShot(30_000, lambda: qapp.exit(99))
-    assert launcher.main(["--data-dir", str(data), "--officer", "kari", "--exit-after-paint"]) == 0
+    monkeypatch.setenv("OFFICER_DESK_PASSWORD", KARI[2])
+    argv = ["--data-dir", str(encrypted_unit.data), "--user", KARI[0], "--exit-after-paint"]
+    assert launcher.main(argv) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split(":")[0] for line in lines] == ["first paint", "first paint with data"]
-    first, with_data = (int(line.split()[-2]) for line in lines)
-    assert 0 < first <= with_data
+    assert [line.split(":")[0] for line in lines] == ["first paint", "home painted"]
+    first, home = (int(line.split()[-2]) for line in lines)
+    assert 0 < first <= home
+
+
+def test_typing_the_password_into_the_page_is_timed_too(
+    encrypted_unit: AppPaths,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("OFFICER_DESK_PASSWORD", KARI[2])
+    argv = ["--data-dir", str(encrypted_unit.data), "--user", KARI[0]]
+    assert launcher.main([*argv, "--exit-after-paint", "--bench-type-password"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(":")[0] for line in lines] == [
+        "first paint",
+        "sign-in painted",
+        "sign-in to home",
+    ]
+
+
+def test_a_wrong_password_from_the_environment_stops_the_timing_run(
+    encrypted_unit: AppPaths,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("OFFICER_DESK_PASSWORD", "not kari's password")
+    argv = ["--data-dir", str(encrypted_unit.data), "--user", KARI[0], "--exit-after-paint"]
+    assert launcher.main(argv) == 1
+    assert "not signed in: The user name or password is not right." in capsys.readouterr().out
