@@ -341,9 +341,10 @@ class DeskGate(QObject):
         """Rich text: the demo password, and one account per role when they are known."""
         if not self._demo or self.demo_password is None:
             return None
-        password = f"<b style='white-space:nowrap'>{html.escape(self.demo_password)}</b>"
+        # On a line of its own: a hyphenated password must not break where it wraps.
+        password = f"<br><b><code>{html.escape(self.demo_password)}</code></b>"
         if self.demo_summary is None:
-            return self.tr("Demo records. Every demo account's password is {password}").format(
+            return self.tr("Demo records. The password of every demo account:{password}").format(
                 password=password
             )
         by_role: dict[str, str] = {}
@@ -360,7 +361,7 @@ class DeskGate(QObject):
             if role in by_role
         ]
         return (
-            self.tr("Demo accounts, all with the password {password}").format(password=password)
+            self.tr("Demo accounts, all with the password{password}").format(password=password)
             + "<br>"
             + "<br>".join(lines)
         )
