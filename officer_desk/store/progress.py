@@ -18,6 +18,8 @@ from officer_desk.domain.release import (
     readiness,
     urgency,
 )
+from officer_desk.store import home
+from officer_desk.store.queries import dbapi
 from officer_desk.store.tables import (
     ActivityLog,
     Certificate,
@@ -254,28 +256,10 @@ def _state(status: str, due: date | None, gate_role: str | None) -> PlanItemStat
 
 
 def unit_readiness(session: Session, unit_id: str, today: date) -> dict[str, Readiness | None]:
-    """Readiness of everyone in the unit (None: no plan yet), in one query."""
+    """Readiness of everyone in the unit (None: no plan yet), through the same light query
+    the home cards use: one implementation, and building ORM rows here cost the 20 ms budget."""
     people = session.exec(
         select(Inmate.id).where(Inmate.unit_id == unit_id, col(Inmate.deleted_at).is_(None))
     ).all()
-    rows = session.exec(
-        select(
-            ReleasePlan.inmate_id,
-            ReleasePlan.release_date,
-            ReleasePlanItem.status,
-            ReleasePlanItem.due_date,
-            ReleasePlanItem.gate_role,
-        )
-        .join(ReleasePlanItem, col(ReleasePlanItem.plan_id) == col(ReleasePlan.id))
-        .join(Inmate, col(Inmate.id) == col(ReleasePlan.inmate_id))
-        .where(Inmate.unit_id == unit_id)
-    ).all()
-    states: dict[str, list[PlanItemState]] = defaultdict(list)
-    release: dict[str, date] = {}
-    for inmate_id, release_date, status, due, gate_role in rows:
-        states[inmate_id].append(_state(status, due, gate_role))
-        release[inmate_id] = release_date
-    return {
-        pid: (readiness(states[pid], release[pid], today) if pid in release else None)
-        for pid in people
-    }
+    found = home.release_readiness(dbapi(session), list(people), today)
+    return {pid: found.get(pid) for pid in people}
