@@ -203,3 +203,19 @@ def test_models_pass_qtmodeltester(
         page.timeline.fetchMore(page.timeline.index(0, 0).parent())
     qtmodeltester.check(page.timeline, force_py=True)
     assert page.timeline.index(0, 0).data(Qt.ItemDataRole.DisplayRole)
+
+
+def test_programmes_and_the_release_plan_are_tabs_of_the_person_page(
+    qtbot: QtBot, window: MainWindow, officer: Officer, history: str
+) -> None:
+    sign_in(qtbot, window, officer)
+    page = window.desk.person
+    with qtbot.waitSignal(page.programmes.loaded, timeout=TIMEOUT), \
+            qtbot.waitSignal(page.release_plan.loaded, timeout=TIMEOUT):
+        window.desk.open_person(history)
+    titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert titles == ["Timeline", "Programmes", "Release plan"]
+    assert page.programmes.inmate_id == history
+    assert page.release_plan.inmate_id == history
+    page.tabs.setCurrentWidget(page.release_plan)
+    assert page.release_plan.isVisible()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +42,8 @@ from officer_desk.ui.person.timeline_model import (
     TimelineFilter,
     TimelineModel,
 )
+from officer_desk.ui.programmes.panel import ProgrammesPanel
+from officer_desk.ui.release.panel import ReleasePlanPanel
 
 if TYPE_CHECKING:
     from officer_desk.app.writes import Actor
@@ -192,7 +195,7 @@ class PersonPage(QWidget):
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(Column.WHEN, 130)
+        header.resizeSection(Column.WHEN, 150)
         header.resizeSection(Column.KIND, 120)
         header.resizeSection(Column.WHAT, 250)
         header.setSectionResizeMode(Column.DETAILS, QHeaderView.ResizeMode.Stretch)
@@ -225,9 +228,19 @@ class PersonPage(QWidget):
         right.addWidget(self.empty_timeline)
         right.addLayout(detail_row)
 
+        # Programmes and the release plan sit beside the timeline, one tab each, so the page
+        # stays one place for everything about the person.
+        self.programmes = ProgrammesPanel(executor, actor, today)
+        self.release_plan = ReleasePlanPanel(executor, actor, today)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(right_box, self.tr("Timeline"))
+        self.tabs.addTab(self.programmes, self.tr("Programmes"))
+        self.tabs.addTab(self.release_plan, self.tr("Release plan"))
+
         splitter = QSplitter()
         splitter.addWidget(left_scroll)
-        splitter.addWidget(right_box)
+        splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([340, 900])
@@ -264,6 +277,8 @@ class PersonPage(QWidget):
         self._refresh()
         if not same:
             self.timeline.show_person(inmate_id, self.current_filter())
+            self.programmes.show_person(inmate_id)
+            self.release_plan.show_person(inmate_id)
 
     def clear(self) -> None:
         self.inmate_id = None
