@@ -117,6 +117,9 @@ class PersonCard(QFrame):
         self.nudge = QLabel()
         self.nudge.setObjectName("FlagNudge")
         self.nudge.setWordWrap(True)
+        self.release_flag = QLabel()
+        self.release_flag.setObjectName("FlagAlert")
+        self.release_flag.setWordWrap(True)
 
         self.meal_chips = {meal: MealChip() for meal in Meal}
         chips = QHBoxLayout()
@@ -167,6 +170,7 @@ class PersonCard(QFrame):
         layout.setSpacing(5)
         layout.addLayout(top)
         layout.addWidget(self.streak_flag)
+        layout.addWidget(self.release_flag)
         layout.addWidget(self.nudge)
         layout.addLayout(chips)
         layout.addWidget(self.activities)
@@ -231,6 +235,14 @@ class PersonCard(QFrame):
             self.streak_flag.setText(
                 self.tr("⚑ Declined {n} meals in a row — talk with them, tell health staff").format(
                     n=row.refusal_streak
+                )
+            )
+        # Release close and no place to live or no school place or job yet (domain.release).
+        self.release_flag.setVisible(row.release_alert is not None)
+        if row.release_alert is not None:
+            self.release_flag.setText(
+                self.tr("⚑ Release in {days}: housing or school/work not in place").format(
+                    days=vocabulary.days(max(row.days_to_release or 0, 0))
                 )
             )
         self.nudge.setVisible(row.contact_nudge)

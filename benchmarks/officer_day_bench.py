@@ -1,0 +1,301 @@
+"""The officer's day benchmark: a person's timeline, a meal for six, GUI lag and memory.
+
+Seeds a plain 60-person, 5-year store (``app.demo.seed_demo``), then runs the desk in a child
+process, offscreen: an officer signs in, opens people with five years of history (first page
+of the timeline), and logs a meal for six people, N times each, through the same functions
+the screens use, on the database worker.  Meanwhile a QTimer ticking every 5 ms measures how
+late the GUI thread's event loop is (its longest stall).  The parent measures the child's and
+a bare PySide6 window's peak RSS (``os.wait4``) in the same run.
+
+    .venv/bin/python benchmarks/officer_day_bench.py [--runs 20] [--inmates 60] [--years 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TARGETS = {"timeline_ms": 50.0, "meal_ms": 20.0, "stall_ms": 50.0, "rss_ratio": 2.0}
+TICK_MS = 5
+
+
+def seed(store_path: Path, inmates: int, years: int) -> None:
+    from officer_desk.app.demo import seed_demo
+    from officer_desk.store.database import open_store
+
+    store = open_store(store_path)
+    try:
+        seed_demo(store, inmates=inmates, years=years, seed=1)
+    finally:
+        store.close()
+
+
+def child(store_path: Path, runs: int) -> dict[str, object]:
+    """In the child: the desk, offscreen, measured from the inside."""
+    from datetime import date
+
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from officer_desk import paths
+    from officer_desk.app.accounts import SignedIn
+    from officer_desk.app.executor import DbExecutor
+    from officer_desk.domain.enums import Role
+    from officer_desk.store.database import open_store
+    from officer_desk.ui.desk_session import DeskSession
+    from officer_desk.ui.dialogs.meal import save_meal
+    from officer_desk.ui.main_window import MainWindow
+    from officer_desk.ui.person.timeline_model import PAGE_SIZE, TimelineFilter, read_page
+    from officer_desk.ui.style import apply_style
+
+    phase = ["start"]
+    app = QApplication(sys.argv[:1])
+    apply_style(app)
+    store = open_store(store_path)
+    executor = DbExecutor(store)
+    session = DeskSession()
+    window = MainWindow(executor, paths.configure(store_path.parent).ensure(), session)
+    window.resize(1366, 768)
+    window.show()
+
+    def wait(signal: object) -> None:
+        loop = QEventLoop()
+        signal.connect(loop.quit)  # type: ignore[attr-defined]
+        QTimer.singleShot(60_000, loop.quit)
+        loop.exec()
+        signal.disconnect(loop.quit)  # type: ignore[attr-defined]
+
+    def run(work: object) -> object:
+        """Submit, and run the event loop until the answer is back on the GUI thread."""
+        loop = QEventLoop()
+        box: list[object] = []
+        executor.submit(work, lambda r: (box.append(r), loop.quit()))  # type: ignore[arg-type]
+        loop.exec()
+        return box[0]
+
+    # Whom to sign in as: the supervisor (scope: the whole unit), so six people can be
+    # logged together whatever the demo's caseload sizes are.
+    def who(s: object) -> tuple[tuple[str, ...], list[str]]:
+        with s.raw() as conn:  # type: ignore[attr-defined]
+            boss = conn.execute(
+                "SELECT id, username, display_name, role, unit_id FROM officer "
+                "WHERE role = 'supervisor' AND active = 1 LIMIT 1"
+            ).fetchone()
+            oldest = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM inmate WHERE deleted_at IS NULL AND unit_id = ? "
+                    "ORDER BY arrival_date LIMIT 12",
+                    (boss[4],),
+                ).fetchall()
+            ]
+        return tuple(boss), oldest
+
+    boss, people = run(who)  # type: ignore[misc]
+    session.sign_in(SignedIn(boss[0], boss[1], boss[2], Role(boss[3]), boss[4]))
+    # Her own caseload first (empty), then the chooser's first caseload with people.
+    while window.desk.model.rowCount() == 0:
+        wait(window.desk.model.loaded)
+    run(lambda s: s.warm_up())  # the app does this after the first paint
+
+    # The event-loop lag probe: how late does a 5 ms tick arrive?
+    clock = QElapsedTimer()
+    clock.start()
+    stalls: list[float] = []
+    last = [clock.nsecsElapsed()]
+    worst: list[tuple[float, str]] = []
+
+    def tick() -> None:
+        now = clock.nsecsElapsed()
+        stalls.append((now - last[0]) / 1e6 - TICK_MS)
+        worst.append((stalls[-1], phase[0]))
+        last[0] = now
+
+    probe = QTimer()
+    probe.setInterval(TICK_MS)
+    probe.timeout.connect(tick)
+    probe.start()
+
+    home_loads = [0]
+
+    def count_load() -> None:
+        home_loads[0] += 1
+
+    window.desk.model.loaded.connect(count_load)
+    timeline_ms: list[float] = []
+    shown_ms: list[float] = []
+    meal_ms: list[float] = []
+    everything = TimelineFilter()
+    for n in range(runs):
+        person = people[n % len(people)]
+        shown_people = window.desk.model.ids
+
+        def timed_page(s: object, person: str = person) -> float:
+            began = time.perf_counter()
+            page = read_page(person, None, everything, PAGE_SIZE)(s)  # type: ignore[arg-type]
+            assert len(page.items) == PAGE_SIZE
+            return (time.perf_counter() - began) * 1000
+
+        phase[0] = f"{n} timeline query"
+        timeline_ms.append(run(timed_page))  # type: ignore[arg-type]
+        # The same through the screen: open the person page, wait for its first page.
+        phase[0] = f"{n} person page"
+        on_screen = shown_people[n % len(shown_people)]
+        began = time.perf_counter()
+        window.desk.open_person(on_screen)
+        wait(window.desk.person.timeline.page_loaded)
+        shown_ms.append((time.perf_counter() - began) * 1000)
+        window.desk.go_home()
+
+        actor = session.actor()
+        # The caseload on screen, made up to six from the unit: the home screen re-reads.
+        six = (shown_people + [p for p in people if p not in shown_people])[:6]
+        meal = ("breakfast", "lunch", "dinner", "evening")[n % 4]
+
+        work = save_meal(actor, date.today(), meal, [(i, "ate", None, True) for i in six])
+
+        def timed_meal(s: object, work: object = work) -> float:
+            began = time.perf_counter()
+            change = work(s)  # type: ignore[operator]
+            assert len(change.ids) == 6
+            return (time.perf_counter() - began) * 1000
+
+        phase[0] = f"{n} meal"
+        meal_ms.append(run(timed_meal))
+        phase[0] = f"{n} home re-read"  # type: ignore[arg-type]
+        wait(window.desk.model.loaded)  # the home screen re-reads: part of the GUI's load
+    probe.stop()
+    import resource
+
+    print(
+        "worst stalls:",
+        sorted(worst, reverse=True)[:6],
+        "rss MB",
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        file=sys.stderr,
+    )
+    executor.shutdown()
+    return {
+        "timeline_ms": timeline_ms,
+        "timeline_shown_ms": shown_ms,
+        "meal_ms": meal_ms,
+        "stall_ms": max(stalls) if stalls else 0.0,
+        "ticks": len(stalls),
+    }
+
+
+def spawn(command: list[str], env: dict[str, str]) -> tuple[str, float]:
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=errors)
+        assert process.stdout is not None
+        out = process.stdout.read().decode()
+        _pid, status, usage = os.wait4(process.pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            errors.seek(0)
+            sys.stderr.write(errors.read().decode(errors="replace"))
+            raise SystemExit(f"{' '.join(command)} failed")
+    return out, usage.ru_maxrss / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--inmates", type=int, default=60)
+    parser.add_argument("--years", type=int, default=5)
+    parser.add_argument(
+        "--store", metavar="FILE", help="seed this file once and reuse it on later runs"
+    )
+    parser.add_argument("--child", metavar="STORE", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(Path(args.child), args.runs)))
+        return 0
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    with tempfile.TemporaryDirectory(prefix="od-day-") as tmp:
+        store_path = Path(args.store) if args.store else Path(tmp) / "officer_desk.sqlite"
+        began = time.perf_counter()
+        if not store_path.exists():
+            seed(store_path, args.inmates, args.years)
+        size = store_path.stat().st_size / 1e6
+        print(
+            f"store: seed_demo(inmates={args.inmates}, years={args.years}), plain, "
+            f"{size:.0f} MB, {time.perf_counter() - began:.0f} s"
+        )
+        _out, bare_rss = spawn([sys.executable, str(HERE / "bare_window.py")], env)
+        out, desk_rss = spawn(
+            [sys.executable, __file__, "--child", str(store_path), "--runs", str(args.runs)], env
+        )
+    result = json.loads(out.strip().splitlines()[-1])
+    timeline = statistics.median(result["timeline_ms"])
+    timeline_max = max(result["timeline_ms"])
+    shown = statistics.median(result["timeline_shown_ms"]) if result["timeline_shown_ms"] else 0
+    meal = statistics.median(result["meal_ms"])
+    meal_max = max(result["meal_ms"])
+    stall = result["stall_ms"]
+    ratio = desk_rss / bare_rss
+    print(
+        f"\n{args.runs} runs each, QT_QPA_PLATFORM=offscreen, Python {sys.version.split()[0]}, "
+        f"{os.cpu_count()} CPUs; medians (max)\n"
+    )
+    rows = [
+        (
+            "first timeline page, 5 years (query)",
+            f"{timeline:.1f} ms ({timeline_max:.1f})",
+            timeline,
+            TARGETS["timeline_ms"],
+            "< 50 ms",
+        ),
+        (
+            "  … on screen (submit → rows shown)",
+            f"{shown:.1f} ms",
+            shown,
+            TARGETS["timeline_ms"],
+            "< 50 ms",
+        ),
+        (
+            "meal for six, committed",
+            f"{meal:.1f} ms ({meal_max:.1f})",
+            meal,
+            TARGETS["meal_ms"],
+            "< 20 ms",
+        ),
+        (
+            "GUI event loop, longest stall",
+            f"{stall:.1f} ms ({result['ticks']} ticks)",
+            stall,
+            TARGETS["stall_ms"],
+            "< 50 ms",
+        ),
+        (
+            "peak RSS: desk vs bare window",
+            f"{desk_rss:.0f} / {bare_rss:.0f} MB",
+            ratio,
+            TARGETS["rss_ratio"],
+            "≤ 2x",
+        ),
+    ]
+    header = f"{'measure':40} {'result':>26} {'ratio to target':>16} {'target':>8}  verdict"
+    print(header)
+    print("-" * len(header))
+    failed = 0
+    for name, shown_value, value, target, words in rows:
+        ok = value <= target
+        failed += not ok
+        print(
+            f"{name:40} {shown_value:>26} {value / target:15.2f}x {words:>8}  "
+            f"{'met' if ok else 'NOT met'}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
