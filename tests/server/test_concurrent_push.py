@@ -24,6 +24,7 @@ def test_ten_concurrent_pushers_never_make_a_pull_skip(hub: Hub, tmp_path: Path)
         status, body = InProcessTransport(hub.app).send(
             "POST", "/sync/enroll", body={"code": hub.code(), "device_name": f"p{n}"}
         )
+        assert status == 200, body
         tokens.append(body["token"])
     per_pusher, batch = 30, 10
     inmate = info["inmates"][0]
