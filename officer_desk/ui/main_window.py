@@ -30,6 +30,8 @@ from officer_desk.ui.about import AboutDialog
 from officer_desk.ui.actions import DeskActions, with_shortcut
 from officer_desk.ui.desk import DeskPage
 from officer_desk.ui.desk_session import DeskSession
+from officer_desk.ui.programmes.caseload import CaseloadProgressPage
+from officer_desk.ui.programmes.catalogue import CatalogueEditor
 from officer_desk.ui.style import icon
 
 if TYPE_CHECKING:
@@ -78,6 +80,10 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._paths = paths
         self._session = session
+        self._executor = executor
+        self._today = today
+        self._progress_page: CaseloadProgressPage | None = None
+        self._catalogue_page: CatalogueEditor | None = None
         self.setWindowTitle(APP_TITLE)
         self.setWindowIcon(icon("officer-desk"))
 
@@ -95,6 +101,7 @@ class MainWindow(QMainWindow):
         self.desk.status.connect(self._show_status)
         self.desk.people_changed.connect(self.people_label.setText)
         self._build_menus()
+        self.actions.home.triggered.connect(self._home_requested)
 
         session.signed_in.connect(self._signed_in)
         session.signed_out.connect(self._signed_out)
@@ -148,6 +155,14 @@ class MainWindow(QMainWindow):
         self.settings_action = self._menu_action(
             self.tr("&Settings…"), None, self.settings_requested
         )
+        self.progress_action = QAction(self.tr("&Programme progress"), self)
+        self.progress_action.setToolTip(self.tr("Hours, attendance and milestones of the caseload"))
+        self.progress_action.triggered.connect(self.show_programme_progress)
+        self.catalogue_action = QAction(self.tr("Programme &catalogue…"), self)
+        self.catalogue_action.triggered.connect(self.show_catalogue)
+        self.unit_menu.addAction(self.progress_action)
+        self.unit_menu.addAction(self.catalogue_action)
+        self.unit_menu.addSeparator()
         self.unit_menu.addAction(self.accounts_action)
         self.unit_menu.addAction(self.settings_action)
 
@@ -165,6 +180,44 @@ class MainWindow(QMainWindow):
             action.setEnabled(signed_in)
         self.accounts_action.setEnabled(role in (Role.ADMIN, Role.SUPERVISOR))
         self.settings_action.setEnabled(role is Role.ADMIN)
+        self.catalogue_action.setEnabled(role is Role.ADMIN)
+        self.progress_action.setEnabled(role in (Role.OFFICER, Role.SUPERVISOR))
+
+    # --- programmes (issue 5 pages; back to the desk with Go → Caseload home) -----------------
+
+    @Slot()
+    def show_programme_progress(self) -> QWidget:
+        """Programme progress across the caseload shown on the desk (the signed-in officer's)."""
+        if self._progress_page is None:
+            self._progress_page = CaseloadProgressPage(self._executor, self._session.actor,
+                                                       self._today)
+            self._progress_page.person_requested.connect(self._open_person_from_progress)
+        user = self._session.user
+        if user is not None:
+            self._progress_page.show_officer(self.desk.model.officer_id or user.officer_id)
+        self.show_page(self._progress_page)
+        self.actions.home.setEnabled(True)  # Go → Caseload home leads back to the desk
+        return self._progress_page
+
+    @Slot()
+    def show_catalogue(self) -> QWidget:
+        """The programme catalogue editor (admins)."""
+        if self._catalogue_page is None:
+            self._catalogue_page = CatalogueEditor(self._executor, self._session.actor,
+                                                   self._today)
+        self._catalogue_page.reload()
+        self.show_page(self._catalogue_page)
+        return self._catalogue_page
+
+    @Slot()
+    def _home_requested(self) -> None:
+        if self.pages.currentWidget() is self._progress_page:
+            self.show_desk()
+
+    @Slot(str)
+    def _open_person_from_progress(self, inmate_id: str) -> None:
+        self.show_desk()
+        self.desk.open_person(inmate_id)
 
     # --- the contract other parts use ----------------------------------------------------------
 
