@@ -8,6 +8,7 @@ here calls another screen to tell it something changed.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -39,6 +40,24 @@ if TYPE_CHECKING:
     from officer_desk.store.database import Store
 
 SHIFT = timedelta(hours=8)
+
+
+def prepare_writing(store: Store) -> None:
+    """Load the use cases' modules on the worker while the officer reads the home screen.
+
+    Importing them holds the interpreter lock in long stretches (about 80 ms here); done at
+    the first save, the screen would stall just as the officer presses Enter.
+    """
+    import officer_desk.app.conversations
+    import officer_desk.app.logbook
+    import officer_desk.app.notes
+    import officer_desk.app.profile  # noqa: F401
+
+    store.warm_up()
+    # Everything loaded so far lives as long as the app: keep it out of the cyclic garbage
+    # collector's full passes, which otherwise walk it all while holding the interpreter
+    # lock (tens of milliseconds in which the screen cannot repaint).
+    gc.freeze()
 
 
 def complete_follow_up(actor: Actor, follow_up_id: str) -> Callable[[Store], Change]:
@@ -119,6 +138,7 @@ class DeskPage(QWidget):
         supervisor = Role(user.role) is Role.SUPERVISOR
         self.home.show_officer(user.officer_id, user.display_name)
         self.home.offer_officers(supervisor)
+        self._executor.submit(prepare_writing, owner=self)
 
     def has_caseload(self) -> bool:
         return self.model.officer_id is not None
