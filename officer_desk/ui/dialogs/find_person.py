@@ -44,7 +44,7 @@ class FindPersonDialog(QDialog):
             return
         if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.search.hasFocus():
             self.list.setFocus()
-            self.list.keyPressEvent(event)  # type: ignore[attr-defined]
+            self.list.keyPressEvent(event)
             return
         super().keyPressEvent(event)
 

@@ -42,9 +42,9 @@ def local_now() -> datetime:
 
 def local_moment(day: QDate | date, at: QTime | time) -> datetime:
     """A local date and wall-clock time as an aware datetime."""
-    d = day.toPython() if isinstance(day, QDate) else day
-    t = at.toPython() if isinstance(at, QTime) else at
-    return datetime.combine(d, t.replace(second=0, microsecond=0)).astimezone()  # type: ignore[arg-type]
+    d: date = day.toPython() if isinstance(day, QDate) else day  # type: ignore[assignment]
+    t: time = at.toPython() if isinstance(at, QTime) else at  # type: ignore[assignment]
+    return datetime.combine(d, t.replace(second=0, microsecond=0)).astimezone()
 
 
 class FieldMessage(QLabel):

@@ -4,7 +4,7 @@ needs the officer's attention (no recent conversation, follow-ups, a refusal str
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QMouseEvent
+from PySide6.QtGui import QImage, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -25,7 +25,7 @@ AVATAR = 52
 MAX_WIDTH = 620
 SHOWN_FOLLOW_UPS = 2
 
-_MARKS = {
+_MARKS: dict[str | None, str] = {
     MealOutcome.ATE: "✓",
     MealOutcome.PARTIAL: "½",
     MealOutcome.DECLINED: "✗",
@@ -51,9 +51,9 @@ class ElidedLabel(QLabel):
     def full_text(self) -> str:
         return self._full
 
-    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         self._elide()
-        super().resizeEvent(event)  # type: ignore[arg-type]
+        super().resizeEvent(event)
 
     def _elide(self) -> None:
         width = max(self.width(), 40)
@@ -346,10 +346,7 @@ class PersonCard(QFrame):
             self.open_requested.emit(self.inmate_id)
         super().mouseReleaseEvent(event)
 
-    def keyPressEvent(self, event: object) -> None:  # type: ignore[override]
-        from PySide6.QtGui import QKeyEvent
-
-        assert isinstance(event, QKeyEvent)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             self.open_requested.emit(self.inmate_id)
             return

@@ -11,6 +11,7 @@ from math import ceil
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -141,12 +142,12 @@ class HomePage(QWidget):
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(12)
         self.grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.grid_host)
-        self.scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.cards_area = QScrollArea()
+        self.cards_area.setWidgetResizable(True)
+        self.cards_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.cards_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.cards_area.setWidget(self.grid_host)
+        self.cards_area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
         self.empty = QLabel()
         self.empty.setObjectName("EmptyState")
@@ -159,7 +160,7 @@ class HomePage(QWidget):
         layout.setSpacing(10)
         layout.addLayout(top)
         layout.addLayout(bar)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.cards_area, 1)
         layout.addWidget(self.empty, 1)
 
         model.loaded.connect(self._rebuild)
@@ -249,7 +250,7 @@ class HomePage(QWidget):
         self.subtitle.setText(
             self.tr("{day} · {people}").format(day=day, people=words.people(len(people)))
         )
-        self.scroll.setVisible(bool(people))
+        self.cards_area.setVisible(bool(people))
         self.empty.setVisible(not people)
         if not people and self.model.officer_id is not None:
             self.empty.setText(
@@ -257,7 +258,7 @@ class HomePage(QWidget):
             )
 
     def _place_cards(self) -> None:
-        width = self.scroll.viewport().width() or self.width()
+        width = self.cards_area.viewport().width() or self.width()
         columns = columns_for(len(self.cards), width)
         if columns == self._columns:
             return
@@ -273,8 +274,8 @@ class HomePage(QWidget):
         for row in range(MAX_COLUMNS * 2 + 1):
             self.grid.setRowStretch(row, 1 if row == rows else 0)
 
-    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         self._place_cards()
 
     def card_for(self, inmate_id: str) -> PersonCard | None:
