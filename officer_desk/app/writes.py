@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import socket
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -168,7 +168,3 @@ def record_event(
     """Audit something that changes no record (a login, a refusal, opening a sensitive note)."""
     with store.writing() as session:
         Writer(session, store, actor).audit_only(action, entity, entity_id, detail)
-
-
-def ids_of(rows: Sequence[SQLModel]) -> list[str]:
-    return [str(row.id) for row in rows]  # type: ignore[attr-defined]

@@ -131,11 +131,6 @@ class Store:
             finally:
                 self._raw.execute("ROLLBACK")
 
-    def read_session(self) -> Session:
-        from sqlmodel import Session
-
-        return Session(self.engine, expire_on_commit=False)
-
     @contextmanager
     def reading(self) -> Iterator[Session]:
         from sqlmodel import Session
@@ -206,13 +201,6 @@ def _device_id(path: Path, key: bytes | None) -> str:
 def utc_now() -> datetime:
     """Aware UTC; SQLModel stores it as UTC and returns it aware."""
     return datetime.now(UTC)
-
-
-def local_setting(session: Session, key: str) -> str | None:
-    from officer_desk.store.tables import LocalSetting
-
-    row = session.get(LocalSetting, key)
-    return None if row is None else row.value
 
 
 __all__ = ["StorageProblem", "Store", "open_store", "storage_errors", "utc_now"]
