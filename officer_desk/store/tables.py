@@ -384,3 +384,87 @@ class SyncConflict(Synced, table=True):
     auto_resolved: bool = Field(default=False)
     resolved_at: datetime | None = Field(default=None)
     resolved_by: str | None = Field(default=None)
+
+
+# --- shift handover (I-PASS/SBAR-like; docs/ARCHITECTURE.md, "Shift handover") -------------
+
+
+class Handover(Synced, table=True):
+    """One shift change on a unit: the outgoing officer's account, read and signed by the
+    incoming officer or a supervisor.  status: draft -> handed_over -> signed."""
+
+    __table_args__ = (Index("ix_handover_unit_shift", "unit_id", "shift_start"),)
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    unit_id: str = Field(foreign_key="unit.id")
+    shift_start: datetime
+    shift_end: datetime
+    outgoing_id: str = Field(foreign_key="officer.id")
+    incoming_id: str | None = Field(default=None, foreign_key="officer.id")
+    status: str = Field(default="draft")
+    created_at: datetime
+    handed_over_at: datetime | None = Field(default=None)
+    signed_at: datetime | None = Field(default=None)
+    signed_by: str | None = Field(default=None, foreign_key="officer.id")
+
+
+class HandoverEntry(Synced, table=True):
+    """One person in a handover: the drafted summary, what the outgoing officer made of it,
+    a status, the incoming side's acknowledgement and one read-back question with its answer."""
+
+    __tablename__ = "handover_entry"
+    __table_args__ = (UniqueConstraint("handover_id", "inmate_id"),)
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    handover_id: str = Field(foreign_key="handover.id")
+    inmate_id: str = Field(foreign_key="inmate.id", index=True)
+    draft: str = Field(default="")
+    text: str = Field(default="")
+    status: str = Field(default="settled")  # settled | watch | concern
+    acknowledged_at: datetime | None = Field(default=None)
+    acknowledged_by: str | None = Field(default=None, foreign_key="officer.id")
+    question: str = Field(default="")
+    asked_at: datetime | None = Field(default=None)
+    asked_by: str | None = Field(default=None, foreign_key="officer.id")
+    answer: str = Field(default="")
+    answered_at: datetime | None = Field(default=None)
+    answered_by: str | None = Field(default=None, foreign_key="officer.id")
+
+
+class HandoverAction(Synced, table=True):
+    """Something the next shift must do, with an owner and a due time (about one person, or
+    the unit when ``inmate_id`` is empty)."""
+
+    __tablename__ = "handover_action"
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    handover_id: str = Field(foreign_key="handover.id", index=True)
+    inmate_id: str | None = Field(default=None, foreign_key="inmate.id")
+    text: str
+    owner_id: str = Field(foreign_key="officer.id")
+    due_at: datetime | None = Field(default=None)
+    done_at: datetime | None = Field(default=None)
+    done_by: str | None = Field(default=None, foreign_key="officer.id")
+
+
+class HandoverContingency(Synced, table=True):
+    """"If this happens, then do that" (about one person, or the unit)."""
+
+    __tablename__ = "handover_contingency"
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    handover_id: str = Field(foreign_key="handover.id", index=True)
+    inmate_id: str | None = Field(default=None, foreign_key="inmate.id")
+    condition: str
+    response: str
+
+
+class HandoverUnitItem(Synced, table=True):
+    """A unit-wide point: count, escorts, appointments, visits or property (free text)."""
+
+    __tablename__ = "handover_unit_item"
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    handover_id: str = Field(foreign_key="handover.id", index=True)
+    kind: str
+    text: str
