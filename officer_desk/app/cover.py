@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from officer_desk.app import access
 from officer_desk.app.people import active_caseload_size
@@ -40,8 +40,12 @@ def arrange_cover(
     start: date,
     end: date,
     note: str = "",
+    today: date | None = None,
 ) -> CoverResult:
-    """Give the absent officer's contact caseload to ``cover_officer_id`` from start to end."""
+    """Give the absent officer's contact caseload to ``cover_officer_id`` from start to end.
+
+    ``today`` is the workstation's date (tests pass their own); the end date is exclusive:
+    on ``end`` the people are back with their contact officer without anyone acting."""
     if end <= start:
         raise ValidationError("The cover must end after it starts; check the dates.", "end")
     if (end - start).days > 366:
@@ -50,14 +54,44 @@ def arrange_cover(
         )
     with write(store, actor) as w:
         access.require_role(w.session, actor, Role.SUPERVISOR, Role.ADMIN, what="arrange cover")
-        if start < w.now.date():
+        if start < (today or w.now.date()):
             raise ValidationError("The cover cannot start in the past.", "start")
         absent = w.session.get(Officer, absent_officer_id)
         cover = w.session.get(Officer, cover_officer_id)
-        if absent is None or cover is None or not cover.active:
+        if absent is None or cover is None:
             raise NotFound("Choose two officers of the unit.")
         if absent.id == cover.id:
             raise ValidationError("An officer cannot cover for themselves.", "cover_officer")
+        if not cover.active:
+            raise ValidationError(
+                f"{cover.display_name} is no longer active; choose an active officer.",
+                "cover_officer",
+            )
+        if cover.unit_id != absent.unit_id:
+            raise ValidationError(
+                f"{cover.display_name} works on another unit; choose an officer of this unit.",
+                "cover_officer",
+            )
+        overlapping = w.session.exec(
+            select(Assignment.id).where(
+                Assignment.officer_id == cover.id,
+                Assignment.reason == AssignmentReason.COVER.value,
+                col(Assignment.deleted_at).is_(None),
+                Assignment.start_date < end,
+                col(Assignment.end_date) > start,
+                col(Assignment.inmate_id).in_(
+                    select(Assignment.inmate_id).where(
+                        Assignment.officer_id == absent.id, *active_assignment_filter(start)
+                    )
+                ),
+            )
+        ).first()
+        if overlapping is not None:
+            raise ValidationError(
+                f"{cover.display_name} already covers for {absent.display_name} in these "
+                "dates; end that cover first or choose other dates.",
+                "start",
+            )
         contact = w.session.exec(
             select(Assignment).where(
                 Assignment.officer_id == absent.id,
@@ -108,3 +142,48 @@ def end_cover(
         for assignment in covers:
             w.update(assignment, {"end_date": on}, detail="cover ended early")
         return w.change
+
+
+@dataclass(frozen=True)
+class CoverRow:
+    """A running or planned cover, as the cover screen lists it."""
+
+    absent_officer_id: str
+    absent_name: str
+    cover_officer_id: str
+    cover_name: str
+    start: date
+    end: date
+    people: int
+
+
+def covers_from(session: Session, today: date) -> list[CoverRow]:
+    """Covers that have not ended by ``today`` (running or planned), by end date.  The
+    absent officer is whoever holds the person's contact assignment when the cover starts."""
+    covers = session.exec(
+        select(Assignment).where(
+            Assignment.reason == AssignmentReason.COVER.value,
+            col(Assignment.deleted_at).is_(None),
+            col(Assignment.end_date) > today,
+        )
+    ).all()
+    names = {o.id: o.display_name for o in session.exec(select(Officer)).all()}
+    groups: dict[tuple[str, str, date, date], int] = {}
+    for c in covers:
+        assert c.end_date is not None
+        contact = session.exec(
+            select(Assignment.officer_id).where(
+                Assignment.inmate_id == c.inmate_id,
+                Assignment.reason != AssignmentReason.COVER.value,
+                *active_assignment_filter(c.start_date),
+            )
+        ).first()
+        key = (contact or "", c.officer_id, c.start_date, c.end_date)
+        groups[key] = groups.get(key, 0) + 1
+    return sorted(
+        (
+            CoverRow(absent, names.get(absent, "?"), cov, names.get(cov, "?"), s, e, n)
+            for (absent, cov, s, e), n in groups.items()
+        ),
+        key=lambda r: (r.end, r.cover_name),
+    )

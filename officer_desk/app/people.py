@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from sqlmodel import Session, col, func, select
 
@@ -281,3 +281,136 @@ def assign_in(
         detail=f"{inmate.prison_number} -> {officer.username} ({reason.value})",
     )
     return rules.caseload_warning(active_caseload_size(w.session, officer_id, start))
+
+
+# --- reassignment (supervisors) ------------------------------------------------------------
+
+# Why someone moves to another contact officer inside the unit.  "other" needs a note.
+REASSIGN_REASONS = (
+    AssignmentReason.RELEASE,
+    AssignmentReason.TRANSFER,
+    AssignmentReason.WORKLOAD,
+    AssignmentReason.RELATIONSHIP,
+    AssignmentReason.OTHER,
+)
+
+
+class OverCapacity(ValidationError):
+    """The move would put the officer above the unit's ratio; ask, then call again with
+    ``over_capacity_ok=True``.  ``warning`` is the sentence to show before confirming."""
+
+    def __init__(self, warning: str) -> None:
+        super().__init__(warning + " Confirm to reassign anyway.", "officer")
+        self.warning = warning
+
+
+@dataclass(frozen=True)
+class ReassignPreview:
+    officer_name: str
+    caseload_now: int
+    caseload_after: int
+    warning: str | None
+
+
+def check_reassign_target(session: Session, officer_id: str, inmate_ids: Sequence[str]) -> Officer:
+    """The officer people may be moved to, or a ValidationError saying why not."""
+    if not inmate_ids:
+        raise ValidationError("Choose at least one person to reassign.", "people")
+    officer = session.get(Officer, officer_id)
+    if officer is None or officer.deleted_at is not None:
+        raise ValidationError("Choose the officer the people move to.", "officer")
+    if not officer.active:
+        raise ValidationError(
+            f"{officer.display_name} is no longer active; choose an active officer.", "officer"
+        )
+    if officer.role not in (Role.OFFICER, Role.SUPERVISOR):
+        raise ValidationError(
+            f"{officer.display_name} is an administrator and holds no caseload; choose an "
+            "officer.",
+            "officer",
+        )
+    units = set(
+        session.exec(select(Inmate.unit_id).where(col(Inmate.id).in_(list(inmate_ids)))).all()
+    )
+    if units - {officer.unit_id}:
+        raise ValidationError(
+            f"{officer.display_name} works on another unit; a move between units is a "
+            "transfer of the person, not a reassignment.",
+            "officer",
+        )
+    return officer
+
+
+def preview_reassign(
+    session: Session, *, officer_id: str, inmate_ids: Sequence[str], start: date
+) -> ReassignPreview:
+    """What the officer's caseload would be after the move (for the confirmation)."""
+    officer = check_reassign_target(session, officer_id, inmate_ids)
+    now = active_caseload_size(session, officer_id, start)
+    already = set(
+        session.exec(
+            select(Assignment.inmate_id).where(
+                Assignment.officer_id == officer_id,
+                col(Assignment.inmate_id).in_(list(inmate_ids)),
+                *active_assignment_filter(start),
+            )
+        ).all()
+    )
+    after = now + len(set(inmate_ids) - already)
+    return ReassignPreview(officer.display_name, now, after, rules.caseload_warning(after))
+
+
+def reassign(
+    store: Store,
+    actor: Actor,
+    *,
+    officer_id: str,
+    inmate_ids: Sequence[str],
+    start: date,
+    reason: AssignmentReason | str,
+    note: str = "",
+    over_capacity_ok: bool = False,
+) -> AssignResult:
+    """Move one or several people to ``officer_id`` from ``start``, all or none.
+
+    Above six people the move is refused with :class:`OverCapacity` (its warning shown to
+    the supervisor) unless ``over_capacity_ok``: the warning comes before the move, never
+    silently after it."""
+    try:
+        chosen = AssignmentReason(reason)
+    except ValueError:
+        chosen = None
+    if chosen not in REASSIGN_REASONS:
+        raise ValidationError(
+            "Choose why the people move: release, transfer, workload or relationship "
+            "(or other, with a note).",
+            "reason",
+        )
+    assert chosen is not None
+    text = rules.limited_text(note, "note", "Note")
+    if chosen is AssignmentReason.OTHER and not text.strip():
+        raise ValidationError("Say in the note why the people move.", "note")
+    with write(store, actor) as w:
+        access.require_role(
+            w.session, actor, Role.SUPERVISOR, Role.ADMIN, what="reassign people"
+        )
+        if start < w.now.date() - timedelta(days=REASSIGN_BACKDATE_DAYS):
+            raise ValidationError(
+                f"A reassignment can be dated at most {REASSIGN_BACKDATE_DAYS} days back.",
+                "start",
+            )
+        preview = preview_reassign(
+            w.session, officer_id=officer_id, inmate_ids=inmate_ids, start=start
+        )
+        if preview.warning and not over_capacity_ok:
+            raise OverCapacity(preview.warning)
+        warning = None
+        for inmate_id in dict.fromkeys(inmate_ids):
+            warning = assign_in(
+                w, officer_id=officer_id, inmate_id=inmate_id, start=start, reason=chosen,
+                note=text,
+            )
+        return AssignResult(w.change, warning)
+
+
+REASSIGN_BACKDATE_DAYS = 7

@@ -77,6 +77,8 @@ RANK = {
 }
 PRIVILEGED_ROLES = frozenset({"supervisor", "admin"})
 DISPUTED = "disputed"
+# What a workstation may set on a conflict record: the decision (supervisors only).
+DECISION_FIELDS = frozenset({"resolved_at", "resolved_by", "note"})
 
 
 class Rejected(Exception):
@@ -197,7 +199,7 @@ class Merger:
     def _merge(self, op: p.Op) -> list[Rec]:
         """The records this op changes (private copies, the op's own record first)."""
         if op.entity in p.HUB_GENERATED_ENTITIES:
-            raise Rejected("Conflict records are made by the hub only.")
+            return self._merge_decision(op)
         if op.op == "delete":
             raise Rejected("Records are never deleted through sync; void or end them instead.")
         if str(op.payload.get("id", op.entity_id)) != op.entity_id:
@@ -209,6 +211,34 @@ class Merger:
         if op.entity in p.LOG_ENTITIES:
             return self._merge_log(op, current)
         return self._merge_fields(op, current)
+
+    def _merge_decision(self, op: p.Op) -> list[Rec]:
+        """A supervisor's decision on a conflict: only who decided, when and how may change;
+        the chosen value itself travels as an ordinary change of its record."""
+        if op.op != "update":
+            raise Rejected("Conflict records are made by the hub only.")
+        current = self.load(op.entity, op.entity_id)
+        if current is None:
+            raise Rejected("This conflict is not on the hub.")
+        self._check_scope(op, current)
+        self._require_privileged(op, "Only a supervisor can decide a sync conflict.")
+        if op.payload.get("updated_by") is None:
+            raise Rejected("A conflict is decided by a signed-in supervisor.")
+        content = _content(op.payload)
+        other = set(content) - META - DECISION_FIELDS
+        if other:
+            raise Rejected(
+                "Only the decision on a conflict can change, not what the conflict was about."
+            )
+        if current.data.get("resolved_at") is not None:
+            return [copy.deepcopy(current)]  # decided already (first decision stands)
+        rec = copy.deepcopy(current)
+        for name, value in content.items():
+            rec.data[name] = value
+            if name not in META:
+                rec.meta[name] = [op.hlc, rec.version + 1, self.device_id]
+        rec.version += 1
+        return [rec]
 
     def _merge_log(self, op: p.Op, current: Rec | None) -> list[Rec]:
         if op.op != "insert":
