@@ -5,6 +5,13 @@ under a key derived from the account's password with Argon2id, like LUKS key slo
 login unwraps the same key, a password change or admin reset re-wraps it, and a copied disk or
 backup reveals nothing without a password.
 
+Accounts flow between workstations through the hub (docs/ARCHITECTURE.md, "Account keys"):
+each account has an X25519 key pair whose private half is wrapped under the password
+(``AccountKey``, a synced field of the officer record).  A workstation seals its store key to
+the public half of every active officer of its unit (a *sealed* slot, made without knowing the
+password), so an officer can sign in offline anywhere in the unit.  Slots made the first way
+(a *password* slot, kept for existing stores) become sealed slots at the next sign-in.
+
 The slots live in a small JSON file beside the store (``<store>.keys``) because they must be
 readable before the store is open.  Slots are found by a salted hash of the user name, so the
 file does not list the officers.  Failed-attempt counters live there too: the lockout has to
@@ -22,11 +29,14 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from officer_desk.domain.errors import DeskError
 
@@ -85,6 +95,17 @@ class AccountLocked(DeskError):
 
 class NoKeySlots(DeskError):
     pass
+
+
+class DamagedKey(DeskError):
+    """Key material that does not decode or does not fit together (edited or corrupted)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The sign-in key of this account is damaged on this workstation, so it cannot be "
+            "used. Sign in with another account, or ask an admin to reset this account's "
+            "password."
+        )
 
 
 def _b64(data: bytes) -> str:
@@ -157,54 +178,152 @@ class KeySlots:
         return len(self._data["slots"])
 
     def put(self, username: str, password: str, key: bytes) -> None:
-        """Add or replace the slot of ``username`` (new salt, new nonce); call save() after."""
+        """Add or replace a *password* slot of ``username`` (new salt, new nonce); call save()
+        after.  New accounts get sealed slots instead (``put_sealed``); this form stays for
+        converting a plain store and for stores made before account keys."""
         salt = secrets.token_bytes(16)
         nonce = secrets.token_bytes(12)
         kek = self.kdf.derive(password, salt)
-        wrapped = AESGCM(kek).encrypt(nonce, key, b"officer-desk-store-key")
+        wrapped = AESGCM(kek).encrypt(nonce, key, STORE_KEY_AAD)
         self._data["slots"][self._slot_id(username)] = {
             "salt": _b64(salt),
             "nonce": _b64(nonce),
             "wrapped": _b64(wrapped),
-            "failed": 0,
-            "locked_until": None,
-            "pending_failures": [],
+            **_fresh_counters(),
+        }
+
+    def put_sealed(self, username: str, account: AccountKey, key: bytes) -> None:
+        """Add or replace the sealed slot of ``username``: the store key sealed to the account's
+        public key.  The failure counters stay unless the key pair changed (an admin reset)."""
+        self._put_sealed(self._slot_id(username), account, key)
+
+    def _put_sealed(
+        self, slot_id: str, account: AccountKey, key: bytes, *, publish: bool = False
+    ) -> None:
+        old = self._data["slots"].get(slot_id)
+        # The lockout stays across an upgrade or a password change, not across a new key pair.
+        keep = old is not None and (
+            old.get("kind") != "sealed" or _public_of(old) == account.public
+        )
+        counters = {k: old[k] for k in _fresh_counters()} if old and keep else _fresh_counters()
+        self._data["slots"][slot_id] = {
+            "kind": "sealed",
+            "account": account.to_text(),
+            **account.seal(key),
+            **counters,
+            "publish": publish,
         }
 
     def remove(self, username: str) -> None:
         self._data["slots"].pop(self._slot_id(username), None)
 
-    def unlock(self, username: str, password: str, now: datetime | None = None) -> bytes:
-        """The store key, or WrongPassword / AccountLocked (the counter is saved either way)."""
-        now = now or datetime.now(UTC)
+    def is_sealed(self, username: str) -> bool:
         slot = self._data["slots"].get(self._slot_id(username))
+        return slot is not None and slot.get("kind") == "sealed"
+
+    def reconcile(self, accounts: dict[str, str], key: bytes) -> list[str]:
+        """Make the slots match the active accounts of the unit (user name -> account key
+        text, "" for an account that has none yet), save if anything changed, and return the
+        user names whose account key is damaged (left as they were, for the caller to report).
+
+        Slots of anyone not in ``accounts`` (closed, moved to another unit) are removed; an
+        account whose key pair changed (an admin reset) gets a new sealed slot; one whose
+        password changed elsewhere keeps its slot with the newly wrapped private key; an account
+        without a key keeps whatever slot it has."""
+        if not accounts:
+            return []  # never lock everyone out because a list came back empty
+        slots = self._data["slots"]
+        wanted = {self._slot_id(name): (name, text) for name, text in accounts.items()}
+        damaged: list[str] = []
+        changed = False
+        for slot_id in [s for s in slots if s not in wanted]:
+            del slots[slot_id]
+            changed = True
+        for slot_id, (name, text) in wanted.items():
+            slot = slots.get(slot_id)
+            if not text or (slot is not None and slot.get("account") == text):
+                continue
+            try:
+                account = AccountKey.from_text(text)
+            except DamagedKey:
+                damaged.append(name)
+                continue
+            if slot is not None and _public_of(slot) == account.public:
+                slot["account"] = text  # a password change: same pair, newly wrapped
+                slot["publish"] = False
+            else:
+                self._put_sealed(slot_id, account, key)
+            changed = True
+        if changed:
+            self.save()
+        return damaged
+
+    def unpublished(self) -> dict[str, str]:
+        """Slot id -> account key made here at an upgrade and not yet in the officer record."""
+        return {
+            slot_id: slot["account"]
+            for slot_id, slot in self._data["slots"].items()
+            if slot.get("publish")
+        }
+
+    def mark_published(self, slot_id: str) -> None:
+        slot = self._data["slots"].get(slot_id)
+        if slot is not None and slot.get("publish"):
+            slot["publish"] = False
+            self.save()
+
+    def slot_id(self, username: str) -> str:
+        return self._slot_id(username)
+
+    def unlock(self, username: str, password: str, now: datetime | None = None) -> bytes:
+        """The store key, or WrongPassword / AccountLocked (the counter is saved either way),
+        or DamagedKey when the slot's key material was edited.  A password slot that opens is
+        turned into a sealed slot on the way (no extra key derivation)."""
+        now = now or datetime.now(UTC)
+        slot_id = self._slot_id(username)
+        slot = self._data["slots"].get(slot_id)
         if slot is None:
             # Same cost and same answer as a wrong password: no hint which names exist.
             self.kdf.derive(password, secrets.token_bytes(16))
             raise WrongPassword(MAX_FAILED_ATTEMPTS)
         if slot["locked_until"] and datetime.fromisoformat(slot["locked_until"]) > now:
             raise AccountLocked(datetime.fromisoformat(slot["locked_until"]))
-        kek = self.kdf.derive(password, _unb64(slot["salt"]))
-        try:
-            key = AESGCM(kek).decrypt(
-                _unb64(slot["nonce"]), _unb64(slot["wrapped"]), b"officer-desk-store-key"
+        if slot.get("kind") == "sealed":
+            account = AccountKey.from_text(slot["account"])
+            private = account.open(account.kdf.derive(password, account.salt))
+            if private is None:
+                self._count_failure(slot, now)
+            key = _unseal(private, slot)
+        else:
+            kek = self.kdf.derive(password, _unb64(slot["salt"]))
+            opened = _open_password_slot(kek, slot)
+            if opened is None:
+                self._count_failure(slot, now)
+            key = opened
+            upgraded = AccountKey.wrap(
+                X25519PrivateKey.generate(), kek, _unb64(slot["salt"]), self.kdf
             )
-        except InvalidTag:
-            slot["failed"] += 1
-            slot["pending_failures"].append(now.isoformat())
-            left = MAX_FAILED_ATTEMPTS - slot["failed"]
-            if left <= 0:
-                slot["locked_until"] = (now + LOCKOUT).isoformat()
-                slot["failed"] = 0
-                self.save()
-                raise AccountLocked(now + LOCKOUT) from None
+            self._put_sealed(slot_id, upgraded, key, publish=True)
+            slot = self._data["slots"][slot_id]
+            slot.update(failed=0, locked_until=None)
             self.save()
-            raise WrongPassword(left) from None
         if slot["failed"] or slot["locked_until"]:
             slot["failed"] = 0
             slot["locked_until"] = None
             self.save()
         return key
+
+    def _count_failure(self, slot: dict[str, Any], now: datetime) -> NoReturn:
+        slot["failed"] += 1
+        slot["pending_failures"].append(now.isoformat())
+        left = MAX_FAILED_ATTEMPTS - slot["failed"]
+        if left <= 0:
+            slot["locked_until"] = (now + LOCKOUT).isoformat()
+            slot["failed"] = 0
+            self.save()
+            raise AccountLocked(now + LOCKOUT)
+        self.save()
+        raise WrongPassword(left)
 
     def take_pending_failures(self, username: str) -> list[str]:
         """Failed attempts recorded while the store was closed, for the audit log; cleared."""
@@ -215,3 +334,164 @@ class KeySlots:
         slot["pending_failures"] = []
         self.save()
         return failures
+
+
+# --- account keys ----------------------------------------------------------------------------
+
+STORE_KEY_AAD = b"officer-desk-store-key"
+ACCOUNT_KEY_VERSION = 1
+_ACCOUNT_AAD = b"officer-desk-account-key/1"
+_SEAL_INFO = b"officer-desk-sealed-store-key/1"
+# Bounds on the Argon2id cost read from an account key: an edited record must neither make
+# guessing cheap below the tests' fast setting nor make every sign-in hang.
+_KDF_BOUNDS = {"time_cost": (1, 20), "memory_kib": (8 * 1024, 1024 * 1024), "parallelism": (1, 8)}
+
+
+def _fresh_counters() -> dict[str, Any]:
+    return {"failed": 0, "locked_until": None, "pending_failures": []}
+
+
+def _raw_public(key: X25519PublicKey) -> bytes:
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def _public_of(slot: dict[str, Any]) -> bytes | None:
+    if slot.get("kind") != "sealed":
+        return None
+    try:
+        return AccountKey.from_text(slot["account"]).public
+    except DamagedKey:
+        return None
+
+
+def _seal_key(shared: bytes, ephemeral: bytes, public: bytes) -> bytes:
+    return HKDF(
+        algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=_SEAL_INFO + ephemeral + public
+    ).derive(shared)
+
+
+def _open_password_slot(kek: bytes, slot: dict[str, Any]) -> bytes | None:
+    try:
+        return AESGCM(kek).decrypt(_unb64(slot["nonce"]), _unb64(slot["wrapped"]), STORE_KEY_AAD)
+    except (InvalidTag, ValueError):
+        return None
+
+
+def _unseal(private: X25519PrivateKey, slot: dict[str, Any]) -> bytes:
+    """The store key from a sealed slot; DamagedKey when the sealed part was edited."""
+    try:
+        ephemeral = _unb64(slot["ephemeral"])
+        public = _raw_public(private.public_key())
+        shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral))
+        return AESGCM(_seal_key(shared, ephemeral, public)).decrypt(
+            _unb64(slot["nonce"]), _unb64(slot["sealed"]), STORE_KEY_AAD
+        )
+    except (InvalidTag, ValueError, KeyError, TypeError):
+        raise DamagedKey() from None
+
+
+@dataclass(frozen=True)
+class AccountKey:
+    """An account's X25519 key pair as it travels: the public key, and the private key wrapped
+    with AES-256-GCM under Argon2id(password).  Synced as one text field of the officer record,
+    so a password change and an admin reset each replace it whole (never half of one and half
+    of the other)."""
+
+    public: bytes
+    kdf: KdfParams
+    salt: bytes
+    nonce: bytes
+    wrapped: bytes
+
+    @classmethod
+    def create(
+        cls, password: str, kdf: KdfParams | None = None, private: X25519PrivateKey | None = None
+    ) -> AccountKey:
+        """``private`` (a new key pair when None) wrapped under ``password`` with a new salt:
+        one key derivation."""
+        kdf = kdf or DEFAULT_KDF
+        salt = secrets.token_bytes(16)
+        return cls.wrap(
+            private or X25519PrivateKey.generate(), kdf.derive(password, salt), salt, kdf
+        )
+
+    @classmethod
+    def wrap(cls, private: X25519PrivateKey, kek: bytes, salt: bytes, kdf: KdfParams) -> AccountKey:
+        public = _raw_public(private.public_key())
+        raw = private.private_bytes(
+            serialization.Encoding.Raw,
+            serialization.PrivateFormat.Raw,
+            serialization.NoEncryption(),
+        )
+        nonce = secrets.token_bytes(12)
+        wrapped = AESGCM(kek).encrypt(nonce, raw, _ACCOUNT_AAD + public)
+        return cls(public, kdf, salt, nonce, wrapped)
+
+    def open(self, kek: bytes) -> X25519PrivateKey | None:
+        """The private key, or None when ``kek`` is not the password's (a wrong password, or a
+        wrapped key that was edited: AES-GCM cannot tell the two apart)."""
+        try:
+            raw = AESGCM(kek).decrypt(self.nonce, self.wrapped, _ACCOUNT_AAD + self.public)
+        except InvalidTag:
+            return None
+        private = X25519PrivateKey.from_private_bytes(raw)
+        if _raw_public(private.public_key()) != self.public:
+            raise DamagedKey()
+        return private
+
+    def private_key(self, password: str) -> X25519PrivateKey | None:
+        return self.open(self.kdf.derive(password, self.salt))
+
+    def seal(self, key: bytes) -> dict[str, str]:
+        """``key`` sealed to this public key: ephemeral X25519, HKDF-SHA256, AES-256-GCM."""
+        ephemeral = X25519PrivateKey.generate()
+        ephemeral_public = _raw_public(ephemeral.public_key())
+        shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(self.public))
+        nonce = secrets.token_bytes(12)
+        sealed = AESGCM(_seal_key(shared, ephemeral_public, self.public)).encrypt(
+            nonce, key, STORE_KEY_AAD
+        )
+        return {"ephemeral": _b64(ephemeral_public), "nonce": _b64(nonce), "sealed": _b64(sealed)}
+
+    def to_text(self) -> str:
+        return json.dumps(
+            {
+                "v": ACCOUNT_KEY_VERSION,
+                "public": _b64(self.public),
+                "kdf": {
+                    "time_cost": self.kdf.time_cost,
+                    "memory_kib": self.kdf.memory_kib,
+                    "parallelism": self.kdf.parallelism,
+                },
+                "salt": _b64(self.salt),
+                "nonce": _b64(self.nonce),
+                "wrapped": _b64(self.wrapped),
+            },
+            sort_keys=True,
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def from_text(cls, text: str) -> AccountKey:
+        """Parse and check an account key; DamagedKey for anything that does not fit."""
+        try:
+            data = json.loads(text)
+            if data["v"] != ACCOUNT_KEY_VERSION:
+                raise ValueError("version")
+            params = {name: int(data["kdf"][name]) for name in _KDF_BOUNDS}
+            for name, (low, high) in _KDF_BOUNDS.items():
+                if not low <= params[name] <= high:
+                    raise ValueError(name)
+            account = cls(
+                public=base64.b64decode(data["public"], validate=True),
+                kdf=KdfParams(**params),
+                salt=base64.b64decode(data["salt"], validate=True),
+                nonce=base64.b64decode(data["nonce"], validate=True),
+                wrapped=base64.b64decode(data["wrapped"], validate=True),
+            )
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise DamagedKey() from None
+        lengths = (len(account.public), len(account.nonce), len(account.wrapped))
+        if lengths != (32, 12, 48) or len(account.salt) < 16:
+            raise DamagedKey()
+        return account

@@ -49,6 +49,9 @@ class Officer(Synced, table=True):
     display_name: str
     role: str = Field(default="officer")
     active: bool = Field(default=True)
+    # The account's X25519 public key and its password-wrapped private key, one JSON text so a
+    # password change or reset is never half applied (store/keyslots.AccountKey; "" = none yet).
+    account_key: str = Field(default="")
 
 
 class Inmate(Synced, table=True):
