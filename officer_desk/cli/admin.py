@@ -23,7 +23,7 @@ from sqlmodel import select
 
 from officer_desk import __version__, paths
 from officer_desk.app import accounts, demo, people, retention, settings
-from officer_desk.cli import export, roster
+from officer_desk.cli import export, roster, sync_cmds
 from officer_desk.cli.unlock import (
     PASSWORD_ENV,
     Desk,
@@ -552,6 +552,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--archive-dir", metavar="DIR", help="where the copy taken first goes (default: backups)"
     )
     sub.add_argument("--dry-run", action="store_true", help="only list who is due")
+
+    sync_cmds.add_commands(command, ADMIN_ONLY)  # enroll, sync (cli/sync_cmds.py)
     return parser
 
 

@@ -229,6 +229,12 @@ def create_app(engine: Engine) -> FastAPI:
                 "Ask facility IT to set the date and time; sync resumes after that, and "
                 "nothing typed here is lost.",
             )
+        with writing() as conn:
+            conn.execute(
+                device.update()
+                .where(device.c.id == dev["id"])
+                .values(last_sync_at=now, waiting=body.waiting, app_version=body.app_version)
+            )
         return p.HelloResponse(
             server_time=now,
             device_id=dev["id"],
@@ -277,7 +283,37 @@ def create_app(engine: Engine) -> FastAPI:
                     continue
                 results.append(merger.apply(op))
             merger.assign_seqs()
+            conn.execute(
+                device.update()
+                .where(device.c.id == dev["id"])
+                .values(last_sync_at=now, waiting=body.waiting)
+            )
         return p.PushResponse(results=results)
+
+    @app.get("/sync/devices", response_model=p.DevicesResponse)
+    def devices(dev: Device) -> p.DevicesResponse:
+        """The workstations of the caller's unit: last sync, changes waiting (unit overview)."""
+        with engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(device)
+                .where(device.c.unit_code == dev["unit_code"])
+                .order_by(device.c.name, device.c.id)
+            ).all()
+        return p.DevicesResponse(
+            devices=[
+                p.DeviceInfo(
+                    device_id=r.id,
+                    name=r.name,
+                    enrolled_at=_aware(r.enrolled_at),
+                    last_sync_at=None if r.last_sync_at is None else _aware(r.last_sync_at),
+                    waiting=r.waiting,
+                    app_version=r.app_version,
+                    revoked=r.revoked_at is not None,
+                    this_device=r.id == dev["id"],
+                )
+                for r in rows
+            ]
+        )
 
     @app.get("/sync/pull", response_model=p.PullResponse, responses={400: {"model": p.Problem}})
     def pull(

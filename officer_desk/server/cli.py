@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from officer_desk import __version__
 
@@ -22,6 +23,14 @@ def _engine(args: argparse.Namespace):
     engine = db.make_engine(url)
     db.upgrade(engine)
     return engine
+
+
+def app_from_environment() -> Any:
+    """The app for one uvicorn worker process (``serve --workers N``)."""
+    from officer_desk.server import db
+    from officer_desk.server.app import create_app
+
+    return create_app(db.make_engine(os.environ["OFFICER_DESK_HUB_DATABASE_URL"]))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,9 +74,8 @@ def main(argv: list[str] | None = None) -> int:
 
         from officer_desk.server.app import create_app
 
-        app = create_app(_engine(args))
-        uvicorn.run(
-            app,
+        engine = _engine(args)  # migrated once, here, before any worker starts
+        options: dict[str, Any] = dict(
             host=args.host,
             port=args.port,
             ssl_certfile=args.ssl_certfile,
@@ -75,6 +83,21 @@ def main(argv: list[str] | None = None) -> int:
             log_level="warning",
             access_log=False,
         )
+        if args.workers > 1:
+            # Worker processes each build the app from the environment (the hub is stateless
+            # apart from its database, so they share it safely).
+            os.environ["OFFICER_DESK_HUB_DATABASE_URL"] = engine.url.render_as_string(
+                hide_password=False
+            )
+            engine.dispose()
+            uvicorn.run(
+                "officer_desk.server.cli:app_from_environment",
+                factory=True,
+                workers=args.workers,
+                **options,
+            )
+            return 0
+        uvicorn.run(create_app(engine), **options)
         return 0
     if args.command == "enroll-device":
         from datetime import timedelta

@@ -18,7 +18,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD_REVISION = "h0001"
+HEAD_REVISION = "h0002"
 ADVISORY_LOCK_KEY = 0x0FF1CE  # one lock for all sync writes on a PostgreSQL hub
 
 metadata = sa.MetaData()
@@ -39,6 +39,10 @@ device = sa.Table(
     sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
     sa.Column("enrolled_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
+    # What the device told the hub at its last sync (h0002): for the unit overview.
+    sa.Column("last_sync_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("waiting", sa.Integer, nullable=True),  # changes in its outbox
+    sa.Column("app_version", sa.String(40), nullable=True),
 )
 
 enrol_code = sa.Table(

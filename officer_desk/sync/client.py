@@ -29,6 +29,7 @@ from officer_desk import __version__
 from officer_desk.store import audit
 from officer_desk.store.connect import connect
 from officer_desk.store.database import Store, _apply_pragmas
+from officer_desk.sync import crashpoints
 from officer_desk.sync import protocol as p
 from officer_desk.sync.errors import (
     ClockOff,
@@ -248,6 +249,7 @@ class SyncClient:
     ) -> None:
         self.store = store
         self._transport = transport
+        self._own_transport = False
         self.batch_size = min(batch_size, p.MAX_BATCH)
         self.page_size = min(page_size, p.MAX_PAGE)
         self.now = now
@@ -268,9 +270,14 @@ class SyncClient:
         return self._db
 
     def close(self) -> None:
+        """Close the store connection and the network client this object made itself (a
+        transport handed in stays the caller's)."""
         if self._db is not None:
             self._db.close()
             self._db = None
+        if self._own_transport and self._transport is not None:
+            self._transport.close()  # type: ignore[attr-defined]
+            self._transport = None
 
     def _setting(self, key: str) -> str | None:
         row = (
@@ -300,6 +307,7 @@ class SyncClient:
             if url is None:
                 raise NotEnrolled("This workstation is not enrolled with a hub.")
             self._transport = HttpxTransport(url)
+            self._own_transport = True
         return self._transport
 
     def _call(
@@ -340,8 +348,10 @@ class SyncClient:
     def enroll(self, hub_url: str, code: str, device_name: str) -> p.EnrollResponse:
         """Exchange a one-time code for this workstation's token (kept in the encrypted store)
         and queue what a standalone store already holds for upload."""
-        if self._transport is None:
+        if self._transport is None or self._own_transport:
+            self.close()  # a transport of ours to another hub goes
             self._transport = HttpxTransport(hub_url)
+            self._own_transport = True
         data = self._call(
             "POST",
             "/sync/enroll",
@@ -448,7 +458,10 @@ class SyncClient:
 
     def _hello(self) -> p.HelloResponse:
         body = p.HelloRequest(
-            app_version=__version__, schema_version=SYNC_SCHEMA_VERSION, client_time=self.now()
+            app_version=__version__,
+            schema_version=SYNC_SCHEMA_VERSION,
+            client_time=self.now(),
+            waiting=self._waiting(),
         )
         return p.HelloResponse.model_validate(
             self._call("POST", "/sync/hello", body=body.model_dump(mode="json"))
@@ -478,10 +491,15 @@ class SyncClient:
                 )
                 for _, op_id, entity, entity_id, op, payload, version, hlc in rows
             ]
+            left = max(0, self._waiting() - len(ops))
+            crashpoints.reached("push_sent")
             data = self._call(
-                "POST", "/sync/push", body=p.PushRequest(ops=ops).model_dump(mode="json")
+                "POST",
+                "/sync/push",
+                body=p.PushRequest(ops=ops, waiting=left).model_dump(mode="json"),
             )
             answer = p.PushResponse.model_validate(data)
+            crashpoints.reached("push_answered")
             self._record_results(ops, answer.results, rows, report)
             if self.on_page:
                 self.on_page("pushed", len(rows))
@@ -640,6 +658,8 @@ class SyncClient:
                 if entity == "case_note_revision":
                     self._make_room_for_revisions(db, groups[entity])
                 self._upsert(db, entity, names, rows)
+                if cursor is not None:
+                    crashpoints.reached("pull_applying")
             if leaving:
                 queued = set(json.loads(self._setting(K_LEAVING) or "[]")) | leaving
                 self._put(db, K_LEAVING, json.dumps(sorted(queued)))
@@ -848,6 +868,16 @@ class SyncClient:
 
     # --- what the screens show ------------------------------------------------------------
 
+    def _waiting(self) -> int:
+        return int(self._conn().execute("SELECT count(*) FROM outbox_entry").fetchone()[0])
+
+    def devices(self) -> list[p.DeviceInfo]:
+        """The unit's workstations as the hub last heard from them (name, id, last sync,
+        changes waiting, revoked, which one is this).  Asks the hub: call from a worker;
+        raises a SyncProblem like ``sync_once``."""
+        data = self._call("GET", "/sync/devices")
+        return p.DevicesResponse.model_validate(data).devices
+
     def status(self) -> SyncStatus:
         db = self._conn()
         last = self._setting(K_LAST)
@@ -855,7 +885,7 @@ class SyncClient:
             enrolled=self._setting(K_TOKEN) is not None,
             hub_url=self._setting(K_URL),
             last_sync_at=None if last is None else datetime.fromisoformat(last),
-            waiting=db.execute("SELECT count(*) FROM outbox_entry").fetchone()[0],
+            waiting=self._waiting(),
             rejected=db.execute("SELECT count(*) FROM rejected_change").fetchone()[0],
             open_conflicts=db.execute(
                 "SELECT count(*) FROM sync_conflict WHERE resolved_at IS NULL AND auto_resolved = 0"

@@ -92,6 +92,7 @@ class HelloRequest(Message):
     app_version: str = Field(max_length=40)
     schema_version: int
     client_time: datetime
+    waiting: int | None = Field(default=None, ge=0)  # changes in the device's outbox
 
 
 class HelloResponse(Message):
@@ -118,6 +119,8 @@ class Op(Message):
 
 class PushRequest(Message):
     ops: list[Op] = Field(max_length=MAX_BATCH)
+    # Changes still in the device's outbox once this batch is through (the unit overview).
+    waiting: int | None = Field(default=None, ge=0)
 
 
 class OpResult(Message):
@@ -167,6 +170,23 @@ class VerifyRequest(Message):
 
 class VerifyResponse(Message):
     mismatched: list[str]
+
+
+class DeviceInfo(Message):
+    """One workstation of the unit as the hub last heard from it."""
+
+    device_id: str
+    name: str
+    enrolled_at: datetime
+    last_sync_at: datetime | None  # None: never synced
+    waiting: int | None  # changes it said were waiting to be sent; None: never said
+    app_version: str | None
+    revoked: bool
+    this_device: bool
+
+
+class DevicesResponse(Message):
+    devices: list[DeviceInfo]
 
 
 class EnrollRequest(Message):

@@ -196,3 +196,76 @@ class Postgres:
             ],
             capture_output=True,
         )
+
+
+# --- a real hub process over a socket -------------------------------------------------------
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class LiveHub:
+    """``officer-desk-server serve`` in a child process (uvicorn, a real socket), on a SQLite
+    file by default or ``database_url``; ``engine`` reaches the same database for making
+    enrolment codes and looking at the hub's state."""
+
+    def __init__(self, folder: Path, *, database_url: str | None = None, workers: int = 1) -> None:
+        import subprocess
+        import sys
+        import time
+
+        import httpx
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        args = [
+            sys.executable,
+            "-m",
+            "officer_desk.server.cli",
+            "serve",
+            "--data-dir",
+            str(folder),
+            "--port",
+            str(self.port),
+            "--workers",
+            str(workers),
+        ]
+        if database_url:
+            args += ["--database-url", database_url]
+        self.log = open(folder / "hub.log", "wb")  # noqa: SIM115  (closed in stop())
+        self.process = subprocess.Popen(args, stdout=self.log, stderr=subprocess.STDOUT)
+        self.engine = hub_db.make_engine(database_url or hub_db.database_url_for(folder))
+        deadline = time.monotonic() + 60
+        while True:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"hub exited: {(folder / 'hub.log').read_text()[-2000:]}")
+            try:
+                if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError("hub did not start in 60 s")
+            time.sleep(0.1)
+
+    def code(self, unit: str = UNIT) -> str:
+        return create_enrol_code(self.engine, unit)
+
+    def records(self) -> dict[tuple[str, str], dict[str, Any]]:
+        return Hub(self.engine, None).records()
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except Exception:
+            self.process.kill()
+            self.process.wait(10)
+        self.engine.dispose()
+        self.log.close()

@@ -1,0 +1,159 @@
+"""``officer-desk-admin enroll`` and ``officer-desk-admin sync``: the headless side of sync.
+
+``enroll --hub URL --code CODE`` (an admin) exchanges a one-time code from
+``officer-desk-server enroll-device`` for this workstation's token (kept in the encrypted store),
+queues what a standalone store already holds and runs a first sync.  ``sync`` (anyone with an
+account) runs one sync with the hub: push the outbox, pull, take people new to the unit, drop
+those who left; ``--verify`` then compares every person with the hub.
+
+Exit status: 0 done; 2 something the person has to act on (a bad or used code, a revoked
+workstation, the clock off by more than 5 minutes, an app too old for the hub, not enrolled);
+3 the hub cannot be reached or is busy (try again later; nothing is lost, the outbox keeps it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from officer_desk.cli.unlock import Desk
+from officer_desk.domain.errors import ValidationError
+from officer_desk.sync.client import SyncClient, SyncReport
+from officer_desk.sync.errors import HubUnreachable, SyncProblem
+
+PROG = "officer-desk-admin"
+EXIT_OK, EXIT_ACTION_NEEDED, EXIT_TRY_LATER = 0, 2, 3
+
+
+def _clock() -> datetime:
+    """The workstation's clock (a seam for tests of the clock check)."""
+    return datetime.now(UTC)
+
+
+def _say(line: str = "") -> None:
+    print(line, flush=True)
+
+
+def _problem(problem: SyncProblem) -> int:
+    print(f"{PROG}: {problem.message}", file=sys.stderr, flush=True)
+    return EXIT_TRY_LATER if isinstance(problem, HubUnreachable) else EXIT_ACTION_NEEDED
+
+
+def _client(desk: Desk) -> SyncClient:
+    return SyncClient(desk.store, now=_clock)
+
+
+def _hub_url(text: str) -> str:
+    url = text.strip().rstrip("/")
+    if not url.startswith(("https://", "http://")) or len(url) < 10:
+        raise ValidationError(
+            f"'{text}' is not a hub address; give it as https://HOST[:PORT], as facility IT "
+            "wrote it down.",
+            "hub",
+        )
+    return url
+
+
+def _report(client: SyncClient, report: SyncReport) -> None:
+    _say(
+        f"Sync done in {report.seconds:.1f} s: sent {report.pushed} change(s), received "
+        f"{report.pulled} record(s)"
+        + (f", took {report.snapshots} person(s) new to the unit" if report.snapshots else "")
+        + (
+            f", {len(report.dropped)} person(s) moved to another unit left this workstation"
+            if report.dropped
+            else ""
+        )
+        + "."
+    )
+    status = client.status()
+    if status.waiting:
+        _say(f"{status.waiting} change(s) still waiting to be sent.")
+    if report.rejected or status.rejected:
+        _say(
+            f"The hub refused {status.rejected} change(s) in all ({report.rejected} this time); "
+            "they are kept here, listed below, for a supervisor to look at:"
+        )
+        for item in client.rejected()[-20:]:
+            _say(f"  {item.rejected_at[:16]}  {item.entity} {item.entity_id}: {item.reason}")
+    if status.open_conflicts:
+        _say(f"{status.open_conflicts} conflict(s) wait for a supervisor's decision.")
+
+
+def cmd_enroll(desk: Desk, args: argparse.Namespace) -> int:
+    url = _hub_url(args.hub)
+    code = args.code.strip()
+    if not code:
+        raise ValidationError("Give the one-time code from facility IT with --code.", "code")
+    name = (args.name or socket.gethostname() or "workstation").strip()[:120]
+    client = _client(desk)
+    try:
+        before = client.status()
+        try:
+            answer = client.enroll(url, code, name)
+        except SyncProblem as problem:
+            return _problem(problem)
+        _say(
+            f"This workstation is enrolled with {url} as '{name}' (unit {answer.unit_code}, "
+            f"device {answer.device_id})."
+        )
+        if before.enrolled:
+            _say(f"It was enrolled with {before.hub_url} before; it now syncs with {url} only.")
+        if args.no_sync:
+            _say(f"Run '{PROG} sync' to send and receive.")
+            return EXIT_OK
+        try:
+            _report(client, client.sync_once())
+        except SyncProblem as problem:
+            return _problem(problem)
+        return EXIT_OK
+    finally:
+        client.close()
+
+
+def cmd_sync(desk: Desk, args: argparse.Namespace) -> int:
+    client = _client(desk)
+    try:
+        if not client.status().enrolled:
+            print(
+                f"{PROG}: This workstation is not enrolled with a hub. Ask facility IT for a "
+                f"one-time code and run '{PROG} enroll --hub URL --code CODE' (as an admin).",
+                file=sys.stderr,
+            )
+            return EXIT_ACTION_NEEDED
+        try:
+            _report(client, client.sync_once())
+            if args.verify:
+                differing = client.verify()
+                _say(
+                    "Every person here matches the hub."
+                    if not differing
+                    else f"{len(differing)} person(s) differed from the hub and were taken again."
+                )
+        except SyncProblem as problem:
+            return _problem(problem)
+        return EXIT_OK
+    finally:
+        client.close()
+
+
+def add_commands(command: Callable[..., Any], admin_only: tuple[Any, ...]) -> None:
+    """Register the commands with admin.py's ``command(name, run, about, ...)`` helper."""
+    sub = command(
+        "enroll",
+        cmd_enroll,
+        "enrol this workstation with the unit's sync hub (one-time code from facility IT)",
+        roles=admin_only,
+        what="enrol the workstation",
+    )
+    sub.add_argument("--hub", required=True, metavar="URL", help="e.g. https://hub.example:8765")
+    sub.add_argument("--code", required=True, metavar="CODE", help="the one-time code")
+    sub.add_argument("--name", metavar="NAME", help="this workstation's name (default: hostname)")
+    sub.add_argument("--no-sync", action="store_true", help="do not sync right after enrolling")
+
+    sub = command("sync", cmd_sync, "sync with the hub now: send changes, receive the unit's")
+    sub.add_argument("--verify", action="store_true", help="also compare every person with the hub")
