@@ -1,0 +1,728 @@
+"""Use cases of the structured shift handover (I-PASS/SBAR-like), all through ``writes.write``.
+
+The outgoing officer starts a handover for a shift: the app drafts, per person of their
+caseload (a supervisor: the whole unit), a summary of the shift from the logs, and suggests a
+status.  The outgoing officer edits the text and status, adds actions (with an owner and a due
+time), "if this, then that" contingencies and unit items, and hands over.  The incoming officer
+or a supervisor acknowledges person by person, may ask one read-back question per person that
+the outgoing officer answers, and signs once everyone is acknowledged and every question has
+its answer.
+
+Who may do what is decided by the handover, not by caseloads: everyone involved works on the
+same unit; the outgoing officer writes, the incoming officer (or, when none was named, any
+other officer of the unit) and the unit's supervisors read, acknowledge and sign.
+
+Sensitive case notes are counted in a draft, never quoted: a handover is read aloud at shift
+change and printed, so it must not carry what only the contact officer should read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from officer_desk.app.setting_definitions import CONTACT_NUDGE_DAYS, REFUSAL_STREAK_MEALS
+from officer_desk.app.writes import Actor, Change, write
+from officer_desk.domain import rules
+from officer_desk.domain.enums import Role
+from officer_desk.domain.errors import NotFound, PermissionDenied, ValidationError
+from officer_desk.store import handover as reads
+from officer_desk.store import home
+from officer_desk.store.database import Store
+from officer_desk.store.queries import active_assignment_filter, dbapi
+from officer_desk.store.tables import (
+    Assignment,
+    Handover,
+    HandoverAction,
+    HandoverContingency,
+    HandoverEntry,
+    HandoverUnitItem,
+    Inmate,
+    Officer,
+)
+
+DRAFT, HANDED_OVER, SIGNED = "draft", "handed_over", "signed"
+STATUSES = reads.STATUSES
+UNIT_ITEM_KINDS = reads.UNIT_ITEM_KINDS
+MAX_SHIFT = timedelta(hours=24)
+MAX_TEXT = 4000
+MAX_SHORT = 500
+
+
+# --- drafting ------------------------------------------------------------------------------
+
+PHRASES: dict[str, dict[str, Any]] = {
+    "en": {
+        "nothing": "Nothing logged this shift.",
+        "meals": "Meals: {items}.",
+        "together": "together",
+        "activities": "Activities: {items}.",
+        "conversations": "Conversation: {n} (mood {moods} of 5{topics}).",
+        "topics": "; {topics}",
+        "note": "{kind} note: “{text}”",
+        "sensitive": "{n} sensitive note(s): read on the person's page.",
+        "streak": "Refusal streak: {n} meals declined in a row.",
+        "nudge_never": "No one-to-one conversation yet.",
+        "nudge": "No one-to-one conversation for {n} days.",
+        "concerns": "{n} concern or safety note(s) in the last two weeks.",
+        "overdue": "{n} follow-up(s) overdue.",
+        "alerts": "Alerts: {alerts}.",
+        "meal": {"breakfast": "breakfast", "lunch": "lunch", "dinner": "dinner",
+                 "evening": "evening meal"},
+        "outcome": {"ate": "ate", "partial": "ate some", "declined": "declined",
+                    "away": "away", "attended": "attended", "refused": "refused",
+                    "sick": "sick", "not_required": "not required", "cancelled": "cancelled",
+                    "clash": "clash", "other": "other"},
+        "reason": {"not_hungry": "not hungry", "religious_or_diet": "religion or diet",
+                   "medical": "medical", "asleep": "asleep", "protest": "protest",
+                   "other": "other reason"},
+        "kind": {"positive": "Positive", "general": "General", "concern": "Concern",
+                 "safety": "Safety"},
+    },
+    "nb": {
+        "nothing": "Ingenting loggført denne vakten.",
+        "meals": "Måltider: {items}.",
+        "together": "sammen",
+        "activities": "Aktiviteter: {items}.",
+        "conversations": "Samtale: {n} (humør {moods} av 5{topics}).",
+        "topics": "; {topics}",
+        "note": "{kind}notat: «{text}»",
+        "sensitive": "{n} sensitive notat(er): les dem på personsiden.",
+        "streak": "Nektet {n} måltider på rad.",
+        "nudge_never": "Ingen samtale på tomannshånd ennå.",
+        "nudge": "Ingen samtale på tomannshånd på {n} dager.",
+        "concerns": "{n} bekymrings- eller sikkerhetsnotat(er) de siste to ukene.",
+        "overdue": "{n} oppfølging(er) på overtid.",
+        "alerts": "Varsler: {alerts}.",
+        "meal": {"breakfast": "frokost", "lunch": "lunsj", "dinner": "middag",
+                 "evening": "kveldsmat"},
+        "outcome": {"ate": "spiste", "partial": "spiste litt", "declined": "nektet",
+                    "away": "borte", "attended": "deltok", "refused": "nektet",
+                    "sick": "syk", "not_required": "ikke påkrevd", "cancelled": "avlyst",
+                    "clash": "kollisjon", "other": "annet"},
+        "reason": {"not_hungry": "ikke sulten", "religious_or_diet": "religion eller kost",
+                   "medical": "medisinsk", "asleep": "sov", "protest": "protest",
+                   "other": "annen grunn"},
+        "kind": {"positive": "Positivt ", "general": "Generelt ", "concern": "Bekymrings",
+                 "safety": "Sikkerhets"},
+    },
+}  # fmt: skip
+
+
+def draft_text(facts: reads.ShiftFacts, language: str = "en") -> str:
+    """The drafted summary of one person's shift, one line per kind of fact."""
+    t = PHRASES.get(language, PHRASES["en"])
+    lines: list[str] = []
+    if facts.meals:
+        items = []
+        for m in facts.meals:
+            item = f"{t['meal'].get(m.meal, m.meal)} {t['outcome'].get(m.outcome, m.outcome)}"
+            if m.decline_reason:
+                item += f" ({t['reason'].get(m.decline_reason, m.decline_reason)})"
+            elif m.ate_together and m.outcome in ("ate", "partial"):
+                item += f" ({t['together']})"
+            items.append(item)
+        lines.append(t["meals"].format(items=", ".join(items)))
+    if facts.activities:
+        items = [
+            f"{a.category.replace('_', ' ')} {t['outcome'].get(a.outcome, a.outcome)}"
+            for a in facts.activities
+        ]
+        lines.append(t["activities"].format(items=", ".join(items)))
+    if facts.conversations:
+        topics = sorted({topic for c in facts.conversations for topic in c.topics})
+        lines.append(
+            t["conversations"].format(
+                n=len(facts.conversations),
+                moods=", ".join(str(c.mood) for c in facts.conversations),
+                topics=t["topics"].format(topics=", ".join(topics)) if topics else "",
+            )
+        )
+    for note in facts.notes:
+        if not note.sensitive:
+            kind = t["kind"].get(note.kind, note.kind)
+            lines.append(t["note"].format(kind=kind, text=note.excerpt))
+    hidden = sum(n.sensitive for n in facts.notes)
+    if hidden:
+        lines.append(t["sensitive"].format(n=hidden))
+    if not lines:
+        lines.append(t["nothing"])
+    if facts.refusal_flag:
+        lines.append(t["streak"].format(n=facts.refusal_streak))
+    if facts.contact_nudge:
+        if facts.days_since_conversation is None:
+            lines.append(t["nudge_never"])
+        else:
+            lines.append(t["nudge"].format(n=facts.days_since_conversation))
+    if facts.recent_concerns:
+        lines.append(t["concerns"].format(n=facts.recent_concerns))
+    if facts.overdue_follow_ups:
+        lines.append(t["overdue"].format(n=facts.overdue_follow_ups))
+    if facts.alerts:
+        lines.append(t["alerts"].format(alerts=", ".join(facts.alerts)))
+    return "\n".join(lines)
+
+
+def suggested_status(facts: reads.ShiftFacts) -> str:
+    """concern: a refusal streak or a concern/safety note this shift; watch: something
+    declined or refused, a low mood, overdue follow-ups or recent concern notes."""
+    if facts.refusal_flag or any(n.kind in ("concern", "safety") for n in facts.notes):
+        return "concern"
+    if (
+        any(m.outcome == "declined" for m in facts.meals)
+        or any(a.outcome == "refused" for a in facts.activities)
+        or any(c.mood <= 2 for c in facts.conversations)
+        or facts.overdue_follow_ups
+        or facts.recent_concerns
+    ):
+        return "watch"
+    return "settled"
+
+
+@dataclass(frozen=True)
+class Drafted:
+    handover_id: str
+    change: Change
+
+
+def start_handover(
+    store: Store,
+    actor: Actor,
+    shift_start: datetime,
+    shift_end: datetime,
+    *,
+    incoming_id: str | None = None,
+    language: str = "en",
+) -> Drafted:
+    """Draft a handover of the actor's caseload (a supervisor's: the unit) for the shift."""
+    with write(store, actor) as w:
+        me = _writer_officer(w.session, actor)
+        if shift_end <= shift_start:
+            raise ValidationError("The shift must end after it starts.", "shift_end")
+        if shift_end - shift_start > MAX_SHIFT:
+            raise ValidationError("A shift can be at most 24 hours long.", "shift_end")
+        rules.not_in_future(shift_start, w.now, "shift_start", "The shift's start")
+        if incoming_id is not None:
+            _check_reader(w.session, me, incoming_id)
+        already = w.session.exec(
+            select(Handover).where(
+                Handover.outgoing_id == me.id,
+                Handover.status == DRAFT,
+                col(Handover.deleted_at).is_(None),
+            )
+        ).first()
+        if already is not None:
+            raise ValidationError(
+                "You already have a handover in draft (shift from "
+                f"{_local(already.shift_start)}). Continue that one or hand it over first.",
+                "shift_start",
+            )
+        people = _people_of(w.session, me, w.now.date())
+        conn = dbapi(w.session)
+        facts = reads.shift_facts(
+            conn,
+            people,
+            shift_start,
+            shift_end,
+            streak_meals=REFUSAL_STREAK_MEALS.bounded(
+                home.local_setting(conn, REFUSAL_STREAK_MEALS.key)
+            ),
+            nudge_days=CONTACT_NUDGE_DAYS.bounded(home.local_setting(conn, CONTACT_NUDGE_DAYS.key)),
+        )
+        handover = Handover(
+            unit_id=me.unit_id,
+            shift_start=shift_start,
+            shift_end=shift_end,
+            outgoing_id=me.id,
+            incoming_id=incoming_id,
+            status=DRAFT,
+            created_at=w.now,
+        )
+        w.insert(handover, detail=f"handover drafted for {len(facts)} people")
+        for pid in people:
+            if pid not in facts:
+                continue
+            text = draft_text(facts[pid], language)
+            w.insert(
+                HandoverEntry(
+                    handover_id=handover.id,
+                    inmate_id=pid,
+                    draft=text,
+                    text=text,
+                    status=suggested_status(facts[pid]),
+                ),
+                detail="handover entry drafted",
+            )
+        return Drafted(handover.id, w.change)
+
+
+def _people_of(session: Session, me: Officer, today: Any) -> list[str]:
+    if me.role == Role.SUPERVISOR:
+        query = select(Inmate.id).where(
+            Inmate.unit_id == me.unit_id, col(Inmate.deleted_at).is_(None)
+        )
+    else:
+        query = (
+            select(Inmate.id)
+            .join(Assignment, col(Assignment.inmate_id) == col(Inmate.id))
+            .where(
+                Assignment.officer_id == me.id,
+                col(Inmate.deleted_at).is_(None),
+                *active_assignment_filter(today),
+            )
+        )
+    return sorted(set(session.exec(query).all()))
+
+
+# --- the outgoing officer's edits ----------------------------------------------------------
+
+
+def edit_entry(
+    store: Store,
+    actor: Actor,
+    entry_id: str,
+    *,
+    text: str | None = None,
+    status: str | None = None,
+) -> Change:
+    """Change what the handover says about a person, or their status (while in draft)."""
+    with write(store, actor) as w:
+        entry = _entry(w.session, entry_id)
+        _outgoing_draft(w.session, actor, entry.handover_id)
+        values: dict[str, Any] = {}
+        if text is not None:
+            values["text"] = rules.required_text(text, "text", "What you hand over", MAX_TEXT)
+        if status is not None:
+            if status not in STATUSES:
+                raise ValidationError("Choose a status: settled, watch or concern.", "status")
+            values["status"] = status
+        w.update(entry, values)
+        return w.change
+
+
+@dataclass(frozen=True)
+class ActionInput:
+    text: str
+    owner_id: str | None
+    due_at: datetime | None = None
+    inmate_id: str | None = None  # None: about the unit
+
+
+def add_action(store: Store, actor: Actor, handover_id: str, action: ActionInput) -> Change:
+    with write(store, actor) as w:
+        handover = _outgoing_draft(w.session, actor, handover_id)
+        text = rules.required_text(action.text, "text", "The action", MAX_SHORT)
+        if not action.owner_id:
+            raise ValidationError(
+                "Choose who owns this action: every action needs an officer responsible.",
+                "owner_id",
+            )
+        owner = w.session.get(Officer, action.owner_id)
+        if (
+            owner is None
+            or not owner.active
+            or owner.unit_id != handover.unit_id
+            or owner.role == Role.ADMIN
+        ):
+            raise ValidationError(
+                "The owner must be an active officer or supervisor of this unit.", "owner_id"
+            )
+        if action.due_at is not None and action.due_at < handover.shift_start:
+            raise ValidationError(
+                f"The due time is before the shift started ({_local(handover.shift_start)}). "
+                "Choose a later time.",
+                "due_at",
+            )
+        _check_person(w.session, handover, action.inmate_id)
+        w.insert(
+            HandoverAction(
+                handover_id=handover_id,
+                inmate_id=action.inmate_id,
+                text=text,
+                owner_id=owner.id,
+                due_at=action.due_at,
+            ),
+            detail="handover action",
+        )
+        return w.change
+
+
+def add_contingency(
+    store: Store,
+    actor: Actor,
+    handover_id: str,
+    condition: str,
+    response: str,
+    inmate_id: str | None = None,
+) -> Change:
+    """ "If ``condition``, then ``response``" (about a person, or the unit)."""
+    with write(store, actor) as w:
+        handover = _outgoing_draft(w.session, actor, handover_id)
+        _check_person(w.session, handover, inmate_id)
+        w.insert(
+            HandoverContingency(
+                handover_id=handover_id,
+                inmate_id=inmate_id,
+                condition=rules.required_text(condition, "condition", "The “if”", MAX_SHORT),
+                response=rules.required_text(response, "response", "The “then”", MAX_SHORT),
+            ),
+            detail="handover contingency",
+        )
+        return w.change
+
+
+def add_unit_item(store: Store, actor: Actor, handover_id: str, kind: str, text: str) -> Change:
+    with write(store, actor) as w:
+        _outgoing_draft(w.session, actor, handover_id)
+        if kind not in UNIT_ITEM_KINDS:
+            raise ValidationError(
+                "Choose a kind: count, escorts, appointments, visits or property.", "kind"
+            )
+        w.insert(
+            HandoverUnitItem(
+                handover_id=handover_id,
+                kind=kind,
+                text=rules.required_text(text, "text", "The unit item", MAX_SHORT),
+            ),
+            detail=f"handover unit item ({kind})",
+        )
+        return w.change
+
+
+REMOVABLE: dict[str, Any] = {
+    "handover_action": HandoverAction,
+    "handover_contingency": HandoverContingency,
+    "handover_unit_item": HandoverUnitItem,
+}
+
+
+def remove_item(store: Store, actor: Actor, entity: str, item_id: str) -> Change:
+    """Take an action, contingency or unit item out of a draft (a soft delete)."""
+    with write(store, actor) as w:
+        table = REMOVABLE.get(entity)
+        row = None if table is None else w.session.get(table, item_id)
+        if row is None or row.deleted_at is not None:
+            raise NotFound("That item is no longer in the handover.")
+        _outgoing_draft(w.session, actor, row.handover_id)
+        w.update(row, {"deleted_at": w.now}, detail="removed from the handover")
+        return w.change
+
+
+def hand_over(
+    store: Store, actor: Actor, handover_id: str, incoming_id: str | None = None
+) -> Change:
+    """Hand the draft over: from now on the outgoing side only answers questions."""
+    with write(store, actor) as w:
+        handover = _outgoing_draft(w.session, actor, handover_id)
+        me = _writer_officer(w.session, actor)
+        if incoming_id is not None:
+            _check_reader(w.session, me, incoming_id)
+        entries = _entries(w.session, handover_id)
+        items = w.session.exec(
+            select(HandoverUnitItem.id).where(
+                HandoverUnitItem.handover_id == handover_id,
+                col(HandoverUnitItem.deleted_at).is_(None),
+            )
+        ).first()
+        if not entries and items is None:
+            raise ValidationError(
+                "There is nothing to hand over: no people and no unit items.", "handover"
+            )
+        values: dict[str, Any] = {"status": HANDED_OVER, "handed_over_at": w.now}
+        if incoming_id is not None:
+            values["incoming_id"] = incoming_id
+        w.update(handover, values, detail="handed over")
+        return w.change
+
+
+# --- the incoming side: acknowledge, read back, sign ---------------------------------------
+
+
+def acknowledge(store: Store, actor: Actor, entry_id: str) -> Change:
+    """The incoming side has read and understood what was handed over about this person."""
+    with write(store, actor) as w:
+        entry = _entry(w.session, entry_id)
+        _reader(w.session, actor, entry.handover_id)
+        name = _person_name(w.session, entry.inmate_id)
+        if entry.acknowledged_at is not None:
+            raise ValidationError(
+                f"{name} was already acknowledged at {_local(entry.acknowledged_at)}.",
+                "acknowledged",
+            )
+        if entry.question and not entry.answer:
+            raise ValidationError(
+                f"Your question about {name} has no answer yet. Wait for the outgoing "
+                "officer's answer, then acknowledge.",
+                "question",
+            )
+        w.update(
+            entry,
+            {"acknowledged_at": w.now, "acknowledged_by": actor.officer_id},
+            detail="acknowledged",
+        )
+        return w.change
+
+
+def ask_question(store: Store, actor: Actor, entry_id: str, question: str) -> Change:
+    """Read-back: ask the outgoing officer one question about a person before acknowledging."""
+    with write(store, actor) as w:
+        entry = _entry(w.session, entry_id)
+        _reader(w.session, actor, entry.handover_id)
+        text = rules.required_text(question, "question", "The question", MAX_SHORT)
+        if entry.acknowledged_at is not None:
+            raise ValidationError(
+                "This person is already acknowledged; ask the outgoing officer in person.",
+                "question",
+            )
+        if entry.question:
+            raise ValidationError(
+                "A question about this person was already asked"
+                + (" and answered." if entry.answer else " and waits for its answer.")
+                + " One question per person: talk to the outgoing officer for more.",
+                "question",
+            )
+        w.update(
+            entry,
+            {"question": text, "asked_at": w.now, "asked_by": actor.officer_id},
+            detail="read-back question",
+        )
+        return w.change
+
+
+def answer_question(store: Store, actor: Actor, entry_id: str, answer: str) -> Change:
+    with write(store, actor) as w:
+        entry = _entry(w.session, entry_id)
+        handover = _handover(w.session, entry.handover_id)
+        if actor.officer_id != handover.outgoing_id:
+            raise PermissionDenied(
+                "Only the officer who handed over can answer questions about it.",
+                entity="handover",
+                entity_id=handover.id,
+            )
+        text = rules.required_text(answer, "answer", "The answer", MAX_SHORT)
+        if not entry.question:
+            raise ValidationError("There is no question about this person to answer.", "answer")
+        if entry.answer:
+            raise ValidationError("This question has already been answered.", "answer")
+        w.update(
+            entry,
+            {"answer": text, "answered_at": w.now, "answered_by": actor.officer_id},
+            detail="read-back answer",
+        )
+        return w.change
+
+
+def sign(store: Store, actor: Actor, handover_id: str) -> Change:
+    """Sign the handover: refused while a person is unacknowledged or a question open."""
+    with write(store, actor) as w:
+        handover = _reader(w.session, actor, handover_id)
+        entries = _entries(w.session, handover_id)
+        waiting = [e for e in entries if e.acknowledged_at is None]
+        if waiting:
+            names = _names_of(w.session, [e.inmate_id for e in waiting])
+            raise ValidationError(
+                f"{len(waiting)} of {len(entries)} people are not acknowledged yet: "
+                f"{names}. Acknowledge each person before signing.",
+                "sign",
+            )
+        open_questions = [e for e in entries if e.question and not e.answer]
+        if open_questions:
+            names = _names_of(w.session, [e.inmate_id for e in open_questions])
+            raise ValidationError(
+                f"Questions still wait for an answer ({names}). Sign when they are answered.",
+                "sign",
+            )
+        values: dict[str, Any] = {
+            "status": SIGNED,
+            "signed_at": w.now,
+            "signed_by": actor.officer_id,
+        }
+        if handover.incoming_id is None:
+            values["incoming_id"] = actor.officer_id
+        w.update(handover, values, detail="signed")
+        return w.change
+
+
+def complete_action(store: Store, actor: Actor, action_id: str) -> Change:
+    """Mark an action done (its owner, the incoming side or a supervisor)."""
+    with write(store, actor) as w:
+        action = w.session.get(HandoverAction, action_id)
+        if action is None or action.deleted_at is not None:
+            raise NotFound("That action is no longer in the handover.")
+        handover = _handover(w.session, action.handover_id)
+        me = _unit_officer(w.session, actor, handover)
+        if me.id not in (action.owner_id, handover.incoming_id) and me.role != Role.SUPERVISOR:
+            raise PermissionDenied(
+                "Only the action's owner, the incoming officer or a supervisor can mark it done.",
+                entity="handover_action",
+                entity_id=action_id,
+            )
+        if action.done_at is not None:
+            raise ValidationError(f"This action was already done at {_local(action.done_at)}.")
+        w.update(action, {"done_at": w.now, "done_by": me.id}, detail="action done")
+        return w.change
+
+
+# --- checks --------------------------------------------------------------------------------
+
+
+def _local(moment: datetime) -> str:
+    return moment.astimezone().strftime("%d.%m %H:%M")
+
+
+def _handover(session: Session, handover_id: str) -> Handover:
+    row = session.get(Handover, handover_id)
+    if row is None or row.deleted_at is not None:
+        raise NotFound("That handover does not exist on this workstation.")
+    return row
+
+
+def _entry(session: Session, entry_id: str) -> HandoverEntry:
+    row = session.get(HandoverEntry, entry_id)
+    if row is None or row.deleted_at is not None:
+        raise NotFound("That person is no longer in the handover.")
+    return row
+
+
+def _entries(session: Session, handover_id: str) -> Sequence[HandoverEntry]:
+    return session.exec(
+        select(HandoverEntry).where(
+            HandoverEntry.handover_id == handover_id, col(HandoverEntry.deleted_at).is_(None)
+        )
+    ).all()
+
+
+def _writer_officer(session: Session, actor: Actor) -> Officer:
+    me = session.get(Officer, actor.officer_id) if actor.officer_id else None
+    if me is None or not me.active or me.role not in (Role.OFFICER, Role.SUPERVISOR):
+        raise PermissionDenied(
+            "Only an officer or a supervisor can write a shift handover.",
+            entity="officer",
+            entity_id=actor.officer_id,
+        )
+    return me
+
+
+def _unit_officer(session: Session, actor: Actor, handover: Handover) -> Officer:
+    me = _writer_officer(session, actor)
+    if me.unit_id != handover.unit_id:
+        raise PermissionDenied(
+            "This handover belongs to another unit.", entity="handover", entity_id=handover.id
+        )
+    return me
+
+
+def _outgoing_draft(session: Session, actor: Actor, handover_id: str) -> Handover:
+    handover = _handover(session, handover_id)
+    if actor.officer_id != handover.outgoing_id:
+        raise PermissionDenied(
+            "Only the officer who wrote this handover can change it.",
+            entity="handover",
+            entity_id=handover_id,
+        )
+    if handover.status != DRAFT:
+        raise ValidationError(
+            "This handover has been handed over and can no longer be changed. Answer the "
+            "incoming officer's questions instead.",
+            "handover",
+        )
+    return handover
+
+
+def _reader(session: Session, actor: Actor, handover_id: str) -> Handover:
+    """The incoming officer (any other officer of the unit when none was named) or a
+    supervisor of the unit, on a handed-over handover; never its author."""
+    handover = _handover(session, handover_id)
+    me = _unit_officer(session, actor, handover)
+    if me.id == handover.outgoing_id:
+        raise PermissionDenied(
+            "You wrote this handover: the incoming officer or a supervisor must acknowledge "
+            "and sign it.",
+            entity="handover",
+            entity_id=handover_id,
+        )
+    if (
+        handover.incoming_id is not None
+        and me.id != handover.incoming_id
+        and me.role != Role.SUPERVISOR
+    ):
+        raise PermissionDenied(
+            "This handover is addressed to another officer; they or a supervisor take it.",
+            entity="handover",
+            entity_id=handover_id,
+        )
+    if handover.status == DRAFT:
+        raise ValidationError(
+            "This handover is still a draft: wait until the outgoing officer hands it over.",
+            "handover",
+        )
+    if handover.status == SIGNED:
+        raise ValidationError(
+            f"This handover was signed at {_local(handover.signed_at or handover.shift_end)}.",
+            "handover",
+        )
+    return handover
+
+
+def _check_reader(session: Session, me: Officer, incoming_id: str) -> None:
+    if incoming_id == me.id:
+        raise ValidationError(
+            "You cannot hand over to yourself: choose the incoming officer or a supervisor.",
+            "incoming_id",
+        )
+    other = session.get(Officer, incoming_id)
+    if (
+        other is None
+        or not other.active
+        or other.unit_id != me.unit_id
+        or other.role not in (Role.OFFICER, Role.SUPERVISOR)
+    ):
+        raise ValidationError(
+            "The incoming officer must be an active officer or supervisor of this unit.",
+            "incoming_id",
+        )
+
+
+def _check_person(session: Session, handover: Handover, inmate_id: str | None) -> None:
+    if inmate_id is None:
+        return
+    found = session.exec(
+        select(HandoverEntry.id).where(
+            HandoverEntry.handover_id == handover.id, HandoverEntry.inmate_id == inmate_id
+        )
+    ).first()
+    if found is None:
+        raise ValidationError("That person is not in this handover.", "inmate_id")
+
+
+def _person_name(session: Session, inmate_id: str) -> str:
+    person = session.get(Inmate, inmate_id)
+    return "?" if person is None else (person.preferred_name or person.full_name)
+
+
+def _names_of(session: Session, inmate_ids: Sequence[str]) -> str:
+    return ", ".join(sorted(_person_name(session, i) for i in inmate_ids))
+
+
+__all__ = [
+    "ActionInput",
+    "Drafted",
+    "acknowledge",
+    "add_action",
+    "add_contingency",
+    "add_unit_item",
+    "answer_question",
+    "ask_question",
+    "complete_action",
+    "draft_text",
+    "edit_entry",
+    "hand_over",
+    "remove_item",
+    "sign",
+    "start_handover",
+    "suggested_status",
+]
