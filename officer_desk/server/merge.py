@@ -71,6 +71,11 @@ RANK = {
             "release_plan_item",
             "referral",
             "release_signoff",
+            "handover",
+            "handover_entry",
+            "handover_action",
+            "handover_contingency",
+            "handover_unit_item",
             "sync_conflict",
         ]
     )
@@ -408,6 +413,14 @@ class Merger:
             return None, content.get("unit_id")
         if entity == "unit":
             return None, entity_id
+        if entity == "handover":
+            return None, content.get("unit_id")
+        if entity.startswith("handover_") and not content.get("inmate_id"):
+            # unit-wide parts of a handover stay with the handover's unit
+            parent = self.load("handover", str(content.get("handover_id")))
+            if parent is None:
+                raise Rejected("This entry belongs to a handover the hub does not have.")
+            return None, parent.scope_unit
         if "inmate_id" in content:
             return content.get("inmate_id"), None
         if entity in PARENT:
@@ -431,7 +444,7 @@ class Merger:
                     "set up on its own. Enrol an empty workstation, or ask facility IT."
                 )
             return
-        if op.entity == "officer":
+        if op.entity in ("officer", "handover"):
             unit = current.scope_unit if current else op.payload.get("unit_id")
             if unit != self.unit_id():
                 raise Rejected(outside)
@@ -443,7 +456,9 @@ class Merger:
                 raise Rejected(outside)
             return
         else:
-            inmate_id, _ = self._placement(op.entity, op.entity_id, _content(op.payload))
+            inmate_id, scope = self._placement(op.entity, op.entity_id, _content(op.payload))
+            if inmate_id is None and scope not in (None, self.unit_id()):
+                raise Rejected(outside)  # a unit-wide part of another unit's handover
         if inmate_id is None:
             return  # facility and catalogue records are shared by every unit
         person = self.load("inmate", inmate_id)

@@ -67,6 +67,11 @@ ORDER = [
     "release_plan_item",
     "referral",
     "release_signoff",
+    "handover",
+    "handover_entry",
+    "handover_action",
+    "handover_contingency",
+    "handover_unit_item",
     "sync_conflict",
 ]
 RANK = {name: n for n, name in enumerate(ORDER)}
@@ -103,6 +108,9 @@ DROP = [  # children first
     ("certificate", "inmate_id = ?"),
     ("assignment", "inmate_id = ?"),
     ("sync_conflict", "inmate_id = ?"),
+    ("handover_entry", "inmate_id = ?"),
+    ("handover_action", "inmate_id = ?"),
+    ("handover_contingency", "inmate_id = ?"),
     ("inmate", "id = ?"),
 ]
 
@@ -183,13 +191,17 @@ class _Columns:
         self.tables: dict[str, tuple[list[str], list[Callable[[Any], Any] | None]]] = {}
         for name in ORDER:
             table = SQLModel.metadata.tables[name]
-            names, convert = [], []
+            names: list[str] = []
+            convert: list[Callable[[Any], Any] | None] = []
             for column in table.columns:
-                names.append(column.name)
                 bind = column.type.bind_processor(dialect) or (lambda v: v)
                 kind = column.type
                 if isinstance(kind, sa.types.TypeDecorator):
                     kind = kind.impl_instance  # e.g. SQLModel's UTCDateTime over DateTime
+                if isinstance(kind, sa.Boolean):
+                    convert.append(None)  # JSON true/false bind as 1/0 like the ORM's
+                    names.append(column.name)
+                    continue
                 if isinstance(kind, sa.DateTime):
                     parse: Callable[[Any], Any] = _parse_datetime
                 elif isinstance(kind, sa.Date):
@@ -199,8 +211,44 @@ class _Columns:
                 else:
                     parse = _same
                 plain = parse is _same and column.type.bind_processor(dialect) is None
-                convert.append(None if plain else _compose(parse, bind))
+                slow = _compose(parse, bind)
+                if plain:
+                    convert.append(None)
+                elif parse is _parse_datetime:
+                    convert.append(_fast_datetime(slow))
+                elif parse is _parse_date and column.type.bind_processor(dialect) is None:
+                    convert.append(_fast_date(slow))
+                else:
+                    convert.append(slow)
+                names.append(column.name)
             self.tables[name] = (names, convert)
+
+
+def _fast_datetime(slow: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """The wire's UTC ``YYYY-MM-DDTHH:MM:SS[.ffffff]+00:00`` as SQLite gets it through the
+    slow path (an aware UTC datetime, stored as ``isoformat(" ")``), by slicing; anything else
+    goes the slow, parsing way."""
+
+    def convert(value: Any) -> Any:
+        if (
+            value.__class__ is str
+            and len(value) in (25, 32)
+            and value[10] == "T"
+            and value.endswith("+00:00")
+        ):
+            return value[:10] + " " + value[11:]
+        return slow(value)
+
+    return convert
+
+
+def _fast_date(slow: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def convert(value: Any) -> Any:
+        if value.__class__ is str and len(value) == 10 and value[4] == "-" and value[7] == "-":
+            return value
+        return slow(value)
+
+    return convert
 
 
 def _same(value: Any) -> Any:
@@ -430,6 +478,7 @@ class SyncClient:
         report = SyncReport()
         try:
             self._hello()
+            _account_keys().publish_upgrades(self.store)  # key pairs made at sign-in travel too
             self._push(report)
             self._pull(report)
             self._leave(report)
@@ -566,31 +615,53 @@ class SyncClient:
             db.execute("ROLLBACK")
             raise
 
+    def _fetch_page(self, since: int) -> tuple[list[Incoming], bool]:
+        data = self._call("GET", "/sync/pull", params={"since": since, "limit": self.page_size})
+        changes, more = _incoming(data, "changes", "more")
+        # Never trust a page to move the cursor past what it actually carried.
+        return sorted((c for c in changes if c.seq > since), key=lambda c: c.seq), more
+
     def _pull(self, report: SyncReport) -> None:
+        """Pages after the cursor.  The next page is fetched (one request, in a helper thread)
+        while this one is applied; it is used only once this one is committed, and only with
+        the cursor it was asked for."""
+        from concurrent.futures import Future, ThreadPoolExecutor
+
         first = int(self._setting(K_CURSOR) or 0) == 0
         entering: set[str] = set()
-        while True:
-            cursor = int(self._setting(K_CURSOR) or 0)
-            data = self._call(
-                "GET", "/sync/pull", params={"since": cursor, "limit": self.page_size}
+        fetcher = ThreadPoolExecutor(1, thread_name_prefix="sync-pull")
+        try:
+            coming: Future[tuple[list[Incoming], bool]] | None = fetcher.submit(
+                self._fetch_page, int(self._setting(K_CURSOR) or 0)
             )
-            page = p.PullResponse.model_validate(data)
-            # Never trust a page to move the cursor past what it actually carried.
-            changes = sorted((c for c in page.changes if c.seq > cursor), key=lambda c: c.seq)
-            if not changes:
-                break
+            while coming is not None:
+                changes, more = coming.result()
+                coming = None
+                if not changes:
+                    break
+                if more:
+                    coming = fetcher.submit(self._fetch_page, changes[-1].seq)
+                self._pull_page(changes, first, entering, report)
+        finally:
+            fetcher.shutdown(wait=True, cancel_futures=True)
+        for inmate_id in sorted(entering):
+            self.snapshot(inmate_id)
+            report.snapshots += 1
+
+    def _pull_page(
+        self, changes: list[Incoming], first: bool, entering: set[str], report: SyncReport
+    ) -> None:
+        if True:
             entered, _ = self._apply(changes, cursor=changes[-1].seq, what="pull")
+            if any(change.entity == "officer" for change in changes):
+                # Slots for the unit's officers, so they can sign in here offline.
+                _account_keys().refresh_slots(self.store)
             if not first:
                 entering |= entered
             report.pulled += len(changes)
             report.pages += 1
             if self.on_page:
                 self.on_page("pulled", len(changes))
-            if not page.more:
-                break
-        for inmate_id in sorted(entering):
-            self.snapshot(inmate_id)
-            report.snapshots += 1
 
     def snapshot(self, inmate_id: str) -> int:
         """Take every record of one person from the hub (a person entered the unit)."""
@@ -970,6 +1041,12 @@ class SyncClient:
         for inmate_id in answer.mismatched:
             self.snapshot(inmate_id)
         return answer.mismatched
+
+
+def _account_keys() -> Any:
+    from officer_desk.app import account_keys  # key slots follow the officer records
+
+    return account_keys
 
 
 def _version(db: Any, table: str, row_id: str) -> Any:

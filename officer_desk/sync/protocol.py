@@ -47,6 +47,12 @@ FIELD_ENTITIES = frozenset(
         "follow_up",
         "case_note",
         "release_plan",
+        # the shift handover (fields: text, status, acknowledgement, question and answer)
+        "handover",
+        "handover_entry",
+        "handover_action",
+        "handover_contingency",
+        "handover_unit_item",
     }
 )
 CHECKLIST_ENTITIES = frozenset({"release_plan_item"})
@@ -81,6 +87,11 @@ Entity = Literal[
     "release_plan_item",
     "assignment",
     "sync_conflict",
+    "handover",
+    "handover_entry",
+    "handover_action",
+    "handover_contingency",
+    "handover_unit_item",
 ]
 
 
