@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -345,3 +346,40 @@ def test_every_handover_write_is_audited_and_queued_for_sync(
     assert {"handover", "handover_unit_item"} <= {r[0] for r in rows}
     assert json.loads(rows[0][2])["outgoing_id"] == kari.officer_id
     assert audited == len(rows)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("nb", ["Vaktoverlevering", "Telling", "Bekymring", "Kvittert av Ola Bø", "Oppgaver"]),
+        ("en", ["Shift handover", "Count", "Concern", "Acknowledged by Ola Bø", "Actions"]),
+    ],
+)
+def test_a_handover_prints_to_pdf_in_both_languages(
+    unit_store: Store,
+    kari: Actor,
+    ola: Actor,
+    known_shift: dict[str, str],
+    tmp_path: Path,
+    language: str,
+    expected: list[str],
+) -> None:
+    from pypdf import PdfReader
+
+    from officer_desk.reports.handover import write_handover_pdf
+
+    hid = start(unit_store, kari, incoming=ola)
+    handover.add_unit_item(unit_store, kari, hid, "count", "42 present")
+    a = entry_of(view(unit_store, hid), known_shift["a"])
+    handover.add_action(
+        unit_store, kari, hid, ActionInput("Ring the nurse", ola.officer_id, None, a.inmate_id)
+    )
+    handover.hand_over(unit_store, kari, hid)
+    handover.acknowledge(unit_store, ola, a.id)
+    target = tmp_path / "handover.pdf"
+    pages = write_handover_pdf(view(unit_store, hid), target, language=language)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(target).pages).split())
+    assert pages >= 1
+    for words in [*expected, "Kari Nordmann", "Øystein Ås", "42 present", "Ring the nurse"]:
+        assert words in text
+    assert "SECRET" not in text
