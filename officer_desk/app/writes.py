@@ -17,10 +17,12 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
+from sqlalchemy import insert
 from sqlmodel import Session, SQLModel
 
 from officer_desk.app.change import Change
 from officer_desk.domain.errors import PermissionDenied
+from officer_desk.domain.ids import new_id
 from officer_desk.store import audit
 from officer_desk.store.database import Store, utc_now
 from officer_desk.store.tables import SYNC_SCHEMA_VERSION, OutboxEntry, Synced
@@ -59,17 +61,27 @@ def _plain(value: Any) -> Any:
     return value
 
 
+OUTBOX = OutboxEntry.__table__  # type: ignore[attr-defined]
+
+
 def payload_of(row: SQLModel) -> str:
     data = {key: _plain(value) for key, value in row.model_dump().items()}
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def entity_of(row: SQLModel) -> str:
-    return str(row.__class__.__tablename__)  # type: ignore[attr-defined]
+    return str(row.__class__.__tablename__)
 
 
 class Writer:
-    """The only object that writes rows; one per transaction."""
+    """The only object that writes rows; one per transaction.
+
+    Rows go to the session as they come; rows of one table in a row are flushed together
+    (one ``executemany``), and before a row of another table, so rows always reach the
+    database in the order they were written (no relationships tell SQLAlchemy that order).
+    The audit and outbox entries are collected and inserted at :meth:`finish`, with one
+    look-up of the audit chain's end for the whole transaction.
+    """
 
     def __init__(self, session: Session, store: Store, actor: Actor) -> None:
         self.session = session
@@ -77,11 +89,13 @@ class Writer:
         self.actor = actor
         self.now = utc_now()
         self.change = Change()
+        self._audits: list[audit.Draft] = []
+        self._outbox: list[dict[str, Any]] = []
+        self._unflushed: str | None = None  # the table of the rows added but not flushed
 
     def insert(self, row: Synced, *, detail: str = "", action: str = "create") -> Synced:
         self._stamp(row)
-        self.session.add(row)
-        self.session.flush()
+        self._add(row)
         self._record(row, action, "insert", detail)
         return row
 
@@ -90,11 +104,11 @@ class Writer:
         changed = {k: v for k, v in values.items() if getattr(row, k) != v}
         if not changed:
             return row
+        self._flush_unless(entity_of(row))
         for key, value in changed.items():
             setattr(row, key, value)
         self._stamp(row)
-        self.session.add(row)
-        self.session.flush()
+        self._add(row)
         fields = ", ".join(sorted(changed))
         self._record(row, "update", "update", detail or f"changed {fields}", only=set(changed))
         return row
@@ -102,6 +116,25 @@ class Writer:
     def audit_only(self, action: str, entity: str, entity_id: str | None, detail: str) -> None:
         """An audited event that changes no synced row (e.g. an export, a bulk seed)."""
         self._audit(action, entity, entity_id, detail)
+
+    def finish(self) -> None:
+        """Write what is still pending: the last rows, then the audit and outbox entries."""
+        self.session.flush()
+        self._unflushed = None
+        audit.append_many(self.session, self._audits)
+        if self._outbox:
+            self.session.connection().execute(insert(OUTBOX), self._outbox)
+        self._audits, self._outbox = [], []
+
+    def _add(self, row: Synced) -> None:
+        self._flush_unless(entity_of(row))
+        self.session.add(row)
+        self._unflushed = entity_of(row)
+
+    def _flush_unless(self, entity: str) -> None:
+        if self._unflushed is not None and self._unflushed != entity:
+            self.session.flush()
+            self._unflushed = None
 
     def _stamp(self, row: Synced) -> None:
         row.updated_hlc = self.store.clock.now()
@@ -118,33 +151,34 @@ class Writer:
             full = json.loads(payload)
             keep = only | {"id", "updated_hlc", "updated_by", "device_id"}
             payload = json.dumps({k: full[k] for k in sorted(keep)}, ensure_ascii=False)
-        self.session.add(
-            OutboxEntry(
-                entity=entity,
-                entity_id=row_id,
-                op=op,
-                payload=payload,
-                schema_version=SYNC_SCHEMA_VERSION,
-                hlc=row.updated_hlc,
-                created_at=self.now,
-            )
+        self._outbox.append(
+            {
+                "op_id": new_id(),
+                "entity": entity,
+                "entity_id": row_id,
+                "op": op,
+                "payload": payload,
+                "schema_version": SYNC_SCHEMA_VERSION,
+                "hlc": row.updated_hlc,
+                "created_at": self.now,
+            }
         )
         self._audit(action, entity, row_id, detail)
         self.change.add(entity, row_id, getattr(row, "inmate_id", None))
 
     def _audit(self, action: str, entity: str, entity_id: str | None, detail: str) -> None:
-        audit.append(
-            self.session,
-            at=self.now,
-            actor_id=self.actor.officer_id,
-            actor_name=self.actor.name,
-            workstation=self.actor.workstation,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            detail=detail,
+        self._audits.append(
+            audit.Draft(
+                at=self.now,
+                actor_id=self.actor.officer_id,
+                actor_name=self.actor.name,
+                workstation=self.actor.workstation,
+                action=action,
+                entity=entity,
+                entity_id=entity_id,
+                detail=detail,
+            )
         )
-        self.session.flush()
 
 
 @contextmanager
@@ -156,7 +190,9 @@ def write(store: Store, actor: Actor) -> Iterator[Writer]:
     """
     try:
         with store.writing() as session:
-            yield Writer(session, store, actor)
+            writer = Writer(session, store, actor)
+            yield writer
+            writer.finish()
     except PermissionDenied as refusal:
         record_event(store, actor, "denied", refusal.entity, refusal.entity_id, refusal.message)
         raise
@@ -167,4 +203,6 @@ def record_event(
 ) -> None:
     """Audit something that changes no record (a login, a refusal, opening a sensitive note)."""
     with store.writing() as session:
-        Writer(session, store, actor).audit_only(action, entity, entity_id, detail)
+        writer = Writer(session, store, actor)
+        writer.audit_only(action, entity, entity_id, detail)
+        writer.finish()

@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
-from sqlmodel import Session, col, select
+from sqlalchemy import insert
+from sqlmodel import Session
 
+from officer_desk.domain.ids import new_id
 from officer_desk.store.tables import AuditEntry
 
 GENESIS = "0" * 64
 
 
-def entry_hash(entry: AuditEntry) -> str:
+def entry_hash(entry: AuditEntry | Draft) -> str:
+    """The hash of one entry: its fields and ``prev_hash`` (which ties it to the one before)."""
     fields = [
         entry.seq,
         entry.id,
@@ -37,37 +40,47 @@ def entry_hash(entry: AuditEntry) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def append(
-    session: Session,
-    *,
-    at: datetime,
-    actor_id: str | None,
-    actor_name: str,
-    workstation: str,
-    action: str,
-    entity: str,
-    entity_id: str | None,
-    detail: str = "",
-) -> AuditEntry:
-    """Append one entry; the caller's write transaction (BEGIN IMMEDIATE) serialises the chain."""
-    last = session.exec(select(AuditEntry).order_by(col(AuditEntry.seq).desc()).limit(1)).first()
-    seq = 1 if last is None else (last.seq or 0) + 1
-    entry = AuditEntry(
-        seq=seq,
-        at=at,
-        actor_id=actor_id,
-        actor_name=actor_name,
-        workstation=workstation,
-        action=action,
-        entity=entity,
-        entity_id=entity_id,
-        detail=detail,
-        prev_hash=GENESIS if last is None else last.hash,
-        hash="",
-    )
-    entry.hash = entry_hash(entry)
-    session.add(entry)
-    return entry
+@dataclass
+class Draft:
+    """An audit entry before it has its place in the chain (``seq``, ``prev_hash``, ``hash``).
+
+    Plain, not an ``AuditEntry``: a write collects its entries and chains them all at once in
+    :func:`append_many`, which costs one look-up of the chain's end per transaction.
+    """
+
+    at: datetime
+    actor_id: str | None
+    actor_name: str
+    workstation: str
+    action: str
+    entity: str
+    entity_id: str | None
+    detail: str = ""
+    id: str = field(default_factory=new_id)
+    seq: int = 0
+    prev_hash: str = ""
+    hash: str = ""
+
+
+def append_many(session: Session, drafts: Sequence[Draft]) -> None:
+    """Chain ``drafts`` in order onto the end of the log and insert them in one statement.
+
+    The caller's write transaction (BEGIN IMMEDIATE) holds the database's write lock from its
+    start, so the end of the chain read here cannot move before the commit.
+    """
+    if not drafts:
+        return
+    connection = session.connection()
+    last = connection.exec_driver_sql(
+        "SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1"
+    ).first()
+    seq, previous = (0, GENESIS) if last is None else (int(last[0]), str(last[1]))
+    for draft in drafts:
+        seq += 1
+        draft.seq = seq
+        draft.prev_hash = previous
+        draft.hash = previous = entry_hash(draft)
+    connection.execute(insert(AuditEntry.__table__), [asdict(d) for d in drafts])  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,11 @@ import json
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlmodel import col, func, select
+from sqlmodel import Session, col, func, select
 
 from officer_desk.app import logbook, notes, people
 from officer_desk.app.logbook import ActivityEntry, MealEntry
-from officer_desk.app.writes import Actor
+from officer_desk.app.writes import Actor, Writer
 from officer_desk.domain.enums import ActivityCategory, DeclineReason, MealOutcome
 from officer_desk.domain.errors import NotFound, ValidationError
 from officer_desk.store import audit
@@ -24,6 +24,7 @@ from officer_desk.store.tables import (
     MealLog,
     Officer,
     OutboxEntry,
+    Synced,
 )
 
 TABLES = (
@@ -106,17 +107,17 @@ def test_a_crash_in_the_middle_of_a_write_leaves_no_row_audit_or_outbox(
     store: Store, caseload: list[str], kari: Actor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = counts(store)
-    real_append = audit.append
+    real_insert = Writer.insert
     calls = 0
 
-    def failing_append(*args: object, **kwargs: object) -> AuditEntry:
+    def failing_insert(self: Writer, row: Synced, **kwargs: str) -> Synced:
         nonlocal calls
         calls += 1
         if calls == 4:
             raise RuntimeError("simulated crash after three rows")
-        return real_append(*args, **kwargs)  # type: ignore[arg-type]
+        return real_insert(self, row, **kwargs)
 
-    monkeypatch.setattr(audit, "append", failing_append)
+    monkeypatch.setattr(Writer, "insert", failing_insert)
     with pytest.raises(RuntimeError):
         logbook.log_meal(
             store,
@@ -127,6 +128,48 @@ def test_a_crash_in_the_middle_of_a_write_leaves_no_row_audit_or_outbox(
         )
     assert calls == 4
     assert counts(store) == before
+
+
+def test_a_crash_while_chaining_the_audit_leaves_nothing_of_the_flushed_rows(
+    store: Store, caseload: list[str], kari: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows reach the database before the audit entries are chained: still all or none."""
+    before = counts(store)
+    seen: list[int] = []
+
+    def failing_append_many(session: Session, drafts: list[audit.Draft]) -> None:
+        meals = session.connection().exec_driver_sql("SELECT count(*) FROM meal_log").scalar()
+        seen.append((meals or 0) - before["meal_log"])
+        seen.append(len(drafts))
+        raise RuntimeError("simulated crash before the audit entries are written")
+
+    monkeypatch.setattr(audit, "append_many", failing_append_many)
+    with pytest.raises(RuntimeError):
+        logbook.log_meal(
+            store, kari, day=date.today(), meal="dinner", entries=[MealEntry(i) for i in caseload]
+        )
+    assert seen == [len(caseload), len(caseload)]  # all rows in, then the crash
+    assert counts(store) == before
+
+
+def test_audit_entries_of_several_writes_chain_in_the_order_they_were_made(
+    store: Store, caseload: list[str], kari: Actor
+) -> None:
+    """One look-up of the chain's end per transaction: the chain still verifies and each
+    transaction's entries follow one another in the order the service wrote them."""
+    first = logbook.log_meal(
+        store, kari, day=date.today(), meal="lunch", entries=[MealEntry(i) for i in caseload]
+    )
+    second = logbook.log_meal(
+        store, kari, day=date.today(), meal="dinner", entries=[MealEntry(i) for i in caseload]
+    )
+    with store.reading() as session:
+        entries = session.exec(select(AuditEntry).order_by(col(AuditEntry.seq))).all()
+        outbox = session.exec(select(OutboxEntry).order_by(col(OutboxEntry.seq))).all()
+    assert verify_chain(entries) == []
+    assert [e.entity_id for e in entries[-12:]] == first.ids + second.ids
+    assert [o.entity_id for o in outbox[-12:]] == first.ids + second.ids
+    assert [e.seq for e in entries] == list(range(1, len(entries) + 1))
 
 
 @pytest.mark.parametrize(
