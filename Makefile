@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 
-.PHONY: run test lint bench screenshots clean
+.PHONY: run test lint bench screenshots clean translations update-translations
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,12 +12,23 @@ $(STAMP): pyproject.toml constraints.txt
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+## Compile the translations (resources/i18n/*.ts -> .qm beside them; the .qm are not committed).
+QM := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
+translations: $(QM)
+
+resources/i18n/%.qm: resources/i18n/%.ts | $(STAMP)
+	$(BIN)/pyside6-lrelease -silent -removeidentical $< -qm $@
+
+## After changing user-visible text: refresh the .ts sources (then translate the new entries).
+update-translations: $(STAMP)
+	$(BIN)/python tools/i18n/update.py
+
 ## Open the app on a local store in the platform data dir, filled with demo data on first run.
-run: $(STAMP)
+run: $(STAMP) translations
 	$(BIN)/officer-desk --demo
 
 ## Install test dependencies and run the whole suite offscreen.
-test: $(STAMP)
+test: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 lint: $(STAMP)
@@ -28,7 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/seed_bench.py
 	$(BIN)/python benchmarks/startup_bench.py
 
-screenshots: $(STAMP)
+screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/officer-desk --demo --data-dir build/demo --self-test --screenshots build/screenshots
 
 clean:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from officer_desk.paths import AppPaths
 from officer_desk.ui.crash import CrashReporter
 from officer_desk.ui.first_paint import FirstPaint
+from officer_desk.ui.i18n import install as install_language
 from officer_desk.ui.qt_messages import route_qt_messages
 from officer_desk.ui.style import apply_style, icon
 
@@ -42,6 +43,7 @@ def run(args: argparse.Namespace, paths: AppPaths, *, started: float) -> int:
         app = QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("officer-desk")
+    install_language(paths.config)  # before any text is made
     app.setWindowIcon(icon("officer-desk"))
     apply_style(app)
     restore_qt_messages = route_qt_messages()

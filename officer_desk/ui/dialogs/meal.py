@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -94,11 +94,13 @@ class MealRow:
             segment.addWidget(button)
         self.buttons[MealOutcome.ATE].setChecked(True)
         self.reason = QComboBox()
-        self.reason.addItem(dialog.tr("Why declined?"), None)
+        self.reason.addItem(QCoreApplication.translate("MealDialog", "Why declined?"), None)
         for value, text in vocabulary.decline_reasons().items():
             self.reason.addItem(text, str(value))
-        self.reason.setAccessibleName(dialog.tr("Reason for declining"))
-        self.together = QCheckBox(dialog.tr("Ate together"))
+        self.reason.setAccessibleName(
+            QCoreApplication.translate("MealDialog", "Reason for declining")
+        )
+        self.together = QCheckBox(QCoreApplication.translate("MealDialog", "Ate together"))
         self.message = dialog.field_message(f"row:{person.inmate_id}")
         grid.addWidget(self.name, row * 2, 0)
         grid.addLayout(segment, row * 2, 1)

@@ -1,0 +1,110 @@
+"""The interface language: Qt translators, the locale for dates and numbers, the saved choice.
+
+English is the source language; Norwegian Bokmål comes from ``resources/i18n/*.qm``, which
+the build compiles from the ``.ts`` sources (``make translations``).  The choice is a
+preference of this workstation's (operating-system) account, kept in
+``<config>/preferences.ini``: the sign-in page must already speak it, before anyone's
+encrypted records are open, and it changes no record, so anyone may change it and nothing is
+audited.  Without a choice the system language decides: Norwegian (nb, nn, no) gives Bokmål,
+anything else English.  A change applies at the next start, because the screens set their
+text when they are built.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+
+from officer_desk.domain import errors
+from officer_desk.paths import resource_dir
+
+log = logging.getLogger("officer_desk.ui")
+
+ENGLISH = "en"
+BOKMAL = "nb"
+# Each language named in itself, so a person who cannot read the current one finds their own.
+LANGUAGES: dict[str, str] = {ENGLISH: "English", BOKMAL: "Norsk bokmål"}
+SYSTEM = ""  # no choice saved: follow the system language
+_NORWEGIAN = (QLocale.Language.NorwegianBokmal, QLocale.Language.NorwegianNynorsk)
+_PREFERENCES = "preferences.ini"
+_KEY = "interface/language"
+# QCoreApplication.installTranslator does not keep a reference: these must live as long.
+_installed: list[QTranslator] = []
+_current = ENGLISH
+
+
+def system_language(locale: QLocale | None = None) -> str:
+    """Bokmål for a Norwegian system (Bokmål, Nynorsk or plain "no"), otherwise English."""
+    locale = locale or QLocale.system()
+    if locale.language() in _NORWEGIAN:
+        return BOKMAL
+    names = [name.replace("-", "_").split("_")[0].lower() for name in locale.uiLanguages()]
+    return BOKMAL if names and names[0] in ("nb", "nn", "no") else ENGLISH
+
+
+def saved_language(config_dir: Path) -> str:
+    """The saved choice (``en``/``nb``), or :data:`SYSTEM` when there is none."""
+    value = _settings(config_dir).value(_KEY, SYSTEM)
+    return value if isinstance(value, str) and value in LANGUAGES else SYSTEM
+
+
+def save_language(config_dir: Path, language: str) -> None:
+    """Save ``en``/``nb``, or :data:`SYSTEM` to follow the system language again."""
+    if language != SYSTEM and language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}")
+    settings = _settings(config_dir)
+    if language == SYSTEM:
+        settings.remove(_KEY)
+    else:
+        settings.setValue(_KEY, language)
+    settings.sync()
+
+
+def current_language() -> str:
+    return _current
+
+
+def install(config_dir: Path | None = None, language: str | None = None) -> str:
+    """Use ``language`` (default: the saved choice, else the system's); returns the one used.
+
+    Installs our translation and Qt's own (standard buttons, text field menus), sets the
+    default locale for dates and numbers, and makes error messages from the services
+    translate when they are shown.  Cheap: two memory-mapped ``.qm`` files.
+    """
+    global _current
+    app = QCoreApplication.instance()
+    assert app is not None, "create the QApplication first"
+    if language is None:
+        saved = saved_language(config_dir) if config_dir is not None else SYSTEM
+        language = saved or system_language()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    folder = resource_dir() / "i18n"
+    if language == BOKMAL:
+        for name in (f"qtbase_{language}", f"officer_desk_{language}"):
+            translator = QTranslator(app)
+            if translator.load(name, str(folder)):
+                app.installTranslator(translator)
+                _installed.append(translator)
+            else:
+                log.warning("%s.qm missing in %s (run: make translations)", name, folder)
+        QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal, QLocale.Country.Norway))
+        from officer_desk.ui.messages import translate_message
+
+        errors.set_message_translator(translate_message)
+    else:
+        system = QLocale.system()
+        english = system.language() == QLocale.Language.English
+        QLocale.setDefault(
+            system if english else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        )
+        errors.set_message_translator(None)
+    _current = language
+    return language
+
+
+def _settings(config_dir: Path) -> QSettings:
+    return QSettings(str(config_dir / _PREFERENCES), QSettings.Format.IniFormat)
