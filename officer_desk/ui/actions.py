@@ -52,6 +52,11 @@ class DeskActions(QObject):
         self.home = self._action(
             self.tr("Caseload &home"), "Alt+Home", self.tr("Back to the caseload")
         )
+        # Not in ``all``: sync is not caseload work (an admin has none); the sync indicator
+        # enables it while a hub is configured.
+        self.sync_now = self._action(
+            self.tr("S&ync now"), "Ctrl+Shift+Y", self.tr("Send and receive changes with the hub")
+        )
         self.all = [
             self.log_meal,
             self.log_activity,

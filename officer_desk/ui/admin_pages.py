@@ -34,6 +34,7 @@ from officer_desk.domain.enums import Role
 from officer_desk.domain.errors import DeskError
 from officer_desk.ui.card import CARD_STYLE, InlineError, password_input
 from officer_desk.ui.desk_session import DeskSession
+from officer_desk.ui.sync.enrol import EnrolForm
 from officer_desk.ui.work_dialog import WorkDialog
 
 if TYPE_CHECKING:
@@ -495,10 +496,12 @@ class AdminPage(QWidget):
         self.back.setAutoDefault(False)
         self.accounts = AccountsTab(executor, session)
         self.settings = SettingsTab(executor, session)
+        self.hub = EnrolForm(executor, session)  # joining the facility's hub: admins only
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.accounts, self.tr("Accounts"))
         self.tabs.addTab(self.settings, self.tr("Settings"))
+        self.tabs.addTab(self.hub, self.tr("Hub"))
         heading = QVBoxLayout()
         heading.setSpacing(2)
         heading.addWidget(self.title)
@@ -516,6 +519,9 @@ class AdminPage(QWidget):
 
     def show_tab(self, tab: QWidget) -> None:
         user = self._session.user
+        self.tabs.setTabEnabled(
+            self.tabs.indexOf(self.hub), user is not None and user.role == Role.ADMIN
+        )
         self.subtitle.setText(
             self.tr("Signed in as {name}, admin.").format(name=user.display_name) if user else ""
         )
@@ -526,5 +532,5 @@ class AdminPage(QWidget):
 
     def _reload_current(self) -> None:
         current = self.tabs.currentWidget()
-        if isinstance(current, AccountsTab | SettingsTab):
+        if isinstance(current, AccountsTab | SettingsTab | EnrolForm):
             current.reload()

@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -30,9 +30,12 @@ from officer_desk.ui.about import AboutDialog
 from officer_desk.ui.actions import DeskActions, with_shortcut
 from officer_desk.ui.desk import DeskPage
 from officer_desk.ui.desk_session import DeskSession
+from officer_desk.ui.handover.banner import HandoverBanner
+from officer_desk.ui.handover.page import HandoverPage
 from officer_desk.ui.programmes.caseload import CaseloadProgressPage
 from officer_desk.ui.programmes.catalogue import CatalogueEditor
 from officer_desk.ui.style import icon
+from officer_desk.ui.sync.install import DeskSync
 
 if TYPE_CHECKING:
     from officer_desk.app.accounts import SignedIn
@@ -84,6 +87,7 @@ class MainWindow(QMainWindow):
         self._today = today
         self._progress_page: CaseloadProgressPage | None = None
         self._catalogue_page: CatalogueEditor | None = None
+        self._handover_page: HandoverPage | None = None
         self.setWindowTitle(APP_TITLE)
         self.setWindowIcon(icon("officer-desk"))
 
@@ -94,10 +98,20 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.opening)
         self.pages.addWidget(self.desk)
-        self.setCentralWidget(self.pages)
+        # Handovers waiting for the signed-in officer stay visible above every page.
+        self.handover_banner = HandoverBanner(executor)
+        self.handover_banner.open_requested.connect(self.show_handover)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.handover_banner)
+        column.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
 
         self.people_label = QLabel()
         self.statusBar().addPermanentWidget(self.people_label)
+        self.sync = DeskSync(self, executor, session, self.actions.sync_now)
         self.desk.status.connect(self._show_status)
         self.desk.people_changed.connect(self.people_label.setText)
         self._build_menus()
@@ -106,6 +120,10 @@ class MainWindow(QMainWindow):
         session.signed_in.connect(self._signed_in)
         session.signed_out.connect(self._signed_out)
         session.locked.connect(self.desk.hide_private)
+        session.locked.connect(lambda: self.handover_banner.watch(None))
+        session.unlocked.connect(
+            lambda: self.handover_banner.watch(session.user.officer_id if session.user else None)
+        )
         session.unlocked.connect(self.desk.show_private)
 
     # --- menus -------------------------------------------------------------------------------
@@ -135,6 +153,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.password_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.actions.sync_now)
+        file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
         a = self.actions
@@ -160,6 +180,10 @@ class MainWindow(QMainWindow):
         self.progress_action.triggered.connect(self.show_programme_progress)
         self.catalogue_action = QAction(self.tr("Programme &catalogue…"), self)
         self.catalogue_action.triggered.connect(self.show_catalogue)
+        self.handover_action = QAction(self.tr("Shift &handover"), self)
+        self.handover_action.setToolTip(self.tr("Hand over your shift, or read and sign one"))
+        self.handover_action.triggered.connect(lambda: self.show_handover())
+        self.unit_menu.addAction(self.handover_action)
         self.unit_menu.addAction(self.progress_action)
         self.unit_menu.addAction(self.catalogue_action)
         self.unit_menu.addSeparator()
@@ -182,6 +206,7 @@ class MainWindow(QMainWindow):
         self.settings_action.setEnabled(role is Role.ADMIN)
         self.catalogue_action.setEnabled(role is Role.ADMIN)
         self.progress_action.setEnabled(role in (Role.OFFICER, Role.SUPERVISOR))
+        self.handover_action.setEnabled(role in (Role.OFFICER, Role.SUPERVISOR))
 
     # --- programmes (issue 5 pages; back to the desk with Go → Caseload home) -----------------
 
@@ -209,9 +234,25 @@ class MainWindow(QMainWindow):
         self.show_page(self._catalogue_page)
         return self._catalogue_page
 
+    # --- shift handover (issue 7; back to the desk with Go → Caseload home) -------------------
+
+    @Slot()
+    def show_handover(self, handover_id: str | None = None) -> QWidget:
+        """The shift handover page; ``handover_id`` opens that handover (from the banner)."""
+        if self._handover_page is None:
+            self._handover_page = HandoverPage(self._executor, self._session, self._today)
+            self._handover_page.status.connect(self._show_status)
+        self.show_page(self._handover_page)
+        self.actions.home.setEnabled(True)
+        if handover_id:
+            self._handover_page.open_handover(handover_id)
+        else:
+            self._handover_page.reload()
+        return self._handover_page
+
     @Slot()
     def _home_requested(self) -> None:
-        if self.pages.currentWidget() is self._progress_page:
+        if self.pages.currentWidget() in (self._progress_page, self._handover_page):
             self.show_desk()
 
     @Slot(str)
@@ -244,7 +285,11 @@ class MainWindow(QMainWindow):
     def self_test_screens(self) -> list[tuple[str, Callable[[], QWidget]]]:
         """Each of the desk's screens, opened by a callable that returns the widget to grab
         (once the executor is idle); for ``--self-test`` and the screenshots."""
-        return self.desk.self_test_screens(self.show_desk)
+        return [
+            *self.desk.self_test_screens(self.show_desk),
+            ("handover", self.show_handover),
+            ("sync", self.sync.indicator.open_panel),
+        ]
 
     # --- opening (before anyone signs in) ------------------------------------------------------
 
@@ -273,9 +318,11 @@ class MainWindow(QMainWindow):
             return
         self.desk.open_for(user)
         self.show_desk()
+        self.handover_banner.watch(user.officer_id)
 
     @Slot()
     def _signed_out(self) -> None:
+        self.handover_banner.watch(None)
         self.desk.close_person_data()
         self.actions.set_enabled(False)
         self.set_title_person(None)
@@ -284,6 +331,10 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_SECONDS * 1000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.sync.shutdown()  # no new sync; a running one stops at its next request
+        super().closeEvent(event)
 
     @Slot()
     def show_about(self) -> AboutDialog:
