@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
-from officer_desk.app import access, people
+from officer_desk.app import access, account_keys, people
 from officer_desk.app.writes import Actor, record_event, write
 from officer_desk.domain.enums import Role
 from officer_desk.domain.errors import DeskError, NotFound, ValidationError
@@ -99,6 +99,7 @@ def create_store(
             "There are already records on this workstation; nothing was changed.", "data_dir"
         )
     check_password(admin_password, admin_username)
+    account_key = account_keys.new_account_key(admin_password, kdf)
     slots, key = KeySlots.create(store_path, kdf)
     store = open_store(store_path, backups=backups, key=key)
     try:
@@ -119,13 +120,14 @@ def create_store(
             role=Role.ADMIN,
             unit_code=unit_code,
         )
+        _set_account_key(store, system, admin.username, account_key, "first account key")
+        slots.save()
+        account_keys.refresh_slots(store)  # the admin's sealed slot
     except BaseException:
         store.close()
         for leftover in store_path.parent.glob(store_path.name + "*"):
             leftover.unlink()
         raise
-    slots.put(admin.username, admin_password, key)
-    slots.save()
     return store, _signed_in(admin)
 
 
@@ -204,21 +206,33 @@ def create_account(
     password: str,
     unit_code: str | None = None,
 ) -> Officer:
-    """An admin creates an account with a first password (the person changes it later)."""
+    """An admin creates an account with a first password (the person changes it later).
+
+    The account's key pair travels with the officer record, so after a sync the person can
+    sign in at every workstation of the unit (app/account_keys.py)."""
     check_password(password, username)
+    _require_key(store)
     officer = people.add_officer(
         store, actor, username=username, display_name=display_name, role=role, unit_code=unit_code
     )
-    _put_slot(store, officer.username, password)
+    account_key = account_keys.new_account_key(password)
+    _set_account_key(store, actor, officer.username, account_key, "first account key")
+    account_keys.refresh_slots(store)
     return officer
 
 
-def _put_slot(store: Store, username: str, password: str) -> None:
+def _require_key(store: Store) -> None:
     if store.key is None:
         raise NotEncrypted("These records are not encrypted; passwords cannot be set.")
-    slots = _slots(store.path)
-    slots.put(username, password, store.key)
-    slots.save()
+    _slots(store.path)
+
+
+def _set_account_key(store: Store, actor: Actor, username: str, account_key: str, why: str) -> None:
+    with write(store, actor) as w:
+        officer = _officer_by_username(w.session, username)
+        if officer is None:
+            raise NotFound(f"There is no account called {username}.")
+        w.update(officer, {"account_key": account_key}, detail=why)
 
 
 def change_password(
@@ -227,23 +241,37 @@ def change_password(
     check_password(new_password, signed_in.username)
     if old_password == new_password:
         raise ValidationError("The new password must differ from the old one.", "password")
+    _require_key(store)
     verify_at_desk(store, signed_in.username, old_password, action="password check")
-    _put_slot(store, signed_in.username, new_password)
+    with store.reading() as session:
+        officer = _officer_by_username(session, signed_in.username)
+    current = officer.account_key if officer else ""
+    # The same key pair under the new password: other workstations just take the new wrapping.
+    account_key = account_keys.rewrapped_account_key(current, old_password, new_password)
+    _set_account_key(store, signed_in.actor(), signed_in.username, account_key, "password changed")
     record_event(store, signed_in.actor(), "password changed", "officer", signed_in.officer_id, "")
+    account_keys.refresh_slots(store)
 
 
 def reset_password(store: Store, actor: Actor, *, username: str, new_password: str) -> None:
     """An admin sets a new password; the old one is never shown (it is not stored anywhere).
 
-    The slot is re-wrapped inside the audited transaction, so a refusal is audited too."""
+    The account gets a new key pair in the same audited transaction (so a refusal is audited
+    too); every workstation of the unit replaces its slot for the old pair after a sync."""
+    _require_key(store)
     with write(store, actor) as w:
         access.require_role(w.session, actor, Role.ADMIN, what="reset passwords")
         officer = _officer_by_username(w.session, username)
         if officer is None:
             raise NotFound(f"There is no account called {username}.")
         check_password(new_password, officer.username)
-        _put_slot(store, officer.username, new_password)
+        w.update(
+            officer,
+            {"account_key": account_keys.new_account_key(new_password)},
+            detail="new account key (password reset)",
+        )
         w.audit_only("password reset", "officer", officer.id, f"by {actor.name}")
+    account_keys.refresh_slots(store)
 
 
 def _require_another_admin(session: Session, officer: Officer) -> None:
@@ -293,6 +321,7 @@ def deactivate(store: Store, actor: Actor, *, username: str) -> None:
     slots = _slots(store.path)
     slots.remove(officer.username)
     slots.save()
+    account_keys.refresh_slots(store)  # (and on every other workstation after a sync)
 
 
 # --- converting a plain store ------------------------------------------------------------
