@@ -314,7 +314,7 @@ def _slot(store_path: Path, username: str) -> dict[str, object]:
     slots = KeySlots.for_store(store_path)
     assert slots is not None
     data = json.loads(slots_path(store_path).read_text())
-    return data["slots"][slots.slot_id(username)]  # type: ignore[no-any-return]
+    return data["slots"][slots.slot_id(username)]
 
 
 def _public_key(store_path: Path, username: str) -> bytes:
