@@ -298,7 +298,7 @@ def test_refused_changes_are_listed_with_the_hubs_reason(
     qtbot.waitUntil(done.is_set, timeout=TIMEOUT)
     window.sync.controller.sync_now()
     qtbot.waitUntil(lambda: window.sync.controller.view.rejected == 1, timeout=TIMEOUT)
-    assert "refused by the hub" in indicator_text(window)
+    assert "1 change refused" in indicator_text(window)
     panel = window.sync.indicator.open_panel()
     qtbot.waitUntil(lambda: panel.refused.topLevelItemCount() == 1, timeout=TIMEOUT)
     assert panel.refused.topLevelItem(0).text(2)  # the hub's reason, shown
@@ -390,6 +390,7 @@ def admin_page(qtbot: QtBot, window: MainWindow, executor: DbExecutor, who: Offi
     page.show_tab(page.hub)
     page.show()
     qtbot.waitUntil(lambda: bool(page.hub.state.text()), timeout=TIMEOUT)
+    wait_phase(qtbot, window, Phase.STANDALONE)
     return page
 
 

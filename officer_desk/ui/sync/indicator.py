@@ -108,7 +108,7 @@ class SyncPanel(QDialog):
         self.controller = controller
         self.open_enrolment = open_enrolment
         self.setWindowTitle(self.tr("Sync with the hub"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(680)
         self.heading = QLabel()
         self.heading.setObjectName("PageTitle")
         self.heading.setWordWrap(True)
@@ -132,8 +132,11 @@ class SyncPanel(QDialog):
         self.refused.setRootIsDecorated(False)
         self.refused.setWordWrap(True)
         self.refused.setColumnWidth(0, 130)
-        self.refused.setColumnWidth(1, 150)
-        self.refused.setMinimumHeight(120)
+        self.refused.setColumnWidth(1, 170)
+        self.refused.setMinimumHeight(110)
+        self.reason = QLabel()  # the whole reason of the chosen row (the column cuts it off)
+        self.reason.setWordWrap(True)
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.no_rejected = QLabel(
             self.tr("The hub has refused none of this workstation's changes.")
         )
@@ -157,12 +160,14 @@ class SyncPanel(QDialog):
         layout.addSpacing(6)
         layout.addWidget(self.rejected_title)
         layout.addWidget(self.refused, 1)
+        layout.addWidget(self.reason)
         layout.addWidget(self.no_rejected)
         layout.addWidget(buttons)
         self.setTabOrder(self.sync_button, self.join_button)
 
         self.sync_button.clicked.connect(controller.sync_now)
         self.join_button.clicked.connect(self._join)
+        self.refused.currentItemChanged.connect(self._show_reason)
         controller.view_changed.connect(self.show_view)
         controller.rejected_loaded.connect(self.show_rejected)
         controller.synced.connect(lambda _report: controller.load_rejected())
@@ -210,7 +215,17 @@ class SyncPanel(QDialog):
             else self.tr("Changes the hub refused")
         )
         self.refused.setVisible(bool(items))
+        self.reason.setVisible(bool(items))
         self.no_rejected.setVisible(not items)
+        if items:
+            self.refused.setCurrentItem(self.refused.topLevelItem(0))
+        else:
+            self.reason.clear()
+
+    @Slot(QTreeWidgetItem, QTreeWidgetItem)
+    def _show_reason(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        if item is not None:
+            self.reason.setText(f"{item.text(1)}: {item.text(2)}")
 
     @Slot()
     def _join(self) -> None:

@@ -10,7 +10,7 @@ import enum
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from officer_desk.app.change import Change
 
@@ -80,10 +80,14 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("SyncIndicator", text)
 
 
-def changes_waiting(count: int) -> str:
-    if count == 1:
+def count(number: int) -> str:
+    return QLocale().toString(number)
+
+
+def changes_waiting(waiting: int) -> str:
+    if waiting == 1:
         return _t("1 change waiting")
-    return _t("{n} changes waiting").format(n=count)
+    return _t("{n} changes waiting").format(n=count(waiting))
 
 
 def clock_time(moment: datetime) -> str:
@@ -155,6 +159,10 @@ PROBLEM_ADVICE = {
 }
 
 
+# Problems whose own words (the hub's refusal, the storage error) say what went wrong.
+SHOW_DETAIL = {Problem.REFUSED, Problem.STORE, Problem.FAULT, Problem.EARLIER}
+
+
 @dataclass(frozen=True)
 class Words:
     short: str  # the status bar
@@ -177,9 +185,9 @@ def describe(view: SyncView) -> Words:
         )
     if view.phase is Phase.SYNCING:
         if view.received:
-            short = _t("Syncing… received {n}").format(n=view.received)
+            short = _t("Syncing… received {n}").format(n=count(view.received))
         elif view.sent:
-            short = _t("Syncing… sent {n}").format(n=view.sent)
+            short = _t("Syncing… sent {n}").format(n=count(view.sent))
         else:
             short = _t("Syncing…")
         return Words(short, Tone.BUSY, _t("Sending this workstation's changes and receiving "
@@ -199,10 +207,14 @@ def describe(view: SyncView) -> Words:
         )
     if view.phase is Phase.PROBLEM and view.problem is not None:
         title = _t(str(PROBLEM_TITLES[view.problem]))
-        detail = f"{view.detail}\n\n" if view.detail else ""
-        return Words(
-            title, Tone.BAD, f"{detail}{_t(str(PROBLEM_ADVICE[view.problem]))}\n{kept}"
-        )
+        advice = _t(str(PROBLEM_ADVICE[view.problem]))
+        if view.problem is Problem.CLOCK and view.detail:
+            long = view.detail  # the hub's words say by how much, and what to do
+        elif view.problem in SHOW_DETAIL and view.detail:
+            long = f"{view.detail}\n\n{advice}"
+        else:
+            long = f"{advice}\n{kept}"
+        return Words(title, Tone.BAD, long)
     # IDLE: synced, or changes waiting for the next sync
     if view.waiting:
         short = changes_waiting(view.waiting)
@@ -216,14 +228,14 @@ def describe(view: SyncView) -> Words:
     long = _t("Connected to the hub; changes are sent a few seconds after they are saved.")
     if view.rejected:
         refused = (
-            _t("1 change was refused by the hub")
+            _t("1 change refused")
             if view.rejected == 1
-            else _t("{n} changes were refused by the hub").format(n=view.rejected)
+            else _t("{n} changes refused").format(n=count(view.rejected))
         )
         short = f"{short} · {refused}"
         tone = Tone.WARN
         long = _t(
-            "{refused}: it is kept here with the hub's reason (click for the list). A "
-            "supervisor can enter it again if it is still needed."
-        ).format(refused=refused)
+            "The hub refused some changes from this workstation. They are kept here with the "
+            "hub's reasons (see the list); a supervisor can enter them again if still needed."
+        )
     return Words(short, tone, long)
