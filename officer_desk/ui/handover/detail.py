@@ -1,0 +1,659 @@
+"""One handover: the outgoing officer's editor (per person the draft, text and status; actions,
+contingencies, unit items; hand over) and the incoming side's read-back (acknowledge person by
+person, ask a question, sign).  What may be done depends on who is signed in and the
+handover's status; the services decide in the end and their messages are shown here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDateTime, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from officer_desk.app.executor import DbExecutor
+from officer_desk.domain.errors import DeskError
+from officer_desk.store.handover import EntryView, HandoverView
+from officer_desk.store.rows import OfficerSummary
+from officer_desk.ui.dialogs.form import FieldMessage
+from officer_desk.ui.handover.reads import add_action, use_case
+from officer_desk.ui.messages import translate_message
+from officer_desk.ui.programmes.words import language
+
+if TYPE_CHECKING:
+    from officer_desk.app.writes import Actor
+    from officer_desk.store.database import Store
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def when(moment: datetime | None) -> str:
+    return "" if moment is None else moment.astimezone().strftime("%d.%m %H:%M")
+
+
+class HandoverDetail(QWidget):
+    status = Signal(str)  # a line for the status bar
+
+    def __init__(
+        self, executor: DbExecutor, actor: Callable[[], Actor], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._executor = executor
+        self._actor = actor
+        self.view: HandoverView | None = None
+        self.officers: tuple[OfficerSummary, ...] = ()
+        self.busy = False
+
+        self.title = QLabel()
+        self.title.setObjectName("SectionTitle")
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("PageSubtitle")
+        self.subtitle.setWordWrap(True)
+        self.problem = FieldMessage()
+
+        # --- people ----------------------------------------------------------------------------
+        self.people = QListWidget()
+        self.people.setAccessibleName(self.tr("People in the handover"))
+        self.people.setMinimumWidth(220)
+        self.people.currentRowChanged.connect(self._show_entry)
+        self.person_name = QLabel()
+        self.person_name.setObjectName("SectionTitle")
+        self.draft = QLabel()
+        self.draft.setObjectName("CardSub")
+        self.draft.setWordWrap(True)
+        self.draft.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName(self.tr("What you hand over about this person"))
+        self.text.setMinimumHeight(90)
+        self.entry_status = QComboBox()
+        self.entry_status.setAccessibleName(self.tr("Status of this person"))
+        for code, label in self._status_labels().items():
+            self.entry_status.addItem(label, code)
+        self.save_entry = QPushButton(self.tr("Save person"))
+        self.save_entry.setAccessibleName(self.tr("Save what is handed over about this person"))
+        self.save_entry.clicked.connect(self._save_entry)
+        self.readback = QLabel()
+        self.readback.setWordWrap(True)
+        self.ask_text = QLineEdit()
+        self.ask_text.setPlaceholderText(self.tr("A question for the outgoing officer"))
+        self.ask_text.setAccessibleName(self.tr("Read-back question"))
+        self.ask_button = QPushButton(self.tr("Ask"))
+        self.ask_button.setAccessibleName(self.tr("Ask the question"))
+        self.ask_button.clicked.connect(self._ask)
+        self.answer_text = QLineEdit()
+        self.answer_text.setPlaceholderText(self.tr("Your answer"))
+        self.answer_text.setAccessibleName(self.tr("Answer to the question"))
+        self.answer_button = QPushButton(self.tr("Answer"))
+        self.answer_button.setAccessibleName(self.tr("Send the answer"))
+        self.answer_button.clicked.connect(self._answer)
+        self.ack_button = QPushButton(self.tr("Acknowledge"))
+        self.ack_button.setObjectName("PrimaryButton")
+        self.ack_button.setAccessibleName(self.tr("Acknowledge this person"))
+        self.ack_button.clicked.connect(self._acknowledge)
+
+        entry_box = QVBoxLayout()
+        entry_box.addWidget(self.person_name)
+        entry_box.addWidget(self.draft)
+        entry_box.addWidget(self.text, 1)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Status")))
+        row.addWidget(self.entry_status)
+        row.addStretch(1)
+        row.addWidget(self.save_entry)
+        entry_box.addLayout(row)
+        entry_box.addWidget(self.readback)
+        ask_row = QHBoxLayout()
+        ask_row.addWidget(self.ask_text, 1)
+        ask_row.addWidget(self.ask_button)
+        entry_box.addLayout(ask_row)
+        answer_row = QHBoxLayout()
+        answer_row.addWidget(self.answer_text, 1)
+        answer_row.addWidget(self.answer_button)
+        entry_box.addLayout(answer_row)
+        entry_box.addWidget(self.ack_button, 0, Qt.AlignmentFlag.AlignRight)
+        entry_panel = QWidget()
+        entry_panel.setLayout(entry_box)
+        split = QSplitter()
+        split.addWidget(self.people)
+        split.addWidget(entry_panel)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+
+        # --- actions, contingencies, unit items -------------------------------------------
+        self.actions_list = QListWidget()
+        self.actions_list.setAccessibleName(self.tr("Actions"))
+        self.action_text = QLineEdit()
+        self.action_text.setPlaceholderText(self.tr("What must be done"))
+        self.action_text.setAccessibleName(self.tr("New action"))
+        self.action_owner = QComboBox()
+        self.action_owner.setAccessibleName(self.tr("Owner of the new action"))
+        self.action_has_due = QCheckBox(self.tr("Due"))
+        self.action_has_due.setAccessibleName(self.tr("The action has a due time"))
+        self.action_due = QDateTimeEdit()
+        self.action_due.setDisplayFormat("dd.MM.yyyy HH:mm")
+        self.action_due.setAccessibleName(self.tr("Due time of the new action"))
+        self.action_due.setEnabled(False)
+        self.action_has_due.toggled.connect(self.action_due.setEnabled)
+        self.action_about = QComboBox()
+        self.action_about.setAccessibleName(self.tr("Who the new action is about"))
+        self.add_action_button = QPushButton(self.tr("Add action"))
+        self.add_action_button.clicked.connect(self._add_action)
+        self.done_button = QPushButton(self.tr("Mark done"))
+        self.done_button.setAccessibleName(self.tr("Mark the selected action done"))
+        self.done_button.clicked.connect(self._mark_done)
+        self.remove_action_button = self._remove_button("handover_action", self.actions_list)
+
+        self.cont_list = QListWidget()
+        self.cont_list.setAccessibleName(self.tr("If this, then that"))
+        self.cont_if = QLineEdit()
+        self.cont_if.setPlaceholderText(self.tr("If…"))
+        self.cont_if.setAccessibleName(self.tr("If (the situation)"))
+        self.cont_then = QLineEdit()
+        self.cont_then.setPlaceholderText(self.tr("…then"))
+        self.cont_then.setAccessibleName(self.tr("Then (what to do)"))
+        self.cont_about = QComboBox()
+        self.cont_about.setAccessibleName(self.tr("Who the contingency is about"))
+        self.add_cont_button = QPushButton(self.tr("Add"))
+        self.add_cont_button.setAccessibleName(self.tr("Add the contingency"))
+        self.add_cont_button.clicked.connect(self._add_contingency)
+        self.remove_cont_button = self._remove_button("handover_contingency", self.cont_list)
+
+        self.items_list = QListWidget()
+        self.items_list.setAccessibleName(self.tr("Unit items"))
+        self.item_kind = QComboBox()
+        self.item_kind.setAccessibleName(self.tr("Kind of unit item"))
+        for code, label in self._kind_labels().items():
+            self.item_kind.addItem(label, code)
+        self.item_text = QLineEdit()
+        self.item_text.setPlaceholderText(self.tr("e.g. 42 present at 21:00"))
+        self.item_text.setAccessibleName(self.tr("Unit item"))
+        self.add_item_button = QPushButton(self.tr("Add"))
+        self.add_item_button.setAccessibleName(self.tr("Add the unit item"))
+        self.add_item_button.clicked.connect(self._add_unit_item)
+        self.remove_item_button = self._remove_button("handover_unit_item", self.items_list)
+
+        actions_box = QGroupBox(self.tr("Actions"))
+        a = QVBoxLayout(actions_box)
+        a.addWidget(self.actions_list)
+        form = QHBoxLayout()
+        form.addWidget(self.action_text, 2)
+        form.addWidget(self.action_owner, 1)
+        form.addWidget(self.action_about, 1)
+        a.addLayout(form)
+        form2 = QHBoxLayout()
+        form2.addWidget(self.action_has_due)
+        form2.addWidget(self.action_due)
+        form2.addStretch(1)
+        form2.addWidget(self.add_action_button)
+        form2.addWidget(self.done_button)
+        form2.addWidget(self.remove_action_button)
+        a.addLayout(form2)
+
+        cont_box = QGroupBox(self.tr("If this, then that"))
+        c = QVBoxLayout(cont_box)
+        c.addWidget(self.cont_list)
+        cform = QHBoxLayout()
+        cform.addWidget(self.cont_if, 2)
+        cform.addWidget(self.cont_then, 2)
+        cform.addWidget(self.cont_about, 1)
+        c.addLayout(cform)
+        cbuttons = QHBoxLayout()
+        cbuttons.addStretch(1)
+        cbuttons.addWidget(self.add_cont_button)
+        cbuttons.addWidget(self.remove_cont_button)
+        c.addLayout(cbuttons)
+
+        items_box = QGroupBox(self.tr("Unit: count, escorts, appointments, visits, property"))
+        u = QVBoxLayout(items_box)
+        u.addWidget(self.items_list)
+        uform = QHBoxLayout()
+        uform.addWidget(self.item_kind)
+        uform.addWidget(self.item_text, 1)
+        uform.addWidget(self.add_item_button)
+        uform.addWidget(self.remove_item_button)
+        u.addLayout(uform)
+        for box_list in (self.actions_list, self.cont_list, self.items_list):
+            box_list.setMaximumHeight(110)
+
+        # --- hand over, sign, print ------------------------------------------------------
+        self.incoming = QComboBox()
+        self.incoming.setAccessibleName(self.tr("Incoming officer"))
+        self.hand_over_button = QPushButton(self.tr("Hand over"))
+        self.hand_over_button.setObjectName("PrimaryButton")
+        self.hand_over_button.setAccessibleName(self.tr("Hand the handover over"))
+        self.hand_over_button.clicked.connect(self._hand_over)
+        self.sign_button = QPushButton(self.tr("Sign"))
+        self.sign_button.setObjectName("PrimaryButton")
+        self.sign_button.setAccessibleName(self.tr("Sign the handover"))
+        self.sign_button.clicked.connect(self._sign)
+        self.print_button = QPushButton(self.tr("Print to PDF…"))
+        self.print_button.setAccessibleName(self.tr("Save the handover as a PDF"))
+        self.print_button.clicked.connect(self._print_asking)
+        bottom = QHBoxLayout()
+        self.incoming_label = QLabel(self.tr("To"))
+        bottom.addWidget(self.incoming_label)
+        bottom.addWidget(self.incoming)
+        bottom.addWidget(self.hand_over_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.print_button)
+        bottom.addWidget(self.sign_button)
+
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.problem)
+        layout.addWidget(split, 3)
+        layout.addWidget(items_box)
+        layout.addWidget(actions_box)
+        layout.addWidget(cont_box)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll, 1)
+        outer.addLayout(bottom)
+        self.show_view(None)
+
+    # --- words ----------------------------------------------------------------------------
+
+    def _status_labels(self) -> dict[str, str]:
+        return {
+            "settled": self.tr("Settled"),
+            "watch": self.tr("Watch"),
+            "concern": self.tr("Concern"),
+        }
+
+    def _kind_labels(self) -> dict[str, str]:
+        return {
+            "count": self.tr("Count"),
+            "escorts": self.tr("Escorts"),
+            "appointments": self.tr("Appointments"),
+            "visits": self.tr("Visits"),
+            "property": self.tr("Property"),
+        }
+
+    def _state_label(self, view: HandoverView) -> str:
+        if view.status == "draft":
+            return self.tr("Draft")
+        if view.status == "handed_over":
+            return self.tr("Handed over {at}").format(at=when(view.handed_over_at))
+        return self.tr("Signed by {who} {at}").format(who=view.signed_by, at=when(view.signed_at))
+
+    def _remove_button(self, entity: str, source: QListWidget) -> QPushButton:
+        button = QPushButton(self.tr("Remove"))
+        button.setAccessibleName(self.tr("Remove the selected line"))
+        button.clicked.connect(lambda: self._remove(entity, source))
+        return button
+
+    # --- who am I here --------------------------------------------------------------------
+
+    @property
+    def _me(self) -> str | None:
+        return self._actor().officer_id
+
+    def is_author(self) -> bool:
+        return self.view is not None and self.view.outgoing_id == self._me
+
+    def can_edit(self) -> bool:
+        return self.is_author() and self.view is not None and self.view.status == "draft"
+
+    def can_read_back(self) -> bool:
+        view = self.view
+        if view is None or view.status != "handed_over" or self.is_author():
+            return False
+        me = next((o for o in self.officers if o.id == self._me), None)
+        return view.incoming_id in (None, self._me) or (me is not None and me.role == "supervisor")
+
+    # --- showing --------------------------------------------------------------------------
+
+    def set_officers(self, officers: tuple[OfficerSummary, ...]) -> None:
+        self.officers = officers
+
+    def show_view(self, view: HandoverView | None) -> None:
+        keep = self.current_entry()
+        self.view = view
+        self.problem.clear_message()
+        self.people.clear()
+        for combo in (self.action_owner, self.incoming, self.action_about, self.cont_about):
+            combo.clear()
+        for box_list in (self.actions_list, self.cont_list, self.items_list):
+            box_list.clear()
+        self.setEnabled(view is not None)
+        if view is None:
+            self.title.setText(self.tr("No handover chosen"))
+            self.subtitle.setText(
+                self.tr("Choose a handover in the list, or start one for your shift.")
+            )
+            self._show_entry(-1)
+            self._update_buttons()
+            return
+        self.title.setText(
+            self.tr("{unit}: shift {start} – {end}").format(
+                unit=view.unit_name, start=when(view.shift_start), end=when(view.shift_end)
+            )
+        )
+        self.subtitle.setText(
+            self.tr("From {outgoing} to {incoming} · {state}").format(
+                outgoing=view.outgoing,
+                incoming=view.incoming or self.tr("the next shift"),
+                state=self._state_label(view),
+            )
+        )
+        statuses = self._status_labels()
+        for e in view.entries:
+            mark = "✓ " if e.acknowledged_at else ("? " if e.open_question else "")
+            item = QListWidgetItem(f"{mark}{e.name} — {statuses.get(e.status, e.status)}")
+            item.setData(ID_ROLE, e.id)
+            self.people.addItem(item)
+        for o in self.officers:
+            self.action_owner.addItem(o.display_name, o.id)
+            if o.id != view.outgoing_id:
+                self.incoming.addItem(o.display_name, o.id)
+        self.incoming.insertItem(0, self.tr("Anyone on the next shift"), None)
+        self.incoming.setCurrentIndex(max(0, self.incoming.findData(view.incoming_id)))
+        for combo in (self.action_about, self.cont_about):
+            combo.addItem(self.tr("The unit"), None)
+            for e in view.entries:
+                combo.addItem(e.name, e.inmate_id)
+        kinds = self._kind_labels()
+        for i in view.unit_items:
+            self._line(self.items_list, f"{kinds.get(i.kind, i.kind)}: {i.text}", i.id)
+        for a in view.actions:
+            due = self.tr(" · due {at}").format(at=when(a.due_at)) if a.due_at else ""
+            done = self.tr(" · done") if a.done_at else ""
+            about = f" ({a.name})" if a.name else ""
+            self._line(self.actions_list, f"{a.text}{about} — {a.owner}{due}{done}", a.id)
+        for c in view.contingencies:
+            about = f"{c.name}: " if c.name else ""
+            self._line(
+                self.cont_list,
+                self.tr("{about}If {condition}, then {response}").format(
+                    about=about, condition=c.condition, response=c.response
+                ),
+                c.id,
+            )
+        self.action_due.setDateTime(QDateTime(view.shift_end.astimezone().replace(tzinfo=None)))
+        rows = [self.people.item(n).data(ID_ROLE) for n in range(self.people.count())]
+        self.people.setCurrentRow(rows.index(keep) if keep in rows else 0)
+        self._update_buttons()
+
+    @staticmethod
+    def _line(target: QListWidget, text: str, row_id: str) -> None:
+        item = QListWidgetItem(text)
+        item.setData(ID_ROLE, row_id)
+        target.addItem(item)
+
+    def current_entry(self) -> str | None:
+        item = self.people.currentItem()
+        return None if item is None else item.data(ID_ROLE)
+
+    def entry(self) -> EntryView | None:
+        wanted = self.current_entry()
+        if self.view is None or wanted is None:
+            return None
+        return next((e for e in self.view.entries if e.id == wanted), None)
+
+    @Slot(int)
+    def _show_entry(self, _row: int) -> None:
+        e = self.entry()
+        if e is None:
+            self.person_name.setText("")
+            self.draft.setText("")
+            self.text.setPlainText("")
+            self.readback.setText("")
+            self._update_buttons()
+            return
+        self.person_name.setText(f"{e.name} · {e.prison_number}")
+        self.draft.setText(self.tr("Drafted from the logs:\n{draft}").format(draft=e.draft))
+        self.text.setPlainText(e.text)
+        self.entry_status.setCurrentIndex(max(0, self.entry_status.findData(e.status)))
+        lines = []
+        if e.question:
+            lines.append(
+                self.tr("Question from {who}: {text}").format(who=e.asked_by, text=e.question)
+            )
+            lines.append(
+                self.tr("Answer from {who}: {text}").format(who=e.answered_by, text=e.answer)
+                if e.answer
+                else self.tr("Not answered yet.")
+            )
+        if e.acknowledged_at:
+            lines.append(
+                self.tr("Acknowledged by {who} at {at}").format(
+                    who=e.acknowledged_by, at=when(e.acknowledged_at)
+                )
+            )
+        self.readback.setText("\n".join(lines))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        edit = self.can_edit() and not self.busy
+        read = self.can_read_back() and not self.busy
+        e = self.entry()
+        self.text.setReadOnly(not edit)
+        self.entry_status.setEnabled(edit)
+        self.save_entry.setVisible(self.can_edit())
+        self.save_entry.setEnabled(edit and e is not None)
+        asking = read and e is not None and not e.question and e.acknowledged_at is None
+        for w in (self.ask_text, self.ask_button):
+            w.setVisible(self.can_read_back())
+            w.setEnabled(asking)
+        answering = self.is_author() and not self.busy and e is not None and e.open_question
+        for w in (self.answer_text, self.answer_button):
+            w.setVisible(answering)
+        self.ack_button.setVisible(self.can_read_back())
+        self.ack_button.setEnabled(read and e is not None and e.acknowledged_at is None)
+        for w in (
+            self.action_text, self.action_owner, self.action_has_due, self.action_about,
+            self.add_action_button, self.remove_action_button, self.cont_if, self.cont_then,
+            self.cont_about, self.add_cont_button, self.remove_cont_button, self.item_kind,
+            self.item_text, self.add_item_button, self.remove_item_button, self.incoming,
+            self.incoming_label, self.hand_over_button,
+        ):  # fmt: skip
+            w.setVisible(self.can_edit())
+            w.setEnabled(edit)
+        self.action_due.setVisible(self.can_edit())
+        self.action_due.setEnabled(edit and self.action_has_due.isChecked())
+        self.done_button.setEnabled(
+            not self.busy and self.view is not None and self.view.status != "draft"
+        )
+        self.sign_button.setVisible(self.can_read_back())
+        self.sign_button.setEnabled(read)
+        self.print_button.setEnabled(self.view is not None)
+
+    # --- writing --------------------------------------------------------------------------
+
+    def _run(
+        self,
+        name: str | Callable[[Store], Any],
+        *args: Any,
+        done: str = "",
+        clear: tuple[Any, ...] = (),
+        **kwargs: Any,
+    ) -> None:
+        """Run a handover use case (by name, with the signed-in actor) on the worker."""
+        if self.busy:
+            return
+        self.busy = True
+        self.problem.clear_message()
+        self._update_buttons()
+
+        def finished(_change: object) -> None:
+            self.busy = False
+            for field in clear:
+                field.clear()
+            if done:
+                self.status.emit(done)
+            self._update_buttons()
+
+        def failed(error: BaseException) -> None:
+            self.busy = False
+            self._update_buttons()
+            if isinstance(error, DeskError):
+                self.problem.say(translate_message(error.message))
+            else:
+                self._executor.failed.emit(error)
+
+        work = use_case(name, self._actor(), *args, **kwargs) if isinstance(name, str) else name
+        self._executor.submit(work, finished, failed, owner=self)
+
+    def _save_entry(self) -> None:
+        e = self.entry()
+        if e is not None:
+            self._run(
+                "edit_entry",
+                e.id,
+                text=self.text.toPlainText(),
+                status=self.entry_status.currentData(),
+                done=self.tr("Saved."),
+            )
+
+    def _ask(self) -> None:
+        e = self.entry()
+        if e is not None:
+            self._run("ask_question", e.id, self.ask_text.text(), clear=(self.ask_text,))
+
+    def _answer(self) -> None:
+        e = self.entry()
+        if e is not None:
+            self._run("answer_question", e.id, self.answer_text.text(), clear=(self.answer_text,))
+
+    def _acknowledge(self) -> None:
+        e = self.entry()
+        if e is not None:
+            self._run("acknowledge", e.id, done=self.tr("{name} acknowledged.").format(name=e.name))
+
+    def _add_action(self) -> None:
+        if self.view is None:
+            return
+        due = None
+        if self.action_has_due.isChecked():
+            due = self.action_due.dateTime().toPython().astimezone()  # type: ignore[union-attr]
+        self._run(
+            add_action(
+                self._actor(),
+                self.view.id,
+                self.action_text.text(),
+                self.action_owner.currentData(),
+                due,
+                self.action_about.currentData(),
+            ),
+            clear=(self.action_text,),
+        )
+
+    def _add_contingency(self) -> None:
+        if self.view is not None:
+            self._run(
+                "add_contingency",
+                self.view.id,
+                self.cont_if.text(),
+                self.cont_then.text(),
+                self.cont_about.currentData(),
+                clear=(self.cont_if, self.cont_then),
+            )
+
+    def _add_unit_item(self) -> None:
+        if self.view is not None:
+            self._run(
+                "add_unit_item",
+                self.view.id,
+                self.item_kind.currentData(),
+                self.item_text.text(),
+                clear=(self.item_text,),
+            )
+
+    def _remove(self, entity: str, source: QListWidget) -> None:
+        item = source.currentItem()
+        if item is None:
+            self.problem.say(self.tr("Choose a line in the list first."))
+            return
+        self._run("remove_item", entity, item.data(ID_ROLE))
+
+    def _mark_done(self) -> None:
+        item = self.actions_list.currentItem()
+        if item is None:
+            self.problem.say(self.tr("Choose an action in the list first."))
+            return
+        self._run("complete_action", item.data(ID_ROLE))
+
+    def _hand_over(self) -> None:
+        if self.view is not None:
+            self._run(
+                "hand_over",
+                self.view.id,
+                self.incoming.currentData(),
+                done=self.tr("Handed over."),
+            )
+
+    def _sign(self) -> None:
+        if self.view is not None:
+            self._run("sign", self.view.id, done=self.tr("Handover signed."))
+
+    # --- printing -------------------------------------------------------------------------
+
+    def print_pdf(self, path: Path, language_code: str | None = None) -> bool:
+        """Write the handover shown to ``path``; False (with a message shown) if it failed.
+
+        On the GUI thread like the release plan's copy: the handover is already read and the
+        layout takes a fraction of a second; the database worker is not held up."""
+        from officer_desk.reports.handover import write_handover_pdf
+
+        if self.view is None:
+            return False
+        try:
+            write_handover_pdf(self.view, path, language=language_code or language())
+        except OSError as problem:
+            self.problem.say(
+                self.tr("The handover could not be saved ({error}). Choose another folder.").format(
+                    error=problem.strerror or problem
+                )
+            )
+            return False
+        self.status.emit(self.tr("Handover saved to {path}").format(path=path))
+        return True
+
+    def _print_asking(self) -> None:
+        if self.view is None:
+            return
+        stamp = self.view.shift_start.astimezone().strftime("%Y-%m-%d-%H%M")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the handover as PDF"),
+            str(Path.home() / f"handover-{stamp}.pdf"),
+            self.tr("PDF files (*.pdf)"),
+        )
+        if chosen:
+            self.print_pdf(Path(chosen))
+
+
+def default_shift(now: datetime) -> tuple[datetime, datetime]:
+    """The shift ending now, eight hours long, on whole quarter hours."""
+    end = now.replace(minute=now.minute - now.minute % 15, second=0, microsecond=0)
+    return end - timedelta(hours=8), end
+
+
+__all__ = ["HandoverDetail", "default_shift"]
