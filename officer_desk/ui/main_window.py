@@ -311,6 +311,7 @@ class MainWindow(QMainWindow):
         role = Role(user.role)
         self.set_title_person(user.display_name)
         self._set_signed_in_actions(role)
+        self.handover_banner.watch(None if role is Role.ADMIN else user.officer_id)
         if role is Role.ADMIN:
             # Admins keep accounts and settings; they see no one's records.
             self.desk.close_person_data()
@@ -318,7 +319,6 @@ class MainWindow(QMainWindow):
             return
         self.desk.open_for(user)
         self.show_desk()
-        self.handover_banner.watch(user.officer_id)
 
     @Slot()
     def _signed_out(self) -> None:
