@@ -65,11 +65,16 @@ def refresh_slots(store: Store) -> list[str]:
     _publish(store, slots)
     with store.reading() as session:
         unit_code = session.get(LocalSetting, SYNC_UNIT_SETTING)
+        unit = (
+            None
+            if unit_code is None
+            else session.exec(select(Unit.id).where(Unit.code == unit_code.value)).first()
+        )
         query = select(Officer.username, Officer.account_key).where(col(Officer.active).is_(True))
-        if unit_code is not None:
-            query = query.join(Unit, col(Unit.id) == col(Officer.unit_id)).where(
-                Unit.code == unit_code.value
-            )
+        # Until the unit's own record has arrived (a first pull may bring the officers first),
+        # every officer here counts: the hub only sends this unit's.
+        if unit is not None:
+            query = query.where(Officer.unit_id == unit)
         accounts = {username: account_key for username, account_key in session.exec(query)}
     damaged = slots.reconcile(accounts, store.key)
     for username in damaged:

@@ -286,3 +286,14 @@ def test_a_joining_workstation_starts_with_no_one_until_the_first_pull(tmp_path:
         store.close()
     with pytest.raises(ValidationError, match="already records"):
         account_keys.create_joining_store(tmp_path / "officer_desk.sqlite")
+
+
+def test_officers_get_slots_even_before_their_units_record_has_arrived(
+    desk: tuple[Store, SignedIn],
+) -> None:
+    store, admin = desk
+    with write(store, Actor.system("test")) as w:
+        w.session.merge(LocalSetting(key=account_keys.SYNC_UNIT_SETTING, value="NOT-YET"))
+    _kari(desk)
+    assert _slots(store).unlock("kari", KARI_PW) == store.key
+    assert _slots(store).has(admin.username)
