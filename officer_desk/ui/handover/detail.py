@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QFileDialog,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -84,7 +84,8 @@ class HandoverDetail(QWidget):
         self.draft.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text = QPlainTextEdit()
         self.text.setAccessibleName(self.tr("What you hand over about this person"))
-        self.text.setMinimumHeight(90)
+        self.text.setMinimumHeight(80)
+        self.text.setMaximumHeight(150)
         self.entry_status = QComboBox()
         self.entry_status.setAccessibleName(self.tr("Status of this person"))
         for code, label in self._status_labels().items():
@@ -131,6 +132,7 @@ class HandoverDetail(QWidget):
         answer_row.addWidget(self.answer_button)
         entry_box.addLayout(answer_row)
         entry_box.addWidget(self.ack_button, 0, Qt.AlignmentFlag.AlignRight)
+        entry_box.addStretch(1)
         entry_panel = QWidget()
         entry_panel.setLayout(entry_box)
         split = QSplitter()
@@ -192,7 +194,7 @@ class HandoverDetail(QWidget):
         self.add_item_button.clicked.connect(self._add_unit_item)
         self.remove_item_button = self._remove_button("handover_unit_item", self.items_list)
 
-        actions_box = QGroupBox(self.tr("Actions"))
+        actions_box = QWidget()
         a = QVBoxLayout(actions_box)
         a.addWidget(self.actions_list)
         form = QHBoxLayout()
@@ -209,7 +211,7 @@ class HandoverDetail(QWidget):
         form2.addWidget(self.remove_action_button)
         a.addLayout(form2)
 
-        cont_box = QGroupBox(self.tr("If this, then that"))
+        cont_box = QWidget()
         c = QVBoxLayout(cont_box)
         c.addWidget(self.cont_list)
         cform = QHBoxLayout()
@@ -223,7 +225,7 @@ class HandoverDetail(QWidget):
         cbuttons.addWidget(self.remove_cont_button)
         c.addLayout(cbuttons)
 
-        items_box = QGroupBox(self.tr("Unit: count, escorts, appointments, visits, property"))
+        items_box = QWidget()
         u = QVBoxLayout(items_box)
         u.addWidget(self.items_list)
         uform = QHBoxLayout()
@@ -232,8 +234,15 @@ class HandoverDetail(QWidget):
         uform.addWidget(self.add_item_button)
         uform.addWidget(self.remove_item_button)
         u.addLayout(uform)
+        # Unit items, actions and contingencies share one tabbed area, so the whole handover
+        # fits a 1366x768 screen without scrolling.
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Unit items, actions and contingencies"))
+        self.tabs.addTab(items_box, "")
+        self.tabs.addTab(actions_box, "")
+        self.tabs.addTab(cont_box, "")
         for box_list in (self.actions_list, self.cont_list, self.items_list):
-            box_list.setMaximumHeight(110)
+            box_list.setMaximumHeight(96)
 
         # --- hand over, sign, print ------------------------------------------------------
         self.incoming = QComboBox()
@@ -264,10 +273,13 @@ class HandoverDetail(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.problem)
-        layout.addWidget(split, 3)
-        layout.addWidget(items_box)
-        layout.addWidget(actions_box)
-        layout.addWidget(cont_box)
+        self.body = QWidget()  # hidden while no handover is chosen
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(split, 1)
+        body.addWidget(self.tabs)
+        layout.addWidget(self.body, 1)
+        layout.addStretch(0)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -342,7 +354,7 @@ class HandoverDetail(QWidget):
             combo.clear()
         for box_list in (self.actions_list, self.cont_list, self.items_list):
             box_list.clear()
-        self.setEnabled(view is not None)
+        self.body.setVisible(view is not None)
         if view is None:
             self.title.setText(self.tr("No handover chosen"))
             self.subtitle.setText(
@@ -397,6 +409,11 @@ class HandoverDetail(QWidget):
                 c.id,
             )
         self.action_due.setDateTime(QDateTime(view.shift_end.astimezone().replace(tzinfo=None)))
+        self.tabs.setTabText(0, self.tr("Unit ({n})").format(n=len(view.unit_items)))
+        self.tabs.setTabText(1, self.tr("Actions ({n})").format(n=len(view.actions)))
+        self.tabs.setTabText(
+            2, self.tr("If this, then that ({n})").format(n=len(view.contingencies))
+        )
         rows = [self.people.item(n).data(ID_ROLE) for n in range(self.people.count())]
         self.people.setCurrentRow(rows.index(keep) if keep in rows else 0)
         self._update_buttons()

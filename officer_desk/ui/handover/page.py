@@ -126,7 +126,7 @@ class HandoverPage(QWidget):
         self.search_button.setAccessibleName(self.tr("Search handovers"))
         self.search_button.clicked.connect(self.reload)
         search_row = QHBoxLayout()
-        search_row.addWidget(self.search_text, 2)
+        search_row.addWidget(self.search_text, 3)
         search_row.addWidget(self.search_officer, 1)
         search_row.addWidget(self.since)
         search_row.addWidget(QLabel("–"))
