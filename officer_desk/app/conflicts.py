@@ -250,8 +250,10 @@ def read_inbox(session: Session, *, device_id: str, include_resolved: bool = Fal
     return Inbox(tuple(rows), tuple(rejected))
 
 
-def inbox(store: Store, *, include_resolved: bool = False) -> Inbox:
+def inbox(store: Store, actor: Actor, *, include_resolved: bool = False) -> Inbox:
+    """What a supervisor reviews (anyone else is refused)."""
     with store.reading() as session:
+        access.require_role(session, actor, Role.SUPERVISOR, what="review sync conflicts")
         return read_inbox(session, device_id=store.device_id, include_resolved=include_resolved)
 
 

@@ -356,7 +356,7 @@ def unit_overview(
             assigned.add(inmate_id)
     officers = [
         o
-        for o in officer_summaries(conn, today)
+        for o in officer_summaries(conn, today, unit_id)
         if o.role in ("officer", "supervisor") and (o.role == "officer" or by_officer[o.id])
     ]
     return UnitOverview(

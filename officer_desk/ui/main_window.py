@@ -36,6 +36,7 @@ from officer_desk.ui.programmes.caseload import CaseloadProgressPage
 from officer_desk.ui.programmes.catalogue import CatalogueEditor
 from officer_desk.ui.style import icon
 from officer_desk.ui.sync.install import DeskSync
+from officer_desk.ui.unit.supervision import SupervisorScreens
 
 if TYPE_CHECKING:
     from officer_desk.app.accounts import SignedIn
@@ -108,6 +109,16 @@ class MainWindow(QMainWindow):
         column.addWidget(self.handover_banner)
         column.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        self.supervision = SupervisorScreens(
+            self,
+            executor,
+            session,
+            self.desk,
+            self.show_page,
+            self.show_desk,
+            today,
+            self.actions.home,
+        )
 
         self.people_label = QLabel()
         self.statusBar().addPermanentWidget(self.people_label)
@@ -184,6 +195,8 @@ class MainWindow(QMainWindow):
         self.handover_action.setToolTip(self.tr("Hand over your shift, or read and sign one"))
         self.handover_action.triggered.connect(lambda: self.show_handover())
         self.unit_menu.addAction(self.handover_action)
+        self.unit_menu.addAction(self.supervision.overview_action)
+        self.unit_menu.addAction(self.supervision.conflicts_action)
         self.unit_menu.addAction(self.progress_action)
         self.unit_menu.addAction(self.catalogue_action)
         self.unit_menu.addSeparator()
@@ -207,6 +220,7 @@ class MainWindow(QMainWindow):
         self.catalogue_action.setEnabled(role is Role.ADMIN)
         self.progress_action.setEnabled(role in (Role.OFFICER, Role.SUPERVISOR))
         self.handover_action.setEnabled(role in (Role.OFFICER, Role.SUPERVISOR))
+        self.supervision.set_role(role)
 
     # --- programmes (issue 5 pages; back to the desk with Go → Caseload home) -----------------
 
@@ -289,6 +303,7 @@ class MainWindow(QMainWindow):
             *self.desk.self_test_screens(self.show_desk),
             ("handover", self.show_handover),
             ("sync", self.sync.indicator.open_panel),
+            *self.supervision.self_test_screens(),
         ]
 
     # --- opening (before anyone signs in) ------------------------------------------------------

@@ -211,6 +211,18 @@ class SelfTest:
             widget = open_screen()
             self._idle(name)
             self._check(name, widget, widget.isVisible(), "the screen is not shown")
+        # The supervisor's screens (unit overview, reassignment, cover, conflicts).
+        supervisor = self._demo_supervisor()
+        if supervisor is not None:
+            gate.switch_officer()
+            self._sign_in(supervisor, password)
+            self._idle("the supervisor's home")
+            for name, open_screen in window.self_test_screens():
+                if name in self.screens:
+                    continue
+                widget = open_screen()
+                self._idle(name)
+                self._check(name, widget, widget.isVisible(), "the screen is not shown")
 
         names = self._caseload_names()
         gate.lock()
@@ -241,6 +253,12 @@ class SelfTest:
             if "admin" in by_role:
                 return by_role.get("officer"), by_role["admin"]
         return None, self._ask_unopened(_demo_admin_username, "the demo admin's user name")
+
+    def _demo_supervisor(self) -> str | None:
+        summary = self.gate.demo_summary
+        if summary is None:
+            return None
+        return next((u for u, _name, role in summary.accounts if role == "supervisor"), None)
 
     def _sign_in(self, username: str, password: str) -> None:
         page = self.gate.sign_in_page

@@ -48,8 +48,8 @@ def both_sync(a: SyncClient, b: SyncClient) -> None:
         client.sync_once()
 
 
-def open_conflicts(client: SyncClient) -> list[conflicts.ConflictRow]:
-    return [c for c in conflicts.inbox(client.store).conflicts if not c.resolved]
+def open_conflicts(client: SyncClient, sara: Actor) -> list[conflicts.ConflictRow]:
+    return [c for c in conflicts.inbox(client.store, sara).conflicts if not c.resolved]
 
 
 def test_a_field_conflict_decided_on_a_reaches_b_with_the_chosen_value(
@@ -63,7 +63,7 @@ def test_a_field_conflict_decided_on_a_reaches_b_with_the_chosen_value(
     profile.update_profile(a.store, kari, person, profile.ProfileEdit(diet="Halal"))
     profile.update_profile(b.store, kari, person, profile.ProfileEdit(diet="Vegetarian"))
     both_sync(a, b)
-    [row] = [c for c in open_conflicts(a) if c.field_name == "diet"]
+    [row] = [c for c in open_conflicts(a, sara) if c.field_name == "diet"]
     assert row.kind == "field" and row.auto_resolved
     assert {row.kept.value, row.lost.value} == {"Halal", "Vegetarian"}
     assert row.person == "Person 0" and row.lost.at is not None and row.lost.device
@@ -81,7 +81,7 @@ def test_a_field_conflict_decided_on_a_reaches_b_with_the_chosen_value(
             assert decided.resolved_by == info["supervisor"]
             assert "Decided by Sara Sjef: put back the other value" in decided.note
         assert client.status().rejected == 0
-        assert not [c for c in open_conflicts(client) if c.id == row.id]
+        assert not [c for c in open_conflicts(client, sara) if c.id == row.id]
 
 
 def test_a_disputed_item_decided_on_b_reaches_a(
@@ -99,7 +99,7 @@ def test_a_disputed_item_decided_on_b_reaches_a(
     release.update_item(a.store, kari, item_id=item_id, status="in_progress")
     release.update_item(b.store, kari, item_id=item_id, status="not_needed")
     both_sync(a, b)
-    [row] = [c for c in open_conflicts(b) if c.kind == "disputed"]
+    [row] = [c for c in open_conflicts(b, sara) if c.kind == "disputed"]
     assert Decision.KEEP_BOTH not in row.decisions
     with b.store.reading() as session:
         disputed = session.get(ReleasePlanItem, item_id)
@@ -111,7 +111,7 @@ def test_a_disputed_item_decided_on_b_reaches_a(
         with client.store.reading() as session:
             decided = session.get(ReleasePlanItem, item_id)
             assert decided is not None and decided.status == "done"
-        assert not open_conflicts(client)
+        assert not open_conflicts(client, sara)
 
 
 def test_the_hub_refuses_a_decision_from_an_officer(
@@ -119,11 +119,12 @@ def test_the_hub_refuses_a_decision_from_an_officer(
 ) -> None:
     a, b, info = pair
     kari = Actor(info["officer"], "Kari")
+    sara = Actor(info["supervisor"], "Sara Sjef")
     person = info["inmates"][1]
     profile.update_profile(a.store, kari, person, profile.ProfileEdit(cell="C90"))
     profile.update_profile(b.store, kari, person, profile.ProfileEdit(cell="C91"))
     both_sync(a, b)
-    [row] = [c for c in open_conflicts(a) if c.field_name == "cell"]
+    [row] = [c for c in open_conflicts(a, sara) if c.field_name == "cell"]
     # An officer's workstation (an old or tampered client) writes the decision anyway.
     with write(a.store, kari) as w:
         conflict = w.session.get(SyncConflict, row.id)
@@ -138,7 +139,7 @@ def test_the_hub_refuses_a_decision_from_an_officer(
         still = session.get(SyncConflict, row.id)
         assert still is not None and still.resolved_at is None
     # The refused change is in the supervisor's inbox.
-    [listed] = conflicts.inbox(a.store).rejected
+    [listed] = conflicts.inbox(a.store, sara).rejected
     assert listed.entity == "sync_conflict" and "supervisor" in listed.reason
 
 

@@ -86,7 +86,7 @@ def test_the_inbox_shows_each_value_with_who_where_and_when(
         assert row is not None
         row.lost_by = officer.id
         session.add(row)
-    [row] = conflicts.inbox(unit_store).conflicts
+    [row] = conflicts.inbox(unit_store, sup).conflicts
     assert row.person == "Øystein Ås" and row.record == "Profile: diet"
     assert row.kept.value == "Halal" and row.lost.value == "Vegetarian"
     assert row.lost.by == "Kari Nordmann" and row.lost.device == "otherdevice"
@@ -116,8 +116,8 @@ def test_taking_the_other_value_writes_it_and_marks_the_conflict_decided(
         "resolved_by",
         "note",
     }
-    assert conflicts.inbox(unit_store).conflicts == ()
-    assert len(conflicts.inbox(unit_store, include_resolved=True).conflicts) == 1
+    assert conflicts.inbox(unit_store, sup).conflicts == ()
+    assert len(conflicts.inbox(unit_store, sup, include_resolved=True).conflicts) == 1
 
 
 def test_keeping_the_value_writes_nothing_but_the_decision(
@@ -177,7 +177,7 @@ def test_note_revisions_keep_both_or_take_one(
         "auto_resolved": False,
     }
     both = pulled_conflict(unit_store, entity_id=rev.id, **common)
-    [row] = conflicts.inbox(unit_store).conflicts
+    [row] = conflicts.inbox(unit_store, sup).conflicts
     assert Decision.KEEP_BOTH in row.decisions and row.kept.by == "Kari Nordmann"
     conflicts.resolve(unit_store, sup, conflict_id=both, decision="keep_both")
     with unit_store.reading() as session:
@@ -218,7 +218,7 @@ def test_a_disputed_item_gets_the_status_the_supervisor_gives(
         lost_value=json.dumps("not_started"),
         auto_resolved=False,
     )
-    [row] = conflicts.inbox(unit_store).conflicts
+    [row] = conflicts.inbox(unit_store, sup).conflicts
     assert row.record.startswith("Release plan: ")
     with pytest.raises(ValidationError, match="really has"):
         conflicts.resolve(
@@ -250,11 +250,11 @@ def test_rejected_changes_are_listed_and_dismissed(
                 rejected_at=datetime.now(UTC),
             )
         )
-    [row] = conflicts.inbox(unit_store).rejected
+    [row] = conflicts.inbox(unit_store, sup).rejected
     assert row.person == "Øystein Ås" and row.fields == (("cell", "X1"),)
     with pytest.raises(PermissionDenied):
         conflicts.dismiss_rejected(unit_store, Actor(officer.id, "Kari"), op_id="op-1")
     conflicts.dismiss_rejected(unit_store, sup, op_id="op-1")
-    assert conflicts.inbox(unit_store).rejected == ()
+    assert conflicts.inbox(unit_store, sup).rejected == ()
     with pytest.raises(NotFound):
         conflicts.dismiss_rejected(unit_store, sup, op_id="op-1")

@@ -1,0 +1,1 @@
+"""Conflict review (supervisors): what the sync could not merge, and refused changes."""

@@ -1,0 +1,141 @@
+"""Item models of the conflict review: the conflicts and the changes the hub rejected."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import IntEnum
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from officer_desk.ui.unit.models import RowsModel
+
+if TYPE_CHECKING:
+    from officer_desk.app.conflicts import ConflictRow, RejectedRow, Side
+
+Index = QModelIndex | QPersistentModelIndex
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+WARN = QColor("#b3261e")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ConflictReview", text)
+
+
+KIND_WORDS = {
+    "field": "Two values at once",
+    "note_revisions": "Two note revisions",
+    "disputed": "Disputed checklist item",
+}
+
+
+def kind_text(row: ConflictRow) -> str:
+    return tr(KIND_WORDS.get(row.kind, row.kind))
+
+
+def state_text(row: ConflictRow) -> str:
+    if row.resolved:
+        return tr("decided")
+    if row.auto_resolved:
+        return tr("decided by the sync, to review")
+    return tr("needs a decision")
+
+
+def when_text(moment: datetime | None) -> str:
+    return "–" if moment is None else moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def side_text(side: Side) -> str:
+    """Who, where and when one value was written, in words."""
+    who = side.by or tr("someone")
+    where = (
+        tr("this workstation")
+        if side.here
+        else (tr("workstation {id}").format(id=side.device[:8]) if side.device else tr("unknown"))
+    )
+    return tr("{who} on {where}, {when}").format(who=who, where=where, when=when_text(side.at))
+
+
+def value_text(value: Any) -> str:
+    if value is None:
+        return tr("(empty)")
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or tr("(empty)")
+    return str(value)
+
+
+class ConflictColumn(IntEnum):
+    PERSON = 0
+    RECORD = 1
+    KIND = 2
+    STATE = 3
+    DETECTED = 4
+
+
+class ConflictsModel(RowsModel):
+    def headers(self) -> list[str]:
+        return [tr("Person"), tr("Record"), tr("What happened"), tr("State"), tr("Found")]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row: ConflictRow | None = self._valid(index)
+        if row is None:
+            return None
+        column = index.column()
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == ConflictColumn.PERSON:
+                return row.person or tr("(the unit)")
+            if column == ConflictColumn.RECORD:
+                return row.record
+            if column == ConflictColumn.KIND:
+                return kind_text(row)
+            if column == ConflictColumn.STATE:
+                return state_text(row)
+            return when_text(row.detected_at)
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and column == ConflictColumn.STATE
+            and not row.resolved
+            and not row.auto_resolved
+        ):
+            return QBrush(WARN)
+        return None
+
+
+class RejectedColumn(IntEnum):
+    PERSON = 0
+    RECORD = 1
+    TRIED = 2
+    REASON = 3
+    WHEN = 4
+
+
+class RejectedModel(RowsModel):
+    def headers(self) -> list[str]:
+        return [tr("Person"), tr("Record"), tr("The change"), tr("Why the hub refused"), tr("When")]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row: RejectedRow | None = self._valid(index)
+        if row is None:
+            return None
+        column = index.column()
+        if role == ROW_ROLE:
+            return row
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == RejectedColumn.PERSON:
+                return row.person or "–"
+            if column == RejectedColumn.RECORD:
+                return row.entity.replace("_", " ")
+            if column == RejectedColumn.TRIED:
+                return "; ".join(f"{k}: {value_text(v)}" for k, v in row.fields) or "–"
+            if column == RejectedColumn.REASON:
+                return row.reason
+            return when_text(row.rejected_at)
+        return None

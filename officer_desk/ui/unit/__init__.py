@@ -1,0 +1,1 @@
+"""The unit overview, reassignment and cover screens (supervisors)."""
