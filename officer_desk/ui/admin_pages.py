@@ -34,6 +34,7 @@ from officer_desk.domain.enums import Role
 from officer_desk.domain.errors import DeskError
 from officer_desk.ui.card import CARD_STYLE, InlineError, password_input
 from officer_desk.ui.desk_session import DeskSession
+from officer_desk.ui.i18n import by_name
 from officer_desk.ui.sync.enrol import EnrolForm
 from officer_desk.ui.work_dialog import WorkDialog
 
@@ -58,7 +59,8 @@ def list_accounts(store: Store) -> list[AccountRow]:
     with store.reading() as session:
         officers = session.exec(select(Officer).where(col(Officer.deleted_at).is_(None))).all()
         rows = [AccountRow(o.username, o.display_name, o.role, bool(o.active)) for o in officers]
-    return sorted(rows, key=lambda r: (not r.active, r.display_name.lower()))
+    # Active accounts first, each group in the alphabet of the interface (æ, ø, å last).
+    return sorted(by_name(rows, lambda r: r.display_name), key=lambda r: not r.active)
 
 
 def role_label(role: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from officer_desk.domain.enums import (
     ActivityCategory,
@@ -101,13 +101,31 @@ def meal_for_time(at: time) -> Meal:
 
 
 def short_date(day: date) -> str:
-    """``23 Nov 2026``: unambiguous in every locale, month names translated."""
-    return QLocale().toString(QDate(day), "d MMM yyyy")
+    """``23 Nov 2026``: unambiguous in every locale, month names translated.
+
+    The pattern itself is translated: Norwegian writes ``23. nov. 2026``."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), _t("d MMM yyyy"))
+
+
+def date_input_format() -> str:
+    """The pattern of date fields: ISO in English, ``dd.MM.yyyy`` as Norwegians write it."""
+    return _t("yyyy-MM-dd")
+
+
+def clock(moment: datetime) -> str:
+    """The local time of day in the locale's short form (``14:05``; ``2:05 PM`` in en_US)."""
+    local = moment.astimezone()
+    return QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
 
 
 def day_and_time(moment: datetime) -> str:
     local = moment.astimezone()
-    return f"{short_date(local.date())} {local.strftime('%H:%M')}"
+    return f"{short_date(local.date())} {clock(local)}"
+
+
+def decimal(value: float, places: int = 1) -> str:
+    """A number with the locale's decimal sign (``2,5`` in Norwegian)."""
+    return QLocale().toString(float(value), "f", places)
 
 
 def days(count: int) -> str:

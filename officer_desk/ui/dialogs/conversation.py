@@ -167,7 +167,7 @@ class ConversationDialog(FormDialog):
         line.setPlaceholderText(self.tr("What you agreed to follow up"))
         when = QDateEdit(QDate(due or self._now().date() + timedelta(days=3)))
         when.setCalendarPopup(True)
-        when.setDisplayFormat("yyyy-MM-dd")
+        when.setDisplayFormat(vocabulary.date_input_format())
         when.setToolTip(self.tr("Due date"))
         row = QHBoxLayout()
         row.addWidget(line, 1)

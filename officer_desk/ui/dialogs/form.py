@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from officer_desk.app.executor import DbExecutor
 from officer_desk.domain.errors import DeskError, ValidationError
+from officer_desk.ui import vocabulary
 
 if TYPE_CHECKING:
     from officer_desk.store.database import Store
@@ -159,7 +160,7 @@ class TimeSpan(QWidget):
         start = now - timedelta(minutes=minutes)
         self.day = QDateEdit(QDate(start.date()))
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.setDisplayFormat(vocabulary.date_input_format())
         self.start = QTimeEdit(QTime(start.hour, start.minute))
         self.start.setDisplayFormat("HH:mm")
         self.end = QTimeEdit(QTime(now.hour, now.minute))

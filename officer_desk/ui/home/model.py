@@ -27,6 +27,7 @@ from PySide6.QtGui import QImage
 from officer_desk.app.change import Change
 from officer_desk.app.executor import DbExecutor
 from officer_desk.store.rows import CaseloadRow
+from officer_desk.ui.i18n import by_name
 
 if TYPE_CHECKING:
     from officer_desk.store.database import Store
@@ -65,6 +66,7 @@ def read_caseload(officer_id: str, today: date) -> Callable[[Store], CaseloadRea
             rows = home.caseload_rows(
                 conn, officer_id, today, nudge_days=nudge, streak_meals=streak
             )
+        rows = by_name(rows, lambda row: row.full_name)  # SQLite sorts Å before Æ and Ø
         # QImage (unlike QPixmap) may be made off the GUI thread: decoding stays off it too.
         photos = {}
         for row in rows:

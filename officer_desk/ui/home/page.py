@@ -33,6 +33,7 @@ from officer_desk.ui import words
 from officer_desk.ui.actions import DeskActions, bind
 from officer_desk.ui.home.card import PersonCard
 from officer_desk.ui.home.model import MEMBERSHIP, CaseloadModel
+from officer_desk.ui.i18n import by_name
 
 if TYPE_CHECKING:
     from officer_desk.store.database import Store
@@ -186,7 +187,7 @@ class HomePage(QWidget):
     def _show_officers(self, officers: list[OfficerSummary]) -> None:
         current = self.model.officer_id
         self.officer_choice.clear()
-        for officer in officers:
+        for officer in by_name(officers, lambda o: o.display_name):
             if officer.role == "admin":
                 continue
             self.officer_choice.addItem(

@@ -530,7 +530,7 @@ class CertificateDialog(FormDialog):
         self.title.setPlaceholderText(self.tr("e.g. Forklift licence (truckførerbevis)"))
         self.issued_on = QDateEdit(QDate(today()))
         self.issued_on.setCalendarPopup(True)
-        self.issued_on.setDisplayFormat("yyyy-MM-dd")
+        self.issued_on.setDisplayFormat(vocabulary.date_input_format())
         self.issuer = QLineEdit()
         self.issuer.setPlaceholderText(self.tr("Who issued it (optional)"))
         self.programme = QComboBox()

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from officer_desk.ui.i18n import by_name
+
 if TYPE_CHECKING:
     from sqlmodel import Session
 
@@ -147,6 +149,7 @@ def read_caseload_progress(officer_id: str, today: date) -> Callable[[Store], li
                 .order_by(Inmate.full_name)
             ).all()
             rows = []
+            people = by_name(people, lambda person: person[1])  # SQLite: Å before Æ, Ø
             for inmate_id, full_name, preferred in dict.fromkeys(people):
                 for p in progress.programme_progress(session, inmate_id, today):
                     rows.append(

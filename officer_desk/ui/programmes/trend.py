@@ -11,7 +11,7 @@ import math
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -127,7 +127,8 @@ class TrendChart(QWidget):
             painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
             painter.setPen(TEXT)
             value = top * fraction
-            label = f"{value:.0f} h" if value >= 1 or value == 0 else f"{value:.1f} h"
+            places = 0 if value >= 1 or value == 0 else 1
+            label = f"{QLocale().toString(float(value), 'f', places)} h"
             painter.drawText(
                 QRectF(0, y - metrics.height() / 2, scale_width - 6, metrics.height()),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,

@@ -40,7 +40,8 @@ def categories() -> dict[str, str]:
 
 
 def hours(value: float) -> str:
-    return f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
+    places = 0 if value >= 10 or value == int(value) else 1
+    return QLocale().toString(float(value), "f", places)  # 2,5 in Norwegian
 
 
 def rate(value: float | None) -> str:

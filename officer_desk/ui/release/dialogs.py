@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 def _date_edit(day: date) -> QDateEdit:
     edit = QDateEdit(QDate(day))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(vocabulary.date_input_format())
     return edit
 
 

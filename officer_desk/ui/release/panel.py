@@ -114,7 +114,7 @@ class ReleasePlanPanel(QWidget):
         explain.setObjectName("CardSub")
         self.create_date = QDateEdit()
         self.create_date.setCalendarPopup(True)
-        self.create_date.setDisplayFormat("yyyy-MM-dd")
+        self.create_date.setDisplayFormat(vocabulary.date_input_format())
         self.create_date.setAccessibleName(self.tr("Release date"))
         self.create_button = QPushButton(self.tr("Create release plan"))
         self.create_button.setObjectName("PrimaryButton")

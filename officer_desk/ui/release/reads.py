@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from officer_desk.ui.i18n import by_name
+
 if TYPE_CHECKING:
     from officer_desk.store.database import Store
     from officer_desk.store.progress import PlanView
@@ -52,7 +54,7 @@ def read_plan(
                 (inmate.preferred_name or inmate.full_name) if inmate else "",
                 inmate.prison_number if inmate else "",
                 inmate.expected_release_date if inmate else None,
-                tuple(dict.fromkeys(contacts)),
+                tuple(dict.fromkeys(by_name(contacts, str))),
                 view,
                 {
                     role: officers.get(officer_id, "—")
