@@ -469,19 +469,19 @@
     <name>ConflictReview</name>
     <message>
         <source>needs a decision</source>
-        <translation type="unfinished"></translation>
+        <translation>må avgjøres</translation>
     </message>
     <message>
         <source>decided</source>
-        <translation type="unfinished"></translation>
+        <translation>avgjort</translation>
     </message>
     <message>
         <source>decided by the sync, to review</source>
-        <translation type="unfinished"></translation>
+        <translation>avgjort av synkroniseringen, til gjennomsyn</translation>
     </message>
     <message>
         <source>someone</source>
-        <translation type="unfinished"></translation>
+        <translation>noen</translation>
     </message>
     <message>
         <source>this workstation</source>
@@ -489,15 +489,15 @@
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>(tom)</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>ukjent</translation>
     </message>
     <message>
         <source>{who} on {where}, {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} på {where}, {when}</translation>
     </message>
     <message>
         <source>Person</source>
@@ -505,11 +505,11 @@
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrering</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Hva som skjedde</translation>
     </message>
     <message>
         <source>State</source>
@@ -517,15 +517,15 @@
     </message>
     <message>
         <source>Found</source>
-        <translation type="unfinished"></translation>
+        <translation>Oppdaget</translation>
     </message>
     <message>
         <source>The change</source>
-        <translation type="unfinished"></translation>
+        <translation>Endringen</translation>
     </message>
     <message>
         <source>Why the hub refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvorfor serveren avviste</translation>
     </message>
     <message>
         <source>When</source>
@@ -533,158 +533,158 @@
     </message>
     <message>
         <source>workstation {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>arbeidsstasjon {id}</translation>
     </message>
     <message>
         <source>(the unit)</source>
-        <translation type="unfinished"></translation>
+        <translation>(avdelingen)</translation>
     </message>
 </context>
 <context>
     <name>ConflictReviewPage</name>
     <message>
         <source>Sync conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Synkroniseringskonflikter</translation>
     </message>
     <message>
         <source>Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikter</translation>
     </message>
     <message>
         <source>Show &amp;decided ones too</source>
-        <translation type="unfinished"></translation>
+        <translation>Vis &amp;avgjorte også</translation>
     </message>
     <message>
         <source>Show decided conflicts too</source>
-        <translation type="unfinished"></translation>
+        <translation>Vis avgjorte konflikter også</translation>
     </message>
     <message>
         <source>Kept by the sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Beholdt av synkroniseringen</translation>
     </message>
     <message>
         <source>&amp;Keep this value</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Behold denne verdien</translation>
     </message>
     <message>
         <source>The other value</source>
-        <translation type="unfinished"></translation>
+        <translation>Den andre verdien</translation>
     </message>
     <message>
         <source>&amp;Use this value</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bruk denne verdien</translation>
     </message>
     <message>
         <source>Combined value</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammenslått verdi</translation>
     </message>
     <message>
         <source>Save the &amp;combined value</source>
-        <translation type="unfinished"></translation>
+        <translation>Lagre den &amp;sammenslåtte verdien</translation>
     </message>
     <message>
         <source>Save the combined value</source>
-        <translation type="unfinished"></translation>
+        <translation>Lagre den sammenslåtte verdien</translation>
     </message>
     <message>
         <source>Status the item really has</source>
-        <translation type="unfinished"></translation>
+        <translation>Statusen punktet faktisk har</translation>
     </message>
     <message>
         <source>Not started</source>
-        <translation type="unfinished">Ikke startet</translation>
+        <translation>Ikke startet</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished">Pågår</translation>
+        <translation>Pågår</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished">Utført</translation>
+        <translation>Utført</translation>
     </message>
     <message>
         <source>Support declined</source>
-        <translation type="unfinished">Støtte avslått</translation>
+        <translation>Støtte avslått</translation>
     </message>
     <message>
         <source>Not needed</source>
-        <translation type="unfinished">Ikke nødvendig</translation>
+        <translation>Ikke nødvendig</translation>
     </message>
     <message>
         <source>Set this &amp;status</source>
-        <translation type="unfinished"></translation>
+        <translation>Sett denne &amp;statusen</translation>
     </message>
     <message>
         <source>Set this status</source>
-        <translation type="unfinished"></translation>
+        <translation>Sett denne statusen</translation>
     </message>
     <message>
         <source>Keep &amp;both revisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Behold &amp;begge versjonene</translation>
     </message>
     <message>
         <source>Keep both revisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Behold begge versjonene</translation>
     </message>
     <message>
         <source>Or write a combined value:</source>
-        <translation type="unfinished"></translation>
+        <translation>Eller skriv en sammenslått verdi:</translation>
     </message>
     <message>
         <source>Nothing to decide: the sync merged everything.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingenting å avgjøre: synkroniseringen slo sammen alt.</translation>
     </message>
     <message>
         <source>Changes the hub refused</source>
-        <translation type="unfinished">Endringer serveren avviste</translation>
+        <translation>Endringer serveren avviste</translation>
     </message>
     <message>
         <source>&amp;Dismiss the chosen change</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fjern den valgte endringen</translation>
     </message>
     <message>
         <source>Dismiss the chosen rejected change</source>
-        <translation type="unfinished"></translation>
+        <translation>Fjern den valgte avviste endringen</translation>
     </message>
     <message>
         <source>These changes were made on this workstation but the hub refused them; they are not on the other workstations. Read why, make the change again if it is still needed, then dismiss it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Disse endringene ble gjort på denne arbeidsstasjonen, men serveren avviste dem; de finnes ikke på de andre arbeidsstasjonene. Les hvorfor, gjør endringen på nytt hvis den fortsatt trengs, og fjern den deretter.</translation>
     </message>
     <message>
         <source>Rejected changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Avviste endringer</translation>
     </message>
     <message>
         <source>{open} to decide, {auto} decided by the sync to review, {rejected} change(s) the hub refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>{open} å avgjøre, {auto} avgjort av synkroniseringen til gjennomsyn, {rejected} endring(er) avvist av serveren.</translation>
     </message>
     <message>
         <source>Conflicts ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikter ({n})</translation>
     </message>
     <message>
         <source>Rejected changes ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Avviste endringer ({n})</translation>
     </message>
     <message>
         <source>Choose a conflict to see both values.</source>
-        <translation type="unfinished"></translation>
+        <translation>Velg en konflikt for å se begge verdiene.</translation>
     </message>
     <message>
         <source>One officer set</source>
-        <translation type="unfinished"></translation>
+        <translation>Én betjent satte</translation>
     </message>
     <message>
         <source>Another officer set</source>
-        <translation type="unfinished"></translation>
+        <translation>En annen betjent satte</translation>
     </message>
     <message>
         <source>Write the combined value before saving the decision.</source>
-        <translation type="unfinished">Skriv den sammenslåtte verdien før du lagrer avgjørelsen.</translation>
+        <translation>Skriv den sammenslåtte verdien før du lagrer avgjørelsen.</translation>
     </message>
     <message>
         <source>Choose a change in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Velg en endring i listen først.</translation>
     </message>
 </context>
 <context>
@@ -1315,50 +1315,65 @@
     </message>
 </context>
 <context>
+    <name>HandoverBanner</name>
+    <message>
+        <source>Read and sign</source>
+        <translation>Les og signer</translation>
+    </message>
+    <message>
+        <source>Open the handover waiting for you</source>
+        <translation>Åpne overleveringen som venter på deg</translation>
+    </message>
+    <message>
+        <source>{n} handover(s) wait for you: {people} people not acknowledged yet. Oldest: {outgoing}, shift {start} – {end}.</source>
+        <translation>{n} overlevering(er) venter på deg: {people} personer er ikke bekreftet ennå. Eldste: {outgoing}, vakt {start} – {end}.</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDetail</name>
     <message>
         <source>People in the handover</source>
-        <translation type="unfinished"></translation>
+        <translation>Personer i overleveringen</translation>
     </message>
     <message>
         <source>What you hand over about this person</source>
-        <translation type="unfinished"></translation>
+        <translation>Det du overleverer om denne personen</translation>
     </message>
     <message>
         <source>Status of this person</source>
-        <translation type="unfinished"></translation>
+        <translation>Status for denne personen</translation>
     </message>
     <message>
         <source>Save person</source>
-        <translation type="unfinished"></translation>
+        <translation>Lagre person</translation>
     </message>
     <message>
         <source>Save what is handed over about this person</source>
-        <translation type="unfinished"></translation>
+        <translation>Lagre det som overleveres om denne personen</translation>
     </message>
     <message>
         <source>A question for the outgoing officer</source>
-        <translation type="unfinished"></translation>
+        <translation>Et spørsmål til betjenten som går av</translation>
     </message>
     <message>
         <source>Read-back question</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontrollspørsmål</translation>
     </message>
     <message>
         <source>Ask</source>
-        <translation type="unfinished"></translation>
+        <translation>Spør</translation>
     </message>
     <message>
         <source>Ask the question</source>
-        <translation type="unfinished"></translation>
+        <translation>Still spørsmålet</translation>
     </message>
     <message>
         <source>Your answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Svaret ditt</translation>
     </message>
     <message>
         <source>Answer to the question</source>
-        <translation type="unfinished"></translation>
+        <translation>Svar på spørsmålet</translation>
     </message>
     <message>
         <source>Answer</source>
@@ -1366,15 +1381,15 @@
     </message>
     <message>
         <source>Send the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Send svaret</translation>
     </message>
     <message>
         <source>Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>Bekreft</translation>
     </message>
     <message>
         <source>Acknowledge this person</source>
-        <translation type="unfinished"></translation>
+        <translation>Bekreft denne personen</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1382,19 +1397,19 @@
     </message>
     <message>
         <source>Actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiltak</translation>
     </message>
     <message>
         <source>What must be done</source>
-        <translation type="unfinished"></translation>
+        <translation>Hva som må gjøres</translation>
     </message>
     <message>
         <source>New action</source>
-        <translation type="unfinished"></translation>
+        <translation>Nytt tiltak</translation>
     </message>
     <message>
         <source>Owner of the new action</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansvarlig for det nye tiltaket</translation>
     </message>
     <message>
         <source>Due</source>
@@ -1402,111 +1417,111 @@
     </message>
     <message>
         <source>The action has a due time</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiltaket har en frist</translation>
     </message>
     <message>
         <source>Due time of the new action</source>
-        <translation type="unfinished"></translation>
+        <translation>Frist for det nye tiltaket</translation>
     </message>
     <message>
         <source>Who the new action is about</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvem det nye tiltaket gjelder</translation>
     </message>
     <message>
         <source>Add action</source>
-        <translation type="unfinished"></translation>
+        <translation>Legg til tiltak</translation>
     </message>
     <message>
         <source>Mark done</source>
-        <translation type="unfinished"></translation>
+        <translation>Merk som utført</translation>
     </message>
     <message>
         <source>Mark the selected action done</source>
-        <translation type="unfinished"></translation>
+        <translation>Merk det valgte tiltaket som utført</translation>
     </message>
     <message>
         <source>If this, then that</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvis dette, så det</translation>
     </message>
     <message>
         <source>If…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvis…</translation>
     </message>
     <message>
         <source>If (the situation)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvis (situasjonen)</translation>
     </message>
     <message>
         <source>…then</source>
-        <translation type="unfinished"></translation>
+        <translation>…så</translation>
     </message>
     <message>
         <source>Then (what to do)</source>
-        <translation type="unfinished"></translation>
+        <translation>Så (hva som skal gjøres)</translation>
     </message>
     <message>
         <source>Who the contingency is about</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvem beredskapen gjelder</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Legg til</translation>
     </message>
     <message>
         <source>Add the contingency</source>
-        <translation type="unfinished"></translation>
+        <translation>Legg til beredskapen</translation>
     </message>
     <message>
         <source>Unit items</source>
-        <translation type="unfinished"></translation>
+        <translation>Avdelingspunkter</translation>
     </message>
     <message>
         <source>Kind of unit item</source>
-        <translation type="unfinished"></translation>
+        <translation>Type avdelingspunkt</translation>
     </message>
     <message>
         <source>e.g. 42 present at 21:00</source>
-        <translation type="unfinished"></translation>
+        <translation>f.eks. 42 til stede kl. 21.00</translation>
     </message>
     <message>
         <source>Unit item</source>
-        <translation type="unfinished"></translation>
+        <translation>Avdelingspunkt</translation>
     </message>
     <message>
         <source>Add the unit item</source>
-        <translation type="unfinished"></translation>
+        <translation>Legg til avdelingspunktet</translation>
     </message>
     <message>
         <source>Unit: count, escorts, appointments, visits, property</source>
-        <translation type="unfinished"></translation>
+        <translation>Avdeling: telling, fremstillinger, avtaler, besøk, eiendeler</translation>
     </message>
     <message>
         <source>Incoming officer</source>
-        <translation type="unfinished"></translation>
+        <translation>Betjent som kommer på vakt</translation>
     </message>
     <message>
         <source>Hand over</source>
-        <translation type="unfinished"></translation>
+        <translation>Overlever</translation>
     </message>
     <message>
         <source>Hand the handover over</source>
-        <translation type="unfinished"></translation>
+        <translation>Lever overleveringen</translation>
     </message>
     <message>
         <source>Sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Signer</translation>
     </message>
     <message>
         <source>Sign the handover</source>
-        <translation type="unfinished"></translation>
+        <translation>Signer overleveringen</translation>
     </message>
     <message>
         <source>Print to PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv ut til PDF…</translation>
     </message>
     <message>
         <source>Save the handover as a PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Lagre overleveringen som PDF</translation>
     </message>
     <message>
         <source>To</source>
@@ -1514,11 +1529,11 @@
     </message>
     <message>
         <source>Settled</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolig</translation>
     </message>
     <message>
         <source>Watch</source>
-        <translation type="unfinished"></translation>
+        <translation>Følg med</translation>
     </message>
     <message>
         <source>Concern</source>
@@ -1526,104 +1541,105 @@
     </message>
     <message>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>Telling</translation>
     </message>
     <message>
         <source>Escorts</source>
-        <translation type="unfinished"></translation>
+        <translation>Fremstillinger</translation>
     </message>
     <message>
         <source>Appointments</source>
-        <translation type="unfinished"></translation>
+        <translation>Avtaler</translation>
     </message>
     <message>
         <source>Visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Besøk</translation>
     </message>
     <message>
         <source>Property</source>
-        <translation type="unfinished"></translation>
+        <translation>Eiendeler</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Utkast</translation>
     </message>
     <message>
         <source>Handed over {at}</source>
-        <translation type="unfinished"></translation>
+        <translation>Overlevert {at}</translation>
     </message>
     <message>
         <source>Signed by {who} {at}</source>
-        <translation type="unfinished"></translation>
+        <translation>Signert av {who} {at}</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Fjern</translation>
     </message>
     <message>
         <source>Remove the selected line</source>
-        <translation type="unfinished"></translation>
+        <translation>Fjern den valgte linjen</translation>
     </message>
     <message>
         <source>No handover chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen overlevering valgt</translation>
     </message>
     <message>
         <source>Choose a handover in the list, or start one for your shift.</source>
-        <translation type="unfinished"></translation>
+        <translation>Velg en overlevering i listen, eller start en for vakten din.</translation>
     </message>
     <message>
         <source>{unit}: shift {start} – {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>{unit}: vakt {start} – {end}</translation>
     </message>
     <message>
         <source>From {outgoing} to {incoming} · {state}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fra {outgoing} til {incoming} · {state}</translation>
     </message>
     <message>
         <source>the next shift</source>
-        <translation type="unfinished"></translation>
+        <translation>neste vakt</translation>
     </message>
     <message>
         <source>Anyone on the next shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle på neste vakt</translation>
     </message>
     <message>
         <source>The unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Avdelingen</translation>
     </message>
     <message>
         <source> · due {at}</source>
-        <translation type="unfinished"></translation>
+        <translation> · frist {at}</translation>
     </message>
     <message>
         <source> · done</source>
-        <translation type="unfinished"></translation>
+        <translation> · utført</translation>
     </message>
     <message>
         <source>{about}If {condition}, then {response}</source>
-        <translation type="unfinished"></translation>
+        <translation>{about}Hvis {condition}, så {response}</translation>
     </message>
     <message>
         <source>Drafted from the logs:
 {draft}</source>
-        <translation type="unfinished"></translation>
+        <translation>Utkast fra loggene:
+{draft}</translation>
     </message>
     <message>
         <source>Question from {who}: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Spørsmål fra {who}: {text}</translation>
     </message>
     <message>
         <source>Answer from {who}: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Svar fra {who}: {text}</translation>
     </message>
     <message>
         <source>Not answered yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke besvart ennå.</translation>
     </message>
     <message>
         <source>Acknowledged by {who} at {at}</source>
-        <translation type="unfinished"></translation>
+        <translation>Bekreftet av {who} kl. {at}</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -1631,39 +1647,156 @@
     </message>
     <message>
         <source>{name} acknowledged.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} er bekreftet.</translation>
     </message>
     <message>
         <source>Choose a line in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Velg en linje i listen først.</translation>
     </message>
     <message>
         <source>Choose an action in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Velg et tiltak i listen først.</translation>
     </message>
     <message>
         <source>Handed over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Overlevert.</translation>
     </message>
     <message>
         <source>Handover signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Overleveringen er signert.</translation>
     </message>
     <message>
         <source>The handover could not be saved ({error}). Choose another folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Overleveringen kunne ikke lagres ({error}). Velg en annen mappe.</translation>
     </message>
     <message>
         <source>Handover saved to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Overleveringen er lagret i {path}</translation>
     </message>
     <message>
         <source>Save the handover as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Lagre overleveringen som PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverPage</name>
+    <message>
+        <source>Shift handover</source>
+        <translation>Vaktoverlevering</translation>
+    </message>
+    <message>
+        <source>Per person: what happened, a status, actions and “if this, then that”. The incoming officer or a supervisor acknowledges each person and signs.</source>
+        <translation>Per person: hva som har skjedd, en status, tiltak og «hvis dette, så det». Betjenten som kommer på vakt, eller en vaktleder bekrefter hver person og signerer.</translation>
+    </message>
+    <message>
+        <source>Shift start</source>
+        <translation>Vaktstart</translation>
+    </message>
+    <message>
+        <source>Shift end</source>
+        <translation>Vaktslutt</translation>
+    </message>
+    <message>
+        <source>Start handover</source>
+        <translation>Start overlevering</translation>
+    </message>
+    <message>
+        <source>Draft a handover for this shift</source>
+        <translation>Lag et utkast til overlevering for denne vakten</translation>
+    </message>
+    <message>
+        <source>Drafts a summary per person from what was logged in the shift</source>
+        <translation>Lager et sammendrag per person fra det som ble registrert i vakten</translation>
+    </message>
+    <message>
+        <source>My shift from</source>
+        <translation>Min vakt fra</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>til</translation>
+    </message>
+    <message>
+        <source>Search text, a name or a prison number</source>
+        <translation>Søk etter tekst, et navn eller et innsattnummer</translation>
+    </message>
+    <message>
+        <source>Search handovers</source>
+        <translation>Søk i overleveringer</translation>
+    </message>
+    <message>
+        <source>Officer in the handover</source>
+        <translation>Betjent i overleveringen</translation>
+    </message>
+    <message>
+        <source>Any officer</source>
+        <translation>Alle betjenter</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Fra dato</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Til dato</translation>
+    </message>
+    <message>
+        <source>Open only</source>
+        <translation>Bare åpne</translation>
+    </message>
+    <message>
+        <source>Only handovers not signed yet</source>
+        <translation>Bare overleveringer som ikke er signert ennå</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Søk</translation>
+    </message>
+    <message>
+        <source>Handovers</source>
+        <translation>Overleveringer</translation>
+    </message>
+    <message>
+        <source>No handovers found.</source>
+        <translation>Ingen overleveringer funnet.</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>utkast</translation>
+    </message>
+    <message>
+        <source>waiting to be signed</source>
+        <translation>venter på signering</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>signert</translation>
+    </message>
+    <message>
+        <source> · {n} to acknowledge</source>
+        <translation> · {n} å bekrefte</translation>
+    </message>
+    <message>
+        <source>{start} – {end}
+{outgoing} → {incoming} · {state}{waiting}</source>
+        <translation>{start} – {end}
+{outgoing} → {incoming} · {state}{waiting}</translation>
+    </message>
+    <message>
+        <source>next shift</source>
+        <translation>neste vakt</translation>
+    </message>
+    <message>
+        <source>The shift must end after it starts.</source>
+        <translation>Vakten må slutte etter at den starter.</translation>
+    </message>
+    <message>
+        <source>Handover drafted: check each person, then hand over.</source>
+        <translation>Utkast til overlevering er laget: sjekk hver person, og overlever deretter.</translation>
     </message>
 </context>
 <context>
@@ -1711,6 +1844,25 @@
     <message>
         <source>No one is assigned to {name} today.</source>
         <translation>Ingen er tildelt {name} i dag.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageDialog</name>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>The language of officer_desk on this workstation, for everyone who signs in here. Dates and numbers follow it.</source>
+        <translation>Språket i officer_desk på denne arbeidsstasjonen, for alle som logger inn her. Datoer og tall følger det.</translation>
+    </message>
+    <message>
+        <source>As the computer is set up (now: {language})</source>
+        <translation>Slik datamaskinen er satt opp (nå: {language})</translation>
+    </message>
+    <message>
+        <source>Saved. officer_desk speaks {language} from the next time it starts; close it (File → Quit) and open it again.</source>
+        <translation>Lagret. officer_desk bruker {language} fra neste gang det starter; lukk det (Fil → Avslutt) og åpne det igjen.</translation>
     </message>
 </context>
 <context>
@@ -1797,6 +1949,14 @@
     <message>
         <source>Programme &amp;catalogue…</source>
         <translation>Program&amp;katalog…</translation>
+    </message>
+    <message>
+        <source>Shift &amp;handover</source>
+        <translation>Vakt&amp;overlevering</translation>
+    </message>
+    <message>
+        <source>Hand over your shift, or read and sign one</source>
+        <translation>Overlever vakten din, eller les og signer en</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2984,6 +3144,25 @@ dato passert</translation>
     </message>
 </context>
 <context>
+    <name>SupervisorScreens</name>
+    <message>
+        <source>Unit &amp;overview</source>
+        <translation>Avdelings&amp;oversikt</translation>
+    </message>
+    <message>
+        <source>Every caseload, every person&apos;s flags and release, the workstations</source>
+        <translation>Alle kontaktansvar, hver persons flagg og løslatelse, arbeidsstasjonene</translation>
+    </message>
+    <message>
+        <source>Sync &amp;conflicts</source>
+        <translation>Synkroniserings&amp;konflikter</translation>
+    </message>
+    <message>
+        <source>Decide what the sync could not merge</source>
+        <translation>Avgjør det synkroniseringen ikke kunne slå sammen</translation>
+    </message>
+</context>
+<context>
     <name>SyncIndicator</name>
     <message>
         <source>Sync stopped: this workstation&apos;s access was withdrawn</source>
@@ -3066,6 +3245,10 @@ dato passert</translation>
         <translation>Frakoblet</translation>
     </message>
     <message>
+        <source>The hub refused some changes from this workstation. They are kept here with the hub&apos;s reasons (see the list); a supervisor can enter them again if still needed.</source>
+        <translation>Serveren avviste noen endringer fra denne arbeidsstasjonen. De beholdes her med serverens begrunnelser (se listen); en vaktleder kan registrere dem på nytt hvis de fortsatt trengs.</translation>
+    </message>
+    <message>
         <source>{n} changes waiting</source>
         <translation>{n} endringer venter</translation>
     </message>
@@ -3090,8 +3273,12 @@ dato passert</translation>
         <translation>Ikke synkronisert ennå</translation>
     </message>
     <message>
-        <source>1 change was refused by the hub</source>
-        <translation>1 endring ble avvist av serveren</translation>
+        <source>1 change refused</source>
+        <translation>1 endring avvist</translation>
+    </message>
+    <message>
+        <source>{n} changes refused</source>
+        <translation>{n} endringer avvist</translation>
     </message>
     <message>
         <source>today at {time}</source>
@@ -3100,10 +3287,6 @@ dato passert</translation>
     <message>
         <source>Syncing…</source>
         <translation>Synkroniserer…</translation>
-    </message>
-    <message>
-        <source>{refused}: it is kept here with the hub&apos;s reason (click for the list). A supervisor can enter it again if it is still needed.</source>
-        <translation>{refused}: den beholdes her med serverens begrunnelse (klikk for listen). En vaktleder kan registrere den på nytt hvis den fortsatt trengs.</translation>
     </message>
     <message>
         <source>Syncing… received {n}</source>
@@ -3116,10 +3299,6 @@ dato passert</translation>
     <message>
         <source>Synced at {time}</source>
         <translation>Synkronisert kl. {time}</translation>
-    </message>
-    <message>
-        <source>{n} changes were refused by the hub</source>
-        <translation>{n} endringer ble avvist av serveren</translation>
     </message>
     <message>
         <source>Syncing… sent {n}</source>
@@ -4781,6 +4960,10 @@ Datafil: {path}</translation>
         <translation>tilbakestille passord</translation>
     </message>
     <message>
+        <source>review sync conflicts</source>
+        <translation>gå gjennom synkroniseringskonflikter</translation>
+    </message>
+    <message>
         <source>see whose records are due</source>
         <translation>se hvem sine data som skal slettes</translation>
     </message>
@@ -4915,6 +5098,10 @@ Datafil: {path}</translation>
 </context>
 <context>
     <name>vocabulary</name>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>dd.MM.yyyy</translation>
+    </message>
     <message>
         <source>Breakfast</source>
         <translation>Frokost</translation>
@@ -5074,6 +5261,10 @@ Datafil: {path}</translation>
     <message>
         <source>Very good</source>
         <translation>Svært bra</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <translation>d. MMM yyyy</translation>
     </message>
     <message>
         <source>1 day</source>

@@ -1,0 +1,81 @@
+"""File → Language…: choose the interface language of this workstation (any signed-in person)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from officer_desk.ui import i18n
+
+
+class LanguageDialog(QDialog):
+    """Follow the system, or English, or Norwegian Bokmål; used from the next start."""
+
+    def __init__(self, config_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._config_dir = config_dir
+        self.setWindowTitle(self.tr("Language"))
+        self.setAccessibleName(self.tr("Language"))
+        intro = QLabel(
+            self.tr(
+                "The language of officer_desk on this workstation, for everyone who signs in "
+                "here. Dates and numbers follow it."
+            )
+        )
+        intro.setWordWrap(True)
+        system = i18n.LANGUAGES[i18n.system_language()]
+        self.choices: dict[str, QRadioButton] = {
+            i18n.SYSTEM: QRadioButton(
+                self.tr("As the computer is set up (now: {language})").format(language=system)
+            ),
+            **{code: QRadioButton(name) for code, name in i18n.LANGUAGES.items()},
+        }
+        self._group = QButtonGroup(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        for button in self.choices.values():
+            button.setAccessibleName(button.text())
+            self._group.addButton(button)
+            layout.addWidget(button)
+        self.choices[i18n.saved_language(config_dir)].setChecked(True)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setObjectName("Hint")
+        layout.addWidget(self.note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> str:
+        return next(code for code, button in self.choices.items() if button.isChecked())
+
+    def save(self) -> None:
+        chosen = self.chosen()
+        i18n.save_language(self._config_dir, chosen)
+        if (chosen or i18n.system_language()) == i18n.current_language():
+            self.accept()
+            return
+        # The screens set their words when they are built: a restart shows the new language.
+        self.note.setText(
+            self.tr(
+                "Saved. officer_desk speaks {language} from the next time it starts; close it "
+                "(File → Quit) and open it again."
+            ).format(language=i18n.LANGUAGES[chosen or i18n.system_language()])
+        )
+        for button in self.choices.values():
+            button.setEnabled(False)
+        box = self.findChild(QDialogButtonBox)
+        assert box is not None
+        box.setStandardButtons(QDialogButtonBox.StandardButton.Close)
