@@ -64,8 +64,7 @@ def build(root: Path, inmates: int, years: int) -> tuple[Any, str, str, str]:
         unit_id = str(session.exec(select(Unit.id)).first())
         people = list(session.exec(select(Inmate.id).order_by(Inmate.prison_number)).all())
         officers = [
-            o.id
-            for o in session.exec(select(Officer).where(Officer.role == "officer")).all()
+            o.id for o in session.exec(select(Officer).where(Officer.role == "officer")).all()
         ]
         supervisor = session.exec(select(Officer.id).where(Officer.role == "supervisor")).first()
     for n, person in enumerate(people):
