@@ -322,12 +322,15 @@ def test_pulled_changes_announce_themselves_on_the_change_signal(
 
     new_id = off_gui(elsewhere)
 
+    texts: list[str] = []
+    window.sync.controller.view_changed.connect(lambda _v: texts.append(indicator_text(window)))
     with qtbot.waitSignal(
         executor.changed,
         timeout=TIMEOUT,
         check_params_cb=lambda c: isinstance(c, PulledChange) and new_id in c.inmate_ids,
     ):
         window.actions.sync_now.trigger()
+    assert any("Syncing… received" in t for t in texts)  # progress while it pulls
     wait_phase(qtbot, window, Phase.IDLE)
     qtbot.wait(100)  # a pulled change is not a local one: no sync is started for it
     assert window.sync.controller.view.phase is Phase.IDLE

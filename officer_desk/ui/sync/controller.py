@@ -360,6 +360,7 @@ class SyncController(QObject):
             return
         if isinstance(error, Cancelled):
             self._set(self._view.but(phase=Phase.IDLE if self._view.enrolled else Phase.OFF))
+            self._schedule(self.timing.every)  # unlocked meanwhile: the sync asked for since
             return
         self._failed(error)
         self._schedule(self.timing.every)
