@@ -18,7 +18,7 @@ from typing import Annotated, Any
 import sqlalchemy as sa
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy.engine import Connection, Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -320,7 +320,7 @@ def create_app(engine: Engine) -> FastAPI:
         dev: Device,
         since: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = p.MAX_PAGE,
-    ) -> p.PullResponse:
+    ) -> Response:
         with engine.connect() as conn:
             # A unit the hub does not know yet matches nothing (never NULL: "= NULL" would
             # become "IS NULL" and match every record without a person).
@@ -335,7 +335,7 @@ def create_app(engine: Engine) -> FastAPI:
                 sa.and_(record.c.entity == "inmate", record.c.prev_unit == unit),
             )
             rows = conn.execute(
-                sa.select(record)
+                sa.select(*PAGE_COLUMNS)
                 .select_from(
                     record.outerjoin(
                         inmate,
@@ -350,9 +350,10 @@ def create_app(engine: Engine) -> FastAPI:
                 .limit(limit + 1)
             ).all()
         more = len(rows) > limit
-        changes = [_change(row) for row in rows[:limit]]
-        return p.PullResponse(
-            changes=changes, next_since=changes[-1].seq if changes else since, more=more
+        page = rows[:limit]
+        return _raw_page(
+            page,
+            {"next_since": page[-1].seq if page else since, "more": more},
         )
 
     @app.get(
@@ -363,7 +364,7 @@ def create_app(engine: Engine) -> FastAPI:
         inmate: Annotated[str, Query(min_length=1, max_length=64)],
         after: Annotated[str | None, Query(max_length=80)] = None,
         limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = p.MAX_PAGE,
-    ) -> p.SnapshotResponse:
+    ) -> Response:
         rank, after_id = -1, ""
         if after:
             try:
@@ -397,9 +398,7 @@ def create_app(engine: Engine) -> FastAPI:
             ).all()
         page = rows[:limit]
         next_after = f"{page[-1].rank}:{page[-1].entity_id}" if len(rows) > limit else None
-        return p.SnapshotResponse(
-            inmate_id=inmate, changes=[_change(r) for r in page], next_after=next_after, as_of=as_of
-        )
+        return _raw_page(page, {"inmate_id": inmate, "next_after": next_after, "as_of": as_of})
 
     @app.post(
         "/sync/verify", response_model=p.VerifyResponse, responses={400: {"model": p.Problem}}
@@ -473,16 +472,25 @@ def _stored_results(conn: Connection, ids: list[str]) -> dict[str, Any]:
     return found
 
 
-def _change(row: Any) -> p.Change:
-    return p.Change(
-        seq=row.seq,
-        entity=row.entity,
-        entity_id=row.entity_id,
-        inmate_id=row.inmate_id,
-        version=row.version,
-        deleted=bool(row.deleted),
-        record=json.loads(row.data),
-    )
+PAGE_COLUMNS = [
+    record.c[n] for n in ("seq", "entity", "entity_id", "inmate_id", "version", "deleted", "data")
+]
+
+
+def _raw_page(rows: Any, rest: dict[str, Any]) -> Response:
+    """A pull or snapshot page (protocol.PullResponse / SnapshotResponse) written straight
+    from the stored JSON: each record's ``data`` is already the merged record as JSON, so it
+    is spliced in, not parsed and serialised again (the fresh-workstation target)."""
+    dumps = json.dumps
+    parts = [
+        f'{{"seq":{r.seq},"entity":"{r.entity}","entity_id":{dumps(r.entity_id)},'
+        f'"inmate_id":{dumps(r.inmate_id)},"version":{r.version},'
+        f'"deleted":{"true" if r.deleted else "false"},"record":{r.data}}}'
+        for r in rows
+    ]
+    tail = dumps(rest)[1:]
+    body = '{"changes":[' + ",".join(parts) + "]" + ("," + tail if tail != "}" else "}")
+    return Response(body.encode(), media_type="application/json")
 
 
 # --- administration (the command line calls these) ------------------------------------------

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import json
 import logging
+import operator
 import secrets
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from officer_desk import __version__
 from officer_desk.store import audit
@@ -40,7 +41,7 @@ from officer_desk.sync.errors import (
     SyncProblem,
     UpdateTheApp,
 )
-from officer_desk.sync.transport import HttpxTransport, Transport
+from officer_desk.sync.transport import HttpxTransport, InProcessTransport, Transport
 
 log = logging.getLogger("officer_desk.sync")
 
@@ -272,6 +273,49 @@ def _parse_bytes(value: Any) -> Any:
     return bytes.fromhex(value) if isinstance(value, str) else value
 
 
+class Incoming(NamedTuple):
+    """One record from a pull or snapshot page (the wire's ``protocol.Change``, checked by
+    hand: a pydantic model per record cost more than storing it)."""
+
+    seq: int
+    entity: str
+    entity_id: str
+    inmate_id: str | None
+    version: int
+    deleted: bool
+    record: dict[str, Any]
+
+
+def _incoming(data: Any, items: str, extra: str) -> tuple[list[Incoming], Any]:
+    """(records, ``data[extra]``) from a page, or HubRefused when it is not a page."""
+    try:
+        out = [
+            Incoming(
+                c["seq"],
+                c["entity"],
+                c["entity_id"],
+                c.get("inmate_id"),
+                c["version"],
+                bool(c.get("deleted", False)),
+                c["record"],
+            )
+            for c in data[items]
+        ]
+        tail = data[extra]
+    except (KeyError, TypeError) as error:
+        raise HubRefused(f"The hub's answer is not understood ({error}).") from None
+    for c in out:
+        if (
+            c.seq.__class__ is not int
+            or c.version.__class__ is not int
+            or c.entity_id.__class__ is not str
+            or c.record.__class__ is not dict
+            or c.entity not in p.ENTITIES
+        ):
+            raise HubRefused(f"The hub's answer is not understood (record {c.entity_id!r}).")
+    return out, tail
+
+
 _COLUMNS: _Columns | None = None
 
 
@@ -304,6 +348,9 @@ class SyncClient:
         # Called after each pushed batch / applied page (progress for the status bar; the
         # kill -9 tests use it to print markers).
         self.on_page = on_page
+        # Fetch the next pull page while applying this one: right over a network; with the
+        # hub in this process (tests, benchmarks) the two fight over the GIL instead.
+        self.prefetch = not isinstance(transport, InProcessTransport)
         self._db: Any = None
 
     # --- plumbing -----------------------------------------------------------------------
@@ -366,10 +413,14 @@ class SyncClient:
         body: dict[str, Any] | None = None,
         params: dict[str, Any] | None = None,
         auth: bool = True,
+        token: str | None = None,
     ) -> Any:
-        token = self._setting(K_TOKEN) if auth else None
+        """One request; ``token`` given means no store access here (the pull's helper
+        thread must not touch this client's connection)."""
         if auth and token is None:
-            raise NotEnrolled("This workstation is not enrolled with a hub.")
+            token = self._setting(K_TOKEN)
+            if token is None:
+                raise NotEnrolled("This workstation is not enrolled with a hub.")
         status, data = self._transport_or_raise().send(
             method, path, token=token, body=body, params=params
         )
@@ -615,8 +666,10 @@ class SyncClient:
             db.execute("ROLLBACK")
             raise
 
-    def _fetch_page(self, since: int) -> tuple[list[Incoming], bool]:
-        data = self._call("GET", "/sync/pull", params={"since": since, "limit": self.page_size})
+    def _fetch_page(self, since: int, token: str) -> tuple[list[Incoming], bool]:
+        data = self._call(
+            "GET", "/sync/pull", params={"since": since, "limit": self.page_size}, token=token
+        )
         changes, more = _incoming(data, "changes", "more")
         # Never trust a page to move the cursor past what it actually carried.
         return sorted((c for c in changes if c.seq > since), key=lambda c: c.seq), more
@@ -629,19 +682,25 @@ class SyncClient:
 
         first = int(self._setting(K_CURSOR) or 0) == 0
         entering: set[str] = set()
+        token = self._setting(K_TOKEN)
+        if token is None:
+            raise NotEnrolled("This workstation is not enrolled with a hub.")
+        self._transport_or_raise()
         fetcher = ThreadPoolExecutor(1, thread_name_prefix="sync-pull")
         try:
             coming: Future[tuple[list[Incoming], bool]] | None = fetcher.submit(
-                self._fetch_page, int(self._setting(K_CURSOR) or 0)
+                self._fetch_page, int(self._setting(K_CURSOR) or 0), token
             )
             while coming is not None:
                 changes, more = coming.result()
                 coming = None
                 if not changes:
                     break
-                if more:
-                    coming = fetcher.submit(self._fetch_page, changes[-1].seq)
+                if more and self.prefetch:
+                    coming = fetcher.submit(self._fetch_page, changes[-1].seq, token)
                 self._pull_page(changes, first, entering, report)
+                if more and not self.prefetch:
+                    coming = fetcher.submit(self._fetch_page, changes[-1].seq, token)
         finally:
             fetcher.shutdown(wait=True, cancel_futures=True)
         for inmate_id in sorted(entering):
@@ -651,17 +710,16 @@ class SyncClient:
     def _pull_page(
         self, changes: list[Incoming], first: bool, entering: set[str], report: SyncReport
     ) -> None:
-        if True:
-            entered, _ = self._apply(changes, cursor=changes[-1].seq, what="pull")
-            if any(change.entity == "officer" for change in changes):
-                # Slots for the unit's officers, so they can sign in here offline.
-                _account_keys().refresh_slots(self.store)
-            if not first:
-                entering |= entered
-            report.pulled += len(changes)
-            report.pages += 1
-            if self.on_page:
-                self.on_page("pulled", len(changes))
+        entered, _ = self._apply(changes, cursor=changes[-1].seq, what="pull")
+        if any(change.entity == "officer" for change in changes):
+            # Slots for the unit's officers, so they can sign in here offline.
+            _account_keys().refresh_slots(self.store)
+        if not first:
+            entering |= entered
+        report.pulled += len(changes)
+        report.pages += 1
+        if self.on_page:
+            self.on_page("pulled", len(changes))
 
     def snapshot(self, inmate_id: str) -> int:
         """Take every record of one person from the hub (a person entered the unit)."""
@@ -671,20 +729,21 @@ class SyncClient:
             params: dict[str, Any] = {"inmate": inmate_id, "limit": self.page_size}
             if after:
                 params["after"] = after
-            page = p.SnapshotResponse.model_validate(
-                self._call("GET", "/sync/snapshot", params=params)
-            )
-            if page.changes:
-                self._apply(page.changes, cursor=None, what="snapshot")
-                count += len(page.changes)
-            if page.next_after is None:
+            data = self._call("GET", "/sync/snapshot", params=params)
+            changes, next_after = _incoming(data, "changes", "next_after")
+            if changes:
+                self._apply(changes, cursor=None, what="snapshot")
+                count += len(changes)
+            if next_after is None:
                 return count
-            after = page.next_after
+            if not isinstance(next_after, str):
+                raise HubRefused("The hub's answer is not understood (a bad snapshot cursor).")
+            after = next_after
 
     # --- applying pulled records ----------------------------------------------------------
 
     def _apply(
-        self, changes: list[p.Change], *, cursor: int | None, what: str
+        self, changes: list[Incoming], *, cursor: int | None, what: str
     ) -> tuple[set[str], set[str]]:
         """Apply one page in one transaction (with the cursor and one audit entry).
         Returns (people new to this store, people who left the unit)."""
@@ -697,7 +756,7 @@ class SyncClient:
             leaving: set[str] = set()
             people = [c.entity_id for c in changes if c.entity == "inmate"]
             known = self._existing(db, "inmate", people)
-            groups: dict[str, list[p.Change]] = {}
+            groups: dict[str, list[Incoming]] = {}
             top_hlc = ""
             for change in changes:
                 groups.setdefault(change.entity, []).append(change)
@@ -706,9 +765,12 @@ class SyncClient:
                 if entity not in cols.tables:
                     continue
                 names, convert = cols.tables[entity]
+                version_at = names.index("server_version")
+                converting = [(i, c) for i, c in enumerate(convert) if c is not None]
+                take = operator.itemgetter(*[n for n in names if n != "server_version"])
                 rows = []
                 for change in groups[entity]:
-                    record = dict(change.record)
+                    record = change.record
                     if entity == "unit" and record.get("code") == self._setting(K_UNIT):
                         my_unit = change.entity_id
                     if entity == "inmate":
@@ -716,16 +778,21 @@ class SyncClient:
                             leaving.add(change.entity_id)
                         elif change.entity_id not in known:
                             entering.add(change.entity_id)
-                    if (entity, change.entity_id) in pending:
+                    if pending and (entity, change.entity_id) in pending:
                         held = pending[(entity, change.entity_id)]
                         self._apply_partial(db, entity, change, held)
                         continue
-                    record["server_version"] = change.version
-                    values = [record.get(n) for n in names]
-                    for i, conv in enumerate(convert):
-                        if conv is not None and values[i] is not None:
+                    try:
+                        values = list(take(record))
+                        values.insert(version_at, change.version)
+                    except KeyError:  # a record without some column: the slow way
+                        get = record.get
+                        values = [get(n) for n in names]
+                        values[version_at] = change.version
+                    for i, conv in converting:
+                        if values[i] is not None:
                             values[i] = conv(values[i])
-                    rows.append(tuple(values))
+                    rows.append(values)
                 if entity == "case_note_revision":
                     self._make_room_for_revisions(db, groups[entity])
                 self._upsert(db, entity, names, rows)
@@ -749,7 +816,7 @@ class SyncClient:
             self.store.clock.receive(top_hlc)
         return entering, leaving
 
-    def _upsert(self, db: Any, entity: str, names: list[str], rows: list[tuple[Any, ...]]) -> None:
+    def _upsert(self, db: Any, entity: str, names: list[str], rows: list[Any]) -> None:
         if not rows:
             return
         columns = ", ".join(names)
@@ -774,7 +841,7 @@ class SyncClient:
             except Exception as error:
                 log.error("record %s %s could not be stored here: %s", entity, row[0], error)
 
-    def _apply_partial(self, db: Any, entity: str, change: p.Change, held: set[str] | None) -> None:
+    def _apply_partial(self, db: Any, entity: str, change: Incoming, held: set[str] | None) -> None:
         """A row with changes still waiting: keep those fields (and the version they were based
         on); take the rest.  ``held`` None means the whole row is a local insert not yet
         acknowledged: leave it."""
@@ -794,7 +861,7 @@ class SyncClient:
                 (*[v for _, v in pairs], change.entity_id),
             )
 
-    def _make_room_for_revisions(self, db: Any, changes: list[p.Change]) -> None:
+    def _make_room_for_revisions(self, db: Any, changes: list[Incoming]) -> None:
         """A revision number the hub gave to another workstation's revision may be held here by
         one of ours that the hub renumbered; move ours aside until its own record arrives."""
         for change in changes:
