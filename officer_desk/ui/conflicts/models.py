@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from officer_desk.ui import vocabulary
 from officer_desk.ui.unit.models import RowsModel
 
 if TYPE_CHECKING:
@@ -29,9 +30,17 @@ def tr(text: str) -> str:
 
 
 KIND_WORDS = {
-    "field": "Two values at once",
+    "field": "Two values",
     "note_revisions": "Two note revisions",
-    "disputed": "Disputed checklist item",
+    "disputed": "Disputed item",
+}
+STATUS_WORDS = {
+    "not_started": "Not started",
+    "in_progress": "In progress",
+    "done": "Done",
+    "support_declined": "Support declined",
+    "not_needed": "Not needed",
+    "disputed": "Disputed",
 }
 
 
@@ -43,12 +52,12 @@ def state_text(row: ConflictRow) -> str:
     if row.resolved:
         return tr("decided")
     if row.auto_resolved:
-        return tr("decided by the sync, to review")
-    return tr("needs a decision")
+        return tr("to review")
+    return tr("to decide")
 
 
 def when_text(moment: datetime | None) -> str:
-    return "–" if moment is None else moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return "–" if moment is None else vocabulary.short_moment(moment)
 
 
 def side_text(side: Side) -> str:
@@ -62,7 +71,9 @@ def side_text(side: Side) -> str:
     return tr("{who} on {where}, {when}").format(who=who, where=where, when=when_text(side.at))
 
 
-def value_text(value: Any) -> str:
+def value_text(value: Any, kind: str = "") -> str:
+    if kind == "disputed" and isinstance(value, str):
+        return tr(STATUS_WORDS.get(value, value))
     if value is None:
         return tr("(empty)")
     if isinstance(value, list):

@@ -129,15 +129,8 @@ class ConflictReviewPage(QWidget):
         self.merge_button.clicked.connect(self._merge)
         self.status = QComboBox()
         self.status.setAccessibleName(self.tr("Status the item really has"))
-        status_words = {
-            "not_started": self.tr("Not started"),
-            "in_progress": self.tr("In progress"),
-            "done": self.tr("Done"),
-            "support_declined": self.tr("Support declined"),
-            "not_needed": self.tr("Not needed"),
-        }
         for status in STATUSES:
-            self.status.addItem(status_words[status], status)
+            self.status.addItem(value_text(status, "disputed"), status)
         self.status_button = QPushButton(self.tr("Set this &status"))
         self.status_button.setAccessibleName(self.tr("Set this status"))
         self.status_button.clicked.connect(self._set_status)
@@ -177,7 +170,7 @@ class ConflictReviewPage(QWidget):
         self.split.addWidget(detail)
         self.split.setStretchFactor(0, 1)
         self.split.setStretchFactor(1, 1)
-        self.split.setSizes([560, 640])
+        self.split.setSizes([660, 600])
         self.split.setChildrenCollapsible(False)
         conflicts_layout.addWidget(self.split, 1)
         self.empty = QLabel(self.tr("Nothing to decide: the sync merged everything."))
@@ -320,9 +313,9 @@ class ConflictReviewPage(QWidget):
             return
         self.heading.setText(" · ".join(x for x in (row.person, row.record, kind_text(row)) if x))
         self.note.setText(row.note)
-        self.kept.value.setPlainText(value_text(row.kept.value))
+        self.kept.value.setPlainText(value_text(row.kept.value, row.kind))
         self.kept.origin.setText(side_text(row.kept))
-        self.lost.value.setPlainText(value_text(row.lost.value))
+        self.lost.value.setPlainText(value_text(row.lost.value, row.kind))
         self.lost.origin.setText(side_text(row.lost))
         decisions = {d.value for d in row.decisions}
         disputed = row.kind == "disputed"
