@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -49,6 +49,18 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 def when(moment: datetime | None) -> str:
     return "" if moment is None else moment.astimezone().strftime("%d.%m %H:%M")
+
+
+def to_qt(moment: datetime) -> QDateTime:
+    """An aware moment as the local wall-clock time a date-time field shows."""
+    local = moment.astimezone()
+    return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+
+
+def from_qt(value: QDateTime) -> datetime:
+    """What a date-time field shows, as an aware local moment."""
+    d, t = value.date(), value.time()
+    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()).astimezone()
 
 
 class HandoverDetail(QWidget):
@@ -408,7 +420,7 @@ class HandoverDetail(QWidget):
                 ),
                 c.id,
             )
-        self.action_due.setDateTime(QDateTime(view.shift_end.astimezone().replace(tzinfo=None)))
+        self.action_due.setDateTime(to_qt(view.shift_end))
         self.tabs.setTabText(0, self.tr("Unit ({n})").format(n=len(view.unit_items)))
         self.tabs.setTabText(1, self.tr("Actions ({n})").format(n=len(view.actions)))
         self.tabs.setTabText(
@@ -476,12 +488,12 @@ class HandoverDetail(QWidget):
         self.save_entry.setVisible(self.can_edit())
         self.save_entry.setEnabled(edit and e is not None)
         asking = read and e is not None and not e.question and e.acknowledged_at is None
-        for w in (self.ask_text, self.ask_button):
-            w.setVisible(self.can_read_back())
-            w.setEnabled(asking)
+        for ask_part in (self.ask_text, self.ask_button):
+            ask_part.setVisible(self.can_read_back())
+            ask_part.setEnabled(asking)
         answering = self.is_author() and not self.busy and e is not None and e.open_question
-        for w in (self.answer_text, self.answer_button):
-            w.setVisible(answering)
+        for answer_part in (self.answer_text, self.answer_button):
+            answer_part.setVisible(answering)
         self.ack_button.setVisible(self.can_read_back())
         self.ack_button.setEnabled(read and e is not None and e.acknowledged_at is None)
         for w in (
@@ -569,7 +581,7 @@ class HandoverDetail(QWidget):
             return
         due = None
         if self.action_has_due.isChecked():
-            due = self.action_due.dateTime().toPython().astimezone()  # type: ignore[union-attr]
+            due = from_qt(self.action_due.dateTime())
         self._run(
             add_action(
                 self._actor(),

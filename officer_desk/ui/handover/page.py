@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, Qt, Signal, Slot
+from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,7 +38,14 @@ from officer_desk.domain.errors import DeskError
 from officer_desk.store.handover import HandoverSearch, HandoverSummary, HandoverView
 from officer_desk.ui.desk_session import DeskSession
 from officer_desk.ui.dialogs.form import FieldMessage
-from officer_desk.ui.handover.detail import ID_ROLE, HandoverDetail, default_shift, when
+from officer_desk.ui.handover.detail import (
+    ID_ROLE,
+    HandoverDetail,
+    default_shift,
+    from_qt,
+    to_qt,
+    when,
+)
 from officer_desk.ui.handover.reads import (
     HANDOVER_ENTITIES,
     HandoverList,
@@ -172,11 +179,12 @@ class HandoverPage(QWidget):
 
     def reset_dates(self) -> None:
         start, end = default_shift(datetime.now().astimezone())
-        self.shift_from.setDateTime(QDateTime(start.replace(tzinfo=None)))
-        self.shift_to.setDateTime(QDateTime(end.replace(tzinfo=None)))
+        self.shift_from.setDateTime(to_qt(start))
+        self.shift_to.setDateTime(to_qt(end))
         today = self._today()
-        self.since.setDate(QDate(today - timedelta(days=SEARCH_DAYS)))
-        self.until.setDate(QDate(today))
+        since = today - timedelta(days=SEARCH_DAYS)
+        self.since.setDate(QDate(since.year, since.month, since.day))
+        self.until.setDate(QDate(today.year, today.month, today.day))
 
     def search(self) -> HandoverSearch:
         return HandoverSearch(
@@ -279,8 +287,8 @@ class HandoverPage(QWidget):
 
     @Slot()
     def start_handover(self) -> None:
-        start = self.shift_from.dateTime().toPython().astimezone()  # type: ignore[union-attr]
-        end = self.shift_to.dateTime().toPython().astimezone()  # type: ignore[union-attr]
+        start = from_qt(self.shift_from.dateTime())
+        end = from_qt(self.shift_to.dateTime())
         self.message.clear_message()
         if end <= start:
             self.message.say(self.tr("The shift must end after it starts."))
