@@ -23,7 +23,7 @@ from sqlmodel import select
 
 from officer_desk import __version__, paths
 from officer_desk.app import accounts, demo, people, retention, settings
-from officer_desk.cli import export, roster, sync_cmds
+from officer_desk.cli import export, join, roster, sync_cmds
 from officer_desk.cli.unlock import (
     PASSWORD_ENV,
     Desk,
@@ -413,6 +413,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--unit-code", required=True)
     sub.add_argument("--admin-username", required=True)
     sub.add_argument("--admin-name", required=True)
+    join.add_command(sets_up)  # another workstation of a unit on the hub (cli/join.py)
 
     sub = command(
         "add-officer",

@@ -14,10 +14,12 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from cryptography.hazmat.primitives import serialization
-from synchelp import Hub, make_hub
+from synchelp import Hub, LiveHub, make_hub
 
 from officer_desk.app import account_keys, accounts
 from officer_desk.app.accounts import SignedIn
+from officer_desk.cli.admin import main as admin_main
+from officer_desk.cli.unlock import NEW_PASSWORD_ENV, PASSWORD_ENV
 from officer_desk.domain.errors import DeskError
 from officer_desk.server import db as hub_db
 from officer_desk.store import keyslots
@@ -319,3 +321,42 @@ def _slot(store_path: Path, username: str) -> dict[str, object]:
 
 def _public_key(store_path: Path, username: str) -> bytes:
     return AccountKey.from_text(str(_slot(store_path, username)["account"])).public
+
+
+# --- officer-desk-admin join: another workstation of the unit, against a hub process -------------
+
+
+def test_join_sets_up_a_workstation_where_the_units_officers_sign_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "hub").mkdir()
+    live = LiveHub(tmp_path / "hub")
+    try:
+        first, second, empty = tmp_path / "ws1", tmp_path / "ws2", tmp_path / "ws3"
+        monkeypatch.setenv(PASSWORD_ENV, ADMIN_PW)
+        assert admin_main(["init", "--data-dir", str(first), "--facility-name", "Halden",
+                           "--facility-code", "HAL", "--unit-name", "Enhet J", "--unit-code", "J",
+                           "--admin-username", "it", "--admin-name", "Åse IT"]) == 0  # fmt: skip
+        monkeypatch.setenv(NEW_PASSWORD_ENV, KARI_PW)
+        assert admin_main(["add-officer", "--data-dir", str(first), "--user", "it", "--username",
+                           "kari", "--name", "Kari", "--role", "officer"]) == 0  # fmt: skip
+        assert admin_main(["enroll", "--data-dir", str(first), "--user", "it", "--hub", live.url,
+                           "--code", live.code("J")]) == 0  # fmt: skip
+        capsys.readouterr()
+        assert admin_main(["join", "--data-dir", str(second), "--hub", live.url,
+                           "--code", live.code("J"), "--name", "ws2"]) == 0  # fmt: skip
+        assert "joined unit J" in capsys.readouterr().out
+        store, who = accounts.sign_in(second / "officer_desk.sqlite", "kari", KARI_PW)
+        store.close()
+        assert who.username == "kari"
+        # Again into the same folder: refused, nothing changed.
+        assert admin_main(["join", "--data-dir", str(second), "--hub", live.url,
+                           "--code", live.code("J")]) == 2  # fmt: skip
+        assert "already an officer_desk store" in capsys.readouterr().err
+        # A unit nobody has synced yet: no one could open the store, so none is kept.
+        assert admin_main(["join", "--data-dir", str(empty), "--hub", live.url,
+                           "--code", live.code("Q")]) == 2  # fmt: skip
+        assert "sent no accounts" in capsys.readouterr().err
+        assert list(empty.glob("officer_desk.sqlite*")) == []
+    finally:
+        live.stop()
