@@ -32,6 +32,7 @@ from officer_desk.ui.desk import DeskPage
 from officer_desk.ui.desk_session import DeskSession
 from officer_desk.ui.handover.banner import HandoverBanner
 from officer_desk.ui.handover.page import HandoverPage
+from officer_desk.ui.language import LanguageDialog
 from officer_desk.ui.programmes.caseload import CaseloadProgressPage
 from officer_desk.ui.programmes.catalogue import CatalogueEditor
 from officer_desk.ui.style import icon
@@ -163,6 +164,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.switch_action)
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.password_action)
+        # Anyone, signed in or not: the language is a preference of this workstation.
+        self.language_action = QAction(self.tr("Lan&guage…"), self)
+        self.language_action.triggered.connect(self.show_language)
+        file_menu.addAction(self.language_action)
         file_menu.addSeparator()
         file_menu.addAction(self.actions.sync_now)
         file_menu.addSeparator()
@@ -304,6 +309,7 @@ class MainWindow(QMainWindow):
             ("handover", self.show_handover),
             ("sync", self.sync.indicator.open_panel),
             *self.supervision.self_test_screens(),
+            ("language", self.show_language),
         ]
 
     # --- opening (before anyone signs in) ------------------------------------------------------
@@ -350,6 +356,13 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sync.shutdown()  # no new sync; a running one stops at its next request
         super().closeEvent(event)
+
+    @Slot()
+    def show_language(self) -> LanguageDialog:
+        dialog = LanguageDialog(self._paths.config, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     @Slot()
     def show_about(self) -> AboutDialog:

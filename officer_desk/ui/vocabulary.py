@@ -123,6 +123,17 @@ def day_and_time(moment: datetime) -> str:
     return f"{short_date(local.date())} {clock(local)}"
 
 
+def numeric_date(day: date) -> str:
+    """A date as the date fields write it (``2026-11-23``; ``23.11.2026`` in Norwegian)."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), date_input_format())
+
+
+def short_moment(moment: datetime) -> str:
+    """Date and time for lists: ``23.11.2026 14:05`` in Norwegian."""
+    local = moment.astimezone()
+    return f"{numeric_date(local.date())} {clock(local)}"
+
+
 def decimal(value: float, places: int = 1) -> str:
     """A number with the locale's decimal sign (``2,5`` in Norwegian)."""
     return QLocale().toString(float(value), "f", places)

@@ -468,16 +468,16 @@
 <context>
     <name>ConflictReview</name>
     <message>
-        <source>needs a decision</source>
-        <translation>må avgjøres</translation>
-    </message>
-    <message>
         <source>decided</source>
         <translation>avgjort</translation>
     </message>
     <message>
-        <source>decided by the sync, to review</source>
-        <translation>avgjort av synkroniseringen, til gjennomsyn</translation>
+        <source>to decide</source>
+        <translation>å avgjøre</translation>
+    </message>
+    <message>
+        <source>to review</source>
+        <translation>til gjennomsyn</translation>
     </message>
     <message>
         <source>someone</source>
@@ -589,26 +589,6 @@
     <message>
         <source>Status the item really has</source>
         <translation>Statusen punktet faktisk har</translation>
-    </message>
-    <message>
-        <source>Not started</source>
-        <translation>Ikke startet</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>Pågår</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Utført</translation>
-    </message>
-    <message>
-        <source>Support declined</source>
-        <translation>Støtte avslått</translation>
-    </message>
-    <message>
-        <source>Not needed</source>
-        <translation>Ikke nødvendig</translation>
     </message>
     <message>
         <source>Set this &amp;status</source>
@@ -1492,8 +1472,8 @@
         <translation>Legg til avdelingspunktet</translation>
     </message>
     <message>
-        <source>Unit: count, escorts, appointments, visits, property</source>
-        <translation>Avdeling: telling, fremstillinger, avtaler, besøk, eiendeler</translation>
+        <source>Unit items, actions and contingencies</source>
+        <translation>Avdelingspunkter, tiltak og beredskap</translation>
     </message>
     <message>
         <source>Incoming officer</source>
@@ -1618,6 +1598,18 @@
     <message>
         <source>{about}If {condition}, then {response}</source>
         <translation>{about}Hvis {condition}, så {response}</translation>
+    </message>
+    <message>
+        <source>Unit ({n})</source>
+        <translation>Avdeling ({n})</translation>
+    </message>
+    <message>
+        <source>Actions ({n})</source>
+        <translation>Tiltak ({n})</translation>
+    </message>
+    <message>
+        <source>If this, then that ({n})</source>
+        <translation>Hvis dette, så det ({n})</translation>
     </message>
     <message>
         <source>Drafted from the logs:
@@ -1917,6 +1909,10 @@
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Avslutt</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage…</source>
+        <translation>&amp;Språk…</translation>
     </message>
     <message>
         <source>&amp;Log</source>
@@ -3876,6 +3872,34 @@ dato passert</translation>
     <message>
         <source>{shown} of {all} shown</source>
         <translation>{shown} av {all} vises</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Release within N days</source>
+        <translation>Løslatelse innen N dager</translation>
+    </message>
+    <message>
+        <source>Overdue release items</source>
+        <translation>Løslatelsespunkter over fristen</translation>
+    </message>
+    <message>
+        <source>No talk in N days</source>
+        <translation>Ingen samtale på N dager</translation>
+    </message>
+    <message>
+        <source>Refusal streaks</source>
+        <translation>Nektede måltider på rad</translation>
+    </message>
+    <message>
+        <source>Any flag</source>
+        <translation>Et hvilket som helst flagg</translation>
+    </message>
+    <message>
+        <source>Nobody assigned</source>
+        <translation>Ingen tildelt</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,7 @@ from officer_desk.app.executor import DbExecutor
 from officer_desk.domain.errors import DeskError
 from officer_desk.store.handover import EntryView, HandoverView
 from officer_desk.store.rows import OfficerSummary
+from officer_desk.ui import vocabulary
 from officer_desk.ui.dialogs.form import FieldMessage
 from officer_desk.ui.handover.reads import add_action, use_case
 from officer_desk.ui.messages import translate_message
@@ -48,7 +49,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def when(moment: datetime | None) -> str:
-    return "" if moment is None else moment.astimezone().strftime("%d.%m %H:%M")
+    return "" if moment is None else vocabulary.short_moment(moment)
 
 
 def to_qt(moment: datetime) -> QDateTime:

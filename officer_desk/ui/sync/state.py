@@ -13,6 +13,7 @@ from datetime import datetime
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from officer_desk.app.change import Change
+from officer_desk.ui import vocabulary
 
 
 class Phase(enum.Enum):
@@ -91,7 +92,7 @@ def changes_waiting(waiting: int) -> str:
 
 
 def clock_time(moment: datetime) -> str:
-    return moment.astimezone().strftime("%H:%M")
+    return vocabulary.clock(moment)
 
 
 def when(moment: datetime | None, today: datetime | None = None) -> str:
@@ -100,8 +101,8 @@ def when(moment: datetime | None, today: datetime | None = None) -> str:
     local = moment.astimezone()
     now = (today or datetime.now().astimezone()).astimezone()
     if local.date() == now.date():
-        return _t("today at {time}").format(time=local.strftime("%H:%M"))
-    return local.strftime("%d.%m.%Y %H:%M")
+        return _t("today at {time}").format(time=vocabulary.clock(local))
+    return vocabulary.short_moment(local)
 
 
 PROBLEM_TITLES = {

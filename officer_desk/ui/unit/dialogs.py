@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from officer_desk.app.executor import DbExecutor
 from officer_desk.domain.errors import DeskError
+from officer_desk.ui import vocabulary
 from officer_desk.ui.dialogs.form import FormDialog
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ REASONS = ("workload", "relationship", "release", "transfer", "other")
 def date_edit(day: date, name: str) -> QDateEdit:
     edit = QDateEdit(QDate(day.year, day.month, day.day))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(vocabulary.date_input_format())
     edit.setAccessibleName(name)
     return edit
 
@@ -316,8 +317,8 @@ class CoverDialog(FormDialog):
                     cover=c.cover_name,
                     absent=c.absent_name,
                     n=c.people,
-                    start=c.start.isoformat(),
-                    end=c.end.isoformat(),
+                    start=vocabulary.short_date(c.start),
+                    end=vocabulary.short_date(c.end),
                 )
             )
         if not covers:

@@ -12,6 +12,7 @@ from enum import IntEnum, StrEnum
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -21,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from officer_desk.ui import vocabulary
 from officer_desk.ui.programmes.models import _RowsModel as _ProgrammeRows
 from officer_desk.ui.unit.reads import CAPACITY, PersonLine
 
@@ -168,7 +170,9 @@ def holder_text(line: PersonLine) -> str:
             parts.append(h.name)
         else:
             parts.append(
-                tr("{name} (cover until {day})").format(name=h.name, day=h.cover_until.isoformat())
+                tr("{name} (cover until {day})").format(
+                    name=h.name, day=vocabulary.short_date(h.cover_until)
+                )
             )
     return ", ".join(parts)
 
@@ -255,14 +259,15 @@ class Filter(StrEnum):
     UNASSIGNED = "unassigned"
 
 
+# Marked for lupdate; the page translates them (self.tr) in its own context.
 FILTER_WORDS = {
-    Filter.EVERYONE: "Everyone",
-    Filter.RELEASE_WITHIN: "Release within N days",
-    Filter.OVERDUE_ITEMS: "Overdue release items",
-    Filter.NO_CONTACT: "No talk in N days",
-    Filter.STREAKS: "Refusal streaks",
-    Filter.FLAGGED: "Any flag",
-    Filter.UNASSIGNED: "Nobody assigned",
+    Filter.EVERYONE: QT_TRANSLATE_NOOP("UnitOverviewPage", "Everyone"),
+    Filter.RELEASE_WITHIN: QT_TRANSLATE_NOOP("UnitOverviewPage", "Release within N days"),
+    Filter.OVERDUE_ITEMS: QT_TRANSLATE_NOOP("UnitOverviewPage", "Overdue release items"),
+    Filter.NO_CONTACT: QT_TRANSLATE_NOOP("UnitOverviewPage", "No talk in N days"),
+    Filter.STREAKS: QT_TRANSLATE_NOOP("UnitOverviewPage", "Refusal streaks"),
+    Filter.FLAGGED: QT_TRANSLATE_NOOP("UnitOverviewPage", "Any flag"),
+    Filter.UNASSIGNED: QT_TRANSLATE_NOOP("UnitOverviewPage", "Nobody assigned"),
 }
 NEEDS_DAYS = {Filter.RELEASE_WITHIN, Filter.NO_CONTACT}
 
@@ -385,7 +390,7 @@ class WorkstationsModel(RowsModel):
                 return "?" if line.waiting is None else str(line.waiting)
             return line.state
         if role == Qt.ItemDataRole.ToolTipRole and column == DeviceColumn.LAST_SYNC:
-            return None if line.last_sync_at is None else line.last_sync_at.isoformat()
+            return None if line.last_sync_at is None else vocabulary.day_and_time(line.last_sync_at)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == DeviceColumn.WAITING:
             return NUMBER
         return None
