@@ -4521,7 +4521,7 @@ Datafil: {path}</translation>
     </message>
     <message>
         <source>The {role} has already signed this release off.</source>
-        <translation>{role} har allerede godkjent denne løslatelsen.</translation>
+        <translation>Løslatelsen er allerede godkjent av {role}.</translation>
     </message>
     <message>
         <source>Records can be kept for {low} to {high} years after release; “{years}” is not a whole number in that range.</source>
@@ -4892,8 +4892,16 @@ Datafil: {path}</translation>
         <translation>Det du overleverer</translation>
     </message>
     <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
         <source>activities</source>
         <translation>aktiviteter</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>en administrator</translation>
     </message>
     <message>
         <source>arrange cover</source>
@@ -4920,6 +4928,10 @@ Datafil: {path}</translation>
         <translation>stenge kontoer</translation>
     </message>
     <message>
+        <source>completed</source>
+        <translation>fullført</translation>
+    </message>
+    <message>
         <source>conversations</source>
         <translation>samtaler</translation>
     </message>
@@ -4930,6 +4942,10 @@ Datafil: {path}</translation>
     <message>
         <source>decide sync conflicts</source>
         <translation>avgjøre synkroniseringskonflikter</translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation>utskrevet</translation>
     </message>
     <message>
         <source>edit the programme catalogue</source>
@@ -4950,6 +4966,22 @@ Datafil: {path}</translation>
     <message>
         <source>notes</source>
         <translation>notater</translation>
+    </message>
+    <message>
+        <source>officer</source>
+        <translation>en betjent</translation>
+    </message>
+    <message>
+        <source>officer or admin</source>
+        <translation>en betjent eller en administrator</translation>
+    </message>
+    <message>
+        <source>officer or supervisor</source>
+        <translation>en betjent eller en vaktleder</translation>
+    </message>
+    <message>
+        <source>officer or supervisor or admin</source>
+        <translation>en betjent, en vaktleder eller en administrator</translation>
     </message>
     <message>
         <source>profiles</source>
@@ -4996,8 +5028,28 @@ Datafil: {path}</translation>
         <translation>sette opp et fengsel</translation>
     </message>
     <message>
+        <source>supervisor</source>
+        <translation>en vaktleder</translation>
+    </message>
+    <message>
+        <source>supervisor or admin</source>
+        <translation>en vaktleder eller en administrator</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>stanset</translation>
+    </message>
+    <message>
         <source>the journal</source>
         <translation>journalen</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>på venteliste</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>trukket</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from officer_desk.domain import rules
-from officer_desk.domain.errors import NotFound, ValidationError
+from officer_desk.domain.errors import NotFound, PermissionDenied, ValidationError
 from officer_desk.ui import i18n, vocabulary
 from officer_desk.ui.language import LanguageDialog
 from officer_desk.ui.programmes import words
@@ -110,6 +110,9 @@ def test_service_messages_reach_the_screen_in_norwegian_and_logs_in_english(
     with pytest.raises(ValidationError) as raised:
         rules.required_text("  ", "text", "The note", 100)
     assert raised.value.message == "Notatet må fylles ut."
+    # Roles passed in are words too, and Norwegian needs no "a"/"an".
+    only = PermissionDenied("Only an officer or supervisor can change roles.")
+    assert only.message == "Bare en betjent eller en vaktleder kan endre roller."
     # A message nobody extracted is shown as it is, not lost.
     assert ValidationError("Something new.").message == "Something new."
     i18n.install(language="en")

@@ -21,6 +21,7 @@ on their own in the same context.
 from __future__ import annotations
 
 import ast
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -30,6 +31,9 @@ MESSAGES_CONTEXT = "messages"
 # The layers whose errors reach the screen.  cli/ talks to facility IT in a terminal (English).
 MESSAGE_LAYERS = ("domain", "app", "store", "sync", "reports")
 ERROR_ROOT = "DeskError"
+# Enum values that messages show as they are ("Only a {needed} can …", "(this one is
+# {status})"): translated as fragments.  Roles are also joined with "or" (require_role).
+ENUM_FRAGMENTS = {"Role": " or ", "EnrolmentStatus": None}
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,28 @@ def scan(package: Path) -> Catalogue:
                     for parameter in parameters:
                         field_sources[(function.name, parameter)] = where
     catalogue.fragments.update(_fragments(layer_trees.values(), field_sources))
+    catalogue.fragments.update(_enum_fragments(layer_trees.values()))
     return catalogue
+
+
+def _enum_fragments(trees: Iterable[ast.Module]) -> Iterator[str]:
+    for tree in trees:
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.ClassDef) or node.name not in ENUM_FRAGMENTS:
+                continue
+            values = [
+                item.value.value
+                for item in node.body
+                if isinstance(item, ast.Assign)
+                and isinstance(item.value, ast.Constant)
+                and isinstance(item.value.value, str)
+            ]
+            yield from values
+            joiner = ENUM_FRAGMENTS[node.name]
+            if joiner:
+                for size in range(2, len(values) + 1):
+                    for group in itertools.combinations(values, size):
+                        yield joiner.join(group)
 
 
 def _error_classes(trees: Iterable[ast.Module]) -> set[str]:
