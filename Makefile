@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 
-.PHONY: run test lint bench screenshots clean translations update-translations
+.PHONY: run test lint bench screenshots clean translations update-translations package package-check
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,20 @@ bench: $(STAMP)
 
 screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/officer-desk --demo --data-dir build/demo --self-test --screenshots build/screenshots
+
+## Build the one-folder app into dist/officer-desk/ with PyInstaller (packaging/README.md).
+PACKAGE_STAMP := $(VENV)/.package-$(shell cksum pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
+$(PACKAGE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test,package]"
+	rm -f $(VENV)/.package-*
+	touch $@
+
+package: $(PACKAGE_STAMP) translations
+	$(BIN)/python packaging/pyinstaller/build.py
+
+## Build the app, then check it: its Qt libraries, desktop files, and --self-test on demo data.
+package-check: package
+	$(BIN)/python packaging/pyinstaller/check.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
