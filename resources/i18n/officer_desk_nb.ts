@@ -539,6 +539,42 @@
         <source>(the unit)</source>
         <translation>(avdelingen)</translation>
     </message>
+    <message>
+        <source>Two values</source>
+        <translation>To verdier</translation>
+    </message>
+    <message>
+        <source>Two note revisions</source>
+        <translation>To notatversjoner</translation>
+    </message>
+    <message>
+        <source>Disputed item</source>
+        <translation>Omstridt punkt</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Ikke startet</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Pågår</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Utført</translation>
+    </message>
+    <message>
+        <source>Support declined</source>
+        <translation>Støtte avslått</translation>
+    </message>
+    <message>
+        <source>Not needed</source>
+        <translation>Ikke nødvendig</translation>
+    </message>
+    <message>
+        <source>Disputed</source>
+        <translation>Omstridt</translation>
+    </message>
 </context>
 <context>
     <name>ConflictReviewPage</name>

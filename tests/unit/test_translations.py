@@ -97,6 +97,29 @@ def test_error_messages_are_all_readable_by_the_extraction(update: ModuleType) -
     assert "release plans" in catalogue.fragments  # access.require_people(..., "release plans")
 
 
+def test_no_text_reaches_tr_unmarked_through_a_table(update: ModuleType, tmp_path: Path) -> None:
+    """``self.tr(WORDS[k])`` with plain literals in WORDS: lupdate would never see them."""
+    catalogue = sys.modules["catalogue"]
+    assert catalogue.unmarked_lookups(ROOT / "officer_desk") == []
+    package = tmp_path / "officer_desk"
+    package.mkdir()
+    (package / "page.py").write_text(
+        "from PySide6.QtCore import QT_TRANSLATE_NOOP\n"
+        "PLAIN = {'a': 'Everyone', 'b': 'Nobody'}\n"
+        "MARKED = {'a': QT_TRANSLATE_NOOP('Page', 'Everyone')}\n"
+        "class Page:\n"
+        "    def fill(self, key):\n"
+        "        for _kind, words in PLAIN.items():\n"
+        "            self.tr(words)\n"
+        "        self.tr(PLAIN[key])\n"
+        "        self.tr(MARKED[key])\n"
+    )
+    assert [line.split(": ", 1)[1] for line in catalogue.unmarked_lookups(package)] == [
+        "self.tr(words)",
+        "self.tr(PLAIN[key])",
+    ]
+
+
 def test_the_generated_templates_module_is_current(update: ModuleType) -> None:
     catalogue = sys.modules["catalogue"].scan(ROOT / "officer_desk")
     assert update.TEMPLATES_MODULE.read_text(encoding="utf-8") == update.templates_module(

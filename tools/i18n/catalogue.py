@@ -298,8 +298,8 @@ def _is_text(node: ast.expr) -> bool:
     )
 
 
-def _wrapped_calls(where: Path, tree: ast.Module) -> Iterator[tuple[str, str, str]]:
-    """``_t("Lunch")`` where ``def _t(text): return QCoreApplication.translate("ctx", text)``."""
+def _wrapper_contexts(tree: ast.Module) -> dict[str, str]:
+    """Module functions that pass their first parameter to translate(): name -> context."""
     wrappers: dict[str, str] = {}
     for node in tree.body:
         if not isinstance(node, ast.FunctionDef) or not node.args.args:
@@ -315,6 +315,12 @@ def _wrapped_calls(where: Path, tree: ast.Module) -> Iterator[tuple[str, str, st
                 and inner.args[1].id == parameter
             ):
                 wrappers[node.name] = str(inner.args[0].value)
+    return wrappers
+
+
+def _wrapped_calls(where: Path, tree: ast.Module) -> Iterator[tuple[str, str, str]]:
+    """``_t("Lunch")`` where ``def _t(text): return QCoreApplication.translate("ctx", text)``."""
+    wrappers = _wrapper_contexts(tree)
     if not wrappers:
         return
     for node in ast.walk(tree):
@@ -322,6 +328,50 @@ def _wrapped_calls(where: Path, tree: ast.Module) -> Iterator[tuple[str, str, st
             context = wrappers.get(node.func.id)
             if context and node.args and _is_text(node.args[0]):
                 yield context, node.args[0].value, f"{where}:{node.lineno}"  # type: ignore[attr-defined]
+
+
+def unmarked_lookups(package: Path) -> list[str]:
+    """``tr(WORDS[key])`` where ``WORDS`` holds plain literals: lupdate never sees those texts.
+
+    Mark them where they are written, ``QT_TRANSLATE_NOOP("Context", "…")``, in the context
+    of the tr() that shows them.  Also found through a loop: ``for k, w in WORDS.items():
+    self.tr(w)``.
+    """
+    found: list[tuple[str, int, str]] = []
+    for path in sorted(package.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        plain = {
+            name
+            for name, value in _module_constants(tree).items()
+            if isinstance(value, ast.Dict)
+            and value.values
+            and all(_is_text(v) for v in value.values)
+        }
+        if not plain:
+            continue
+        looped: set[str] = set()  # loop variables that walk a plain dict
+        for node in ast.walk(tree):
+            if isinstance(node, ast.For) and _names(node.iter) & plain:
+                looped |= _names(node.target)
+        wrappers = {name for name, _ in _wrapper_contexts(tree).items()}
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = _call_name(node)
+            if name == "translate" and len(node.args) >= 2:
+                text = node.args[1]
+            elif (name == "tr" or name in wrappers) and node.args:
+                text = node.args[0]
+            else:
+                continue
+            if not isinstance(text, ast.Constant) and _names(text) & (plain | looped):
+                where = path.relative_to(package.parent)
+                found.append((str(where), node.lineno, ast.unparse(node)))
+    return [f"{where}:{line}: {call}" for where, line, call in sorted(found)]
+
+
+def _names(node: ast.AST) -> set[str]:
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
 
 
 def as_python(catalogue: Catalogue) -> str:

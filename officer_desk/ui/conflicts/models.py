@@ -7,6 +7,7 @@ from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -29,18 +30,19 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("ConflictReview", text)
 
 
+# Marked for lupdate: shown through tr() (context ConflictReview) where they are used.
 KIND_WORDS = {
-    "field": "Two values",
-    "note_revisions": "Two note revisions",
-    "disputed": "Disputed item",
+    "field": QT_TRANSLATE_NOOP("ConflictReview", "Two values"),
+    "note_revisions": QT_TRANSLATE_NOOP("ConflictReview", "Two note revisions"),
+    "disputed": QT_TRANSLATE_NOOP("ConflictReview", "Disputed item"),
 }
 STATUS_WORDS = {
-    "not_started": "Not started",
-    "in_progress": "In progress",
-    "done": "Done",
-    "support_declined": "Support declined",
-    "not_needed": "Not needed",
-    "disputed": "Disputed",
+    "not_started": QT_TRANSLATE_NOOP("ConflictReview", "Not started"),
+    "in_progress": QT_TRANSLATE_NOOP("ConflictReview", "In progress"),
+    "done": QT_TRANSLATE_NOOP("ConflictReview", "Done"),
+    "support_declined": QT_TRANSLATE_NOOP("ConflictReview", "Support declined"),
+    "not_needed": QT_TRANSLATE_NOOP("ConflictReview", "Not needed"),
+    "disputed": QT_TRANSLATE_NOOP("ConflictReview", "Disputed"),
 }
 
 
