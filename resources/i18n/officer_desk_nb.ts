@@ -1034,7 +1034,7 @@
     </message>
     <message>
         <source>Caseload &amp;home</source>
-        <translation>Kontaktansvar &amp;hjem</translation>
+        <translation>&amp;Kontaktansvaret</translation>
     </message>
     <message>
         <source>Back to the caseload</source>
@@ -5332,7 +5332,7 @@ Datafil: {path}</translation>
     </message>
     <message>
         <source>Clash</source>
-        <translation>Kollisjon</translation>
+        <translation>Kolliderte med annet</translation>
     </message>
     <message>
         <source>Other</source>
