@@ -4,7 +4,7 @@ component the app ships with (the LGPL asks that Qt's licence text travel with t
 from __future__ import annotations
 
 import PySide6
-from PySide6.QtCore import Qt, Slot, qVersion
+from PySide6.QtCore import QSize, Qt, Slot, qVersion
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,8 +34,9 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("AboutDialog")
         self.setWindowTitle(self.tr("About officer_desk"))
-        self.setMinimumSize(640, 560)
-        self.resize(760, 680)
+        # Small enough for a 1080p screen at 200% (960×540 logical); the lists scroll.
+        self.setMinimumSize(480, 400)
+        self._fit(QSize(760, 680))
 
         logo = QLabel()
         logo.setPixmap(icon("officer-desk").pixmap(64, 64))
@@ -125,6 +126,10 @@ class AboutDialog(QDialog):
         if first is not None:
             self.components.setCurrentItem(first)
         self.components.setFocus()
+
+    def _fit(self, wanted: QSize) -> None:
+        screen = self.screen().availableGeometry().size() if self.screen() else wanted
+        self.resize(wanted.boundedTo(screen * 0.9))
 
     @Slot(QTreeWidgetItem, QTreeWidgetItem)
     def _show_licence(self, item: QTreeWidgetItem | None, _previous: object) -> None:

@@ -92,9 +92,9 @@ def licence_text(component: Component) -> str | None:
             body = path.read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        parts.append(
-            f"==> {path.name} <==\n\n{body.strip()}\n" if len(component.texts) > 1 else body
-        )
+        # Only blank lines trimmed: licence headings are centred with leading spaces.
+        body = body.strip("\n")
+        parts.append(f"==> {path.name} <==\n\n{body}\n" if len(component.texts) > 1 else body)
     return "\n\n".join(parts) if parts else None
 
 

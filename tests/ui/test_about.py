@@ -169,3 +169,9 @@ def _meta(**fields: str | list[str]) -> Message:
 )
 def test_licence_from_metadata(fields: dict[str, Any], expected: str) -> None:
     assert licences.licence_of(_meta(**fields)) == expected  # type: ignore[arg-type]
+
+
+def test_fits_a_1080p_screen_at_200_percent(qtbot: QtBot) -> None:
+    dialog = open_dialog(qtbot)
+    smallest = dialog.minimumSize().expandedTo(dialog.layout().totalMinimumSize())
+    assert smallest.width() <= 960 and smallest.height() <= 540, smallest
