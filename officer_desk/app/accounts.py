@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlmodel import Session, col, select
 
 from officer_desk.app import access, account_keys, people
+from officer_desk.app.signing_in import NotEncrypted, SignedIn, find_officer, open_with_password
+from officer_desk.app.signing_in import key_slots as _slots
 from officer_desk.app.writes import Actor, record_event, write
 from officer_desk.domain.enums import Role
 from officer_desk.domain.errors import DeskError, NotFound, ValidationError
@@ -27,26 +28,6 @@ from officer_desk.store.keyslots import KdfParams, KeySlots, WrongPassword
 from officer_desk.store.tables import Officer
 
 
-@dataclass(frozen=True)
-class SignedIn:
-    """The officer working at the desk now."""
-
-    officer_id: str
-    username: str
-    display_name: str
-    role: Role
-    unit_id: str
-
-    def actor(self, workstation: str | None = None) -> Actor:
-        if workstation is None:
-            return Actor(self.officer_id, self.display_name, role=self.role.value)
-        return Actor(self.officer_id, self.display_name, workstation, role=self.role.value)
-
-
-class NotEncrypted(DeskError):
-    pass
-
-
 def _signed_in(officer: Officer) -> SignedIn:
     return SignedIn(
         officer.id, officer.username, officer.display_name, Role(officer.role), officer.unit_id
@@ -55,21 +36,6 @@ def _signed_in(officer: Officer) -> SignedIn:
 
 def _officer_by_username(session: Session, username: str) -> Officer | None:
     return session.exec(select(Officer).where(Officer.username == username.strip().lower())).first()
-
-
-def _slots(store_path: Path) -> KeySlots:
-    slots = KeySlots.for_store(store_path)
-    if slots is None:
-        if store_path.exists() and is_plain_sqlite(store_path):
-            raise NotEncrypted(
-                "These records are not encrypted yet. Facility IT: run "
-                "'officer-desk-admin encrypt --user ADMIN' once to protect them."
-            )
-        raise NotFound(
-            "There are no records on this workstation yet. Set it up first "
-            "('officer-desk-admin init', or try it with demo data)."
-        )
-    return slots
 
 
 def require_encrypted(store_path: Path) -> None:
@@ -134,36 +100,24 @@ def create_store(
 def sign_in(
     store_path: Path, username: str, password: str, *, backups: Path | None = None
 ) -> tuple[Store, SignedIn]:
-    """Open the store with an account's password (start of the app, or the admin tool)."""
-    slots = _slots(store_path)
-    key = slots.unlock(username, password)  # WrongPassword / AccountLocked, counted in slots
-    store = open_store(store_path, backups=backups, key=key)
+    """Open the store with an account's password and audit it (the admin tool; the desk
+    opens through ``signing_in.open_with_password`` and audits after its first paint)."""
+    store, signed_in = open_with_password(store_path, username, password, backups=backups)
     try:
-        signed_in = _finish_sign_in(store, slots, username, "login")
+        audit_sign_in(store, signed_in, "login")
     except BaseException:
         store.close()
         raise
     return store, signed_in
 
 
-def _finish_sign_in(store: Store, slots: KeySlots, username: str, action: str) -> SignedIn:
-    with store.reading() as session:
-        officer = _officer_by_username(session, username)
-    if officer is None or not officer.active:
-        raise (
-            WrongPassword(0)
-            if officer is None
-            else DeskError(
-                "This account has been closed. Ask an admin if you should still have access."
-            )
-        )
-    actor = _signed_in(officer).actor()
-    for when in slots.take_pending_failures(username):
-        record_event(
-            store, actor, "login failed", "officer", officer.id, f"wrong password at {when}"
-        )
-    record_event(store, actor, action, "officer", officer.id, "")
-    return _signed_in(officer)
+def audit_sign_in(store: Store, signed_in: SignedIn, action: str) -> None:
+    """Audit a sign-in, with the failed attempts the slot file kept while the store was closed."""
+    actor = signed_in.actor()
+    for when in _slots(store.path).take_pending_failures(signed_in.username):
+        detail = f"wrong password at {when}"
+        record_event(store, actor, "login failed", "officer", signed_in.officer_id, detail)
+    record_event(store, actor, action, "officer", signed_in.officer_id, "")
 
 
 def verify_at_desk(store: Store, username: str, password: str, *, action: str) -> SignedIn:
@@ -186,7 +140,9 @@ def verify_at_desk(store: Store, username: str, password: str, *, action: str) -
         raise
     if key != store.key:
         raise WrongPassword(0)
-    return _finish_sign_in(store, slots, username, action)
+    signed_in = find_officer(store, username)
+    audit_sign_in(store, signed_in, action)
+    return signed_in
 
 
 def record_lock(store: Store, signed_in: SignedIn) -> None:

@@ -9,10 +9,8 @@ result is a :class:`Change` that says what changed, so screens can refresh from 
 from __future__ import annotations
 
 import json
-import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -20,35 +18,13 @@ from typing import Any
 from sqlalchemy import insert
 from sqlmodel import Session, SQLModel
 
+from officer_desk.app.actor import Actor
 from officer_desk.app.change import Change
 from officer_desk.domain.errors import PermissionDenied
 from officer_desk.domain.ids import new_id
 from officer_desk.store import audit
 from officer_desk.store.database import Store, utc_now
 from officer_desk.store.tables import SYNC_SCHEMA_VERSION, OutboxEntry, Synced
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who is making a change, and from where (the audit's who and which workstation)."""
-
-    officer_id: str | None
-    name: str
-    workstation: str = field(default_factory=socket.gethostname)
-    # An officer sees their own caseload, a supervisor the unit, an admin accounts and
-    # settings; "system" is a local tool acting for facility IT (seed, import, migrations).
-    role: str = "officer"
-
-    @classmethod
-    def system(cls, name: str = "officer-desk-admin") -> Actor:
-        return cls(officer_id=None, name=name, role=SYSTEM)
-
-    @property
-    def is_system(self) -> bool:
-        return self.role == SYSTEM
-
-
-SYSTEM = "system"
 
 
 def _plain(value: Any) -> Any:

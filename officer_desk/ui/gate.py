@@ -50,9 +50,19 @@ STATUS_MS = 8_000
 
 
 def _open_with_password(paths: AppPaths, username: str, password: str) -> tuple[Store, SignedIn]:
-    from officer_desk.app import accounts
+    """The light sign-in: no database stack before the first screen (audited after it)."""
+    from officer_desk.app.signing_in import open_with_password
 
-    return accounts.sign_in(paths.store, username, password, backups=paths.backups)
+    return open_with_password(paths.store, username, password, backups=paths.backups)
+
+
+def _audit_sign_in(user: SignedIn) -> Callable[[Store], None]:
+    def record(store: Store) -> None:
+        from officer_desk.app import accounts
+
+        accounts.audit_sign_in(store, user, "login")
+
+    return record
 
 
 def _check_at_desk(username: str, password: str, action: str) -> Callable[[Store], SignedIn]:
@@ -81,7 +91,7 @@ def _idle_lock_minutes(store: Store) -> int:
 
 def _load_sign_in_stack() -> None:
     """While the sign-in page waits for typing, load what checking the password needs."""
-    import officer_desk.app.accounts  # noqa: F401
+    import officer_desk.app.signing_in  # noqa: F401
 
 
 def _demo_password() -> str:
@@ -201,6 +211,7 @@ class DeskGate(QObject):
         self._hidden: list[QWidget] = []
         self._stack_loading = False
         self._warmed = False
+        self._unaudited: SignedIn | None = None
         self._admin_before_lock = False
         self.demo_summary: DemoSummary | None = None
         self.demo_password: str | None = None
@@ -425,6 +436,7 @@ class DeskGate(QObject):
         # From here on, database work attempted on the GUI thread raises at once.
         store.forbidden_thread = threading.main_thread()
         self._executor.set_store(store)
+        self._unaudited = user  # audited once the first screen is in (see _settle)
         self._enter(user)
 
     def _sign_in_failed(self, error: BaseException) -> None:
@@ -465,6 +477,11 @@ class DeskGate(QObject):
 
     def _settle(self) -> None:
         self.settled.emit()
+        if self._unaudited is not None:
+            # The first job after the first screen, ahead of any write the person makes;
+            # it loads the database stack for the writes too.
+            self._executor.submit(_audit_sign_in(self._unaudited), owner=self)
+            self._unaudited = None
         if not self._warmed:
             self._warmed = True
             self._executor.submit(_warm_up, owner=self)

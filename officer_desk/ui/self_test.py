@@ -64,11 +64,22 @@ def _demo_admin_username() -> str:
 
 
 def _first_officer_with_people(store: Store) -> str | None:
+    return _first_with_people(store, "officer")
+
+
+def _first_supervisor(store: Store) -> str | None:
+    return _first_with_people(store, "supervisor", caseload=False)
+
+
+def _first_with_people(store: Store, role: str, *, caseload: bool = True) -> str | None:
     from officer_desk.store.home import officer_summaries
 
     with store.raw() as conn:
         officers = officer_summaries(conn, date.today())
-    return next((o.username for o in officers if o.role == "officer" and o.caseload_size), None)
+    return next(
+        (o.username for o in officers if o.role == role and (o.caseload_size or not caseload)),
+        None,
+    )
 
 
 def visible_texts(root: QWidget) -> list[str]:
@@ -255,9 +266,10 @@ class SelfTest:
         return None, self._ask_unopened(_demo_admin_username, "the demo admin's user name")
 
     def _demo_supervisor(self) -> str | None:
+        """The demo supervisor (looked up in the records when they were made earlier)."""
         summary = self.gate.demo_summary
         if summary is None:
-            return None
+            return self._ask(_first_supervisor, "the demo supervisor")
         return next((u for u, _name, role in summary.accounts if role == "supervisor"), None)
 
     def _sign_in(self, username: str, password: str) -> None:

@@ -59,6 +59,9 @@ def test_importing_lower_layers_does_not_load_qt_transitively() -> None:
 LIGHT_MODULES = [
     "officer_desk.app.executor",
     "officer_desk.app.change",
+    "officer_desk.app.actor",
+    # Signing in up to the first screen: key slots, the light store handle, one query.
+    "officer_desk.app.signing_in",
     "officer_desk.store.home",
     "officer_desk.store.connect",
     "officer_desk.store.keyslots",

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import col, select
 
-from officer_desk.app import accounts, logbook, notes, people
+from officer_desk.app import accounts, logbook, notes, people, signing_in
 from officer_desk.app.accounts import SignedIn
 from officer_desk.app.logbook import MealEntry
 from officer_desk.app.writes import Actor
@@ -153,6 +153,40 @@ def test_sign_in_opens_the_store_and_is_audited(
     assert who.username == "kari" and who.role is Role.OFFICER
     assert audit_actions(opened)[-1] == "login"
     opened.close()
+
+
+def test_the_light_sign_in_opens_without_the_audit_which_follows_with_the_failures(
+    desk: tuple[Store, SignedIn], unit: dict[str, object]
+) -> None:
+    """The desk opens through signing_in (no database stack before its first screen) and
+    audits afterwards; nothing is lost of the failures kept while the store was closed."""
+    store, _ = desk
+    store.close()
+    with pytest.raises(WrongPassword):
+        signing_in.open_with_password(store.path, "kari", "not the password at all")
+    opened, who = signing_in.open_with_password(store.path, " Kari ", KARI_PW)
+    try:
+        assert who == SignedIn(who.officer_id, "kari", "Kari Nordmann", Role.OFFICER, who.unit_id)
+        before = audit_actions(opened)
+        assert before[-1] != "login"
+        accounts.audit_sign_in(opened, who, "login")
+        assert audit_actions(opened)[len(before) :] == ["login failed", "login"]
+        accounts.audit_sign_in(opened, who, "login")  # the failures are taken once
+        assert audit_actions(opened)[len(before) :] == ["login failed", "login", "login"]
+    finally:
+        opened.close()
+
+
+def test_the_light_sign_in_refuses_a_closed_account_and_a_name_without_an_account(
+    desk: tuple[Store, SignedIn], unit: dict[str, object]
+) -> None:
+    store, admin = desk
+    accounts.deactivate(store, admin.actor(), username="ola")
+    with pytest.raises(WrongPassword):
+        signing_in.find_officer(store, "nobody")
+    # The slot is removed on closing; the record check stands behind it all the same.
+    with pytest.raises(DeskError, match="closed"):
+        signing_in.find_officer(store, "ola")
 
 
 def test_wrong_password_cannot_open_the_store(
