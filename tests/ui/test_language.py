@@ -5,20 +5,43 @@ from __future__ import annotations
 import importlib.util
 import shutil
 import sys
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from officer_desk.domain import rules
 from officer_desk.domain.errors import NotFound, PermissionDenied, ValidationError
-from officer_desk.ui import i18n, vocabulary
+from officer_desk.ui import i18n, launcher, vocabulary
 from officer_desk.ui.language import LanguageDialog
 from officer_desk.ui.programmes import words
+from officer_desk.ui.self_test import SelfTest
 
 ROOT = Path(__file__).resolve().parents[2]
 NORWEGIAN = QLocale(QLocale.Language.NorwegianBokmal, QLocale.Country.Norway)
@@ -161,3 +184,92 @@ def test_language_dialog_closes_at_once_when_nothing_changes(
     with qtbot.waitSignal(dialog.accepted):
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
     assert i18n.saved_language(tmp_path) == "en"
+
+
+def _english_sources() -> dict[str, str]:
+    """English texts whose Norwegian differs: seeing one on a Norwegian screen is a miss."""
+    root = ET.parse(ROOT / "resources" / "i18n" / "officer_desk_nb.ts").getroot()
+    return {
+        source: translation
+        for message in root.iter("message")
+        if (source := message.findtext("source") or "")
+        and (translation := message.findtext("translation") or "")
+        and translation != source
+    }
+
+
+def _model_texts(model: QAbstractItemModel, parent: QModelIndex) -> set[str]:
+    # List and table models keep columnCount/hasChildren private in PySide6.
+    is_list = isinstance(model, QAbstractListModel)
+    columns = 1 if is_list else model.columnCount(parent)
+    texts: set[str] = set()
+    if not parent.isValid() and not is_list:
+        texts |= {str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(columns)}
+    for row in range(model.rowCount(parent)):
+        for column in range(columns):
+            index = model.index(row, column, parent)
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                value = index.data(role)
+                if isinstance(value, str):
+                    texts.add(value)
+        first = model.index(row, 0, parent)
+        flat = isinstance(model, QAbstractListModel | QAbstractTableModel)
+        if not flat and model.rowCount(first):
+            texts |= _model_texts(model, first)
+    return texts
+
+
+def _readable_texts(root: QWidget) -> set[str]:
+    texts = {root.windowTitle()}
+    for view in root.findChildren(QAbstractItemView):
+        if view.isVisibleTo(root) and view.model() is not None:
+            texts |= _model_texts(view.model(), QModelIndex())
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root):
+            continue
+        texts |= {widget.toolTip(), widget.accessibleName()}
+        if isinstance(widget, QLabel):
+            texts.add(widget.text())
+        if isinstance(widget, QAbstractButton | QGroupBox):
+            texts.add(widget.text() if isinstance(widget, QAbstractButton) else widget.title())
+        if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
+            texts.add(widget.placeholderText())
+        if isinstance(widget, QComboBox):
+            texts |= {widget.itemText(i) for i in range(widget.count())}
+        if isinstance(widget, QTabWidget):
+            texts |= {widget.tabText(i) for i in range(widget.count())}
+    if isinstance(root, QMainWindow):
+        menus = [action.menu() for action in root.menuBar().actions()]
+        texts |= {a.text() for a in root.menuBar().actions()}
+        texts |= {a.text() for menu in menus if menu is not None for a in menu.actions()}
+    return {text for text in texts if text}
+
+
+def test_every_self_test_screen_in_norwegian_shows_no_english(
+    qapp: object, compiled: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The demo, signed in as an officer and a supervisor, every screen: texts as shown.
+
+    Catches what the .ts cannot: a text translated under another context than the one
+    it is looked up in at run time (``dialog.tr()`` in a helper), or never marked."""
+    monkeypatch.setattr(i18n, "translations_dir", lambda: compiled)
+    data = tmp_path / "demo"
+    i18n.save_language(data / "config", "nb")
+    english = _english_sources()
+    missed: dict[str, set[str]] = {}
+    check = SelfTest._check
+
+    def checking(self: SelfTest, screen: str, widget: QWidget, ok: bool, why: str) -> None:
+        found = {text for text in _readable_texts(widget) if text in english}
+        if found:
+            missed[screen] = found
+        check(self, screen, widget, ok, why)
+
+    monkeypatch.setattr(SelfTest, "_check", checking)
+    before = QLocale()
+    try:
+        assert launcher.main(["--data-dir", str(data), "--demo", "--self-test"]) == 0
+    finally:
+        i18n.install(language=i18n.ENGLISH)
+        QLocale.setDefault(before)
+    assert not missed, f"English on Norwegian screens: {missed}"
