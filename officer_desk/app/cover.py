@@ -165,6 +165,7 @@ def covers_from(session: Session, today: date) -> list[CoverRow]:
             Assignment.reason == AssignmentReason.COVER.value,
             col(Assignment.deleted_at).is_(None),
             col(Assignment.end_date) > today,
+            col(Assignment.end_date) > col(Assignment.start_date),  # not a cancelled one
         )
     ).all()
     names = {o.id: o.display_name for o in session.exec(select(Officer)).all()}

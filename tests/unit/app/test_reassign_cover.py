@@ -236,3 +236,23 @@ def test_cover_bad_input(
         session.add(gone)
     with pytest.raises(ValidationError, match="no longer active"):
         arrange(start=TODAY + timedelta(days=20), end=TODAY + timedelta(days=25))
+
+
+def test_a_planned_cover_can_be_called_off_before_it_starts(
+    unit_store: Store, sup: Actor, officer: Officer, ola: Officer, caseload: list[str]
+) -> None:
+    start = TODAY + timedelta(days=3)
+    cover.arrange_cover(
+        unit_store,
+        sup,
+        absent_officer_id=officer.id,
+        cover_officer_id=ola.id,
+        start=start,
+        end=start + timedelta(days=5),
+    )
+    cover.end_cover(
+        unit_store, sup, cover_officer_id=ola.id, absent_officer_id=officer.id, on=start
+    )
+    assert caseload_ids(unit_store, ola.id, start) == set()
+    with unit_store.reading() as session:
+        assert cover.covers_from(session, TODAY) == []
