@@ -325,8 +325,7 @@ def check_reassign_target(session: Session, officer_id: str, inmate_ids: Sequenc
         )
     if officer.role not in (Role.OFFICER, Role.SUPERVISOR):
         raise ValidationError(
-            f"{officer.display_name} is an administrator and holds no caseload; choose an "
-            "officer.",
+            f"{officer.display_name} holds no caseload (an administrator); choose an officer.",
             "officer",
         )
     units = set(
@@ -391,9 +390,7 @@ def reassign(
     if chosen is AssignmentReason.OTHER and not text.strip():
         raise ValidationError("Say in the note why the people move.", "note")
     with write(store, actor) as w:
-        access.require_role(
-            w.session, actor, Role.SUPERVISOR, Role.ADMIN, what="reassign people"
-        )
+        access.require_role(w.session, actor, Role.SUPERVISOR, Role.ADMIN, what="reassign people")
         if start < w.now.date() - timedelta(days=REASSIGN_BACKDATE_DAYS):
             raise ValidationError(
                 f"A reassignment can be dated at most {REASSIGN_BACKDATE_DAYS} days back.",
@@ -407,7 +404,11 @@ def reassign(
         warning = None
         for inmate_id in dict.fromkeys(inmate_ids):
             warning = assign_in(
-                w, officer_id=officer_id, inmate_id=inmate_id, start=start, reason=chosen,
+                w,
+                officer_id=officer_id,
+                inmate_id=inmate_id,
+                start=start,
+                reason=chosen,
                 note=text,
             )
         return AssignResult(w.change, warning)
