@@ -32,12 +32,12 @@ from officer_desk.ui.dialogs.note import NoteDialog
 from officer_desk.ui.dialogs.undo import UndoMealDialog
 from officer_desk.ui.home.model import CaseloadModel
 from officer_desk.ui.home.page import HomePage
-from officer_desk.ui.person.page import PersonPage
 
 if TYPE_CHECKING:
     from officer_desk.app.accounts import SignedIn
     from officer_desk.app.writes import Actor
     from officer_desk.store.database import Store
+    from officer_desk.ui.person.page import PersonPage
 
 SHIFT = timedelta(hours=8)
 
@@ -51,7 +51,12 @@ def prepare_writing(store: Store) -> None:
     import officer_desk.app.conversations
     import officer_desk.app.logbook
     import officer_desk.app.notes
-    import officer_desk.app.profile  # noqa: F401
+    import officer_desk.app.profile
+
+    # Not store work, but here for the same reason: the person page's module tree (timeline,
+    # programmes, release plan) is not needed for the first screen, and importing it on the
+    # GUI thread would stall it; importing is thread-safe, building widgets is done later.
+    import officer_desk.ui.person.page  # noqa: F401
 
     store.warm_up()
     # Everything loaded so far lives as long as the app: keep it out of the cyclic garbage
@@ -94,10 +99,9 @@ class DeskPage(QWidget):
 
         self.model = CaseloadModel(executor, today, self)
         self.home = HomePage(executor, self.model, actions, today)
-        self.person = PersonPage(executor, self.model, actions, session.actor, today)
+        self._person: PersonPage | None = None  # built after the first screen (see person)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.home)
-        self.stack.addWidget(self.person)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
@@ -106,9 +110,6 @@ class DeskPage(QWidget):
         self.home.conversation_requested.connect(self.log_conversation)
         self.home.note_requested.connect(lambda who, kind: self.write_note(kind, who))
         self.home.follow_up_done.connect(self.complete_follow_up)
-        self.person.follow_up_done.connect(self.complete_follow_up)
-        self.person.amend_requested.connect(self.amend_note)
-        self.person.status.connect(self.status)
         self.model.loaded.connect(self._caseload_loaded)
 
         actions.log_meal.triggered.connect(self.log_meal)
@@ -138,7 +139,29 @@ class DeskPage(QWidget):
         supervisor = Role(user.role) is Role.SUPERVISOR
         self.home.show_officer(user.officer_id, user.display_name)
         self.home.offer_officers(supervisor)
-        self._executor.submit(prepare_writing, owner=self)
+        self._executor.submit(prepare_writing, self._build_person_page, owner=self)
+
+    @property
+    def person(self) -> PersonPage:
+        """The person page, built once its modules are loaded (after the first screen)."""
+        if self._person is None:
+            from officer_desk.ui.person.page import PersonPage
+
+            page = PersonPage(
+                self._executor, self.model, self._actions, self._session.actor, self._today
+            )
+            self.stack.addWidget(page)
+            page.follow_up_done.connect(self.complete_follow_up)
+            page.amend_requested.connect(self.amend_note)
+            page.status.connect(self.status)
+            self._person = page
+        return self._person
+
+    def _build_person_page(self, _loaded: None) -> None:
+        self.person  # noqa: B018  (the property builds it)
+
+    def _showing_person(self) -> bool:
+        return self._person is not None and self.stack.currentWidget() is self._person
 
     def has_caseload(self) -> bool:
         return self.model.officer_id is not None
@@ -154,7 +177,8 @@ class DeskPage(QWidget):
             dialog.deleteLater()
         self.dialogs.clear()
         self._hidden_by_lock.clear()
-        self.person.clear()
+        if self._person is not None:
+            self._person.clear()
         self.model.clear()
         self.stack.setCurrentWidget(self.home)
 
@@ -190,12 +214,12 @@ class DeskPage(QWidget):
     @Slot()
     def go_home(self) -> None:
         self.stack.setCurrentWidget(self.home)
-        card = self.home.card_for(self.person.inmate_id or "")
+        card = self.home.card_for((self._person and self._person.inmate_id) or "")
         if card is not None:
             card.setFocus()
 
     def current_person(self) -> str | None:
-        if self.stack.currentWidget() is self.person:
+        if self._showing_person():
             return self.person.inmate_id
         return self.home.focused_person()
 
@@ -206,7 +230,7 @@ class DeskPage(QWidget):
         current = self.current_person()
         at = ids.index(current) if current in ids else (-1 if step > 0 else 0)
         target = ids[(at + step) % len(ids)]
-        if self.stack.currentWidget() is self.person:
+        if self._showing_person():
             self.open_person(target)
         else:
             card = self.home.card_for(target)
@@ -223,7 +247,7 @@ class DeskPage(QWidget):
     @Slot()
     def _caseload_loaded(self) -> None:
         self.people_changed.emit(words.people(self.model.rowCount()) if self.has_caseload() else "")
-        if self.stack.currentWidget() is self.person and (
+        if self._showing_person() and (
             self.person.inmate_id is None or self.model.person(self.person.inmate_id) is None
         ):
             self.go_home()

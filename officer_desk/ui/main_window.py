@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from officer_desk.app.executor import DbExecutor
 from officer_desk.domain.enums import Role
 from officer_desk.paths import AppPaths
-from officer_desk.ui.about import AboutDialog
 from officer_desk.ui.actions import DeskActions, with_shortcut
 from officer_desk.ui.desk import DeskPage
 from officer_desk.ui.desk_session import DeskSession
@@ -41,6 +40,7 @@ from officer_desk.ui.unit.supervision import SupervisorScreens
 
 if TYPE_CHECKING:
     from officer_desk.app.accounts import SignedIn
+    from officer_desk.ui.about import AboutDialog
 
 APP_TITLE = "officer_desk"
 STATUS_SECONDS = 8
@@ -366,6 +366,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_about(self) -> AboutDialog:
+        # Imported here: its licence list reads package metadata (tens of ms at start-up).
+        from officer_desk.ui.about import AboutDialog
+
         dialog = AboutDialog(self._paths, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
