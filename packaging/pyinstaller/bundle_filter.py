@@ -53,7 +53,10 @@ PLUGINS: dict[str, tuple[str, ...] | None] = {
     # offscreen for --self-test and CI; xcb and wayland for Linux desktops; windows/cocoa
     # for the other platforms' builds.
     "platforms": ("qoffscreen", "qxcb", "qwayland", "qwindows", "qcocoa", "qminimal"),
-    "platformthemes": ("qgtk3", "qxdgdesktopportal"),
+    # The portal gives native file dialogs. Not qgtk3: it loads the system's GTK 3 against the
+    # GLib/Pango/Cairo the bundle would carry from the build machine (a classic crash), for
+    # nothing the Fusion style and our stylesheet use.
+    "platformthemes": ("qxdgdesktopportal",),
     # compose: dead keys (æ, ø, å on a non-Norwegian keyboard); ibus: input methods.
     "platforminputcontexts": (
         "composeplatforminputcontextplugin",

@@ -154,6 +154,7 @@ def test_filter_keeps(kept: str) -> None:
     "dropped",
     [
         f"{PLUGINS}/platforms/libqvnc.so",
+        f"{PLUGINS}/platformthemes/libqgtk3.so",
         f"{PLUGINS}/platforms/libqeglfs.so",
         f"{PLUGINS}/platforms/libqlinuxfb.so",
         f"{PLUGINS}/platforminputcontexts/libqtvirtualkeyboardplugin.so",
