@@ -325,7 +325,7 @@ def check_reassign_target(session: Session, officer_id: str, inmate_ids: Sequenc
         )
     if officer.role not in (Role.OFFICER, Role.SUPERVISOR):
         raise ValidationError(
-            f"{officer.display_name} holds no caseload (an administrator); choose an officer.",
+            f"{officer.display_name} is an administrator and holds no caseload; choose an officer.",
             "officer",
         )
     units = set(

@@ -156,7 +156,7 @@ def test_reassignment_bad_input(
     admin_account = people.add_officer(
         unit_store, admin, username="it", display_name="IT Person", role="admin"
     )
-    with pytest.raises(ValidationError, match="an administrator"):
+    with pytest.raises(ValidationError, match="is an administrator"):
         move(officer_id=admin_account.id)
     assert caseload_ids(unit_store, officer.id, TODAY) == set(caseload)
 
