@@ -7,11 +7,13 @@ token, a reused enrolment code, an op outside the device's unit or schema range 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import secrets
-from collections.abc import Awaitable, Callable
+import threading
+from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
@@ -166,9 +168,14 @@ def create_app(engine: Engine) -> FastAPI:
         log.warning("database unavailable: %s", error)
         return problem(503, "busy", "The hub's database is busy or unavailable; try again soon.")
 
-    def writing() -> Any:
-        conn_ctx = engine.execution_options(sqlite_immediate=True).begin()
-        return conn_ctx
+    # On SQLite one writer at a time anyway: threads of this process queue on a lock rather
+    # than in SQLite's busy handler (which sleeps in steps of up to 100 ms: a p99 killer).
+    write_lock = threading.Lock() if not postgres else contextlib.nullcontext()
+
+    @contextlib.contextmanager
+    def writing() -> Iterator[Connection]:
+        with write_lock, engine.execution_options(sqlite_immediate=True).begin() as conn:
+            yield conn
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:
@@ -251,14 +258,30 @@ def create_app(engine: Engine) -> FastAPI:
         if len(set(ids)) != len(ids):
             raise ProblemError(422, "malformed", "The same change id appears twice in one batch.")
         now = utc_now()
+        # Batched (one executemany per table, no savepoint per op) unless revisions of notes
+        # are in it (their merge reads sibling rows); a database clash in a batched push
+        # rolls it back and it is applied again op by op.
+        batched = not any(op.entity == "case_note_revision" for op in body.ops)
+        try:
+            return _push(body, dev, now, batched)
+        except sa.exc.IntegrityError:
+            if not batched:
+                raise
+            log.info("batched push clashed; applying it op by op")
+            return _push(body, dev, now, False)
+
+    def _push(
+        body: p.PushRequest, dev: dict[str, Any], now: datetime, batched: bool
+    ) -> p.PushResponse:
         results: list[p.OpResult] = []
         with writing() as conn:
             if postgres:
                 # Serialise sync writes: sequence numbers then become visible in order, so a
                 # pull can never pass a change that commits later with a smaller number.
                 conn.execute(sa.select(sa.func.pg_advisory_xact_lock(db.ADVISORY_LOCK_KEY)))
+            ids = [op.op_id for op in body.ops]
             stored = _stored_results(conn, ids)
-            merger = Merger(conn, dev["id"], dev["unit_code"], now)
+            merger = Merger(conn, dev["id"], dev["unit_code"], now, batched=batched)
             merger.prefetch([(op.entity, op.entity_id) for op in body.ops])
             for op in body.ops:
                 previous = stored.get(op.op_id)

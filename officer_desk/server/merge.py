@@ -123,6 +123,13 @@ class Merger:
     _cache: dict[tuple[str, str], Rec | None] = field(default_factory=dict)
     _unit_id: str | None = None
     touched: dict[tuple[str, str], None] = field(default_factory=dict)  # ordered set
+    # Batched: records and results are kept here and written with executemany by flush()
+    # (in assign_seqs), with no savepoint per op; a clash in the database then fails the
+    # whole push, which the caller retries unbatched (op by op, each in a savepoint).
+    batched: bool = False
+    _inserts: dict[tuple[str, str], Rec] = field(default_factory=dict)
+    _updates: dict[tuple[str, str], Rec] = field(default_factory=dict)
+    _results: list[dict[str, Any]] = field(default_factory=list)
 
     # --- reading ------------------------------------------------------------------------
 
@@ -169,6 +176,20 @@ class Merger:
             self._store_result(op, "rejected", why.reason, None)
             return p.OpResult(op_id=op.op_id, status="rejected", reason=why.reason)
         main = changed[0]
+        if self.batched:
+            for rec in changed:
+                if rec.new or rec.key in self._inserts:
+                    self._inserts[rec.key] = rec
+                else:
+                    self._updates[rec.key] = rec
+                if rec.entity == "unit" and rec.data.get("code") == self.unit_code:
+                    self._unit_id = rec.entity_id
+            self._store_result(op, "applied", "", main.version)
+            for rec in changed:
+                rec.new = False
+                self._cache[rec.key] = rec
+                self.touched[rec.key] = None
+            return p.OpResult(op_id=op.op_id, status="applied", version=main.version)
         savepoint = self.conn.begin_nested()
         try:
             for rec in changed:
@@ -190,16 +211,37 @@ class Merger:
         return p.OpResult(op_id=op.op_id, status="applied", version=main.version)
 
     def _store_result(self, op: p.Op, status: str, reason: str, version: int | None) -> None:
-        self.conn.execute(
-            op_result.insert().values(
-                op_id=op.op_id,
-                device_id=self.device_id,
-                status=status,
-                reason=reason,
-                version=version,
-                at=self.now,
+        result = {
+            "op_id": op.op_id,
+            "device_id": self.device_id,
+            "status": status,
+            "reason": reason,
+            "version": version,
+            "at": self.now,
+        }
+        if self.batched:
+            self._results.append(result)
+        else:
+            self.conn.execute(op_result.insert(), result)
+
+    def flush(self) -> None:
+        """Write what a batched merge kept back (nothing to do unbatched)."""
+        if self._inserts:
+            self.conn.execute(
+                record.insert(),
+                [
+                    {"entity": r.entity, "entity_id": r.entity_id, "seq": 0, **_columns(r)}
+                    for r in self._inserts.values()
+                ],
             )
-        )
+        if self._updates:
+            self.conn.execute(
+                _UPDATE_RECORD,
+                [{"e": r.entity, "i": r.entity_id, **_columns(r)} for r in self._updates.values()],
+            )
+        if self._results:
+            self.conn.execute(op_result.insert(), self._results)
+        self._inserts, self._updates, self._results = {}, {}, []
 
     def _merge(self, op: p.Op) -> list[Rec]:
         """The records this op changes (private copies, the op's own record first)."""
@@ -531,31 +573,22 @@ class Merger:
     # --- writing ------------------------------------------------------------------------
 
     def _write(self, rec: Rec) -> None:
-        values = {
-            "inmate_id": rec.inmate_id,
-            "scope_unit": rec.scope_unit,
-            "prev_unit": rec.prev_unit,
-            "rank": RANK.get(rec.entity, 99),
-            "version": rec.version,
-            "deleted": rec.deleted,
-            "data": json.dumps(rec.data, ensure_ascii=False, sort_keys=True),
-            "meta": json.dumps(rec.meta, separators=(",", ":")),
-        }
+        values = _columns(rec)
+        # Parameters, not .values(...): one compiled statement for every push (building a
+        # statement per record cost more than the database work).
         if rec.new:
             self.conn.execute(
-                record.insert().values(entity=rec.entity, entity_id=rec.entity_id, seq=0, **values)
+                record.insert(),
+                {"entity": rec.entity, "entity_id": rec.entity_id, "seq": 0, **values},
             )
         else:
-            self.conn.execute(
-                record.update()
-                .where(record.c.entity == rec.entity, record.c.entity_id == rec.entity_id)
-                .values(**values)
-            )
+            self.conn.execute(_UPDATE_RECORD, {"e": rec.entity, "i": rec.entity_id, **values})
         if rec.entity == "unit" and rec.data.get("code") == self.unit_code:
             self._unit_id = rec.entity_id
 
     def assign_seqs(self) -> None:
         """Give every record this push touched the next sequence numbers, in order."""
+        self.flush()
         keys = list(self.touched)
         if not keys:
             return
@@ -572,6 +605,40 @@ class Merger:
             .values(seq=sa.bindparam("s")),
             [{"e": e, "i": i, "s": first + n} for n, (e, i) in enumerate(keys)],
         )
+
+
+_UPDATE_RECORD = (
+    record.update()
+    .where(record.c.entity == sa.bindparam("e"), record.c.entity_id == sa.bindparam("i"))
+    .values(
+        {
+            name: sa.bindparam(name)
+            for name in (
+                "inmate_id",
+                "scope_unit",
+                "prev_unit",
+                "rank",
+                "version",
+                "deleted",
+                "data",
+                "meta",
+            )
+        }
+    )
+)
+
+
+def _columns(rec: Rec) -> dict[str, Any]:
+    return {
+        "inmate_id": rec.inmate_id,
+        "scope_unit": rec.scope_unit,
+        "prev_unit": rec.prev_unit,
+        "rank": RANK.get(rec.entity, 99),
+        "version": rec.version,
+        "deleted": rec.deleted,
+        "data": json.dumps(rec.data, ensure_ascii=False, sort_keys=True),
+        "meta": json.dumps(rec.meta, separators=(",", ":")),
+    }
 
 
 def resolve_unit(conn: Connection, unit_code: str) -> str | None:

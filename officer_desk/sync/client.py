@@ -16,6 +16,7 @@ network); the app's database worker or ``officer-desk-admin sync`` calls it.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import operator
@@ -424,23 +425,28 @@ class SyncClient:
         status, data = self._transport_or_raise().send(
             method, path, token=token, body=body, params=params
         )
-        if status < 300:
-            return data
-        code = data.get("code", "") if isinstance(data, dict) else ""
-        detail = data.get("detail", "") if isinstance(data, dict) else ""
-        if status == 401 and code == "device_revoked":
-            raise DeviceRevoked(detail)
-        if status == 401:
-            raise NotEnrolled(detail or "The hub does not know this workstation; enrol it again.")
-        if status == 426:
-            raise UpdateTheApp(detail)
-        if code == "clock_off":
-            raise ClockOff(detail)
-        if status >= 500:
-            raise HubUnreachable(
-                "The hub had a problem answering; changes are kept and sent later."
-            )
-        raise HubRefused(detail or f"The hub refused the request ({status}).")
+        return _answer(status, data)
+
+    def _fetch_page(self, since: int, token: str) -> Any:
+        """A pull page, in the helper thread: only the bytes when the transport can give them
+        (decoding JSON there would hold the GIL and stall the page being written)."""
+        params = {"since": since, "limit": self.page_size}
+        transport = self._transport_or_raise()
+        fetch_raw = getattr(transport, "fetch_raw", None)
+        if fetch_raw is not None:
+            return fetch_raw("/sync/pull", token=token, params=params)
+        return transport.send("GET", "/sync/pull", token=token, params=params)
+
+    def _page(self, fetched: Any, since: int) -> tuple[list[Incoming], bool]:
+        status, data = fetched
+        if isinstance(data, bytes):
+            try:
+                data = json.loads(data)
+            except ValueError:
+                data = {"code": "bad_answer", "detail": data[:200].decode("utf-8", "replace")}
+        changes, more = _incoming(_answer(status, data), "changes", "more")
+        # Never trust a page to move the cursor past what it actually carried.
+        return sorted((c for c in changes if c.seq > since), key=lambda c: c.seq), more
 
     # --- enrolment ----------------------------------------------------------------------
 
@@ -666,14 +672,6 @@ class SyncClient:
             db.execute("ROLLBACK")
             raise
 
-    def _fetch_page(self, since: int, token: str) -> tuple[list[Incoming], bool]:
-        data = self._call(
-            "GET", "/sync/pull", params={"since": since, "limit": self.page_size}, token=token
-        )
-        changes, more = _incoming(data, "changes", "more")
-        # Never trust a page to move the cursor past what it actually carried.
-        return sorted((c for c in changes if c.seq > since), key=lambda c: c.seq), more
-
     def _pull(self, report: SyncReport) -> None:
         """Pages after the cursor.  The next page is fetched (one request, in a helper thread)
         while this one is applied; it is used only once this one is committed, and only with
@@ -687,22 +685,28 @@ class SyncClient:
             raise NotEnrolled("This workstation is not enrolled with a hub.")
         self._transport_or_raise()
         fetcher = ThreadPoolExecutor(1, thread_name_prefix="sync-pull")
+        # Pages make hundreds of thousands of short-lived objects with no cycles; the cyclic
+        # collector scanning the heap again and again cost more than the database writes.
+        collecting = gc.isenabled()
+        gc.disable()
         try:
-            coming: Future[tuple[list[Incoming], bool]] | None = fetcher.submit(
-                self._fetch_page, int(self._setting(K_CURSOR) or 0), token
-            )
+            since = int(self._setting(K_CURSOR) or 0)
+            coming: Future[Any] | None = fetcher.submit(self._fetch_page, since, token)
             while coming is not None:
-                changes, more = coming.result()
+                changes, more = self._page(coming.result(), since)
                 coming = None
                 if not changes:
                     break
+                since = changes[-1].seq
                 if more and self.prefetch:
-                    coming = fetcher.submit(self._fetch_page, changes[-1].seq, token)
+                    coming = fetcher.submit(self._fetch_page, since, token)
                 self._pull_page(changes, first, entering, report)
                 if more and not self.prefetch:
-                    coming = fetcher.submit(self._fetch_page, changes[-1].seq, token)
+                    coming = fetcher.submit(self._fetch_page, since, token)
         finally:
             fetcher.shutdown(wait=True, cancel_futures=True)
+            if collecting:
+                gc.enable()
         for inmate_id in sorted(entering):
             self.snapshot(inmate_id)
             report.snapshots += 1
@@ -1114,6 +1118,25 @@ def _account_keys() -> Any:
     from officer_desk.app import account_keys  # key slots follow the officer records
 
     return account_keys
+
+
+def _answer(status: int, data: Any) -> Any:
+    """The body of a good answer; a refusal as the SyncProblem that says what to do."""
+    if status < 300:
+        return data
+    code = data.get("code", "") if isinstance(data, dict) else ""
+    detail = data.get("detail", "") if isinstance(data, dict) else ""
+    if status == 401 and code == "device_revoked":
+        raise DeviceRevoked(detail)
+    if status == 401:
+        raise NotEnrolled(detail or "The hub does not know this workstation; enrol it again.")
+    if status == 426:
+        raise UpdateTheApp(detail)
+    if code == "clock_off":
+        raise ClockOff(detail)
+    if status >= 500:
+        raise HubUnreachable("The hub had a problem answering; changes are kept and sent later.")
+    raise HubRefused(detail or f"The hub refused the request ({status}).")
 
 
 def _version(db: Any, table: str, row_id: str) -> Any:

@@ -9,6 +9,11 @@ import httpx
 
 from officer_desk.sync.errors import HubUnreachable
 
+UNREACHABLE = (
+    "The hub cannot be reached (no network, or the hub is down). Work goes on here; changes "
+    "are kept and sent when the hub is back."
+)
+
 
 class Transport(Protocol):
     def send(
@@ -40,15 +45,24 @@ class _HttpxBase:
         try:
             response = self.client.request(method, path, json=body, params=params, headers=headers)
         except httpx.HTTPError as error:
-            raise HubUnreachable(
-                "The hub cannot be reached (no network, or the hub is down). Work goes on "
-                "here; changes are kept and sent when the hub is back."
-            ) from error
+            raise HubUnreachable(UNREACHABLE) from error
         try:
             data = response.json()
         except ValueError:
             data = {"code": "bad_answer", "detail": response.text[:200]}
         return response.status_code, data
+
+    def fetch_raw(
+        self, path: str, *, token: str | None = None, params: dict[str, Any] | None = None
+    ) -> tuple[int, bytes]:
+        """A GET whose body is returned undecoded (the client decodes big pull pages on its
+        own thread); raises HubUnreachable like ``send``."""
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        try:
+            response = self.client.get(path, params=params, headers=headers)
+        except httpx.HTTPError as error:
+            raise HubUnreachable(UNREACHABLE) from error
+        return response.status_code, response.content
 
     def close(self) -> None:
         self.client.close()
