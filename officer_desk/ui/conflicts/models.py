@@ -47,7 +47,7 @@ STATUS_WORDS = {
 
 
 def kind_text(row: ConflictRow) -> str:
-    return tr(KIND_WORDS.get(row.kind, row.kind))
+    return tr(str(KIND_WORDS.get(row.kind, row.kind)))
 
 
 def state_text(row: ConflictRow) -> str:
@@ -75,7 +75,7 @@ def side_text(side: Side) -> str:
 
 def value_text(value: Any, kind: str = "") -> str:
     if kind == "disputed" and isinstance(value, str):
-        return tr(STATUS_WORDS.get(value, value))
+        return tr(str(STATUS_WORDS.get(value, value)))
     if value is None:
         return tr("(empty)")
     if isinstance(value, list):

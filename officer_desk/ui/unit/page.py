@@ -145,7 +145,7 @@ class UnitOverviewPage(QWidget):
 
         self.filter_kind = QComboBox()
         for kind, words in FILTER_WORDS.items():
-            self.filter_kind.addItem(self.tr(words), kind.value)
+            self.filter_kind.addItem(self.tr(str(words)), kind.value)
         self.filter_kind.setAccessibleName(self.tr("Show"))
         self.filter_days = QSpinBox()
         self.filter_days.setRange(1, 365)
