@@ -356,6 +356,7 @@ def test_every_handover_write_is_audited_and_queued_for_sync(
     ],
 )
 def test_a_handover_prints_to_pdf_in_both_languages(
+    qapp: object,  # the widgets' QApplication, so UI tests after this one still get one
     unit_store: Store,
     kari: Actor,
     ola: Actor,
