@@ -4740,6 +4740,10 @@ Datafil: {path}</translation>
         <translation>Serveren kan ikke nås (ikke nett, eller serveren er nede). Arbeidet fortsetter her; endringene beholdes og sendes når serveren er tilbake.</translation>
     </message>
     <message>
+        <source>Only a supervisor of this unit can see the unit overview.</source>
+        <translation>Bare en vaktleder på denne avdelingen kan se avdelingsoversikten.</translation>
+    </message>
+    <message>
         <source>A language</source>
         <translation>Et språk</translation>
     </message>
@@ -4994,6 +4998,10 @@ Datafil: {path}</translation>
     <message>
         <source>follow-ups</source>
         <translation>oppfølgingspunkter</translation>
+    </message>
+    <message>
+        <source>join this workstation to a hub</source>
+        <translation>koble denne arbeidsstasjonen til en server</translation>
     </message>
     <message>
         <source>meals</source>
