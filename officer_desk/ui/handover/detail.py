@@ -38,6 +38,7 @@ from officer_desk.store.rows import OfficerSummary
 from officer_desk.ui import vocabulary
 from officer_desk.ui.dialogs.form import FieldMessage
 from officer_desk.ui.handover.reads import add_action, use_case
+from officer_desk.ui.i18n import by_name
 from officer_desk.ui.messages import translate_message
 from officer_desk.ui.programmes.words import language
 
@@ -389,12 +390,15 @@ class HandoverDetail(QWidget):
             )
         )
         statuses = self._status_labels()
-        for e in view.entries:
+        # The store groups people by status; within a group, the interface's alphabet.
+        rank = {s: i for i, s in enumerate(dict.fromkeys(e.status for e in view.entries))}
+        entries = sorted(by_name(view.entries, lambda e: e.name), key=lambda e: rank[e.status])
+        for e in entries:
             mark = "✓ " if e.acknowledged_at else ("? " if e.open_question else "")
             item = QListWidgetItem(f"{mark}{e.name} — {statuses.get(e.status, e.status)}")
             item.setData(ID_ROLE, e.id)
             self.people.addItem(item)
-        for o in self.officers:
+        for o in by_name(self.officers, lambda o: o.display_name):
             self.action_owner.addItem(o.display_name, o.id)
             if o.id != view.outgoing_id:
                 self.incoming.addItem(o.display_name, o.id)
@@ -402,7 +406,7 @@ class HandoverDetail(QWidget):
         self.incoming.setCurrentIndex(max(0, self.incoming.findData(view.incoming_id)))
         for combo in (self.action_about, self.cont_about):
             combo.addItem(self.tr("The unit"), None)
-            for e in view.entries:
+            for e in entries:
                 combo.addItem(e.name, e.inmate_id)
         kinds = self._kind_labels()
         for i in view.unit_items:

@@ -53,6 +53,7 @@ from officer_desk.ui.handover.reads import (
     read_view,
     use_case,
 )
+from officer_desk.ui.i18n import by_name
 from officer_desk.ui.messages import translate_message
 from officer_desk.ui.programmes.words import language
 
@@ -216,7 +217,7 @@ class HandoverPage(QWidget):
         self.search_officer.blockSignals(True)
         self.search_officer.clear()
         self.search_officer.addItem(self.tr("Any officer"), None)
-        for o in result.officers:
+        for o in by_name(result.officers, lambda o: o.display_name):
             self.search_officer.addItem(o.display_name, o.id)
         self.search_officer.setCurrentIndex(max(0, self.search_officer.findData(chosen)))
         self.search_officer.blockSignals(False)

@@ -32,6 +32,7 @@ from officer_desk.app.executor import DbExecutor
 from officer_desk.domain.errors import DeskError
 from officer_desk.ui import vocabulary
 from officer_desk.ui.dialogs.form import FormDialog
+from officer_desk.ui.i18n import by_name
 
 if TYPE_CHECKING:
     from officer_desk.app.cover import CoverRow
@@ -65,7 +66,7 @@ def day_of(edit: QDateEdit) -> date:
 def officer_combo(officers: Sequence[Choice], name: str, chosen: str | None = None) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(name)
-    for officer in officers:
+    for officer in by_name(officers, lambda o: o.name):
         combo.addItem(officer.name, officer.id)
     if chosen:
         combo.setCurrentIndex(max(combo.findData(chosen), 0))
@@ -90,7 +91,7 @@ class ReassignDialog(FormDialog):
         self.setWindowTitle(self.tr("Reassign people"))
         self.people = QListWidget()
         self.people.setAccessibleName(self.tr("People to move"))
-        for person in people:
+        for person in by_name(people, lambda p: p.name):
             item = QListWidgetItem(person.name)
             item.setData(Qt.ItemDataRole.UserRole, person.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -14,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from officer_desk.store.rows import CaseloadRow
+from officer_desk.ui.i18n import by_name
 
 if TYPE_CHECKING:
     from officer_desk.store.database import Store
@@ -89,7 +90,7 @@ def read_overview(conn: Any, unit_id: str, today: date) -> OverviewRead:
             tuple(sorted(holders.get(pid, []), key=lambda h: h.cover_until is not None)),
             readiness[pid].overdue if pid in readiness else 0,
         )
-        for pid, row in sorted(rows.items(), key=lambda item: item[1].full_name)
+        for pid, row in by_name(rows.items(), lambda item: item[1].full_name)
     )
     return OverviewRead(overview.caseloads, people, nudge, streak, None)
 
