@@ -28,6 +28,13 @@ TICK_MS = 5
 
 
 def seed(store_path: Path, inmates: int, years: int) -> None:
+    """In a child process: Linux starts a child's peak RSS (``ru_maxrss``) at its parent's,
+    so a parent that had seeded (the ORM, the generator) would inflate every measure."""
+    command = [sys.executable, __file__, "--seed-into", str(store_path)]
+    subprocess.run([*command, "--inmates", str(inmates), "--years", str(years)], check=True)
+
+
+def seed_here(store_path: Path, inmates: int, years: int) -> None:
     from officer_desk.app.demo import seed_demo
     from officer_desk.store.database import open_store
 
@@ -216,7 +223,11 @@ def main() -> int:
         "--store", metavar="FILE", help="seed this file once and reuse it on later runs"
     )
     parser.add_argument("--child", metavar="STORE", help=argparse.SUPPRESS)
+    parser.add_argument("--seed-into", metavar="STORE", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.seed_into:
+        seed_here(Path(args.seed_into), args.inmates, args.years)
+        return 0
     if args.child:
         print(json.dumps(child(Path(args.child), args.runs)))
         return 0

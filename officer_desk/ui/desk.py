@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QDialog, QStackedWidget, QVBoxLayout, QWidget
 
 from officer_desk.app.change import Change
@@ -77,6 +77,10 @@ def complete_follow_up(actor: Actor, follow_up_id: str) -> Callable[[Store], Cha
 class DeskPage(QWidget):
     status = Signal(str)  # a short confirmation for the status bar
     people_changed = Signal(str)  # "6 people"
+    # The home screen has been painted with its data after a sign-in: what the first screen
+    # did not need (the use cases, the ORM, the person page, the sign-in's audit) loads now,
+    # so it does not compete with the first screen for the interpreter lock.
+    screen_ready = Signal()
 
     def __init__(
         self,
@@ -139,7 +143,22 @@ class DeskPage(QWidget):
         supervisor = Role(user.role) is Role.SUPERVISOR
         self.home.show_officer(user.officer_id, user.display_name)
         self.home.offer_officers(supervisor)
+        self.model.loaded.connect(self._watch_for_paint, Qt.ConnectionType.SingleShotConnection)
+
+    @Slot()
+    def _watch_for_paint(self) -> None:
+        self.home.installEventFilter(self)
+        self.home.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.home and event.type() == QEvent.Type.Paint:
+            self.home.removeEventFilter(self)
+            QTimer.singleShot(0, self._first_screen_painted)  # after this paint is done
+        return False
+
+    def _first_screen_painted(self) -> None:
         self._executor.submit(prepare_writing, self._build_person_page, owner=self)
+        self.screen_ready.emit()
 
     @property
     def person(self) -> PersonPage:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
 from officer_desk.app.executor import DbExecutor
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("officer_desk.ui")
 
 STATUS_MS = 8_000
+AUDIT_AT_LATEST_MS = 2_000
 
 
 # --- work for the database worker (imports the heavy stack there, never on the GUI) -----
@@ -211,7 +212,6 @@ class DeskGate(QObject):
         self._hidden: list[QWidget] = []
         self._stack_loading = False
         self._warmed = False
-        self._unaudited: SignedIn | None = None
         self._admin_before_lock = False
         self.demo_summary: DemoSummary | None = None
         self.demo_password: str | None = None
@@ -436,8 +436,26 @@ class DeskGate(QObject):
         # From here on, database work attempted on the GUI thread raises at once.
         store.forbidden_thread = threading.main_thread()
         self._executor.set_store(store)
-        self._unaudited = user  # audited once the first screen is in (see _settle)
         self._enter(user)
+        self._audit_when_shown(user)
+
+    def _audit_when_shown(self, user: SignedIn) -> None:
+        """Audit the sign-in once the first screen is painted (it loads the database stack,
+        which the first screen does not need), ahead of anything the person can write; at
+        the latest after AUDIT_AT_LATEST_MS, whatever is on screen."""
+        pending = [True]
+
+        def audit() -> None:
+            if pending[0]:
+                pending[0] = False
+                self._executor.submit(_audit_sign_in(user), owner=self)
+
+        ready = getattr(getattr(self._window, "desk", None), "screen_ready", None)
+        if user.role is Role.ADMIN or ready is None:  # no desk to wait for
+            audit()
+            return
+        ready.connect(audit, Qt.ConnectionType.SingleShotConnection)
+        QTimer.singleShot(AUDIT_AT_LATEST_MS, self, audit)
 
     def _sign_in_failed(self, error: BaseException) -> None:
         if isinstance(error, StorageProblem):
@@ -477,11 +495,6 @@ class DeskGate(QObject):
 
     def _settle(self) -> None:
         self.settled.emit()
-        if self._unaudited is not None:
-            # The first job after the first screen, ahead of any write the person makes;
-            # it loads the database stack for the writes too.
-            self._executor.submit(_audit_sign_in(self._unaudited), owner=self)
-            self._unaudited = None
         if not self._warmed:
             self._warmed = True
             self._executor.submit(_warm_up, owner=self)
