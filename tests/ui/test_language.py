@@ -7,6 +7,7 @@ import shutil
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -36,9 +37,13 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from officer_desk.app import people
+from officer_desk.app.writes import Actor
 from officer_desk.domain import rules
 from officer_desk.domain.errors import NotFound, PermissionDenied, ValidationError
+from officer_desk.store.database import Store
 from officer_desk.ui import i18n, launcher, vocabulary
+from officer_desk.ui.admin_pages import list_accounts
 from officer_desk.ui.language import LanguageDialog
 from officer_desk.ui.programmes import words
 from officer_desk.ui.self_test import SelfTest
@@ -273,3 +278,23 @@ def test_every_self_test_screen_in_norwegian_shows_no_english(
         i18n.install(language=i18n.ENGLISH)
         QLocale.setDefault(before)
     assert not missed, f"English on Norwegian screens: {missed}"
+
+
+def test_the_accounts_list_is_in_the_norwegian_alphabet(
+    language: object, unit_store: Store, admin: Actor
+) -> None:
+    """Read from the store as the screen reads it (on a worker thread, as the screen does);
+    SQLite alone would put Å before Æ and Ø."""
+    names = ["Åse Solberg", "Øystein Lie", "Ærlig Dahl", "Zara Khan", "bjørn Moe"]
+    i18n.install(language="nb")
+
+    def work() -> list[str]:
+        for n, name in enumerate(names):
+            people.add_officer(
+                unit_store, admin, username=f"officer{n}", display_name=name, role="officer"
+            )
+        return [row.display_name for row in list_accounts(unit_store)]
+
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        listed = worker.submit(work).result()
+    assert listed == ["bjørn Moe", "Zara Khan", "Ærlig Dahl", "Øystein Lie", "Åse Solberg"]
