@@ -14,7 +14,7 @@ from officer_desk import __version__
 DEFAULT_DATA_DIR = Path(os.environ.get("OFFICER_DESK_HUB_DATA_DIR", "/var/lib/officer-desk-hub"))
 
 
-def _engine(args: argparse.Namespace):
+def _engine(args: argparse.Namespace) -> Any:
     from officer_desk.server import db
 
     url = args.database_url or os.environ.get("OFFICER_DESK_HUB_DATABASE_URL")

@@ -498,7 +498,7 @@ class SyncClient:
                 table = SQLModel.metadata.tables[name]
                 model = next(
                     m.class_
-                    for m in SQLModel._sa_registry.mappers  # type: ignore[attr-defined]
+                    for m in SQLModel._sa_registry.mappers
                     if m.local_table is table
                 )
                 rows = session.exec(select(model).where(col(model.server_version).is_(None))).all()
@@ -506,7 +506,7 @@ class SyncClient:
                 for start in range(0, len(ids), 500):
                     session.exec(
                         delete(OutboxEntry).where(
-                            OutboxEntry.entity == name,
+                            col(OutboxEntry.entity) == name,
                             col(OutboxEntry.entity_id).in_(ids[start : start + 500]),
                         )
                     )
