@@ -85,20 +85,13 @@ def install(config_dir: Path | None = None, language: str | None = None) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    folder = translations_dir()
-    if language == BOKMAL:
-        for name in (f"qtbase_{language}", f"officer_desk_{language}"):
-            translator = QTranslator(app)
-            if translator.load(name, str(folder)):
-                app.installTranslator(translator)
-                _installed.append(translator)
-            else:
-                log.warning("%s.qm missing in %s (run: make translations)", name, folder)
+    if language == BOKMAL and _load(app, language):
         QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal, QLocale.Country.Norway))
         from officer_desk.ui.messages import translate_message
 
         errors.set_message_translator(translate_message)
     else:
+        language = ENGLISH  # also when the Norwegian .qm is missing: not half and half
         system = QLocale.system()
         english = system.language() == QLocale.Language.English
         QLocale.setDefault(
@@ -107,6 +100,22 @@ def install(config_dir: Path | None = None, language: str | None = None) -> str:
         errors.set_message_translator(None)
     _current = language
     return language
+
+
+def _load(app: QCoreApplication, language: str) -> bool:
+    """Install our translation, then Qt's own; False (nothing installed) without ours."""
+    folder = translations_dir()
+    ours = QTranslator(app)
+    if not ours.load(f"officer_desk_{language}", str(folder)):
+        log.warning("officer_desk_%s.qm missing in %s (run: make translations)", language, folder)
+        return False
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", str(folder)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    app.installTranslator(ours)  # installed last, so looked up first
+    _installed.append(ours)
+    return True
 
 
 def translations_dir() -> Path:

@@ -298,3 +298,13 @@ def test_the_accounts_list_is_in_the_norwegian_alphabet(
     with ThreadPoolExecutor(max_workers=1) as worker:
         listed = worker.submit(work).result()
     assert listed == ["bjørn Moe", "Zara Khan", "Ærlig Dahl", "Øystein Lie", "Åse Solberg"]
+
+
+def test_without_the_compiled_translation_everything_stays_english(
+    language: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
+    assert i18n.install(language="nb") == "en"  # not Norwegian dates under English words
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+    assert vocabulary.decimal(2.5) == "2.5"
+    assert ValidationError("You cannot close your own account.").message.startswith("You")
