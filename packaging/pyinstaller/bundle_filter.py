@@ -10,6 +10,8 @@ checks these lists; the CI's bundle self-test and its library check catch a miss
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache
 
 # The PySide6 modules officer_desk imports (grep "from PySide6" officer_desk/): QtSvg is not
 # imported but its plugins draw the SVG icons.
@@ -105,3 +107,48 @@ def wanted(destination: str) -> bool:
     if _UNWANTED_QT_LIBS.search(name) and ("Qt6" in name or name.startswith("Qt")):
         return False
     return not (path.startswith("PySide6/") and "/qml/" in f"/{path}")
+
+
+def _prunable(destination: str) -> bool:
+    """A shared library at the bundle's root that only other libraries can need."""
+    return (
+        "/" not in destination
+        and ".so" in destination
+        and not destination.startswith(("libpython", "_", "libpyside", "libshiboken"))
+        and ".cpython-" not in destination
+        and ".abi3." not in destination
+    )
+
+
+def prune_orphans(
+    binaries: list[tuple[str, str, str]], needed_by: Callable[[str], set[str]]
+) -> list[tuple[str, str, str]]:
+    """Drop root-level libraries no kept binary needs any more.
+
+    PyInstaller collects the dependencies of every plugin before :func:`wanted` drops plugins,
+    so e.g. the GTK theme's Pango, Cairo and ATK would stay behind without a user.
+    ``needed_by(source_path)`` gives a binary's DT_NEEDED names.
+    """
+    kept = list(binaries)
+    while True:
+        needed: set[str] = set()
+        for _destination, source, _kind in kept:
+            needed |= needed_by(source)
+        orphans = {d for d, _s, _k in kept if _prunable(d) and d not in needed}
+        if not orphans:
+            return kept
+        kept = [entry for entry in kept if entry[0] not in orphans]
+
+
+@cache
+def readelf_needed(path: str) -> set[str]:
+    """DT_NEEDED of an ELF file (Linux build machines); empty when readelf cannot say."""
+    import subprocess
+
+    try:
+        output = subprocess.run(
+            ["readelf", "-d", path], capture_output=True, text=True, check=False
+        ).stdout
+    except OSError:
+        return set()
+    return set(re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", output))

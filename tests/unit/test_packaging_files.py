@@ -178,3 +178,30 @@ def test_filter_keeps(kept: str) -> None:
 )
 def test_filter_drops(dropped: str) -> None:
     assert not wanted(dropped)
+
+
+def test_libraries_left_without_a_user_are_pruned() -> None:
+    binaries = [
+        ("PySide6/Qt/lib/libQt6Gui.so.6", "/q/libQt6Gui.so.6", "BINARY"),
+        ("libfreetype.so.6", "/s/libfreetype.so.6", "BINARY"),
+        ("libpng16.so.16", "/s/libpng16.so.16", "BINARY"),
+        # left behind by the dropped GTK theme plugin: pango needs cairo, nothing needs pango
+        ("libpango-1.0.so.0", "/s/libpango-1.0.so.0", "BINARY"),
+        ("libcairo.so.2", "/s/libcairo.so.2", "BINARY"),
+        ("libpython3.11.so.1.0", "/p/libpython3.11.so.1.0", "BINARY"),
+        ("_cffi_backend.cpython-311-x86_64-linux-gnu.so", "/p/_cffi.so", "EXTENSION"),
+    ]
+    needs = {
+        "/q/libQt6Gui.so.6": {"libfreetype.so.6"},
+        "/s/libfreetype.so.6": {"libpng16.so.16"},
+        "/s/libpango-1.0.so.0": {"libcairo.so.2"},
+        "/s/libcairo.so.2": {"libpng16.so.16"},
+    }
+    kept = bundle_filter.prune_orphans(binaries, lambda source: needs.get(source, set()))
+    assert [entry[0] for entry in kept] == [
+        "PySide6/Qt/lib/libQt6Gui.so.6",
+        "libfreetype.so.6",
+        "libpng16.so.16",
+        "libpython3.11.so.1.0",
+        "_cffi_backend.cpython-311-x86_64-linux-gnu.so",
+    ]
