@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QProcess
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -70,8 +72,9 @@ class LanguageDialog(QDialog):
         # The screens set their words when they are built: a restart shows the new language.
         self.note.setText(
             self.tr(
-                "Saved. officer_desk speaks {language} from the next time it starts; close it "
-                "(File → Quit) and open it again."
+                "Saved. officer_desk speaks {language} from the next time it starts. Restart "
+                "now, or later: save what you are typing elsewhere first, and sign in again "
+                "after the restart."
             ).format(language=i18n.LANGUAGES[chosen or i18n.system_language()])
         )
         for button in self.choices.values():
@@ -79,3 +82,28 @@ class LanguageDialog(QDialog):
         box = self.findChild(QDialogButtonBox)
         assert box is not None
         box.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+        self.restart_button = box.addButton(
+            self.tr("&Restart now"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.restart_button.setAccessibleName(self.tr("Restart officer_desk now"))
+        self.restart_button.clicked.connect(self.restart)
+        self.restart_button.setFocus()
+
+    def restart(self) -> None:
+        """Start a new officer_desk with the same arguments, then quit this one."""
+        program, arguments = restart_command()
+        if not QProcess.startDetached(program, arguments):
+            self.note.setText(
+                self.tr("officer_desk could not restart itself; close it and open it again.")
+            )
+            return
+        self.accept()
+        QCoreApplication.exit(0)  # the launcher closes the window and the records as on Quit
+
+
+def restart_command() -> tuple[str, list[str]]:
+    """The command line that started this process: the bundle, or Python with the launcher."""
+    if getattr(sys, "frozen", False):
+        return sys.executable, sys.argv[1:]
+    start = "from officer_desk.ui.launcher import main; raise SystemExit(main())"
+    return sys.executable, ["-c", start, *sys.argv[1:]]

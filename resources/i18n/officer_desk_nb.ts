@@ -1889,8 +1889,20 @@
         <translation>Slik datamaskinen er satt opp (nå: {language})</translation>
     </message>
     <message>
-        <source>Saved. officer_desk speaks {language} from the next time it starts; close it (File → Quit) and open it again.</source>
-        <translation>Lagret. officer_desk bruker {language} fra neste gang det starter; lukk det (Fil → Avslutt) og åpne det igjen.</translation>
+        <source>Saved. officer_desk speaks {language} from the next time it starts. Restart now, or later: save what you are typing elsewhere first, and sign in again after the restart.</source>
+        <translation>Lagret. officer_desk bruker {language} fra neste gang det starter. Start på nytt nå eller senere: lagre først det du skriver andre steder, og logg inn igjen etter omstarten.</translation>
+    </message>
+    <message>
+        <source>&amp;Restart now</source>
+        <translation>&amp;Start på nytt nå</translation>
+    </message>
+    <message>
+        <source>Restart officer_desk now</source>
+        <translation>Start officer_desk på nytt nå</translation>
+    </message>
+    <message>
+        <source>officer_desk could not restart itself; close it and open it again.</source>
+        <translation>officer_desk kunne ikke starte seg selv på nytt; lukk det og åpne det igjen.</translation>
     </message>
 </context>
 <context>

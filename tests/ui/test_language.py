@@ -43,8 +43,9 @@ from officer_desk.domain import rules
 from officer_desk.domain.errors import NotFound, PermissionDenied, ValidationError
 from officer_desk.store.database import Store
 from officer_desk.ui import i18n, launcher, vocabulary
+from officer_desk.ui import language as language_module
 from officer_desk.ui.admin_pages import list_accounts
-from officer_desk.ui.language import LanguageDialog
+from officer_desk.ui.language import LanguageDialog, restart_command
 from officer_desk.ui.programmes import words
 from officer_desk.ui.self_test import SelfTest
 
@@ -177,6 +178,38 @@ def test_language_dialog_saves_the_choice_and_says_when_it_applies(
     assert i18n.saved_language(tmp_path) == "nb"
     assert "Norsk bokmål" in dialog.note.text() and "next time" in dialog.note.text()
     assert not dialog.choices["en"].isEnabled()  # saved: the dialog only says when
+
+
+def test_restart_now_starts_a_new_officer_desk_with_the_same_arguments_and_quits(
+    language: object, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[tuple[str, list[str]]] = []
+    exits: list[int] = []
+    monkeypatch.setattr(
+        language_module.QProcess,
+        "startDetached",
+        lambda program, arguments: started.append((program, arguments)) or True,
+    )
+    monkeypatch.setattr(language_module.QCoreApplication, "exit", lambda code=0: exits.append(code))
+    monkeypatch.setattr(sys, "argv", ["officer-desk", "--data-dir", "/srv/desk"])
+    i18n.install(language="en")
+    dialog = LanguageDialog(tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.choices["nb"].click()
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    dialog.restart_button.click()
+    program, arguments = started[0]
+    assert program == sys.executable
+    assert arguments[0] == "-c" and "officer_desk.ui.launcher" in arguments[1]
+    assert arguments[2:] == ["--data-dir", "/srv/desk"]
+    assert exits == [0]
+
+
+def test_the_bundle_restarts_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", "/opt/officer-desk/officer-desk")
+    monkeypatch.setattr(sys, "argv", ["/opt/officer-desk/officer-desk", "--demo"])
+    assert restart_command() == ("/opt/officer-desk/officer-desk", ["--demo"])
 
 
 def test_language_dialog_closes_at_once_when_nothing_changes(
