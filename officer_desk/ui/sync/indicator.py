@@ -217,8 +217,9 @@ class SyncPanel(QDialog):
         self.refused.setVisible(bool(items))
         self.reason.setVisible(bool(items))
         self.no_rejected.setVisible(not items)
-        if items:
-            self.refused.setCurrentItem(self.refused.topLevelItem(0))
+        first = self.refused.topLevelItem(0)
+        if first is not None:
+            self.refused.setCurrentItem(first)
         else:
             self.reason.clear()
 
