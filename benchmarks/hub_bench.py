@@ -5,8 +5,11 @@ tests do).  Target: at least 2,000 pushed changes/s with p99 push latency under 
     python benchmarks/hub_bench.py [--seconds 10] [--batch 25] [--workers N] [--only sqlite]
 
 Each workstation pushes batches of ``--batch`` new meal records (an outbox after a few
-minutes of work), waits for the answer, and pushes again.  Request bodies are built before
-the clock starts, so the load generator (this process, on the same 2 cores) spends little.
+minutes of work).  Two loads: back to back (each waits for its answer and pushes again: the
+hub's saturation throughput; latency there is queueing, N / throughput) and an offered load of
+2,000 changes/s in all (each station pushes on a steady clock: the target's latency).
+Request bodies are built before the clock starts, so the load generator (this process, on
+the same 2 cores) spends little.
 The baseline in the same run is one workstation pushing alone (its changes/s and latency).
 """
 
@@ -64,10 +67,11 @@ def bodies(inmates: list[str], station: int, batch: int, count: int) -> list[byt
 
 
 async def push_all(
-    url: str, tokens: list[str], work: list[list[bytes]], seconds: float
+    url: str, tokens: list[str], work: list[list[bytes]], seconds: float, every: float = 0.0
 ) -> tuple[int, list[float], float, int]:
-    """Every station pushes its bodies in turn until ``seconds`` pass; (changes applied,
-    latencies, wall time, refused requests)."""
+    """Every station pushes its bodies in turn until ``seconds`` pass, back to back or (with
+    ``every``) one push every ``every`` seconds, stations spread over the interval; (changes
+    applied, latencies, wall time, refused requests)."""
     limits = httpx.Limits(max_connections=len(tokens) + 5, max_keepalive_connections=len(tokens))
     latencies: list[float] = []
     applied = 0
@@ -79,7 +83,10 @@ async def push_all(
         async def station(n: int) -> None:
             nonlocal applied, refused
             headers = {"Authorization": f"Bearer {tokens[n]}", "Content-Type": "application/json"}
-            for body in work[n]:
+            for k, body in enumerate(work[n]):
+                if every:
+                    due = started + (k + n / len(tokens)) * every
+                    await asyncio.sleep(max(0.0, due - time.perf_counter()))
                 if time.perf_counter() > deadline:
                     return
                 t0 = time.perf_counter()
@@ -113,22 +120,30 @@ def run(label: str, folder: Path, url: str | None, args: argparse.Namespace) -> 
                 )
                 answer.raise_for_status()
                 tokens.append(answer.json()["token"])
-        per_station = int(args.seconds * 40) + 5  # more than any station can send in time
+        per_station = 2 * (int(args.seconds * 40) + 5)  # more than a station can send in time
         work = [bodies(info["inmates"], n, args.batch, per_station) for n in range(STATIONS)]
         one = asyncio.run(push_all(hub.url, tokens[:1], work[:1], min(3.0, args.seconds)))
-        many = asyncio.run(push_all(hub.url, tokens[1:], work[1:], args.seconds))
+        flat_out = asyncio.run(
+            push_all(hub.url, tokens[1:], [w[: len(w) // 2] for w in work[1:]], args.seconds)
+        )
+        # Offered load: 2,000 changes/s in all, each station pushing on a steady clock.
+        every = args.batch * (STATIONS - 1) / 2000
+        paced = asyncio.run(
+            push_all(hub.url, tokens[1:], [w[len(w) // 2 :] for w in work[1:]], args.seconds, every)
+        )
     finally:
         hub.stop()
     lines = []
     for what, (applied, latencies, wall, refused) in (
         ("1 workstation (baseline)", one),
-        (f"{STATIONS - 1} workstations at once", many),
+        (f"{STATIONS - 1} back to back (saturation)", flat_out),
+        (f"{STATIONS - 1} offering 2,000 changes/s", paced),
     ):
         rate = applied / wall
         p50 = statistics.median(latencies) * 1000
         p99 = statistics.quantiles(latencies, n=100)[98] * 1000 if len(latencies) > 1 else p50
         lines.append(
-            f"{label:11} {what:28} {rate:10,.0f} {rate / 2000:6.2f} {p50:8.0f} {p99:8.0f} "
+            f"{label:11} {what:34} {rate:10,.0f} {rate / 2000:6.2f} {p50:8.0f} {p99:8.0f} "
             f"{500 / p99:6.2f} {len(latencies):7} {refused:5}"
         )
     return lines
@@ -166,7 +181,7 @@ def main() -> None:
         "process(es); targets: >= 2,000 changes/s, p99 < 500 ms"
     )
     print(
-        f"{'database':11} {'load':28} {'changes/s':>10} {'ratio':>6} {'p50 ms':>8} {'p99 ms':>8} "
+        f"{'database':11} {'load':34} {'changes/s':>10} {'ratio':>6} {'p50 ms':>8} {'p99 ms':>8} "
         f"{'ratio':>6} {'pushes':>7} {'4xx':>5}"
     )
     for line in lines:
