@@ -164,8 +164,10 @@ class HomePage(QWidget):
         layout.addWidget(self.cards_area, 1)
         layout.addWidget(self.empty, 1)
 
+        # Cards are built once per load: a reload that changes who is on the caseload resets the
+        # model and then says `loaded`, so only a reset that empties it (signing out) rebuilds.
         model.loaded.connect(self._rebuild)
-        model.modelReset.connect(self._rebuild)
+        model.modelReset.connect(self._rebuild_if_cleared)
         executor.changed.connect(self._on_changed)
         self._columns = 0
 
@@ -230,6 +232,11 @@ class HomePage(QWidget):
         self.meal_button.setText(text)
 
     @Slot()
+    @Slot()
+    def _rebuild_if_cleared(self) -> None:
+        if not self.model.people():
+            self._rebuild()
+
     def _rebuild(self) -> None:
         people = self.model.people()
         while len(self.cards) < len(people):
