@@ -270,11 +270,18 @@ class ConflictReviewPage(QWidget):
         self.inbox = inbox
         self.conflicts.set_rows(inbox.conflicts)
         self.rejected.set_rows(inbox.rejected)
-        self.summary.setText(
-            self.tr(
+        if len(inbox.rejected) == 1:
+            summary = self.tr(
                 "{open} to decide, {auto} decided by the sync to review, "
-                "{rejected} change(s) the hub refused."
-            ).format(
+                "1 change the hub refused."
+            )
+        else:
+            summary = self.tr(
+                "{open} to decide, {auto} decided by the sync to review, "
+                "{rejected} changes the hub refused."
+            )
+        self.summary.setText(
+            summary.format(
                 open=inbox.open_count,
                 auto=sum(1 for c in inbox.conflicts if c.auto_resolved and not c.resolved),
                 rejected=len(inbox.rejected),

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from officer_desk.app.change import Change
 from officer_desk.app.executor import DbExecutor
 from officer_desk.store.handover import HandoverSummary
+from officer_desk.ui import words
 from officer_desk.ui.handover.detail import when
 from officer_desk.ui.handover.reads import HANDOVER_ENTITIES, read_waiting
 
@@ -60,13 +61,20 @@ class HandoverBanner(QFrame):
             return
         first = waiting[-1]  # the oldest first: it has waited longest
         people = sum(h.unacknowledged for h in waiting)
-        self.text.setText(
-            self.tr(
-                "{n} handover(s) wait for you: {people} people not acknowledged yet. Oldest: "
+        if len(waiting) == 1:
+            text = self.tr(
+                "A handover waits for you: {people} not acknowledged yet. From "
                 "{outgoing}, shift {start} – {end}."
-            ).format(
+            )
+        else:
+            text = self.tr(
+                "{n} handovers wait for you: {people} not acknowledged yet. Oldest: "
+                "{outgoing}, shift {start} – {end}."
+            )
+        self.text.setText(
+            text.format(
                 n=len(waiting),
-                people=people,
+                people=words.people(people),
                 outgoing=first.outgoing,
                 start=when(first.shift_start),
                 end=when(first.shift_end),

@@ -145,9 +145,15 @@ def flags(line: PersonLine) -> list[str]:
     if row.contact_nudge:
         out.append(tr("needs a talk"))
     if row.recent_concerns:
-        out.append(tr("{n} concern note(s)").format(n=row.recent_concerns))
+        if row.recent_concerns == 1:
+            out.append(tr("1 concern note"))
+        else:
+            out.append(tr("{n} concern notes").format(n=row.recent_concerns))
     if line.overdue_items:
-        out.append(tr("{n} release item(s) overdue").format(n=line.overdue_items))
+        if line.overdue_items == 1:
+            out.append(tr("1 release item overdue"))
+        else:
+            out.append(tr("{n} release items overdue").format(n=line.overdue_items))
     return out
 
 
