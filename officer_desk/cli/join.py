@@ -1,7 +1,8 @@
 """``officer-desk-admin join``: set up another workstation of a unit that is already on the hub.
 
-Unlike ``init`` it makes no facility, unit or admin of its own: it makes an empty encrypted store,
-enrols it with a one-time code and syncs while the store is still open.  The unit's officers
+Unlike ``init`` it makes no facility, unit or admin of its own: ``app.joining.join_hub`` (shared
+with the desk's first-run guide) makes an empty encrypted store, enrols it with a one-time code
+and syncs while the store is still open.  The unit's officers
 arrive with their account keys, so each of them can then sign in here with their own password
 (docs/ARCHITECTURE.md, "Account keys").  If no account arrives nobody could ever open the new
 store, so it is removed again and the command says why.
@@ -14,62 +15,36 @@ import socket
 import sys
 from collections.abc import Callable
 
-from officer_desk.app import account_keys
+from officer_desk.app.joining import NoAccountsFromHub, join_hub, refuse_existing
 from officer_desk.cli.sync_cmds import EXIT_ACTION_NEEDED, EXIT_OK, EXIT_TRY_LATER, _hub_url
 from officer_desk.domain.errors import ValidationError
 from officer_desk.paths import AppPaths
-from officer_desk.store.keyslots import slots_path
-from officer_desk.sync.client import SyncClient
 from officer_desk.sync.errors import HubUnreachable, SyncProblem
 
 PROG = "officer-desk-admin"
 
 
 def cmd_join(where: AppPaths, args: argparse.Namespace) -> int:
-    if where.store.exists() or slots_path(where.store).exists():
-        raise ValidationError(
-            f"There is already an officer_desk store in {where.data}; 'join' is for a new "
-            "workstation. Use 'enroll' on an existing one, or choose an empty --data-dir.",
-            "data_dir",
-        )
+    refuse_existing(where.store, where.data)
     url = _hub_url(args.hub)
     code = args.code.strip()
     if not code:
         raise ValidationError("Give the one-time code from facility IT with --code.", "code")
     name = (args.name or socket.gethostname()).strip()
-    where.store.parent.mkdir(parents=True, exist_ok=True)
-    store = account_keys.create_joining_store(where.store, backups=where.backups)
-    joined = False
     try:
-        client = SyncClient(store)
-        try:
-            answer = client.enroll(url, code, name)
-            report = client.sync_once()
-        except SyncProblem as problem:
-            print(f"{PROG}: {problem.message} Nothing was kept here.", file=sys.stderr)
-            return EXIT_TRY_LATER if isinstance(problem, HubUnreachable) else EXIT_ACTION_NEEDED
-        finally:
-            client.close()
-        joined = account_keys.has_accounts(store)
-        if not joined:
-            print(
-                f"{PROG}: The hub sent no accounts for unit {answer.unit_code}, so nobody could "
-                "sign in here; nothing was kept. Sync a workstation of the unit that has the "
-                "accounts first, then ask facility IT for a new code.",
-                file=sys.stderr,
-            )
-            return EXIT_ACTION_NEEDED
-        print(
-            f"This workstation joined unit {answer.unit_code} on {url} as '{name}' and received "
-            f"{report.pulled} record(s). Every active officer of the unit can now sign in here "
-            "with their own password, also when the hub cannot be reached."
-        )
-        return EXIT_OK
-    finally:
-        store.close()
-        if not joined:
-            for leftover in where.store.parent.glob(where.store.name + "*"):
-                leftover.unlink()
+        joined = join_hub(where.store, url=url, code=code, name=name, backups=where.backups)
+    except SyncProblem as problem:
+        print(f"{PROG}: {problem.message} Nothing was kept here.", file=sys.stderr)
+        return EXIT_TRY_LATER if isinstance(problem, HubUnreachable) else EXIT_ACTION_NEEDED
+    except NoAccountsFromHub as nobody:
+        print(f"{PROG}: {nobody.message}", file=sys.stderr)
+        return EXIT_ACTION_NEEDED
+    print(
+        f"This workstation joined unit {joined.unit_code} on {url} as '{name}' and received "
+        f"{joined.pulled} record(s). Every active officer of the unit can now sign in here "
+        "with their own password, also when the hub cannot be reached."
+    )
+    return EXIT_OK
 
 
 def add_command(sets_up: Callable[..., argparse.ArgumentParser]) -> None:
