@@ -45,7 +45,7 @@ def run(args: argparse.Namespace, paths: AppPaths, *, started: float) -> int:
     app.setApplicationName("officer-desk")
     install_language(paths.config)  # before any text is made
     app.setWindowIcon(icon("officer-desk"))
-    apply_style(app)
+    apply_style(app, paths.config)  # the look saved on this workstation, else the system's
     restore_qt_messages = route_qt_messages()
     reporter = CrashReporter(paths.log_file)
     reporter.install()

@@ -32,6 +32,7 @@ from officer_desk.ui.desk_session import DeskSession
 from officer_desk.ui.handover.banner import HandoverBanner
 from officer_desk.ui.handover.page import HandoverPage
 from officer_desk.ui.language import LanguageDialog
+from officer_desk.ui.look_dialog import LookDialog
 from officer_desk.ui.programmes.caseload import CaseloadProgressPage
 from officer_desk.ui.programmes.catalogue import CatalogueEditor
 from officer_desk.ui.style import icon
@@ -41,6 +42,7 @@ from officer_desk.ui.unit.supervision import SupervisorScreens
 if TYPE_CHECKING:
     from officer_desk.app.accounts import SignedIn
     from officer_desk.ui.about import AboutDialog
+    from officer_desk.ui.help.dialog import HelpDialog
 
 APP_TITLE = "officer_desk"
 STATUS_SECONDS = 8
@@ -168,6 +170,9 @@ class MainWindow(QMainWindow):
         self.language_action = QAction(self.tr("Lan&guage…"), self)
         self.language_action.triggered.connect(self.show_language)
         file_menu.addAction(self.language_action)
+        self.look_action = QAction(self.tr("Loo&k…"), self)
+        self.look_action.triggered.connect(self.show_look)
+        file_menu.addAction(self.look_action)
         file_menu.addSeparator()
         file_menu.addAction(self.actions.sync_now)
         file_menu.addSeparator()
@@ -209,6 +214,11 @@ class MainWindow(QMainWindow):
         self.unit_menu.addAction(self.settings_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_action = QAction(self.tr("&Help…"), self)
+        self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.help_action.setStatusTip(self.tr("Keyboard shortcuts and what the flags mean"))
+        self.help_action.triggered.connect(self.show_help)
+        help_menu.addAction(self.help_action)
         about_action = QAction(self.tr("&About officer_desk"), self)
         about_action.triggered.connect(self.show_about)
         help_menu.addAction(about_action)
@@ -310,6 +320,8 @@ class MainWindow(QMainWindow):
             ("sync", self.sync.indicator.open_panel),
             *self.supervision.self_test_screens(),
             ("language", self.show_language),
+            ("help", self.show_help),
+            ("look", self.show_look),
         ]
 
     # --- opening (before anyone signs in) ------------------------------------------------------
@@ -360,6 +372,22 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_language(self) -> LanguageDialog:
         dialog = LanguageDialog(self._paths.config, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def show_look(self) -> LookDialog:
+        dialog = LookDialog(self._paths.config, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def show_help(self) -> HelpDialog:
+        from officer_desk.ui.help.dialog import HelpDialog  # only when asked for
+
+        dialog = HelpDialog(self.menuBar(), self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
