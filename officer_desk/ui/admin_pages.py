@@ -238,6 +238,7 @@ class AccountsTab(QWidget):
         self._session = session
         self.accounts: list[AccountRow] = []
         self.list = QTreeWidget()
+        self.list.setAccessibleName(self.tr("Accounts"))
         self.list.setRootIsDecorated(False)
         self.list.setAlternatingRowColors(True)
         self.list.setHeaderLabels(
@@ -395,6 +396,7 @@ class SettingsTab(QWidget):
             box.setValue(setting.default)
             box.setSuffix(f" {unit}")
             box.setFixedWidth(200)
+            box.setAccessibleName(label.replace("&", ""))
             bounds = QLabel(
                 self.tr("{low} to {high}, normally {default}").format(
                     low=setting.minimum, high=setting.maximum, default=setting.default

@@ -114,6 +114,7 @@ class ConversationDialog(FormDialog):
             topics_grid.addWidget(box, number // 4, number % 4)
         self.other_topics = QLineEdit()
         self.other_topics.setPlaceholderText(self.tr("Other topics, separated by commas"))
+        self.other_topics.setAccessibleName(self.tr("Other topics"))
 
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(self.tr("What you talked about, what they want to work on"))

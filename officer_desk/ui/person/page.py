@@ -183,6 +183,7 @@ class PersonPage(QWidget):
         filters.addWidget(self.until)
 
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Timeline"))
         self.table.setModel(self.timeline)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

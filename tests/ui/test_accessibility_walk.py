@@ -1,0 +1,91 @@
+"""Every screen of the self-test, walked widget by widget: each control has an accessible name,
+Tab reaches every control, and the quick-logging actions are touch-sized.
+
+The walk hooks the self-test's per-screen check, so a screen added to the window's self-test
+list is walked too.  The meal chips and cards are covered through the home screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from accessibility import unnamed, unreachable
+from PySide6.QtWidgets import QAbstractButton, QPushButton, QWidget
+
+from officer_desk.ui import self_test
+from officer_desk.ui.launcher import main
+
+# The gate fixtures (fast_kdf).
+pytest_plugins = ["desk_fixtures"]
+
+# Fingers, not a mouse pointer: at least 44x44 logical pixels (WCAG 2.5.5, Apple, Android).
+TOUCH = 44
+
+
+def walk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, visit: Callable[[str, QWidget], None]
+) -> list[str]:
+    """Run the demo self-test, calling ``visit`` on each screen once it is shown."""
+    screens: list[str] = []
+    check = self_test.SelfTest._check
+
+    def walked(self: self_test.SelfTest, screen: str, widget: QWidget, ok: bool, why: str) -> None:
+        if ok:
+            screens.append(screen)
+            visit(screen, widget)
+        check(self, screen, widget, ok, why)
+
+    monkeypatch.setattr(self_test.SelfTest, "_check", walked)
+    assert main(["--data-dir", str(tmp_path / "demo"), "--demo", "--self-test"]) == 0
+    return screens
+
+
+def test_every_control_of_every_screen_is_named_and_reached_by_tab(
+    tmp_path: Path, fast_kdf: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    problems: dict[str, list[str]] = {}
+    sizes: dict[str, list[tuple[str, int, int]]] = {}
+
+    def visit(screen: str, widget: QWidget) -> None:
+        found = [f"no accessible name: {name}" for name in unnamed(widget)]
+        found += [f"Tab never reaches: {name}" for name in unreachable(widget)]
+        if found:
+            problems[screen] = found
+        if screen in ("home", "meal"):
+            sizes[screen] = [
+                (button.text(), button.width(), button.height())
+                for button in quick_logging(screen, widget)
+            ]
+
+    screens = walk(tmp_path, monkeypatch, visit)
+    assert {"sign-in", "home", "meal", "person", "settings", "lock"} <= set(screens)
+    assert problems == {}
+    # Touch-sized quick-logging: the home's log buttons and each card's, the meal dialog's
+    # per-person outcomes and Save.
+    assert len(sizes["home"]) >= 5 + 3 and len(sizes["meal"]) >= 4 + 1
+    small = {
+        screen: [size for size in found if min(size[1:]) < TOUCH] for screen, found in sizes.items()
+    }
+    assert small == {"home": [], "meal": []}
+
+
+def quick_logging(screen: str, root: QWidget) -> list[QAbstractButton]:
+    buttons = [b for b in root.findChildren(QPushButton) if b.isVisible()]
+    if screen == "meal":
+        outcomes = [b for b in buttons if b.objectName() == "Segment"]
+        save = root.save_button  # type: ignore[attr-defined]
+        return [*outcomes, save]
+    quick = [b for b in buttons if b.objectName() in ("CardButton", "PrimaryButton")]
+    toolbar = [getattr(page, name) for page in _home_pages(root) for name in _HOME_BUTTONS]
+    return quick + [b for b in toolbar if b.isVisible() and b not in quick]
+
+
+_HOME_BUTTONS = ("activity_button", "conversation_button", "strength_button", "note_button")
+
+
+def _home_pages(root: QWidget) -> list[QWidget]:
+    from officer_desk.ui.home.page import HomePage
+
+    return [page for page in root.window().findChildren(HomePage) if page.isVisible()]
