@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from officer_desk.app.demo import DemoSummary
     from officer_desk.store.database import Store
     from officer_desk.ui.admin_pages import AdminPage
+    from officer_desk.ui.first_run.guide import FirstRunGuide
     from officer_desk.ui.main_window import MainWindow
 
 log = logging.getLogger("officer_desk.ui")
@@ -215,6 +216,7 @@ class DeskGate(QObject):
         self._admin_before_lock = False
         self.demo_summary: DemoSummary | None = None
         self.demo_password: str | None = None
+        self.first_run: FirstRunGuide | None = None
 
         self.sign_in_page = SignInPage()
         self.lock_page = LockPage()
@@ -286,17 +288,7 @@ class DeskGate(QObject):
             if self._demo:
                 self._make_demo()
             else:
-                self._stop(
-                    self.tr("No records on this workstation"),
-                    self.tr("There are no records here yet, so there is nothing to sign in to."),
-                    self.tr(
-                        "Facility IT sets a workstation up once with<br>"
-                        "<code>officer-desk-admin init</code><br>"
-                        "and then creates the officers' accounts.<br><br>"
-                        "To try officer_desk with made-up people instead, start it with<br>"
-                        "<code>officer-desk --demo</code>"
-                    ),
-                )
+                self._show_first_run()
         elif records is Records.PLAIN:
             self._stop(
                 self.tr("These records are not encrypted yet"),
@@ -322,6 +314,33 @@ class DeskGate(QObject):
         self._window.set_title_person(None)
         self._window.show_page(self.notice)
         self.stopped.emit(f"{title}. {subtitle}")
+
+    def _show_first_run(self) -> None:
+        """An empty data folder: the guide (demo data, set up, join a hub), built only now."""
+        from officer_desk.ui.first_run.guide import FirstRunGuide
+
+        if self.first_run is None:
+            self.first_run = FirstRunGuide(self._executor, self._paths, parent=self)
+            self.first_run.demo_chosen.connect(self._first_run_demo)
+            self.first_run.ready.connect(self._first_run_ready)
+            self._window.add_page(self.first_run.page)
+        self._window.set_title_person(None)
+        self._window.show_page(self.first_run.page)
+        # Start-up waits for a person's choice: nothing to sign in to yet (the self-test and
+        # the start-up benchmark stop here).
+        self.stopped.emit(
+            self.tr("No records on this workstation") + ". "
+            + self.tr("The first-run guide waits for a choice.")
+        )
+
+    def _first_run_demo(self) -> None:
+        self._demo = True
+        self._executor.run(_demo_password, self._got_demo_password, owner=self)
+        self._make_demo()
+
+    def _first_run_ready(self, username: str, message: str) -> None:
+        self._show_sign_in(username)
+        self.sign_in_page.set_hint(html.escape(message))
 
     def _make_demo(self) -> None:
         self.notice.say(
@@ -655,6 +674,8 @@ class DeskGate(QObject):
 
     def stop(self) -> None:
         self.idle.stop()
+        if self.first_run is not None:
+            self.first_run.shutdown()
 
 
 def _warm_up(store: Store) -> None:
