@@ -1,0 +1,1 @@
+"""In-app help: keyboard shortcuts (read from the window's menus) and what the flags mean."""
