@@ -7,6 +7,10 @@ list is walked too.  The meal chips and cards are covered through the home scree
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -89,3 +93,47 @@ def _home_pages(root: QWidget) -> list[QWidget]:
     from officer_desk.ui.home.page import HomePage
 
     return [page for page in root.window().findChildren(HomePage) if page.isVisible()]
+
+
+# At 200% scaling a 1920x1080 screen is 960x540 logical pixels.
+SCALED_SCREEN = (1920 // 2, 1080 // 2)
+_SCALED_RUN = """
+import json, sys
+from officer_desk.ui import self_test
+from officer_desk.ui.launcher import main
+from officer_desk.ui.home.page import HomePage
+check = self_test.SelfTest._check
+sizes = {}
+def walked(self, screen, widget, ok, why):
+    if ok and screen == "home":
+        hint = self.window.minimumSizeHint()
+        sizes["window"] = [hint.width(), hint.height()]
+        home = self.window.findChild(HomePage)
+        sizes["home"] = [home.minimumSizeHint().width(), home.minimumSizeHint().height()]
+    if ok and screen == "meal":
+        sizes["meal"] = [widget.sizeHint().width(), widget.sizeHint().height()]
+    check(self, screen, widget, ok, why)
+self_test.SelfTest._check = walked
+self_test.WINDOW_SIZE = (960, 540)
+code = main(["--data-dir", sys.argv[1], "--demo", "--self-test"])
+print("SIZES", json.dumps(sizes))
+sys.exit(code)
+"""
+
+
+def test_home_and_the_meal_dialog_fit_a_1920x1080_screen_at_200_percent(tmp_path: Path) -> None:
+    # The scale factor is read when the application starts: a process of its own.
+    env = {**os.environ, "QT_SCALE_FACTOR": "2", "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", _SCALED_RUN, str(tmp_path / "demo")],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        env=env,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    line = next(line for line in done.stdout.splitlines() if line.startswith("SIZES "))
+    sizes = json.loads(line.removeprefix("SIZES "))
+    width, height = SCALED_SCREEN
+    for name in ("window", "home", "meal"):
+        assert sizes[name][0] <= width and sizes[name][1] <= height, (name, sizes[name])
