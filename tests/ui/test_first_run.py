@@ -84,7 +84,7 @@ def test_an_empty_folder_shows_the_three_ways_to_start(first_run: Desk, qtbot: Q
             assert control.accessibleName(), control
             assert control.focusPolicy() & Qt.FocusPolicy.TabFocus, control.accessibleName()
     page.setup.back.click()
-    assert page.steps.currentWidget() is page.choices
+    assert page.current_step() is page.choices
 
 
 def test_set_up_a_standalone_workstation_then_sign_in_as_its_admin(

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -305,8 +304,9 @@ class FirstRunPage(QWidget):
         self.card = Card()
         self.card.setFixedWidth(GUIDE_WIDTH)
         self.card.title.setText(self.tr("Welcome to officer_desk"))
-        self.steps = QStackedWidget()
-        self.card.body.addWidget(self.steps)
+        # One step shown at a time; hidden ones take no room, so the card fits the shown one.
+        self.steps: list[QWidget] = []
+        self._current: QWidget | None = None
 
         self.choices = QWidget()
         self.demo_button = self._choice(
@@ -330,7 +330,9 @@ class FirstRunPage(QWidget):
         self.setup = SetUpPanel()
         self.join = JoinPanel()
         for step in (self.choices, self.setup, self.join):
-            self.steps.addWidget(step)
+            self.steps.append(step)
+            step.hide()
+            self.card.body.addWidget(step)
 
         self.demo_button.clicked.connect(self.demo_chosen)
         self.setup_button.clicked.connect(lambda: self.show_step(self.setup))
@@ -356,7 +358,9 @@ class FirstRunPage(QWidget):
         return button
 
     def show_step(self, step: QWidget) -> None:
-        self.steps.setCurrentWidget(step)
+        for other in self.steps:
+            other.setVisible(other is step)
+        self._current = step
         subtitles: dict[QWidget, str] = {
             self.setup: self.tr("Set up a standalone workstation."),
             self.join: self.tr("Join a unit on the facility's sync hub."),
@@ -369,8 +373,11 @@ class FirstRunPage(QWidget):
             step.error.clear()
         self._focus_step()
 
+    def current_step(self) -> QWidget | None:
+        return self._current
+
     def _focus_step(self) -> None:
-        step = self.steps.currentWidget()
+        step = self._current
         if isinstance(step, FormPanel):
             (step.first_empty() or step.inputs()[0]).setFocus()
         else:

@@ -43,7 +43,9 @@ def shortcut_rows(menu_bar: QMenuBar) -> list[tuple[str, str, str, str]]:
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             if action.isSeparator() or not keys:
                 continue
-            rows.append((menu_title, plain(action.text()), keys, action.statusTip()))
+            name = plain(action.text())
+            tip = action.statusTip() or action.toolTip()
+            rows.append((menu_title, name, keys, "" if plain(tip) == name else tip))
 
     for top in menu_bar.actions():
         menu = top.menu()
