@@ -145,9 +145,10 @@ class SetUpPanel(FormPanel):
         self.password.setAccessibleName(self.tr("Password"))
         self.again = password_input()
         self.again.setAccessibleName(self.tr("Repeat the password"))
-        self.form.addRow(self.tr("&Facility:"), self.facility_name)
+        # Mnemonics avoid the menu bar's letters (File, Log, Go, Unit, Help).
+        self.form.addRow(self.tr("Fac&ility:"), self.facility_name)
         self.form.addRow(self.tr("Facility c&ode:"), self.facility_code)
-        self.form.addRow(self.tr("&Unit:"), self.unit_name)
+        self.form.addRow(self.tr("Uni&t:"), self.unit_name)
         self.form.addRow(self.tr("Unit co&de:"), self.unit_code)
         self.form.addRow(self.tr("Your &name:"), self.admin_name)
         self.form.addRow(self.tr("Your user na&me:"), self.username)
