@@ -238,7 +238,8 @@ class AccountsTab(QWidget):
         self._session = session
         self.accounts: list[AccountRow] = []
         self.list = QTreeWidget()
-        self.list.setAccessibleName(self.tr("Accounts"))
+        # The name of the tab it sits in (same words, same translation).
+        self.list.setAccessibleName(QCoreApplication.translate("AdminPage", "Accounts"))
         self.list.setRootIsDecorated(False)
         self.list.setAlternatingRowColors(True)
         self.list.setHeaderLabels(
