@@ -671,8 +671,12 @@
         <translation>Avviste endringer</translation>
     </message>
     <message>
-        <source>{open} to decide, {auto} decided by the sync to review, {rejected} change(s) the hub refused.</source>
-        <translation>{open} å avgjøre, {auto} avgjort av synkroniseringen til gjennomsyn, {rejected} endring(er) avvist av serveren.</translation>
+        <source>{open} to decide, {auto} decided by the sync to review, 1 change the hub refused.</source>
+        <translation>{open} å avgjøre, {auto} avgjort av synkroniseringen til gjennomsyn, 1 endring avvist av serveren.</translation>
+    </message>
+    <message>
+        <source>{open} to decide, {auto} decided by the sync to review, {rejected} changes the hub refused.</source>
+        <translation>{open} å avgjøre, {auto} avgjort av synkroniseringen til gjennomsyn, {rejected} endringer avvist av serveren.</translation>
     </message>
     <message>
         <source>Conflicts ({n})</source>
@@ -712,6 +716,10 @@
     <message>
         <source>Other topics, separated by commas</source>
         <translation>Andre temaer, skilt med komma</translation>
+    </message>
+    <message>
+        <source>Other topics</source>
+        <translation>Andre temaer</translation>
     </message>
     <message>
         <source>What you talked about, what they want to work on</source>
@@ -1056,14 +1064,6 @@
         <translation>Ingen data på denne arbeidsstasjonen</translation>
     </message>
     <message>
-        <source>There are no records here yet, so there is nothing to sign in to.</source>
-        <translation>Det finnes ingen data her ennå, så det er ingenting å logge inn på.</translation>
-    </message>
-    <message>
-        <source>Facility IT sets a workstation up once with&lt;br&gt;&lt;code&gt;officer-desk-admin init&lt;/code&gt;&lt;br&gt;and then creates the officers&apos; accounts.&lt;br&gt;&lt;br&gt;To try officer_desk with made-up people instead, start it with&lt;br&gt;&lt;code&gt;officer-desk --demo&lt;/code&gt;</source>
-        <translation>IT-ansvarlig setter opp en arbeidsstasjon én gang med&lt;br&gt;&lt;code&gt;officer-desk-admin init&lt;/code&gt;&lt;br&gt;og oppretter deretter betjentenes kontoer.&lt;br&gt;&lt;br&gt;For å prøve officer_desk med oppdiktede personer kan du i stedet starte det med&lt;br&gt;&lt;code&gt;officer-desk --demo&lt;/code&gt;</translation>
-    </message>
-    <message>
         <source>These records are not encrypted yet</source>
         <translation>Disse dataene er ikke kryptert ennå</translation>
     </message>
@@ -1086,6 +1086,10 @@
     <message>
         <source>Without it no password can open them. Ask facility IT to restore the records and their key file together from a backup.&lt;br&gt;&lt;br&gt;Records: &lt;code&gt;{path}&lt;/code&gt;</source>
         <translation>Uten den kan ingen passord åpne dem. Be IT-ansvarlig gjenopprette dataene og nøkkelfilen sammen fra en sikkerhetskopi.&lt;br&gt;&lt;br&gt;Data: &lt;code&gt;{path}&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <source>The first-run guide waits for a choice.</source>
+        <translation>Oppstartsveiviseren venter på et valg.</translation>
     </message>
     <message>
         <source>Making demo records</source>
@@ -1210,7 +1214,7 @@
     </message>
     <message>
         <source>One-time &amp;code:</source>
-        <translation>Engangs&amp;kode:</translation>
+        <translation>Engangsk&amp;ode:</translation>
     </message>
     <message>
         <source>Facility IT makes a code for this unit on the hub (officer-desk-server enroll-device --unit UNIT). It works once. Everything this workstation already holds is sent to the hub by the first sync.</source>
@@ -1324,10 +1328,79 @@
     </message>
 </context>
 <context>
+    <name>FirstRunGuide</name>
+    <message>
+        <source>{facility}, unit {unit} is set up. Sign in with your new password, then create the officers&apos; accounts under Unit → Accounts.</source>
+        <translation>{facility}, avdeling {unit} er satt opp. Logg inn med det nye passordet ditt, og opprett så betjentenes kontoer under Avdeling → Kontoer.</translation>
+    </message>
+    <message>
+        <source>This workstation joined unit {unit} on {url}. Every active officer of the unit can now sign in here with their own password.</source>
+        <translation>Denne arbeidsstasjonen er koblet til avdeling {unit} på {url}. Alle aktive betjenter på avdelingen kan nå logge inn her med sitt eget passord.</translation>
+    </message>
+    <message>
+        <source>That failed because of a fault in the app. Nothing was kept.</source>
+        <translation>Det mislyktes på grunn av en feil i programmet. Ingenting ble lagret.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <source>Welcome to officer_desk</source>
+        <translation>Velkommen til officer_desk</translation>
+    </message>
+    <message>
+        <source>&amp;Try it with demo data</source>
+        <translation>&amp;Prøv med demodata</translation>
+    </message>
+    <message>
+        <source>A made-up unit with officers and people, for trying officer_desk or training. None of it is about real people.</source>
+        <translation>En oppdiktet avdeling med betjenter og innsatte, for å prøve officer_desk eller til opplæring. Ingenting handler om virkelige personer.</translation>
+    </message>
+    <message>
+        <source>&amp;Set up this workstation</source>
+        <translation>&amp;Sett opp denne arbeidsstasjonen</translation>
+    </message>
+    <message>
+        <source>A facility, a unit and you as its first admin; standalone for now.</source>
+        <translation>Et fengsel, en avdeling og du som første administrator; frittstående inntil videre.</translation>
+    </message>
+    <message>
+        <source>&amp;Join a sync hub</source>
+        <translation>&amp;Koble til en server</translation>
+    </message>
+    <message>
+        <source>Another workstation of a unit already on the facility&apos;s hub: its address and a one-time code from facility IT.</source>
+        <translation>Enda en arbeidsstasjon for en avdeling som allerede er på fengselets server: serveradressen og en engangskode fra IT-ansvarlig.</translation>
+    </message>
+    <message>
+        <source>Set up a standalone workstation.</source>
+        <translation>Sett opp en frittstående arbeidsstasjon.</translation>
+    </message>
+    <message>
+        <source>Join a unit on the facility&apos;s sync hub.</source>
+        <translation>Koble til en avdeling på fengselets server.</translation>
+    </message>
+    <message>
+        <source>There are no records on this workstation yet. How do you want to start?</source>
+        <translation>Det finnes ingen data på denne arbeidsstasjonen ennå. Hvordan vil du begynne?</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>Save</source>
         <translation>Lagre</translation>
+    </message>
+</context>
+<context>
+    <name>FormPanel</name>
+    <message>
+        <source>Working</source>
+        <translation>Arbeider</translation>
+    </message>
+    <message>
+        <source>Back to the choices</source>
+        <translation>Tilbake til valgene</translation>
     </message>
 </context>
 <context>
@@ -1341,8 +1414,12 @@
         <translation>Åpne overleveringen som venter på deg</translation>
     </message>
     <message>
-        <source>{n} handover(s) wait for you: {people} people not acknowledged yet. Oldest: {outgoing}, shift {start} – {end}.</source>
-        <translation>{n} overlevering(er) venter på deg: {people} personer er ikke bekreftet ennå. Eldste: {outgoing}, vakt {start} – {end}.</translation>
+        <source>A handover waits for you: {people} not acknowledged yet. From {outgoing}, shift {start} – {end}.</source>
+        <translation>En overlevering venter på deg: {people} er ikke bekreftet ennå. Fra {outgoing}, vakt {start} – {end}.</translation>
+    </message>
+    <message>
+        <source>{n} handovers wait for you: {people} not acknowledged yet. Oldest: {outgoing}, shift {start} – {end}.</source>
+        <translation>{n} overleveringer venter på deg: {people} er ikke bekreftet ennå. Eldste: {outgoing}, vakt {start} – {end}.</translation>
     </message>
 </context>
 <context>
@@ -1828,6 +1905,225 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>officer_desk help</source>
+        <translation>Hjelp for officer_desk</translation>
+    </message>
+    <message>
+        <source>Help topics</source>
+        <translation>Hjelpeemner</translation>
+    </message>
+    <message>
+        <source>Help page</source>
+        <translation>Hjelpeside</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Hurtigtaster</translation>
+    </message>
+    <message>
+        <source>A person&apos;s card</source>
+        <translation>Personkortet</translation>
+    </message>
+    <message>
+        <source>Release readiness</source>
+        <translation>Klar for løslatelse</translation>
+    </message>
+    <message>
+        <source>Shift handover</source>
+        <translation>Vaktoverlevering</translation>
+    </message>
+    <message>
+        <source>Sync with the hub</source>
+        <translation>Synkronisering med serveren</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Taster</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Meny</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Hva den gjør</translation>
+    </message>
+    <message>
+        <source>Everything on the desk can be done from the keyboard: Tab and Shift+Tab move between controls, Alt with the underlined letter opens a menu or presses a button. The desk&apos;s own keys work while the caseload is shown.</source>
+        <translation>Alt på skrivebordet kan gjøres fra tastaturet: Tab og Shift+Tab flytter mellom kontrollene, og Alt med den understrekede bokstaven åpner en meny eller trykker på en knapp. Skrivebordets egne taster virker mens kontaktansvaret vises.</translation>
+    </message>
+    <message>
+        <source>⚑ Declined meals in a row (refusal streak)</source>
+        <translation>⚑ Nektede måltider på rad</translation>
+    </message>
+    <message>
+        <source>The person has declined this many meals one after the other (3 by default; an admin sets the number). Talk with them and tell the health staff. It ends with the next meal they eat.</source>
+        <translation>Personen har nektet så mange måltider etter hverandre (3 som standard; en administrator bestemmer antallet). Snakk med vedkommende og si fra til helsetjenesten. Flagget forsvinner med neste måltid vedkommende spiser.</translation>
+    </message>
+    <message>
+        <source>No one-to-one for some days (needs a talk)</source>
+        <translation>Ingen kontaktsamtale på flere dager (trenger en samtale)</translation>
+    </message>
+    <message>
+        <source>No one-to-one conversation has been recorded for longer than the contact nudge (3 days by default). Record one with Conversation.</source>
+        <translation>Det er ikke registrert noen kontaktsamtale på lenger enn påminnelsesgrensen (3 dager som standard). Registrer en med Kontaktsamtale.</translation>
+    </message>
+    <message>
+        <source>Follow-up overdue</source>
+        <translation>Oppfølgingspunkt over fristen</translation>
+    </message>
+    <message>
+        <source>A follow-up agreed in a conversation is past its due date and not marked done. Tick it when it is done.</source>
+        <translation>Et oppfølgingspunkt som ble avtalt i en samtale, har passert fristen og er ikke merket som utført. Kryss det av når det er utført.</translation>
+    </message>
+    <message>
+        <source>⚑ Release: housing or school/work not in place</source>
+        <translation>⚑ Løslatelse: bolig eller skole/arbeid er ikke på plass</translation>
+    </message>
+    <message>
+        <source>Release is near and the release gate is not met. See Release readiness.</source>
+        <translation>Løslatelsen nærmer seg, og minstekravet for løslatelse er ikke oppfylt. Se Klar for løslatelse.</translation>
+    </message>
+    <message>
+        <source>Release in … days</source>
+        <translation>Løslatelse om … dager</translation>
+    </message>
+    <message>
+        <source>Days to the expected release date.</source>
+        <translation>Dager til forventet løslatelsesdato.</translation>
+    </message>
+    <message>
+        <source>The flags are worked out from what has been logged, every time the card is shown; nobody sets or clears them by hand.</source>
+        <translation>Flaggene regnes ut fra det som er registrert, hver gang kortet vises; ingen setter eller fjerner dem for hånd.</translation>
+    </message>
+    <message>
+        <source>Amber item</source>
+        <translation>Gult punkt</translation>
+    </message>
+    <message>
+        <source>A checklist item that is due within 14 days and not done.</source>
+        <translation>Et punkt på sjekklisten som har frist innen 14 dager og ikke er utført.</translation>
+    </message>
+    <message>
+        <source>Red item</source>
+        <translation>Rødt punkt</translation>
+    </message>
+    <message>
+        <source>A checklist item past its due date, not done.</source>
+        <translation>Et punkt på sjekklisten som er over fristen og ikke utført.</translation>
+    </message>
+    <message>
+        <source>The gate</source>
+        <translation>Minstekravet</translation>
+    </message>
+    <message>
+        <source>Nobody leaves without a place to live and a school place or a job: the gate is met only when the housing item and the education-or-work item are both done (declined or not needed does not count). While it is not met, an alert shows eight weeks and seven days before release, and sign-off is refused unless a supervisor overrides it with a written reason.</source>
+        <translation>Ingen løslates uten et sted å bo og en skoleplass eller en jobb: minstekravet er oppfylt først når både boligpunktet og punktet for skole eller arbeid er utført (avslått eller ikke nødvendig teller ikke). Så lenge det ikke er oppfylt, vises et varsel åtte uker og sju dager før løslatelsen, og godkjenning nektes med mindre en vaktleder overstyrer med en skriftlig begrunnelse.</translation>
+    </message>
+    <message>
+        <source>Disputed item</source>
+        <translation>Omstridt punkt</translation>
+    </message>
+    <message>
+        <source>Two officers set opposite values for the same item on different workstations. It counts as not done and blocks sign-off until a supervisor decides (Unit → Conflicts).</source>
+        <translation>To betjenter har satt motstridende verdier for samme punkt på forskjellige arbeidsstasjoner. Det teller som ikke utført og sperrer godkjenningen til en vaktleder har avgjort det (Avdeling → Synkroniseringskonflikter).</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>Rolig</translation>
+    </message>
+    <message>
+        <source>Nothing the next shift needs to act on for this person.</source>
+        <translation>Ingenting neste vakt må gjøre noe med for denne personen.</translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation>Følg med</translation>
+    </message>
+    <message>
+        <source>Something to keep an eye on during the next shift.</source>
+        <translation>Noe å holde øye med på neste vakt.</translation>
+    </message>
+    <message>
+        <source>Concern</source>
+        <translation>Bekymring</translation>
+    </message>
+    <message>
+        <source>Something the next shift must act on; concerns are listed first.</source>
+        <translation>Noe neste vakt må følge opp; bekymringer står først i listen.</translation>
+    </message>
+    <message>
+        <source>Read-back</source>
+        <translation>Bekreftelse</translation>
+    </message>
+    <message>
+        <source>The incoming officer acknowledges each person, or asks one question that the outgoing officer answers first. A handover is signed once everyone is acknowledged.</source>
+        <translation>Betjenten som kommer på vakt, bekrefter hver person eller stiller ett kontrollspørsmål som betjenten som går av, svarer på først. En overlevering signeres når alle er bekreftet.</translation>
+    </message>
+    <message>
+        <source>Standalone</source>
+        <translation>Frittstående</translation>
+    </message>
+    <message>
+        <source>This workstation is not joined to a hub; everything stays here.</source>
+        <translation>Denne arbeidsstasjonen er ikke koblet til en server; alt blir værende her.</translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation>Synkroniserer</translation>
+    </message>
+    <message>
+        <source>Changes are being sent and received now.</source>
+        <translation>Endringer sendes og hentes nå.</translation>
+    </message>
+    <message>
+        <source>Synced at HH:MM</source>
+        <translation>Synkronisert kl. TT:MM</translation>
+    </message>
+    <message>
+        <source>Everything was sent and received at that time.</source>
+        <translation>Alt ble sendt og hentet på det tidspunktet.</translation>
+    </message>
+    <message>
+        <source>Changes waiting</source>
+        <translation>Endringer venter</translation>
+    </message>
+    <message>
+        <source>Changes made here are kept and will be sent at the next sync.</source>
+        <translation>Endringer som gjøres her, beholdes og sendes ved neste synkronisering.</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Frakoblet</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached. Work goes on as usual; nothing is lost, and sync tries again by itself.</source>
+        <translation>Serveren kan ikke nås. Arbeidet fortsetter som vanlig; ingenting går tapt, og synkroniseringen prøver igjen av seg selv.</translation>
+    </message>
+    <message>
+        <source>Sync stopped</source>
+        <translation>Synkroniseringen stoppet</translation>
+    </message>
+    <message>
+        <source>Someone has to act: the indicator says what (the clock is wrong, update the app, access withdrawn). Click it for details.</source>
+        <translation>Noen må gjøre noe: indikatoren sier hva (klokken går feil, oppdater programmet, tilgangen er trukket tilbake). Klikk på den for detaljer.</translation>
+    </message>
+    <message>
+        <source>Refused changes</source>
+        <translation>Avviste endringer</translation>
+    </message>
+    <message>
+        <source>The hub did not accept some changes; the sync panel lists them with the hub&apos;s reason. Everything else still syncs.</source>
+        <translation>Serveren godtok ikke noen av endringene; synkroniseringspanelet viser dem med serverens begrunnelse. Alt annet synkroniseres som før.</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Caseload of</source>
@@ -1872,6 +2168,53 @@
     <message>
         <source>No one is assigned to {name} today.</source>
         <translation>Ingen er tildelt {name} i dag.</translation>
+    </message>
+</context>
+<context>
+    <name>JoinPanel</name>
+    <message>
+        <source>Another workstation of a unit that already syncs with the facility&apos;s hub. The unit&apos;s officers arrive from the hub and sign in here with their own passwords, also when the hub cannot be reached.</source>
+        <translation>Enda en arbeidsstasjon for en avdeling som allerede synkroniserer med fengselets server. Avdelingens betjenter hentes fra serveren og logger inn her med sine egne passord, også når serveren ikke kan nås.</translation>
+    </message>
+    <message>
+        <source>&amp;Join the hub</source>
+        <translation>&amp;Koble til serveren</translation>
+    </message>
+    <message>
+        <source>Join the hub</source>
+        <translation>Koble til serveren</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>Engangskode</translation>
+    </message>
+    <message>
+        <source>Workstation name</source>
+        <translation>Navn på arbeidsstasjonen</translation>
+    </message>
+    <message>
+        <source>Hub &amp;address:</source>
+        <translation>&amp;Serveradresse:</translation>
+    </message>
+    <message>
+        <source>One-time &amp;code:</source>
+        <translation>Engangsk&amp;ode:</translation>
+    </message>
+    <message>
+        <source>&amp;Workstation name:</source>
+        <translation>&amp;Navn på arbeidsstasjonen:</translation>
+    </message>
+    <message>
+        <source>Facility IT makes the code for this unit on the hub (officer-desk-server enroll-device --unit UNIT). It works once.</source>
+        <translation>IT-ansvarlig lager koden for denne avdelingen på serveren (officer-desk-server enroll-device --unit UNIT). Den virker én gang.</translation>
+    </message>
+    <message>
+        <source>Give this workstation a name the hub can list it by.</source>
+        <translation>Gi arbeidsstasjonen et navn som serveren kan vise den under.</translation>
     </message>
 </context>
 <context>
@@ -1937,6 +2280,33 @@
     </message>
 </context>
 <context>
+    <name>LookDialog</name>
+    <message>
+        <source>Look</source>
+        <translation>Utseende</translation>
+    </message>
+    <message>
+        <source>The colours of officer_desk on this workstation, for everyone who signs in here.</source>
+        <translation>Fargene i officer_desk på denne arbeidsstasjonen, for alle som logger inn her.</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Lyst</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Mørkt</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Høy kontrast</translation>
+    </message>
+    <message>
+        <source>As the computer is set up (now: {look})</source>
+        <translation>Slik datamaskinen er satt opp (nå: {look})</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -1961,6 +2331,10 @@
     <message>
         <source>Lan&amp;guage…</source>
         <translation>&amp;Språk…</translation>
+    </message>
+    <message>
+        <source>Loo&amp;k…</source>
+        <translation>&amp;Utseende…</translation>
     </message>
     <message>
         <source>&amp;Log</source>
@@ -2005,6 +2379,14 @@
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Hjelp</translation>
+    </message>
+    <message>
+        <source>&amp;Help…</source>
+        <translation>&amp;Hjelp…</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts and what the flags mean</source>
+        <translation>Hurtigtaster og hva flaggene betyr</translation>
     </message>
     <message>
         <source>&amp;About officer_desk</source>
@@ -3095,6 +3477,121 @@ dato passert</translation>
     </message>
 </context>
 <context>
+    <name>SetUpPanel</name>
+    <message>
+        <source>A workstation of its own, not connected to a hub (it can join one later). You become its first admin and create the officers&apos; accounts after signing in.</source>
+        <translation>En egen arbeidsstasjon, ikke koblet til en server (den kan kobles til senere). Du blir dens første administrator og oppretter betjentenes kontoer etter at du har logget inn.</translation>
+    </message>
+    <message>
+        <source>&amp;Set up this workstation</source>
+        <translation>&amp;Sett opp denne arbeidsstasjonen</translation>
+    </message>
+    <message>
+        <source>Set up this workstation</source>
+        <translation>Sett opp denne arbeidsstasjonen</translation>
+    </message>
+    <message>
+        <source>Facility name</source>
+        <translation>Fengselets navn</translation>
+    </message>
+    <message>
+        <source>for example Halden fengsel</source>
+        <translation>for eksempel Halden fengsel</translation>
+    </message>
+    <message>
+        <source>Facility code</source>
+        <translation>Fengselskode</translation>
+    </message>
+    <message>
+        <source>for example HAL</source>
+        <translation>for eksempel HAL</translation>
+    </message>
+    <message>
+        <source>Unit name</source>
+        <translation>Avdelingens navn</translation>
+    </message>
+    <message>
+        <source>for example Enhet C</source>
+        <translation>for eksempel Avdeling C</translation>
+    </message>
+    <message>
+        <source>Unit code</source>
+        <translation>Avdelingskode</translation>
+    </message>
+    <message>
+        <source>for example C</source>
+        <translation>for eksempel C</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Navnet ditt</translation>
+    </message>
+    <message>
+        <source>for example Kari Nordmann</source>
+        <translation>for eksempel Kari Nordmann</translation>
+    </message>
+    <message>
+        <source>Your user name</source>
+        <translation>Brukernavnet ditt</translation>
+    </message>
+    <message>
+        <source>for example kari.nordmann</source>
+        <translation>for eksempel kari.nordmann</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passord</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Gjenta passordet</translation>
+    </message>
+    <message>
+        <source>Fac&amp;ility:</source>
+        <translation>Fengse&amp;l:</translation>
+    </message>
+    <message>
+        <source>Facility c&amp;ode:</source>
+        <translation>Fengsels&amp;kode:</translation>
+    </message>
+    <message>
+        <source>Uni&amp;t:</source>
+        <translation>Av&amp;deling:</translation>
+    </message>
+    <message>
+        <source>Unit co&amp;de:</source>
+        <translation>Avdelingsk&amp;ode:</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>&amp;Navnet ditt:</translation>
+    </message>
+    <message>
+        <source>Your user na&amp;me:</source>
+        <translation>&amp;Brukernavnet ditt:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passord:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>Gjen&amp;ta passordet:</translation>
+    </message>
+    <message>
+        <source>At least 10 characters, not a common password and not your user name. A few words together are easy to remember and hard to guess.</source>
+        <translation>Minst 10 tegn, ikke et vanlig passord og ikke brukernavnet ditt. Noen ord sammen er lette å huske og vanskelige å gjette.</translation>
+    </message>
+    <message>
+        <source>Fill in “{what}”: every field is needed.</source>
+        <translation>Fyll ut «{what}»: alle feltene må fylles ut.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same. Type them again.</source>
+        <translation>De to passordene er ikke like. Skriv dem på nytt.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsTab</name>
     <message>
         <source>{low} to {high}, normally {default}</source>
@@ -3755,6 +4252,14 @@ dato passert</translation>
         <translation>Fullt</translation>
     </message>
     <message>
+        <source>1 concern note</source>
+        <translation>1 bekymringsnotat</translation>
+    </message>
+    <message>
+        <source>1 release item overdue</source>
+        <translation>1 punkt i løslatelsesplanen over fristen</translation>
+    </message>
+    <message>
         <source>{n} min ago</source>
         <translation>for {n} min siden</translation>
     </message>
@@ -3775,20 +4280,20 @@ dato passert</translation>
         <translation>har nektet {n} måltider på rad</translation>
     </message>
     <message>
-        <source>{n} concern note(s)</source>
-        <translation>{n} bekymringsnotat(er)</translation>
-    </message>
-    <message>
-        <source>{n} release item(s) overdue</source>
-        <translation>{n} punkt(er) i løslatelsesplanen over fristen</translation>
-    </message>
-    <message>
         <source>revoked</source>
         <translation>trukket tilbake</translation>
     </message>
     <message>
         <source>Over capacity by {n}</source>
         <translation>Over kapasitet med {n}</translation>
+    </message>
+    <message>
+        <source>{n} concern notes</source>
+        <translation>{n} bekymringsnotater</translation>
+    </message>
+    <message>
+        <source>{n} release items overdue</source>
+        <translation>{n} punkter i løslatelsesplanen over fristen</translation>
     </message>
     <message>
         <source>{name} (cover until {day})</source>
@@ -4332,6 +4837,14 @@ Datafil: {path}</translation>
         <translation>Den personen er ikke i denne overleveringen.</translation>
     </message>
     <message>
+        <source>There is already an officer_desk store in {data_dir}; &apos;join&apos; is for a new workstation. Use &apos;enroll&apos; on an existing one, or choose an empty --data-dir.</source>
+        <translation>Det finnes allerede officer_desk-data i {data_dir}; «join» er for en ny arbeidsstasjon. Bruk «enroll» på en eksisterende, eller velg en tom --data-dir.</translation>
+    </message>
+    <message>
+        <source>The hub sent no accounts for unit {unit_code}, so nobody could sign in here; nothing was kept. Sync a workstation of the unit that has the accounts first, then ask facility IT for a new code.</source>
+        <translation>Serveren sendte ingen kontoer for avdeling {unit_code}, så ingen kunne ha logget inn her; ingenting ble beholdt. Synkroniser først en arbeidsstasjon på avdelingen som har kontoene, og be så IT-ansvarlig om en ny kode.</translation>
+    </message>
+    <message>
         <source>The journal can be made in English (en) or Norwegian (nb), not “{language}”.</source>
         <translation>Journalen kan lages på engelsk (en) eller norsk (nb), ikke «{language}».</translation>
     </message>
@@ -4772,10 +5285,6 @@ Datafil: {path}</translation>
         <translation>Et tema</translation>
     </message>
     <message>
-        <source>Activity</source>
-        <translation>Aktivitet</translation>
-    </message>
-    <message>
         <source>Agency</source>
         <translation>Instans</translation>
     </message>
@@ -4836,10 +5345,6 @@ Datafil: {path}</translation>
         <translation>Språk</translation>
     </message>
     <message>
-        <source>Meal</source>
-        <translation>Måltid</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
@@ -4850,10 +5355,6 @@ Datafil: {path}</translation>
     <message>
         <source>Note</source>
         <translation>Notat</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>Utfall</translation>
     </message>
     <message>
         <source>Owner</source>
