@@ -24,52 +24,10 @@ from officer_desk.ui.style import icon
 
 CARD_WIDTH = 440
 
-# Scoped by object name so it styles only these pages, not the desk.
-CARD_STYLE = """
-QFrame#Card {
-    background: #ffffff;
-    border: 1px solid #d5dce3;
-    border-radius: 8px;
-}
-QLabel#CardTitle {
-    font-size: 20px;
-    font-weight: 600;
-    color: #1d2b36;
-}
-QLabel#CardSubtitle, QLabel#FieldLabel {
-    color: #50606e;
-}
-QLabel#InlineError {
-    color: #a4262c;
-    background: #fdecec;
-    border: 1px solid #f1c4c6;
-    border-radius: 4px;
-    padding: 6px 8px;
-}
-QLabel#Hint {
-    color: #33414d;
-    background: #eef4fa;
-    border: 1px solid #cfe0ee;
-    border-radius: 4px;
-    padding: 6px 8px;
-}
-QLineEdit {
-    padding: 6px 8px;
-    border: 1px solid #b8c4cf;
-    border-radius: 4px;
-    background: #ffffff;
-}
-QLineEdit:focus {
-    border-color: #2b5f8a;
-}
-QPushButton#LinkButton {
-    border: none;
-    background: transparent;
-    color: #2b5f8a;
-    text-decoration: underline;
-    padding: 2px 0;
-}
-"""
+# The card, its labels and fields are styled in resources/officer_desk.qss (QFrame#Card,
+# QLabel#CardTitle, #InlineError, #Hint…) in the colours of the look.  Kept, empty, for the
+# pages that still set it.
+CARD_STYLE = ""
 
 
 class Card(QFrame):

@@ -188,6 +188,19 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     ("warn_text", "warn_bg"),
     ("warn_text", "base"),
     ("good_text", "good_bg"),
+    # Colours the code draws with (looks.colour): table cells, the status bar, the chart.
+    ("danger", "alt_base"),
+    ("danger_text", "base"),
+    ("warn_text", "window"),
+    ("warn_text", "alt_base"),
+    ("good", "base"),
+    ("good", "alt_base"),
+    ("good", "window"),
+    ("quiet", "window"),
+    ("accent", "window"),
+    ("muted", "alt_base"),
+    ("text_soft", "neutral_bg"),
+    ("text_soft", "window"),
 )
 
 _TOKEN = re.compile(r"@([a-z_]+)")
@@ -290,6 +303,13 @@ _current = LIGHT
 
 def current_look() -> str:
     return _current
+
+
+def colour(name: str) -> QColor:
+    """The current look's colour ``name`` (one of the keys of :data:`LIGHT_COLOURS`), for
+    what code paints itself: model foregrounds, charts.  Read it when painting, not once at
+    import, so a change of look shows at the next repaint."""
+    return QColor(LOOKS.get(_current, LIGHT_COLOURS)[name])
 
 
 def apply_look(app: QApplication, sheet: str, look: str = SYSTEM) -> str:

@@ -88,3 +88,51 @@ def test_the_dialog_saves_and_applies_at_once(
         assert looks.HIGH_CONTRAST_COLOURS["accent"] in qapp.styleSheet()
     finally:
         apply_style(qapp, look=looks.LIGHT)
+
+
+# Colours that do not depend on the look: the splash is drawn before any look is applied, and
+# each avatar is white initials on a fixed dark colour (a name's colour, the same in every look).
+_OWN_COLOURS = {"splash.py", "avatar.py", "looks.py"}
+
+
+def test_the_code_paints_with_the_looks_colours_only() -> None:
+    ui = Path(looks.__file__).parent
+    strays = [
+        f"{path.relative_to(ui)}:{n}: {line.strip()}"
+        for path in sorted(ui.rglob("*.py"))
+        if path.name not in _OWN_COLOURS
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b(?!\w)", line)
+    ]
+    assert strays == []
+
+
+def test_colour_follows_the_look(qapp: QApplication) -> None:
+    try:
+        for look, colours in looks.LOOKS.items():
+            apply_style(qapp, look=look)
+            assert looks.colour("danger").name() == colours["danger"]
+            assert looks.colour("accent").name() == colours["accent"]
+    finally:
+        apply_style(qapp, look=looks.LIGHT)
+    assert looks.colour("danger").name() == looks.LIGHT_COLOURS["danger"]
+
+
+def test_stylesheet_states_take_the_looks_colour(qtbot: QtBot, qapp: QApplication) -> None:
+    """The sync indicator's tone and a release item's due date are styled by the sheet
+    through a property; the colour a label is painted in changes with the look."""
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel("Overdue")
+    label.setObjectName("ItemDue")
+    label.setProperty("urgency", "overdue")
+    qtbot.addWidget(label)
+    try:
+        for look, colours in looks.LOOKS.items():
+            apply_style(qapp, look=look)
+            label.style().unpolish(label)
+            label.style().polish(label)
+            role = QPalette.ColorRole.WindowText
+            assert label.palette().color(role).name() == colours["danger"], look
+    finally:
+        apply_style(qapp, look=looks.LIGHT)

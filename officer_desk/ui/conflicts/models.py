@@ -13,9 +13,9 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
-from officer_desk.ui import vocabulary
+from officer_desk.ui import looks, vocabulary
 from officer_desk.ui.unit.models import RowsModel
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-WARN = QColor("#b3261e")
+WARN = "danger"  # a colour of the look (looks.colour)
 
 
 def tr(text: str) -> str:
@@ -118,7 +118,7 @@ class ConflictsModel(RowsModel):
             and not row.resolved
             and not row.auto_resolved
         ):
-            return QBrush(WARN)
+            return QBrush(looks.colour(WARN))
         return None
 
 

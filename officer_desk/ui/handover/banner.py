@@ -20,10 +20,7 @@ class HandoverBanner(QFrame):
 
     def __init__(self, executor: DbExecutor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("HandoverBanner")
-        self.setStyleSheet(
-            "QFrame#HandoverBanner { background: #fff4d6; border-bottom: 1px solid #e0c060; }"
-        )
+        self.setObjectName("HandoverBanner")  # styled in the stylesheet
         self._executor = executor
         self.officer_id: str | None = None
         self.waiting: list[HandoverSummary] = []

@@ -22,11 +22,11 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from officer_desk.app.change import Change
 from officer_desk.app.executor import DbExecutor
-from officer_desk.ui import vocabulary
+from officer_desk.ui import looks, vocabulary
 
 if TYPE_CHECKING:
     from officer_desk.store.database import Store
@@ -37,8 +37,8 @@ PAGE_SIZE = 50
 KINDS = ("meal", "activity", "conversation", "note")
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
-_POSITIVE = QColor("#2f6b3a")
-_ALERT = QColor("#a4262c")
+_POSITIVE = "good"  # colours of the look (looks.colour)
+_ALERT = "danger"
 
 
 class Column(IntEnum):
@@ -247,11 +247,11 @@ class TimelineModel(QAbstractTableModel):
             return item
         if role == Qt.ItemDataRole.ForegroundRole and column in (Column.WHAT, Column.KIND):
             if item.kind == "note" and item.what == "positive":
-                return QBrush(_POSITIVE)
+                return QBrush(looks.colour(_POSITIVE))
             if (item.kind == "note" and item.what in ("concern", "safety")) or (
                 item.kind == "meal" and item.outcome == "declined"
             ):
-                return QBrush(_ALERT)
+                return QBrush(looks.colour(_ALERT))
         return None
 
     def _text(self, item: TimelineItem, column: Column) -> str:

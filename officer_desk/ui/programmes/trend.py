@@ -12,14 +12,17 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-BAR = QColor("#2b5f8a")
-BAR_EMPTY = QColor("#d5dce3")
-AXIS = QColor("#9aa7b3")
-TEXT = QColor("#50606e")
-GRID = QColor("#e6ebf0")
+from officer_desk.ui import looks
+
+# Colours of the look (looks.colour), read at each paint so a change of look shows.
+BAR = "accent"
+BAR_EMPTY = "border"
+AXIS = "button_border"
+TEXT = "muted"
+GRID = "grid"
 
 Weeks = Sequence[tuple[date, float]]
 
@@ -46,11 +49,11 @@ def paint_bars(painter: QPainter, area: QRectF, weeks: Weeks, top: float) -> Non
     for n, (_monday, value) in enumerate(weeks):
         x = area.left() + n * slot + gap / 2
         if value <= 0:
-            painter.setBrush(BAR_EMPTY)
+            painter.setBrush(looks.colour(BAR_EMPTY))
             painter.drawRect(QRectF(x, area.bottom() - 1.5, slot - gap, 1.5))
             continue
         height = max(1.5, area.height() * min(value, top) / top)
-        painter.setBrush(BAR)
+        painter.setBrush(looks.colour(BAR))
         painter.drawRect(QRectF(x, area.bottom() - height, slot - gap, height))
 
 
@@ -100,7 +103,7 @@ class TrendChart(QWidget):
         painter.setFont(small)
         metrics = painter.fontMetrics()
         title_height = metrics.height() + 6
-        painter.setPen(TEXT)
+        painter.setPen(looks.colour(TEXT))
         painter.drawText(
             QRectF(0, 0, self.width(), title_height),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -123,9 +126,9 @@ class TrendChart(QWidget):
         # The scale: bottom, middle, top, with light grid lines across.
         for fraction in (0.0, 0.5, 1.0):
             y = area.bottom() - area.height() * fraction
-            painter.setPen(QPen(GRID if fraction else AXIS, 1))
+            painter.setPen(QPen(looks.colour(GRID if fraction else AXIS), 1))
             painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
-            painter.setPen(TEXT)
+            painter.setPen(looks.colour(TEXT))
             value = top * fraction
             places = 0 if value >= 1 or value == 0 else 1
             label = f"{QLocale().toString(float(value), 'f', places)} h"
@@ -139,7 +142,7 @@ class TrendChart(QWidget):
         slot = area.width() / len(self._weeks)
         label_width = metrics.horizontalAdvance("00.00") + 10
         every = max(1, math.ceil(label_width / slot))
-        painter.setPen(TEXT)
+        painter.setPen(looks.colour(TEXT))
         last = len(self._weeks) - 1
         for n, (monday, _v) in enumerate(self._weeks):
             if (last - n) % every:

@@ -6,10 +6,10 @@ from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from officer_desk.domain.release import RESOLVED, ItemStatus, Urgency
-from officer_desk.ui import vocabulary
+from officer_desk.ui import looks, vocabulary
 from officer_desk.ui.programmes.words import pick
 from officer_desk.ui.release import words
 
@@ -21,8 +21,9 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the PlanItemView behind an item row
 PATHWAY = 0  # internal id of a pathway row; an item row stores its pathway's row + 1
 
 URGENCY_COLOURS = {
-    Urgency.DUE: (QColor("#6b4500"), QColor("#fff4de")),  # amber: due within 14 days
-    Urgency.OVERDUE: (QColor("#8a1f24"), QColor("#fbe9ea")),  # red: overdue
+    # Text and background, colours of the look (looks.colour).
+    Urgency.DUE: ("warn_text", "warn_bg"),  # amber: due within 14 days
+    Urgency.OVERDUE: ("danger_text", "danger_bg"),  # red: overdue
 }
 
 
@@ -139,9 +140,9 @@ class PlanItemsModel(QAbstractItemModel):
         colours = URGENCY_COLOURS.get(item.urgency)
         if colours is not None and column == PlanColumn.DUE:
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(colours[0])
+                return QBrush(looks.colour(colours[0]))
             if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(colours[1])
+                return QBrush(looks.colour(colours[1]))
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == PlanColumn.DUE:
                 return {

@@ -199,6 +199,7 @@ class ReleasePlanPanel(QWidget):
         self.item_title.setObjectName("SectionTitle")
         self.item_title.setWordWrap(True)
         self.item_due = QLabel()
+        self.item_due.setObjectName("ItemDue")
         self.item_due.setWordWrap(True)
         self.item_gate = QLabel(
             self.tr("Part of the release gate: mark it done only with what confirms it.")
@@ -352,13 +353,9 @@ class ReleasePlanPanel(QWidget):
         self.share.setText(share)
         self.gate_label.setText(words.gate_line(ready.gate))
         # Red while the gate is unmet, calm once it is: the one thing nobody may leave without.
+        # Both styled in the stylesheet, in the colours of the look.
         self.gate_label.setObjectName("FlagAlert" if not ready.gate.met else "GateMet")
-        self.gate_label.setStyleSheet(
-            ""
-            if not ready.gate.met
-            else "QLabel { background: #e3f1e6; color: #245a2e; border: 1px solid #b9dcc0;"
-            " border-radius: 4px; padding: 3px 6px; font-weight: 600; }"
-        )
+        self.gate_label.style().unpolish(self.gate_label)
         self.gate_label.style().polish(self.gate_label)
         alert = {
             GateAlert.SEVEN_DAYS: self.tr(
@@ -481,8 +478,11 @@ class ReleasePlanPanel(QWidget):
             Urgency.RESOLVED: self.tr("Was due {date}"),
         }.get(item.urgency, self.tr("Due {date}")).format(date=due)
         self.item_due.setText(text)
-        colour = {Urgency.OVERDUE: "#a4262c", Urgency.DUE: "#7a4b00"}.get(item.urgency)
-        self.item_due.setStyleSheet(f"color: {colour}; font-weight: 600;" if colour else "")
+        # QLabel#ItemDue[urgency=...] in the stylesheet colours it in the look's colours.
+        urgency = {Urgency.OVERDUE: "overdue", Urgency.DUE: "due"}.get(item.urgency, "")
+        self.item_due.setProperty("urgency", urgency)
+        self.item_due.style().unpolish(self.item_due)
+        self.item_due.style().polish(self.item_due)
         self.item_gate.setVisible(bool(item.gate_role))
         self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(item.status)))
         self.owner.setText(item.owner)

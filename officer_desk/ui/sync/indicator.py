@@ -26,13 +26,6 @@ from officer_desk.ui.sync.state import Phase, Problem, SyncView, Tone, describe,
 if TYPE_CHECKING:
     from officer_desk.sync.client import RejectedItem
 
-TONE_COLOURS = {
-    Tone.QUIET: "#5f6b7a",
-    Tone.GOOD: "#1e7b34",
-    Tone.BUSY: "#1d5fa8",
-    Tone.WARN: "#9a5b00",
-    Tone.BAD: "#b3261e",
-}
 DOTS = {Tone.QUIET: "○", Tone.GOOD: "●", Tone.BUSY: "◐", Tone.WARN: "●", Tone.BAD: "●"}
 
 ENTITY_WORDS = {
@@ -82,8 +75,10 @@ class SyncIndicator(QToolButton):
         self.setText(f"{DOTS[words.tone]}  {words.short}" if words.short else "")
         self.setToolTip(f"{words.long}\n\n" + self.tr("Click for details and Sync now."))
         self.setAccessibleDescription(f"{words.short}. {words.long}")
-        colour = TONE_COLOURS[words.tone]
-        self.setStyleSheet(f"QToolButton {{ color: {colour}; padding: 1px 6px; }}")
+        # QToolButton#SyncIndicator[tone=...] in the stylesheet: the look's colour per tone.
+        self.setProperty("tone", words.tone.value)
+        self.style().unpolish(self)
+        self.style().polish(self)
 
     @Slot()
     def open_panel(self) -> SyncPanel:

@@ -20,9 +20,9 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
-from officer_desk.ui import vocabulary
+from officer_desk.ui import looks, vocabulary
 from officer_desk.ui.programmes.models import _RowsModel as _ProgrammeRows
 from officer_desk.ui.unit.reads import CAPACITY, PersonLine
 
@@ -34,8 +34,8 @@ if TYPE_CHECKING:
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the frozen row behind a line
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-WARN = QColor("#b3261e")
-AMBER = QColor("#8a5a00")
+WARN = "danger"  # colours of the look (looks.colour)
+AMBER = "warn_text"
 NUMBER = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -101,7 +101,7 @@ class CaseloadsModel(RowsModel):
                 return tr("Full")
             return tr("Room for {n}").format(n=CAPACITY - count)
         if role == Qt.ItemDataRole.ForegroundRole and column == CaseloadColumn.STATE:
-            return QBrush(WARN) if count > CAPACITY else None
+            return QBrush(looks.colour(WARN)) if count > CAPACITY else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             CaseloadColumn.PEOPLE,
             CaseloadColumn.COVERING,
@@ -243,11 +243,11 @@ class PeopleModel(RowsModel):
             return self.data(index)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == PersonColumn.FLAGS and flags(line):
-                return QBrush(WARN)
+                return QBrush(looks.colour(WARN))
             if column == PersonColumn.OFFICER and not line.holders:
-                return QBrush(WARN)
+                return QBrush(looks.colour(WARN))
             if column == PersonColumn.READINESS and row.release_alert:
-                return QBrush(WARN if row.release_alert == "seven_days" else AMBER)
+                return QBrush(looks.colour(WARN if row.release_alert == "seven_days" else AMBER))
         if role == Qt.ItemDataRole.ToolTipRole and column == PersonColumn.MEALS:
             return ", ".join(
                 f"{MEAL_LETTERS.get(meal, meal)}: {outcome}" for meal, outcome in row.meals_today
