@@ -44,6 +44,7 @@ from officer_desk.ui.person.timeline_model import (
 )
 from officer_desk.ui.programmes.panel import ProgrammesPanel
 from officer_desk.ui.release.panel import ReleasePlanPanel
+from officer_desk.ui.wrap_row import WrapRow
 
 if TYPE_CHECKING:
     from officer_desk.app.writes import Actor
@@ -80,6 +81,7 @@ class PersonPage(QWidget):
         self.name.setObjectName("PageTitle")
         self.details = QLabel()
         self.details.setObjectName("PageSubtitle")
+        self.details.setWordWrap(True)  # fits a narrow window (200 % scaling)
         names = QVBoxLayout()
         names.setSpacing(2)
         names.addWidget(self.name)
@@ -117,8 +119,10 @@ class PersonPage(QWidget):
 
         self.streak_flag = QLabel()
         self.streak_flag.setObjectName("FlagAlert")
+        self.streak_flag.setWordWrap(True)
         self.nudge = QLabel()
         self.nudge.setObjectName("FlagNudge")
+        self.nudge.setWordWrap(True)
         self.care = QLabel()
         self.care.setObjectName("CardAlert")
         self.care.setWordWrap(True)
@@ -150,8 +154,9 @@ class PersonPage(QWidget):
         left_scroll.setWidgetResizable(True)
         left_scroll.setFrameShape(QFrame.Shape.NoFrame)
         left_scroll.setWidget(left_box)
-        left_scroll.setMinimumWidth(300)
-        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left_scroll.setMinimumWidth(260)  # 300 left a 200 % window wider than 960 px
+        # Narrower than the form only in a small window (200 %): scroll rather than clip.
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
         # --- right: timeline ---
         self.timeline = TimelineModel(executor, self)
@@ -164,23 +169,30 @@ class PersonPage(QWidget):
             "note": self.tr("Notes"),
         }
         self.kind_boxes: dict[str, QCheckBox] = {}
-        filters = QHBoxLayout()
-        filters.setSpacing(10)
-        filters.addWidget(timeline_title)
-        filters.addSpacing(8)
+        # The kinds and the date range go onto two rows when the page is narrow (200 %).
+        filters = WrapRow()
+        kinds = QHBoxLayout()
+        kinds.setSpacing(10)
+        kinds.addWidget(timeline_title)
+        kinds.addSpacing(8)
         for kind in KINDS:
             box = QCheckBox(names_of_kinds[kind])
             box.setChecked(True)
             box.toggled.connect(self._filter_changed)
             self.kind_boxes[kind] = box
-            filters.addWidget(box)
-        filters.addStretch(1)
+            kinds.addWidget(box)
+        kinds.addStretch(1)
         self.since = self._date_edit(self.tr("From"))
         self.until = self._date_edit(self.tr("To"))
-        filters.addWidget(QLabel(self.tr("From")))
-        filters.addWidget(self.since)
-        filters.addWidget(QLabel(self.tr("to")))
-        filters.addWidget(self.until)
+        dates = QHBoxLayout()
+        dates.setSpacing(10)
+        dates.addWidget(QLabel(self.tr("From")))
+        dates.addWidget(self.since)
+        dates.addWidget(QLabel(self.tr("to")))
+        dates.addWidget(self.until)
+        dates.addStretch(1)  # on a row of its own, kept together at the left
+        filters.add_group(kinds, 1)
+        filters.add_group(dates)
 
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Timeline"))
@@ -224,7 +236,7 @@ class PersonPage(QWidget):
         right_box = QWidget()
         right = QVBoxLayout(right_box)
         right.setContentsMargins(8, 0, 0, 0)
-        right.addLayout(filters)
+        right.addWidget(filters)
         right.addWidget(self.table, 1)
         right.addWidget(self.empty_timeline)
         right.addLayout(detail_row)
