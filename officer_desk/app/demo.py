@@ -193,6 +193,24 @@ NOTES: dict[NoteKind, list[str]] = {
         "{name} said he had thoughts of self-harm. Health services informed, checks hourly.",
     ],
 }
+TALK_TOPICS = [
+    "Familie", "Helse", "Arbeid", "Skole", "Bolig", "Løslatelsesplan", "Trivsel", "Konflikt",
+]  # fmt: skip
+TALK_NOTES = [
+    "{name} vil søke om plass på verkstedet.",
+    "Gikk gjennom ukeplanen med {name}.",
+    "{name} er bekymret for boligen etter løslatelse.",
+    "{name} talked about his daughter's birthday; wants to send a card.",
+    "{name} sover dårlig, anbefalt å snakke med helse.",
+    "Planning the next steps with NAV for {name}.",
+]
+FOLLOW_UPS = [
+    "Ringe NAV om boligsøknaden",
+    "Bestille time hos helsetjenesten",
+    "Sjekke status på skoleplass",
+    "Ask the workshop about a trial week",
+    "Skaffe søknadsskjema for permisjon",
+]
 NOTE_ADDENDA = [
     " Tillegg: fulgt opp dagen etter, situasjonen er roligere.",
     " Addendum: spoke with health services, they will see him this week.",
@@ -277,7 +295,7 @@ def seed_demo(
     progress: ProgressFn | None = None,
     password: str | None = None,
 ) -> DemoSummary:
-    """Fill a store that has no people yet with a unit's generated history up to yesterday.
+    """Fill a store that has no people yet with a unit's generated history up to this morning.
 
     Initialises facility and unit ("Halden fengsel", "Enhet C") if the store is empty, adds
     officers (about one contact officer per 5.5 people, supervisors and an admin unless the
@@ -333,6 +351,8 @@ def seed_demo(
         "activity_log": 0,
         "case_note": 0,
         "case_note_revision": 0,
+        "conversation": 0,
+        "follow_up": 0,
     }
     streak_people = {p.details.prison_number for p in rng.sample(plans, max(1, inmates // 8))}
     all_officer_ids = [o.id for o in contact]
@@ -604,12 +624,19 @@ class _History:
     activities: list[dict[str, Any]] = field(default_factory=list)
     notes: list[dict[str, Any]] = field(default_factory=list)
     revisions: list[dict[str, Any]] = field(default_factory=list)
+    conversations: list[dict[str, Any]] = field(default_factory=list)
+    follow_ups: list[dict[str, Any]] = field(default_factory=list)
 
-    def officer_on(self, day: date) -> str:
+    def contact_on(self, day: date) -> str:
+        """The person's contact officer that day."""
         current = self.timeline[0][1]
         for start, officer_id, _reason in self.timeline:
             if start <= day:
                 current = officer_id
+        return current
+
+    def officer_on(self, day: date) -> str:
+        current = self.contact_on(day)
         # Colleagues cover shifts: about one entry in five is logged by someone else.
         if self.rng.random() < 0.2:
             return self.rng.choice(self.covers)
@@ -628,6 +655,7 @@ class _History:
         rng = self.rng
         episode_left = 0
         day = start
+        next_talk = start + timedelta(days=rng.randint(1, 4))
         while day < today:
             weekday = day.weekday()
             if episode_left:
@@ -638,9 +666,18 @@ class _History:
             self.day_meals(plan, day, weekday, away, refusing=episode_left > 0)
             if rng.random() < 0.12:
                 self.note(day)
+            if day >= next_talk:
+                self.conversation(day, today, low=episode_left > 0)
+                # About one a week, some sooner: some people are due one today (the card's
+                # nudge) and others were seen lately.
+                next_talk = day + timedelta(days=rng.choice([2, 3, 4, 5, 6, 7, 8, 9]))
             day += timedelta(days=1)
         if refusing_now:
             self.refusal_streak_until_yesterday()
+        elif rng.random() < 0.8:
+            # The day is under way: most people's breakfast is already logged.
+            away: set[Meal] = set()
+            self.day_meals(plan, today, today.weekday(), away, refusing=False, only=Meal.BREAKFAST)
 
     def activity(
         self,
@@ -714,10 +751,19 @@ class _History:
         return away
 
     def day_meals(
-        self, plan: _PersonPlan, day: date, weekday: int, away: set[Meal], *, refusing: bool
+        self,
+        plan: _PersonPlan,
+        day: date,
+        weekday: int,
+        away: set[Meal],
+        *,
+        refusing: bool,
+        only: Meal | None = None,
     ) -> None:
         rng = self.rng
         for meal, clock in MEAL_TIMES.items():
+            if only is not None and meal is not only:
+                continue
             reason: DeclineReason | None = None
             if meal in away:
                 outcome = MealOutcome.AWAY
@@ -830,6 +876,50 @@ class _History:
             later = created + timedelta(hours=rng.randint(2, 48))
             self.revision(note_id, 2, text + rng.choice(NOTE_ADDENDA), later, by)
 
+    def conversation(self, day: date, today: date, *, low: bool) -> None:
+        """A one-to-one with the contact officer; now and then something to follow up."""
+        rng = self.rng
+        by = self.contact_on(day)
+        started = _at(day, time(rng.choice([10, 13, 14, 15, 19]), rng.choice([0, 15, 30])))
+        minutes = rng.choice([10, 15, 20, 20, 30, 45])
+        topics = rng.sample(TALK_TOPICS, rng.choice([1, 1, 2, 2, 3]))
+        talk_id = new_id()
+        self.conversations.append(
+            {
+                "id": talk_id,
+                "inmate_id": self.inmate_id,
+                "started_at": started,
+                "duration_minutes": minutes,
+                "mood": rng.choice([1, 2, 2, 3]) if low else rng.choice([2, 3, 3, 4, 4, 5]),
+                "topics": topics,
+                "note": rng.choice(TALK_NOTES).format(name=self.name) if rng.random() < 0.5 else "",
+                "logged_at": started + timedelta(minutes=minutes + rng.randint(2, 40)),
+                "logged_by": by,
+                "amends_id": None,
+                "voided": False,
+                "void_reason": "",
+                **self.sync(by),
+            }
+        )
+        if rng.random() < 0.15:
+            due = day + timedelta(days=rng.randint(2, 14))
+            # Old ones were done; of those due this past week, one in five is still open.
+            done = due < today and ((today - due).days > 7 or rng.random() < 0.8)
+            self.follow_ups.append(
+                {
+                    "id": new_id(),
+                    "inmate_id": self.inmate_id,
+                    "conversation_id": talk_id,
+                    "text": rng.choice(FOLLOW_UPS),
+                    "due_date": due,
+                    "created_at": started + timedelta(minutes=minutes),
+                    "created_by": by,
+                    "done_at": _at(min(due, today - timedelta(days=1)), time(15, 0)) if done else None,
+                    "done_by": by if done else None,
+                    **self.sync(by),
+                }
+            )
+
     def revision(self, note_id: str, number: int, text: str, at: datetime, by: str) -> None:
         self.revisions.append(
             {
@@ -857,6 +947,8 @@ def _write_history(
         "activity_log": history.activities,
         "case_note": history.notes,
         "case_note_revision": history.revisions,
+        "conversation": history.conversations,
+        "follow_up": history.follow_ups,
     }
     with write(store, actor) as w:
         connection = w.session.connection()
@@ -869,6 +961,7 @@ def _write_history(
             history.inmate_id,
             f"demo history for {prison_number}: {len(history.meals)} meals, "
             f"{len(history.activities)} activities, {len(history.notes)} notes, "
-            f"{len(history.revisions)} note revisions",
+            f"{len(history.revisions)} note revisions, {len(history.conversations)} "
+            f"conversations, {len(history.follow_ups)} follow-ups",
         )
     return {table: len(rows) for table, rows in batches.items()}

@@ -28,6 +28,8 @@ from officer_desk.store.tables import (
     AuditEntry,
     CaseNote,
     CaseNoteRevision,
+    Conversation,
+    FollowUp,
     Inmate,
     MealLog,
     Officer,
@@ -154,7 +156,7 @@ def test_no_contact_officer_ever_has_more_than_six(seeded: tuple[Store, demo.Dem
             assert len(active) <= MAX_CASELOAD
 
 
-def test_three_meals_a_day_up_to_yesterday_and_some_refusal_streaks_now(
+def test_three_meals_a_day_up_to_yesterday_breakfast_today_and_some_refusal_streaks_now(
     seeded: tuple[Store, demo.DemoSummary],
 ) -> None:
     store, _summary = seeded
@@ -175,7 +177,12 @@ def test_three_meals_a_day_up_to_yesterday_and_some_refusal_streaks_now(
         for meals in yesterday.values()
     )
     assert len(yesterday) == len(inmates)
-    assert today == {}
+    # This morning's breakfast is logged for most, never for somebody refusing right now
+    # (it would end the streak), and nothing later in the day is logged yet.
+    refusing = {i.id for i, streak in zip(inmates, streaks, strict=True) if streak >= 3}
+    assert all(meals == [("breakfast", meals[0][1])] for meals in today.values())
+    assert 0 < len(today) < len(inmates)
+    assert not refusing & set(today)
     total = sum(outcomes.values())
     assert outcomes["ate"] / total > 0.75
     assert outcomes["partial"] and outcomes["declined"] and outcomes["away"]
@@ -194,6 +201,38 @@ def test_notes_have_kinds_sensitive_ones_and_second_revisions(
     assert set(kinds) == {"positive", "general", "concern", "safety"}
     assert sensitive > 0 and second > 0
     assert "{name}" not in texts and " og " in texts and " the " in texts
+
+
+def test_contact_officers_talk_with_their_people_and_leave_some_follow_ups_open(
+    seeded: tuple[Store, demo.DemoSummary],
+) -> None:
+    store, _summary = seeded
+    with store.reading() as session:
+        inmates = session.exec(select(Inmate)).all()
+        talks = session.exec(select(Conversation)).all()
+        follow_ups = session.exec(select(FollowUp)).all()
+        assignments = session.exec(select(Assignment)).all()
+    # Every conversation is held by the person's contact officer of that day.
+    for talk in talks:
+        day = talk.started_at.date()
+        contacts = {
+            a.officer_id
+            for a in assignments
+            if a.inmate_id == talk.inmate_id
+            and a.start_date <= day + timedelta(1)
+            and (a.end_date is None or a.end_date >= day)
+        }
+        assert talk.logged_by in contacts
+        assert talk.topics and 1 <= talk.mood <= 5 and talk.logged_at > talk.started_at
+    last = {i.id: max(t.started_at.date() for t in talks if t.inmate_id == i.id) for i in inmates}
+    gaps = [(TODAY - day).days for day in last.values()]
+    # Some were seen lately, some are due a talk (the home card's nudge shows for them).
+    assert min(gaps) <= 2 and max(gaps) > 3
+    assert follow_ups and all(f.conversation_id in {t.id for t in talks} for f in follow_ups)
+    done = [f for f in follow_ups if f.done_at is not None]
+    assert done and len(done) < len(follow_ups)
+    assert all(f.done_at.date() < TODAY and f.done_by == f.created_by for f in done)
+    assert all(f.due_date >= TODAY - timedelta(7) for f in follow_ups if f.done_at is None)
 
 
 def test_history_is_audited_once_per_person_and_the_chain_verifies(
