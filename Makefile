@@ -39,8 +39,9 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/seed_bench.py
 	$(BIN)/python benchmarks/startup_bench.py
 
+## Every self-test screen in English and Norwegian, light, dark and high contrast: build/screenshots/<set>/.
 screenshots: $(STAMP) translations
-	QT_QPA_PLATFORM=offscreen $(BIN)/officer-desk --demo --data-dir build/demo --self-test --screenshots build/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py --out build/screenshots
 
 ## Build the one-folder app into dist/officer-desk/ with PyInstaller (packaging/README.md).
 PACKAGE_STAMP := $(VENV)/.package-$(shell cksum pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
