@@ -1,6 +1,6 @@
 """Screenshots of every self-test screen in each language and look, to look at before a release.
 
-    python tools/screenshots.py [--out build/screenshots] [--sets en-light,nb-light,en-dark,nb-contrast]
+    python tools/screenshots.py [--out build/screenshots] [--sets en-light,nb-dark,...]
 
 One demo store is made (``officer-desk --demo --self-test``) and copied for each set; a set's
 language and look go into that copy's ``config/preferences.ini``, the file File → Language… and
@@ -33,7 +33,15 @@ def set_preferences(data_dir: Path, language: str, look: str) -> None:
 
 
 def self_test(data_dir: Path, shots: Path | None) -> int:
-    command = [sys.executable, "-m", "officer_desk.ui.launcher", "--demo", "--data-dir", str(data_dir), "--self-test"]
+    command = [
+        sys.executable,
+        "-m",
+        "officer_desk.ui.launcher",
+        "--demo",
+        "--data-dir",
+        str(data_dir),
+        "--self-test",
+    ]
     if shots is not None:
         command += ["--screenshots", str(shots)]
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
@@ -43,7 +51,11 @@ def self_test(data_dir: Path, shots: Path | None) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("build/screenshots"))
-    parser.add_argument("--sets", default=DEFAULT_SETS, help=f"comma-separated language-look pairs (default {DEFAULT_SETS})")
+    parser.add_argument(
+        "--sets",
+        default=DEFAULT_SETS,
+        help=f"comma-separated language-look pairs (default {DEFAULT_SETS})",
+    )
     args = parser.parse_args(argv)
 
     sets = []

@@ -914,7 +914,7 @@ class _History:
                     "due_date": due,
                     "created_at": started + timedelta(minutes=minutes),
                     "created_by": by,
-                    "done_at": _at(min(due, today - timedelta(days=1)), time(15, 0)) if done else None,
+                    "done_at": _at(min(due, today - timedelta(days=1)), time(15)) if done else None,
                     "done_by": by if done else None,
                     **self.sync(by),
                 }
