@@ -121,6 +121,7 @@ def update_item(
         values["evidence"] = rules.limited_text(evidence, "evidence", "Evidence", 2000)
     with write(store, actor) as w:
         item, plan = _item(w.session, actor, item_id, w.now.date())
+        _check_dispute(item.status, values.get("status"))
         if (
             values.get("status") == ItemStatus.DONE
             and item.gate_role
@@ -132,6 +133,27 @@ def update_item(
         w.update(item, values)
         w.change.inmate_ids.add(plan.inmate_id)
         return w.change
+
+
+def _check_dispute(current: str, chosen: object) -> None:
+    """Only sync makes an item disputed, and only a supervisor's decision (Unit → Conflicts,
+    ``app.conflicts``) ends it: the checklist's save may keep that status, never set or
+    change it."""
+    if chosen is None or chosen == current:
+        return
+    if current == ItemStatus.DISPUTED:
+        raise ValidationError(
+            "This item is disputed: two officers set different statuses while apart. "
+            "A supervisor decides it under Unit → Sync conflicts; its owner and evidence "
+            "can still be saved.",
+            "status",
+        )
+    if chosen == ItemStatus.DISPUTED:
+        raise ValidationError(
+            "An item becomes disputed only when two officers set different statuses while "
+            "apart; choose the status it has.",
+            "status",
+        )
 
 
 def add_referral(

@@ -3394,6 +3394,10 @@ dato passert</translation>
         <translation>Frist {date}</translation>
     </message>
     <message>
+        <source>Two officers set different statuses while apart; a supervisor decides under Unit ▸ Sync conflicts. Owner and evidence can still be saved.</source>
+        <translation>To betjenter satte ulik status uten forbindelse; en vaktleder avgjør under Avdeling ▸ Synkroniseringskonflikter. Ansvarlig og dokumentasjon kan fortsatt lagres.</translation>
+    </message>
+    <message>
         <source>{date}: {agency} (consent given)</source>
         <translation>{date}: {agency} (samtykke gitt)</translation>
     </message>
@@ -5065,6 +5069,14 @@ Datafil: {path}</translation>
         <translation>Skriv hva som bekrefter dette (f.eks. brevet eller kontakten).</translation>
     </message>
     <message>
+        <source>This item is disputed: two officers set different statuses while apart. A supervisor decides it under Unit → Sync conflicts; its owner and evidence can still be saved.</source>
+        <translation>Dette punktet er omstridt: to betjenter satte ulik status uten forbindelse. En vaktleder avgjør det under Avdeling → Synkroniseringskonflikter; ansvarlig og dokumentasjon kan fortsatt lagres.</translation>
+    </message>
+    <message>
+        <source>An item becomes disputed only when two officers set different statuses while apart; choose the status it has.</source>
+        <translation>Et punkt blir omstridt bare når to betjenter setter ulik status uten forbindelse; velg statusen det har.</translation>
+    </message>
+    <message>
         <source>A referral is only sent with the person&apos;s consent; record their consent first.</source>
         <translation>En henvisning sendes bare med personens samtykke; registrer samtykket først.</translation>
     </message>
@@ -5692,6 +5704,10 @@ Datafil: {path}</translation>
     <message>
         <source>Not needed</source>
         <translation>Ikke nødvendig</translation>
+    </message>
+    <message>
+        <source>Disputed: a supervisor decides</source>
+        <translation>Omstridt: en vaktleder avgjør</translation>
     </message>
     <message>
         <source>Ready: a place to live and a school place or job are confirmed.</source>

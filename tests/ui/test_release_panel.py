@@ -22,6 +22,7 @@ from officer_desk.store.tables import (
     Officer,
     Referral,
     ReleasePlan,
+    ReleasePlanItem,
     ReleaseSignoff,
 )
 from officer_desk.ui.release.model import PlanColumn
@@ -263,3 +264,46 @@ def test_printing_the_plan_writes_the_persons_copy(
     assert "Kari Nordmann" in text  # who to contact
     assert not panel.print_plan(language, tmp_path / "missing-folder" / "plan.pdf")
     assert panel.print_messages.visible_text()
+
+
+def test_a_disputed_item_shows_as_disputed_and_saving_keeps_the_dispute(
+    qtbot: QtBot, executor: DbExecutor, kari: Actor, planned: str
+) -> None:
+    def dispute(store: Store) -> None:  # as a pull brings it: two officers disagreed
+        with store.writing() as session:
+            item = session.exec(
+                select(ReleasePlanItem).where(ReleasePlanItem.code == "housing-confirmed")
+            ).one()
+            item.status = "disputed"
+            session.add(item)
+
+    qtbot.waitUntil(executor.submit(dispute).done)
+    panel = make_panel(qtbot, executor, kari, planned)
+    panel.select_item("housing-confirmed")
+    assert panel.status_combo.currentText() == "Disputed: a supervisor decides"
+    assert not panel.status_combo.isEnabled()
+    assert "Unit ▸ Sync conflicts" in panel.status_combo.toolTip()
+    # The owner still saves, and the item stays disputed (not quietly "Not started").
+    panel.owner.setText("NAV Halden")
+    with qtbot.waitSignal(panel.loaded):
+        panel.save_item_button.click()
+    saved = on_worker(
+        qtbot,
+        executor,
+        lambda s: s.exec(
+            select(ReleasePlanItem.status, ReleasePlanItem.owner).where(
+                ReleasePlanItem.code == "housing-confirmed"
+            )
+        ).one(),
+    )
+    assert tuple(saved) == ("disputed", "NAV Halden")
+    # Another item: every status but "disputed" can be chosen.
+    panel.select_item("school-or-job-confirmed")
+    assert panel.status_combo.isEnabled() and panel.status_combo.toolTip() == ""
+    model = panel.status_combo.model()
+    choosable = [
+        panel.status_combo.itemData(i)
+        for i in range(panel.status_combo.count())
+        if model.item(i).isEnabled()  # type: ignore[attr-defined]
+    ]
+    assert choosable == ["not_started", "in_progress", "done", "support_declined", "not_needed"]

@@ -209,6 +209,9 @@ class ReleasePlanPanel(QWidget):
         self.status_combo = QComboBox()
         for value, label in words.item_statuses().items():
             self.status_combo.addItem(label, str(value))
+        # Only sync makes an item disputed (app.release refuses it too): shown, not choosable.
+        disputed = self.status_combo.findData(str(ItemStatus.DISPUTED))
+        self.status_combo.model().item(disputed).setEnabled(False)  # type: ignore[attr-defined]
         self.owner = QLineEdit()
         self.owner.setPlaceholderText(self.tr("Who is doing this (officer, agency, the person)"))
         self.evidence = QPlainTextEdit()
@@ -485,6 +488,16 @@ class ReleasePlanPanel(QWidget):
         self.item_due.style().polish(self.item_due)
         self.item_gate.setVisible(bool(item.gate_role))
         self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(item.status)))
+        disputed = item.status == ItemStatus.DISPUTED
+        self.status_combo.setEnabled(not disputed)
+        self.status_combo.setToolTip(
+            self.tr(
+                "Two officers set different statuses while apart; a supervisor decides under "
+                "Unit ▸ Sync conflicts. Owner and evidence can still be saved."
+            )
+            if disputed
+            else ""
+        )
         self.owner.setText(item.owner)
         self.evidence.setPlainText(item.evidence)
         if item.referrals:

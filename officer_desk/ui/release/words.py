@@ -19,6 +19,8 @@ def item_statuses() -> dict[str, str]:
         ItemStatus.DONE: _t("Done"),
         ItemStatus.SUPPORT_DECLINED: _t("Support declined"),
         ItemStatus.NOT_NEEDED: _t("Not needed"),
+        # Set by sync, ended by a supervisor's decision: shown, never chosen here.
+        ItemStatus.DISPUTED: _t("Disputed: a supervisor decides"),
     }
 
 

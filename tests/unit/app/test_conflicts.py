@@ -220,6 +220,20 @@ def test_a_disputed_item_gets_the_status_the_supervisor_gives(
     )
     [row] = conflicts.inbox(unit_store, sup).conflicts
     assert row.record.startswith("Release plan: ")
+    # The checklist's own save keeps the dispute: owner and evidence still save, but the
+    # status is not changed there (it would end the dispute without a decision), nor can
+    # another item be made disputed by hand.
+    with pytest.raises(ValidationError, match="supervisor decides it") as refused:
+        release.update_item(unit_store, sup, item_id=item_id, status="done")
+    assert refused.value.field == "status"
+    release.update_item(unit_store, sup, item_id=item_id, status="disputed", owner="NAV Halden")
+    with unit_store.reading() as session:
+        items = session.exec(select(ReleasePlanItem)).all()
+        kept = session.get(ReleasePlanItem, item_id)
+        assert kept is not None and (kept.status, kept.owner) == ("disputed", "NAV Halden")
+    other = next(i for i in items if i.id != item_id)
+    with pytest.raises(ValidationError, match="becomes disputed only"):
+        release.update_item(unit_store, sup, item_id=other.id, status="disputed")
     with pytest.raises(ValidationError, match="really has"):
         conflicts.resolve(
             unit_store, sup, conflict_id=conflict_id, decision="merge", merged="disputed"
