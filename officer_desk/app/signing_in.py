@@ -6,19 +6,28 @@ path (``accounts.audit_sign_in``) as a job of its own on the same worker: the de
 it once its first screen is painted, before any other write can run, and the command line
 (``accounts.sign_in``) at once.  Imports nothing of SQLAlchemy, SQLModel or pydantic
 (``tests/unit/test_layers.py`` checks).
+
+When the password is known when the process starts (``officer-desk --user`` with it in the
+environment), :class:`EarlyUnlock` runs the key derivation on a thread of its own before Qt
+is even imported: importing this module loads only what Argon2id and the key slots need (the
+store's modules load when the store is opened), and Argon2id's C code releases the
+interpreter lock, so it overlaps Qt's start on the other core.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from officer_desk.app.actor import Actor
 from officer_desk.domain.enums import Role
 from officer_desk.domain.errors import DeskError, NotFound
-from officer_desk.store.connect import is_plain_sqlite
-from officer_desk.store.database import Store, open_store
 from officer_desk.store.keyslots import KeySlots, WrongPassword
+
+if TYPE_CHECKING:
+    from officer_desk.store.database import Store
 
 
 @dataclass(frozen=True)
@@ -45,6 +54,8 @@ def key_slots(store_path: Path) -> KeySlots:
     """The store's key slots; NotEncrypted for a plain store, NotFound when there is none."""
     slots = KeySlots.for_store(store_path)
     if slots is None:
+        from officer_desk.store.connect import is_plain_sqlite
+
         if store_path.exists() and is_plain_sqlite(store_path):
             raise NotEncrypted(
                 "These records are not encrypted yet. Facility IT: run "
@@ -62,12 +73,66 @@ def open_with_password(
 ) -> tuple[Store, SignedIn]:
     """Open the store with an account's password; not yet audited (see the module doc)."""
     key = key_slots(store_path).unlock(username, password)  # failures counted in the slots
+    return open_with_key(store_path, username, key, backups=backups)
+
+
+def open_with_key(
+    store_path: Path, username: str, key: bytes, *, backups: Path | None = None
+) -> tuple[Store, SignedIn]:
+    """Open the store with the key an account's password unwrapped, and find the account."""
+    from officer_desk.store.database import open_store
+
     store = open_store(store_path, backups=backups, key=key)
     try:
         return store, find_officer(store, username)
     except BaseException:
         store.close()
         raise
+
+
+class EarlyUnlock:
+    """One account's key slot unwrapped on a thread of its own, started at once.
+
+    For a sign-in whose password is known at start: the thread begins Argon2id before the
+    caller goes on to load Qt.  :meth:`key` waits for it and returns the store key, or raises
+    what unlocking raised (a wrong password is counted in the slots as usual).
+    """
+
+    def __init__(self, store_path: Path, username: str, password: str) -> None:
+        self.store_path = store_path
+        self.username = username
+        self._key: bytes | None = None
+        self._error: BaseException | None = None
+        self._done = threading.Event()
+        self._thread = threading.Thread(
+            target=self._unlock, args=(password,), name="officer-desk-unlock", daemon=True
+        )
+        self._thread.start()
+
+    def _unlock(self, password: str) -> None:
+        try:
+            self._key = key_slots(self.store_path).unlock(self.username, password)
+        except BaseException as error:  # handed to whoever waits in key()
+            self._error = error
+        finally:
+            self._done.set()
+
+    @property
+    def done(self) -> bool:
+        return self._done.is_set()
+
+    def key(self) -> bytes:
+        self._done.wait()
+        if self._error is not None:
+            raise self._error
+        assert self._key is not None
+        return self._key
+
+    def open(self, *, backups: Path | None = None) -> tuple[Store, SignedIn]:
+        """:func:`open_with_password`'s result, with the key this unlock derives."""
+        from officer_desk.store.database import open_store  # noqa: F401  (while Argon2id runs)
+
+        return open_with_key(self.store_path, self.username, self.key(), backups=backups)
 
 
 def find_officer(store: Store, username: str) -> SignedIn:

@@ -1,22 +1,23 @@
 """Wires the running application: Qt app, crash reporting, executor, session, window and gate.
 
 Only Qt is imported before the splash is up.  With ``--user`` and ``OFFICER_DESK_PASSWORD``
-the sign-in starts on the database worker right after the splash, so Argon2id and the
-database stack load while the GUI thread builds the window.  Nothing heavy is imported on
-the GUI thread at all: the window, the gate and their pages read through the light path.
+the launcher has started Argon2id before Qt (``signing_in.EarlyUnlock``); the store opens on
+the database worker as soon as it is done, while the GUI thread builds the window.  Nothing
+heavy is imported on the GUI thread at all: the window, the gate and their pages read through
+the light path.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
-import os
 import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from officer_desk.paths import AppPaths
@@ -28,16 +29,26 @@ from officer_desk.ui.style import apply_style, icon
 
 if TYPE_CHECKING:
     from officer_desk.app.executor import DbExecutor
+    from officer_desk.app.signing_in import EarlyUnlock
     from officer_desk.domain.errors import DeskError
     from officer_desk.ui.gate import DeskGate
     from officer_desk.ui.main_window import MainWindow
 
 log = logging.getLogger("officer_desk.ui")
 
-PASSWORD_VARIABLE = "OFFICER_DESK_PASSWORD"
+GC_AT_LATEST_MS = 3_000
 
 
-def run(args: argparse.Namespace, paths: AppPaths, *, started: float) -> int:
+def run(
+    args: argparse.Namespace,
+    paths: AppPaths,
+    *,
+    started: float,
+    password: str | None = None,
+    unlock: EarlyUnlock | None = None,
+) -> int:
+    """The app until it quits.  ``password``: from ``OFFICER_DESK_PASSWORD`` (the launcher
+    has removed it from the environment); ``unlock``: its Argon2id, already running."""
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
@@ -49,8 +60,6 @@ def run(args: argparse.Namespace, paths: AppPaths, *, started: float) -> int:
     restore_qt_messages = route_qt_messages()
     reporter = CrashReporter(paths.log_file)
     reporter.install()
-    # Read once and drop it, so no child process (a PDF viewer, a shell) inherits it.
-    password = os.environ.pop(PASSWORD_VARIABLE, None)
 
     splash = None
     if not args.self_test:
@@ -67,8 +76,8 @@ def run(args: argparse.Namespace, paths: AppPaths, *, started: float) -> int:
     if not args.self_test:  # the self-test reports bugs itself, without a dialog
         executor.failed.connect(reporter.report_error)
     early = None
-    if args.user and password and not args.self_test and not args.bench_type_password:
-        early = EarlySignIn(executor, paths, args.user, password)
+    if unlock is not None:
+        early = EarlySignIn(executor, paths, unlock)
 
     from officer_desk.ui.desk_session import DeskSession
     from officer_desk.ui.main_window import MainWindow
@@ -76,6 +85,7 @@ def run(args: argparse.Namespace, paths: AppPaths, *, started: float) -> int:
     session = DeskSession()
     window = MainWindow(executor, paths, session)
     gate = DeskGate(window, executor, session, paths, demo=args.demo)
+    _collect_garbage_after_first_screen(window, gate, signing_in=early is not None)
     try:
         if args.self_test:
             from officer_desk.ui.self_test import SelfTest
@@ -103,6 +113,27 @@ def run(args: argparse.Namespace, paths: AppPaths, *, started: float) -> int:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         reporter.uninstall()
         restore_qt_messages()
+
+
+def _collect_garbage_after_first_screen(
+    window: MainWindow, gate: DeskGate, *, signing_in: bool
+) -> None:
+    """Resume the cyclic garbage collector the launcher paused, once the first screen is
+    painted (the home screen; the sign-in page unless a sign-in is already under way; a
+    refusal or notice) or after GC_AT_LATEST_MS.  What start-up made is frozen out of its
+    passes first: it lives as long as the app."""
+
+    def resume() -> None:
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
+
+    shown = [window.desk.screen_ready, gate.refused, gate.stopped, gate.problem]
+    if not signing_in:
+        shown.append(gate.waiting)
+    for signal in shown:
+        signal.connect(resume)
+    QTimer.singleShot(GC_AT_LATEST_MS, resume)
 
 
 def _report_start_up(

@@ -23,13 +23,6 @@ from officer_desk.domain.errors import DeskError
 from officer_desk.ui import vocabulary, words
 from officer_desk.ui.actions import DeskActions
 from officer_desk.ui.desk_session import DeskSession
-from officer_desk.ui.dialogs.activity import ActivityDialog
-from officer_desk.ui.dialogs.conversation import ConversationDialog
-from officer_desk.ui.dialogs.find_person import FindPersonDialog
-from officer_desk.ui.dialogs.form import local_now
-from officer_desk.ui.dialogs.meal import MealDialog
-from officer_desk.ui.dialogs.note import NoteDialog
-from officer_desk.ui.dialogs.undo import UndoMealDialog
 from officer_desk.ui.home.model import CaseloadModel
 from officer_desk.ui.home.page import HomePage
 
@@ -37,9 +30,21 @@ if TYPE_CHECKING:
     from officer_desk.app.accounts import SignedIn
     from officer_desk.app.writes import Actor
     from officer_desk.store.database import Store
+    from officer_desk.ui.dialogs.activity import ActivityDialog
+    from officer_desk.ui.dialogs.conversation import ConversationDialog
+    from officer_desk.ui.dialogs.find_person import FindPersonDialog
+    from officer_desk.ui.dialogs.meal import MealDialog
+    from officer_desk.ui.dialogs.note import NoteDialog
+    from officer_desk.ui.dialogs.undo import UndoMealDialog
     from officer_desk.ui.person.page import PersonPage
 
 SHIFT = timedelta(hours=8)
+
+
+def local_now() -> datetime:
+    """Now, as an aware local moment (the dialogs' ``form.local_now``, whose module is not
+    imported before the first screen)."""
+    return datetime.now().astimezone()
 
 
 def prepare_writing(store: Store) -> None:
@@ -54,8 +59,15 @@ def prepare_writing(store: Store) -> None:
     import officer_desk.app.profile
 
     # Not store work, but here for the same reason: the person page's module tree (timeline,
-    # programmes, release plan) is not needed for the first screen, and importing it on the
-    # GUI thread would stall it; importing is thread-safe, building widgets is done later.
+    # programmes, release plan) and the logging dialogs are not needed for the first screen,
+    # and importing them on the GUI thread would stall it (or the first Ctrl+M); importing is
+    # thread-safe, building widgets is done later.
+    import officer_desk.ui.dialogs.activity
+    import officer_desk.ui.dialogs.conversation
+    import officer_desk.ui.dialogs.find_person
+    import officer_desk.ui.dialogs.meal
+    import officer_desk.ui.dialogs.note
+    import officer_desk.ui.dialogs.undo
     import officer_desk.ui.person.page  # noqa: F401
 
     store.warm_up()
@@ -258,6 +270,8 @@ class DeskPage(QWidget):
 
     @Slot()
     def find_person(self) -> FindPersonDialog:
+        from officer_desk.ui.dialogs.find_person import FindPersonDialog
+
         dialog = FindPersonDialog(self.model, self)
         dialog.chosen.connect(self.open_person)
         self._open(dialog)
@@ -300,6 +314,8 @@ class DeskPage(QWidget):
     def log_meal(self) -> MealDialog | None:
         if not self.model.rowCount():
             return None
+        from officer_desk.ui.dialogs.meal import MealDialog
+
         dialog = MealDialog(self._executor, self._actor, self.model.people(), self._now, self)
         dialog.saved.connect(
             self._confirm(self.tr("Meal saved for everyone. Ctrl+Shift+Z undoes it."))
@@ -310,6 +326,8 @@ class DeskPage(QWidget):
     def log_activity(self, inmate_id: str | None = None) -> ActivityDialog | None:
         if not self.model.rowCount():
             return None
+        from officer_desk.ui.dialogs.activity import ActivityDialog
+
         who = inmate_id or self.current_person()
         dialog = ActivityDialog(
             self._executor,
@@ -326,6 +344,8 @@ class DeskPage(QWidget):
     def log_conversation(self, inmate_id: str | None = None) -> ConversationDialog | None:
         if not self.model.rowCount():
             return None
+        from officer_desk.ui.dialogs.conversation import ConversationDialog
+
         dialog = ConversationDialog(
             self._executor,
             self._actor,
@@ -341,6 +361,8 @@ class DeskPage(QWidget):
     def write_note(self, kind: str, inmate_id: str | None = None) -> NoteDialog | None:
         if not self.model.rowCount():
             return None
+        from officer_desk.ui.dialogs.note import NoteDialog
+
         dialog = NoteDialog(
             self._executor,
             self._actor,
@@ -355,6 +377,8 @@ class DeskPage(QWidget):
 
     @Slot(str, str)
     def amend_note(self, inmate_id: str, note_id: str) -> NoteDialog:
+        from officer_desk.ui.dialogs.note import NoteDialog
+
         dialog = NoteDialog(
             self._executor,
             self._actor,
@@ -369,6 +393,8 @@ class DeskPage(QWidget):
 
     @Slot()
     def undo_meal(self) -> UndoMealDialog:
+        from officer_desk.ui.dialogs.undo import UndoMealDialog
+
         dialog = UndoMealDialog(self._executor, self._actor, self.shift_start(), self)
         dialog.saved.connect(
             self._confirm(self.tr("Last meal log undone; it stays in the history."))

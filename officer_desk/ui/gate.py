@@ -37,6 +37,7 @@ from officer_desk.ui.signin import SignInPage
 if TYPE_CHECKING:
     from officer_desk.app.accounts import SignedIn
     from officer_desk.app.demo import DemoSummary
+    from officer_desk.app.signing_in import EarlyUnlock
     from officer_desk.store.database import Store
     from officer_desk.ui.admin_pages import AdminPage
     from officer_desk.ui.first_run.guide import FirstRunGuide
@@ -148,9 +149,10 @@ def _nothing() -> None:
 
 
 class EarlySignIn(QObject):
-    """``accounts.sign_in`` started on the worker before the window exists (``--user`` with
-    ``OFFICER_DESK_PASSWORD``), so Argon2id and the database stack load while Qt builds
-    the window."""
+    """The sign-in whose password was known at start (``--user`` with
+    ``OFFICER_DESK_PASSWORD``): Argon2id already runs on its own thread (the launcher started
+    it before Qt); the store opens on the worker the moment it is done, while the GUI thread
+    builds the window."""
 
     finished = Signal()
 
@@ -158,20 +160,16 @@ class EarlySignIn(QObject):
         self,
         executor: DbExecutor,
         paths: AppPaths,
-        username: str,
-        password: str,
+        unlock: EarlyUnlock,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.username = username
+        self.username = unlock.username
         self.result: tuple[Store, SignedIn] | None = None
         self.error: BaseException | None = None
         self.done = False
         executor.run(
-            lambda: _open_with_password(paths, username, password),
-            self._succeeded,
-            self._failed,
-            owner=self,
+            lambda: unlock.open(backups=paths.backups), self._succeeded, self._failed, owner=self
         )
 
     def _succeeded(self, result: tuple[Store, SignedIn]) -> None:

@@ -4,6 +4,9 @@ Other parts of the app code against a small surface: ``add_page``/``show_page`` 
 full-window pages (sign-in, lock), ``show_desk`` to come back, ``set_title_person`` and the
 ``*_requested`` signals its menus emit.  Who works here comes from the :class:`DeskSession`.
 Nothing heavy is imported here: the window must paint before the database stack loads.
+Screens a sign-in does not show (handover, programme pages, the supervisor's screens,
+language and look dialogs) are imported and built when first used; the supervisor's menu
+entries are added once the first screen is painted (or when the Unit menu opens first).
 """
 
 from __future__ import annotations
@@ -30,19 +33,19 @@ from officer_desk.ui.actions import DeskActions, with_shortcut
 from officer_desk.ui.desk import DeskPage
 from officer_desk.ui.desk_session import DeskSession
 from officer_desk.ui.handover.banner import HandoverBanner
-from officer_desk.ui.handover.page import HandoverPage
-from officer_desk.ui.language import LanguageDialog
-from officer_desk.ui.look_dialog import LookDialog
-from officer_desk.ui.programmes.caseload import CaseloadProgressPage
-from officer_desk.ui.programmes.catalogue import CatalogueEditor
 from officer_desk.ui.style import icon
 from officer_desk.ui.sync.install import DeskSync
-from officer_desk.ui.unit.supervision import SupervisorScreens
 
 if TYPE_CHECKING:
     from officer_desk.app.accounts import SignedIn
     from officer_desk.ui.about import AboutDialog
+    from officer_desk.ui.handover.page import HandoverPage
     from officer_desk.ui.help.dialog import HelpDialog
+    from officer_desk.ui.language import LanguageDialog
+    from officer_desk.ui.look_dialog import LookDialog
+    from officer_desk.ui.programmes.caseload import CaseloadProgressPage
+    from officer_desk.ui.programmes.catalogue import CatalogueEditor
+    from officer_desk.ui.unit.supervision import SupervisorScreens
 
 APP_TITLE = "officer_desk"
 STATUS_SECONDS = 8
@@ -69,6 +72,11 @@ class OpeningPage(QWidget):
         self.message.setText(text)
 
 
+def _import_supervision() -> None:
+    # Importing is thread-safe; the widgets are built on the GUI thread afterwards.
+    import officer_desk.ui.unit.supervision  # noqa: F401
+
+
 class MainWindow(QMainWindow):
     switch_user_requested = Signal()
     lock_requested = Signal()
@@ -92,6 +100,7 @@ class MainWindow(QMainWindow):
         self._progress_page: CaseloadProgressPage | None = None
         self._catalogue_page: CatalogueEditor | None = None
         self._handover_page: HandoverPage | None = None
+        self._supervision: SupervisorScreens | None = None
         self.setWindowTitle(APP_TITLE)
         self.setWindowIcon(icon("officer-desk"))
 
@@ -112,24 +121,18 @@ class MainWindow(QMainWindow):
         column.addWidget(self.handover_banner)
         column.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        self.supervision = SupervisorScreens(
-            self,
-            executor,
-            session,
-            self.desk,
-            self.show_page,
-            self.show_desk,
-            today,
-            self.actions.home,
-        )
 
         self.people_label = QLabel()
         self.statusBar().addPermanentWidget(self.people_label)
-        self.sync = DeskSync(self, executor, session, self.actions.sync_now)
+        self.sync = DeskSync(
+            self, executor, session, self.actions.sync_now, first_screen=self.desk.screen_ready
+        )
         self.desk.status.connect(self._show_status)
         self.desk.people_changed.connect(self.people_label.setText)
         self._build_menus()
         self.actions.home.triggered.connect(self._home_requested)
+        # The supervisor's screens once the first screen is up (see ``supervision``).
+        self.desk.screen_ready.connect(self._load_supervision)
 
         session.signed_in.connect(self._signed_in)
         session.signed_out.connect(self._signed_out)
@@ -205,8 +208,8 @@ class MainWindow(QMainWindow):
         self.handover_action.setToolTip(self.tr("Hand over your shift, or read and sign one"))
         self.handover_action.triggered.connect(lambda: self.show_handover())
         self.unit_menu.addAction(self.handover_action)
-        self.unit_menu.addAction(self.supervision.overview_action)
-        self.unit_menu.addAction(self.supervision.conflicts_action)
+        # The overview and conflicts entries go here once ``supervision`` is built.
+        self.unit_menu.aboutToShow.connect(self._build_supervision)
         self.unit_menu.addAction(self.progress_action)
         self.unit_menu.addAction(self.catalogue_action)
         self.unit_menu.addSeparator()
@@ -235,7 +238,48 @@ class MainWindow(QMainWindow):
         self.catalogue_action.setEnabled(role is Role.ADMIN)
         self.progress_action.setEnabled(role in (Role.OFFICER, Role.SUPERVISOR))
         self.handover_action.setEnabled(role in (Role.OFFICER, Role.SUPERVISOR))
-        self.supervision.set_role(role)
+        if self._supervision is not None:
+            self._supervision.set_role(role)
+
+    # --- the supervisor's screens (built after the first screen, or when first asked for) ----
+
+    @property
+    def supervision(self) -> SupervisorScreens:
+        """The unit overview and conflict review with their Unit menu entries; nobody needs
+        them for the first screen, so their modules load after it."""
+        if self._supervision is None:
+            from officer_desk.ui.unit.supervision import SupervisorScreens
+
+            screens = SupervisorScreens(
+                self,
+                self._executor,
+                self._session,
+                self.desk,
+                self.show_page,
+                self.show_desk,
+                self._today,
+                self.actions.home,
+            )
+            self.unit_menu.insertActions(
+                self.progress_action, [screens.overview_action, screens.conflicts_action]
+            )
+            user = self._session.user
+            screens.set_role(Role(user.role) if user is not None else None)
+            self._supervision = screens
+        return self._supervision
+
+    @Slot()
+    def _build_supervision(self) -> None:
+        self.supervision  # noqa: B018  (the property builds it)
+
+    @Slot()
+    def _load_supervision(self) -> None:
+        """Import the supervisor's screens on the worker (the GUI thread stays free for the
+        person now using the first screen), then build their menu entries here."""
+        if self._supervision is None:
+            self._executor.run(
+                _import_supervision, lambda _none: self._build_supervision(), owner=self
+            )
 
     # --- programmes (issue 5 pages; back to the desk with Go → Caseload home) -----------------
 
@@ -243,6 +287,8 @@ class MainWindow(QMainWindow):
     def show_programme_progress(self) -> QWidget:
         """Programme progress across the caseload shown on the desk (the signed-in officer's)."""
         if self._progress_page is None:
+            from officer_desk.ui.programmes.caseload import CaseloadProgressPage
+
             self._progress_page = CaseloadProgressPage(self._executor, self._session.actor,
                                                        self._today)
             self._progress_page.person_requested.connect(self._open_person_from_progress)
@@ -257,6 +303,8 @@ class MainWindow(QMainWindow):
     def show_catalogue(self) -> QWidget:
         """The programme catalogue editor (admins)."""
         if self._catalogue_page is None:
+            from officer_desk.ui.programmes.catalogue import CatalogueEditor
+
             self._catalogue_page = CatalogueEditor(self._executor, self._session.actor,
                                                    self._today)
         self._catalogue_page.reload()
@@ -269,6 +317,8 @@ class MainWindow(QMainWindow):
     def show_handover(self, handover_id: str | None = None) -> QWidget:
         """The shift handover page; ``handover_id`` opens that handover (from the banner)."""
         if self._handover_page is None:
+            from officer_desk.ui.handover.page import HandoverPage
+
             self._handover_page = HandoverPage(self._executor, self._session, self._today)
             self._handover_page.status.connect(self._show_status)
         self.show_page(self._handover_page)
@@ -344,13 +394,15 @@ class MainWindow(QMainWindow):
         role = Role(user.role)
         self.set_title_person(user.display_name)
         self._set_signed_in_actions(role)
-        self.handover_banner.watch(None if role is Role.ADMIN else user.officer_id)
         if role is Role.ADMIN:
             # Admins keep accounts and settings; they see no one's records.
+            self.handover_banner.watch(None)
             self.desk.close_person_data()
+            self._build_supervision()  # no desk screen to wait for
             self.accounts_requested.emit()
             return
-        self.desk.open_for(user)
+        self.desk.open_for(user)  # the caseload's read goes to the worker first
+        self.handover_banner.watch(user.officer_id)
         self.show_desk()
 
     @Slot()
@@ -371,6 +423,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_language(self) -> LanguageDialog:
+        from officer_desk.ui.language import LanguageDialog
+
         dialog = LanguageDialog(self._paths.config, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -378,6 +432,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_look(self) -> LookDialog:
+        from officer_desk.ui.look_dialog import LookDialog
+
         dialog = LookDialog(self._paths.config, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -387,6 +443,7 @@ class MainWindow(QMainWindow):
     def show_help(self) -> HelpDialog:
         from officer_desk.ui.help.dialog import HelpDialog  # only when asked for
 
+        self._build_supervision()  # its shortcuts are in the table
         dialog = HelpDialog(self.menuBar(), self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

@@ -4,15 +4,31 @@ handovers stay visible until someone takes them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from officer_desk.app.change import Change
 from officer_desk.app.executor import DbExecutor
-from officer_desk.store.handover import HandoverSummary
-from officer_desk.ui import words
-from officer_desk.ui.handover.detail import when
-from officer_desk.ui.handover.reads import HANDOVER_ENTITIES, read_waiting
+from officer_desk.ui import vocabulary, words
+
+if TYPE_CHECKING:
+    from officer_desk.store.database import Store
+    from officer_desk.store.handover import HandoverSummary
+
+
+def _read_waiting(officer_id: str) -> Callable[[Store], list[HandoverSummary]]:
+    """``reads.read_waiting``, its module (and the handover queries behind it) imported on
+    the worker: the banner is built with the window, before the first screen."""
+
+    def work(store: Store) -> list[HandoverSummary]:
+        from officer_desk.ui.handover.reads import read_waiting
+
+        return read_waiting(officer_id)(store)
+
+    return work
 
 
 class HandoverBanner(QFrame):
@@ -48,7 +64,7 @@ class HandoverBanner(QFrame):
             self.hide()
             return
         self._executor.submit(
-            read_waiting(self.officer_id), self._show, lambda _error: self.hide(), owner=self
+            _read_waiting(self.officer_id), self._show, lambda _error: self.hide(), owner=self
         )
 
     def _show(self, waiting: list[HandoverSummary]) -> None:
@@ -73,8 +89,8 @@ class HandoverBanner(QFrame):
                 n=len(waiting),
                 people=words.people(people),
                 outgoing=first.outgoing,
-                start=when(first.shift_start),
-                end=when(first.shift_end),
+                start=vocabulary.short_moment(first.shift_start),
+                end=vocabulary.short_moment(first.shift_end),
             )
         )
         self.show()
@@ -86,5 +102,9 @@ class HandoverBanner(QFrame):
 
     @Slot(object)
     def _on_changed(self, change: Change) -> None:
+        if self.officer_id is None:
+            return
+        from officer_desk.ui.handover.reads import HANDOVER_ENTITIES  # loaded by refresh()
+
         if change.entities & HANDOVER_ENTITIES:
             self.refresh()

@@ -33,6 +33,16 @@ _MARKS: dict[str | None, str] = {
 }
 
 
+def restyle(widget: QWidget) -> None:
+    """Apply the stylesheet again after a property it selects on has changed.  A widget not
+    yet polished gets the stylesheet when first shown: nothing to redo (a new card's dozen
+    re-polishes would otherwise delay the first home screen)."""
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        style = widget.style()
+        style.unpolish(widget)
+        style.polish(widget)
+
+
 class ElidedLabel(QLabel):
     """One line that shortens with "…" instead of pushing the card wider; full text as tooltip."""
 
@@ -70,8 +80,7 @@ class MealChip(QLabel):
         self.setText(f"{name} {_MARKS.get(outcome, '·')}" if outcome else f"{name} ·")
         self.setProperty("outcome", outcome or "none")
         self.setToolTip(words)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        restyle(self)
 
 
 class PersonCard(QFrame):
@@ -226,8 +235,7 @@ class PersonCard(QFrame):
                 date=vocabulary.short_date(row.expected_release_date)
             )
         )
-        self.release.style().unpolish(self.release)
-        self.release.style().polish(self.release)
+        restyle(self.release)
 
     def _show_flags(self, row: CaseloadRow) -> None:
         self.streak_flag.setVisible(row.refusal_flag)
@@ -289,8 +297,7 @@ class PersonCard(QFrame):
             self.activities.set_full_text(self.tr("Today: {list}").format(list=", ".join(parts)))
             self.activities.setProperty("quiet", False)
         self.activities.setObjectName("CardLine")
-        self.activities.style().unpolish(self.activities)
-        self.activities.style().polish(self.activities)
+        restyle(self.activities)
 
     def _show_conversation(self, row: CaseloadRow) -> None:
         days = row.days_since_conversation

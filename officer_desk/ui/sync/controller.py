@@ -9,6 +9,10 @@
   it would have changed is still in the outbox).
 * What a pull brought is announced on ``DbExecutor.changed`` as a :class:`PulledChange`, so
   every screen refreshes as it does for the officer's own saves.
+* After a sign-in it starts once the desk's first screen is painted (``first_screen``), at
+  the latest after :data:`START_AT_LATEST_MS`: its first job imports the sync client, the
+  ORM and httpx on the sync thread, which would compete with that screen for the
+  interpreter lock.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance, Slot
 
 from officer_desk.app.change import Change
 from officer_desk.app.executor import DbExecutor
@@ -41,6 +45,8 @@ if TYPE_CHECKING:
     from officer_desk.sync.client import RejectedItem, SyncReport, SyncStatus
 
 log = logging.getLogger("officer_desk.sync")
+
+START_AT_LATEST_MS = 2_000  # after a sign-in, whether or not the first screen was painted
 
 
 @dataclass(frozen=True)
@@ -103,11 +109,14 @@ class SyncController(QObject):
         *,
         transport_for: TransportFactory = http_transport,
         timing: SyncTiming | None = None,
+        first_screen: SignalInstance | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._executor = executor
         self._session = session
+        self._first_screen = first_screen
+        self._starting: object | None = None  # the sign-in whose start is pending
         self.timing = timing or SyncTiming()
         self.worker = SyncThread(self)
         self.worker.progress.connect(self._progress)
@@ -162,14 +171,35 @@ class SyncController(QObject):
     @Slot(object)
     def _signed_in(self, user: SignedIn) -> None:
         self._holder.stop.clear()
-        self._view = self._view.but(may_enrol=Role(user.role) is Role.ADMIN)
-        if self._store is None:
-            self._executor.submit(_same_store, self._got_store, self._no_store, owner=self)
-        else:
+        admin = Role(user.role) is Role.ADMIN
+        self._view = self._view.but(may_enrol=admin)
+        if self._store is not None:
             self.refresh(sync_after=True)
+        elif self._first_screen is None or admin:  # an admin has no desk screen to wait for
+            self._start()
+        else:
+            token = self._starting = object()
+            self._first_screen.connect(
+                self._first_screen_shown, Qt.ConnectionType.SingleShotConnection
+            )
+            QTimer.singleShot(START_AT_LATEST_MS, self, lambda: self._start(token))
+
+    @Slot()
+    def _first_screen_shown(self) -> None:
+        if self._starting is not None:
+            self._start(self._starting)
+
+    def _start(self, token: object | None = None) -> None:
+        if token is not None:
+            if token is not self._starting:
+                return  # started already (the screen, then the timer), or another sign-in
+            self._starting = None
+        if self._session.user is None or self._closed:
+            return
+        self._executor.submit(_same_store, self._got_store, self._no_store, owner=self)
 
     def _got_store(self, store: Store) -> None:
-        if self._session.user is None or self._closed:
+        if self._session.user is None or self._closed or self._store is not None:
             return
         self._store = store
         self.refresh(sync_after=True)
@@ -193,6 +223,7 @@ class SyncController(QObject):
     @Slot()
     def _signed_out(self) -> None:
         self._pause()
+        self._starting = None
         self._store = None
         self.worker.submit(self._holder.close, owner=self)
         self._set(SyncView())
