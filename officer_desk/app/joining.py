@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from officer_desk.app import account_keys
+from officer_desk.app import account_keys, enrolment
+from officer_desk.app.actor import Actor
 from officer_desk.domain.errors import DeskError, ValidationError
 from officer_desk.store.keyslots import slots_path
 
@@ -62,7 +63,9 @@ def join_hub(
     try:
         client = SyncClient(store, transport)
         try:
-            answer = client.enroll(url, code, name)
+            answer = enrolment.enrol(
+                store, Actor.system("officer-desk join"), client, url=url, code=code, name=name
+            )
             report = client.sync_once()
         finally:
             client.close()

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from officer_desk.app import enrolment
 from officer_desk.cli.unlock import Desk
 from officer_desk.domain.errors import ValidationError
 from officer_desk.sync.client import SyncClient, SyncReport
@@ -92,17 +93,18 @@ def cmd_enroll(desk: Desk, args: argparse.Namespace) -> int:
     name = (args.name or socket.gethostname() or "workstation").strip()[:120]
     client = _client(desk)
     try:
-        before = client.status()
         try:
-            answer = client.enroll(url, code, name)
+            answer = enrolment.enrol(desk.store, desk.actor, client, url=url, code=code, name=name)
         except SyncProblem as problem:
             return _problem(problem)
         _say(
             f"This workstation is enrolled with {url} as '{name}' (unit {answer.unit_code}, "
             f"device {answer.device_id})."
         )
-        if before.enrolled:
-            _say(f"It was enrolled with {before.hub_url} before; it now syncs with {url} only.")
+        if answer.previous_hub:
+            _say(
+                f"It was enrolled with {answer.previous_hub} before; it now syncs with {url} only."
+            )
         if args.no_sync:
             _say(f"Run '{PROG} sync' to send and receive.")
             return EXIT_OK

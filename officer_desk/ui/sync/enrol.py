@@ -91,18 +91,18 @@ def read_status(store: Store) -> SyncStatus:
 def enrol(
     store: Store, actor: Actor, url: str, code: str, transport_for: TransportFactory
 ) -> str:
-    """Check the role, exchange the code for a token (kept in the store) and queue what the
-    store holds for upload; returns the hub's unit code.  On the sync thread."""
-    from officer_desk.app.access import require_role
+    """Check the role, exchange the code for a token (kept in the store), audit it and queue
+    what the store holds for upload (``app.enrolment``); returns the hub's unit code.  On the
+    sync thread."""
+    from officer_desk.app import enrolment
     from officer_desk.sync.client import SyncClient
     from officer_desk.sync.errors import HubRefused
 
-    with store.reading() as session:
-        require_role(session, actor, Role.ADMIN, what="join this workstation to a hub")
     transport = transport_for(url)
     client = SyncClient(store, transport)
     try:
-        answer = client.enroll(url, code, socket.gethostname() or store.device_id)
+        name = socket.gethostname() or store.device_id
+        answer = enrolment.enrol(store, actor, client, url=url, code=code, name=name)
     except HubRefused as refused:
         if "<" in refused.message or "(404)" in refused.message:
             raise HubRefused(
