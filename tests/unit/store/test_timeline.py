@@ -89,3 +89,46 @@ def test_an_amended_note_shows_its_latest_text(store: Store, caseload: list[str]
         page = queries.timeline_page(session, caseload[2])
     (item,) = page.items
     assert item.revisions == 2 and item.text.endswith("feeling better")
+
+
+def test_a_busy_day_pages_in_meal_time_order(store: Store, caseload: list[str],
+                                             admin: Actor) -> None:
+    """Many logs on one day (the same meal logged again and again): the evening meal, logged
+    first, still sorts first, and pages join up without gaps across that day."""
+    person = caseload[3]
+    day = date.today() - timedelta(days=1)
+    evening = logbook.log_meal(store, admin, day=day, meal="evening",
+                               entries=[MealEntry(person, MealOutcome.ATE)]).ids[0]
+    lunches = {logbook.log_meal(store, admin, day=day, meal="lunch",
+                                entries=[MealEntry(person, MealOutcome.ATE)]).ids[0]
+               for _ in range(30)}
+    with store.reading() as session:
+        first = queries.timeline_page(session, person, kinds=("meal",), limit=7)
+        assert first.items[0].id == evening
+        seen, before = [], None
+        while True:
+            page = queries.timeline_page(session, person, kinds=("meal",), before=before,
+                                         limit=7)
+            seen += [i.id for i in page.items]
+            if page.next_before is None:
+                break
+            before = page.next_before
+    assert seen[0] == evening and set(seen[1:]) == lunches and len(seen) == 31
+
+
+def test_the_person_page_reads_the_same_page_without_the_orm(
+    store: Store, caseload: list[str], admin: Actor
+) -> None:
+    """``queries.timeline`` on the raw connection is the one implementation behind
+    ``timeline_page``: same items, same cursor."""
+    person = caseload[4]
+    fill_history(store, admin, person, days=5)
+    with store.reading() as session:
+        through_session = queries.timeline_page(session, person, limit=6)
+    with store.raw() as conn:
+        raw = queries.timeline(conn, person, limit=6)
+        after = queries.timeline(conn, person, limit=6, before=raw.next_before)
+    assert raw == through_session
+    assert raw.next_before is not None
+    assert {i.id for i in raw.items}.isdisjoint(i.id for i in after.items)
+    assert all(a.at.tzinfo is not None for a in raw.items + after.items)
