@@ -25,6 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 TARGETS = {"timeline_ms": 50.0, "meal_ms": 20.0, "stall_ms": 50.0, "rss_ratio": 2.0}
 TICK_MS = 5
+IDLE_MS = 1000
 
 
 def seed(store_path: Path, inmates: int, years: int) -> None:
@@ -124,7 +125,15 @@ def child(store_path: Path, runs: int) -> dict[str, object]:
     # page; the measuring starts once that is done, as it is before anyone can click.
     while not painted:
         wait(window.desk.screen_ready)
+    ready = time.perf_counter()
     run(lambda s: s.warm_up())
+    # ...and whatever that queues in turn (the person page, once built, prepares its reads):
+    # the worker is idle, as it is long before anyone can click.
+    while executor.busy:
+        settle = QEventLoop()
+        QTimer.singleShot(10, settle.quit)
+        settle.exec()
+    settled_ms = (time.perf_counter() - ready) * 1000
 
     # The event-loop lag probe: how late does a 5 ms tick arrive?
     clock = QElapsedTimer()
@@ -143,6 +152,13 @@ def child(store_path: Path, runs: int) -> dict[str, object]:
     probe.setInterval(TICK_MS)
     probe.timeout.connect(tick)
     probe.start()
+    # The same probe over the idle desk first: how late ticks arrive when the app does
+    # nothing (the machine's own share; other processes on a shared 2-core machine).
+    phase[0] = "idle"
+    idle = QEventLoop()
+    QTimer.singleShot(IDLE_MS, idle.quit)
+    idle.exec()
+    idle_ticks = len(stalls)
 
     home_loads = [0]
 
@@ -201,9 +217,15 @@ def child(store_path: Path, runs: int) -> dict[str, object]:
         "timeline_ms": timeline_ms,
         "timeline_shown_ms": shown_ms,
         "meal_ms": meal_ms,
-        "stall_ms": max(stalls) if stalls else 0.0,
-        "ticks": len(stalls),
-        "worst": [f"{ms:.0f} ms during {what}" for ms, what in sorted(worst, reverse=True)[:3]],
+        "idle_stall_ms": max(stalls[:idle_ticks], default=0.0),
+        "stall_ms": max(stalls[idle_ticks:], default=0.0),
+        "stall_p99_ms": sorted(stalls[idle_ticks:])[int(0.99 * (len(stalls) - idle_ticks))],
+        "ticks": len(stalls) - idle_ticks,
+        "settled_ms": settled_ms,
+        "worst": [
+            f"{ms:.0f} ms during {what}"
+            for ms, what in sorted(worst[idle_ticks:], reverse=True)[:3]
+        ],
     }
 
 
@@ -303,6 +325,13 @@ def main() -> int:
             "< 50 ms",
         ),
         (
+            "  … 99th percentile of the ticks",
+            f"{result['stall_p99_ms']:.1f} ms",
+            result["stall_p99_ms"],
+            TARGETS["stall_ms"],
+            "< 50 ms",
+        ),
+        (
             "peak RSS: desk vs bare window",
             f"{desk_rss:.0f} / {bare_rss:.0f} MB = {ratio:.2f}x",
             ratio,
@@ -310,7 +339,12 @@ def main() -> int:
             "≤ 2x",
         ),
     ]
-    print(f"longest stalls: {'; '.join(result['worst'])}\n")
+    print(f"longest stalls: {'; '.join(result['worst'])}")
+    print(
+        f"the idle desk's longest tick delay (the machine's noise, same run): "
+        f"{result['idle_stall_ms']:.1f} ms; the desk was idle {result['settled_ms']:.0f} ms "
+        f"after its first screen (measuring starts then)\n"
+    )
     header = f"{'measure':40} {'result':>26} {'ratio to target':>16} {'target':>8}  verdict"
     print(header)
     print("-" * len(header))

@@ -20,7 +20,7 @@ from officer_desk.app.writes import Actor
 from officer_desk.store.database import Store
 from officer_desk.store.tables import Inmate, Officer
 from officer_desk.ui.main_window import MainWindow
-from officer_desk.ui.person.page import PersonPage
+from officer_desk.ui.person.page import PersonPage, prepare_reads
 from officer_desk.ui.person.timeline_model import PAGE_SIZE
 
 NOTES = 70
@@ -219,3 +219,34 @@ def test_programmes_and_the_release_plan_are_tabs_of_the_person_page(
     assert page.release_plan.inmate_id == history
     page.tabs.setCurrentWidget(page.release_plan)
     assert page.release_plan.isVisible()
+
+
+def test_a_hidden_timeline_reads_a_change_once_shown_again(
+    qtbot: QtBot, window: MainWindow, executor: DbExecutor, officer: Officer, history: str
+) -> None:
+    """A meal or note logged from the home screen does not re-read the person's history
+    behind it (work competing with the home screen's own re-read); opening them shows it."""
+    sign_in(qtbot, window, officer)
+    page = open_person(qtbot, window, history)
+    window.desk.go_home()
+    kari = Actor(officer.id, officer.display_name)
+    with reloaded(qtbot, window):
+        executor.submit(
+            lambda store: notes.add_note(
+                store, kari, inmate_id=history, kind="positive", text="Helped in the kitchen"
+            )
+        )
+    assert page.timeline.stale and not page.timeline.loading
+    assert page.timeline.item(0).text != "Helped in the kitchen"
+    page = open_person(qtbot, window, history)
+    assert not page.timeline.stale
+    assert page.timeline.item(0).text == "Helped in the kitchen"
+    assert page.timeline.rowCount() == PAGE_SIZE
+
+
+def test_preparing_the_reads_for_no_one_reads_nothing_and_does_not_fail(
+    executor: DbExecutor, caseload: list[str]
+) -> None:
+    """The page's head start (mappers configured, statements compiled) runs every read of
+    the page for an id that matches no one: it must not fail, on any store."""
+    assert on_worker(executor, prepare_reads(date.today())) is None

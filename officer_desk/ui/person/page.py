@@ -3,11 +3,13 @@ of everything about them, newest first, loaded a page at a time as it scrolls.""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QItemSelection, Qt, Signal, Slot
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,18 +40,43 @@ from officer_desk.ui.person.profile import ProfileForm
 from officer_desk.ui.person.timeline_model import (
     ITEM_ROLE,
     KINDS,
+    PAGE_SIZE,
     Column,
     TimelineFilter,
     TimelineModel,
+    read_page,
 )
 from officer_desk.ui.programmes.panel import ProgrammesPanel
+from officer_desk.ui.programmes.reads import read_person
 from officer_desk.ui.release.panel import ReleasePlanPanel
+from officer_desk.ui.release.reads import read_plan
 from officer_desk.ui.wrap_row import WrapRow
 
 if TYPE_CHECKING:
     from officer_desk.app.writes import Actor
+    from officer_desk.store.database import Store
 
+log = logging.getLogger("officer_desk.ui")
 NO_DATE = QDate(2000, 1, 1)  # the date edits' "any" value
+NOBODY = ""  # an inmate id that matches no one
+
+
+def prepare_reads(today: date) -> Callable[[Store], None]:
+    """The page's reads, once, for no one: SQLAlchemy configures its mappers on the first ORM
+    query anywhere (some 60 ms) and compiles each statement on its first use (the programmes
+    and release plan panels: another 40).  That held the worker on the interpreter lock just
+    as the first person was opened, and the screen stalled for it; paid while the officer
+    reads the home screen, the first person costs what the next one does."""
+
+    def work(store: Store) -> None:
+        from sqlalchemy.orm import configure_mappers
+
+        configure_mappers()
+        read_page(NOBODY, None, TimelineFilter(), PAGE_SIZE)(store)
+        read_person(NOBODY, today)(store)
+        read_plan(NOBODY, None, today)(store)
+
+    return work
 
 
 class PersonPage(QWidget):
@@ -270,6 +297,23 @@ class PersonPage(QWidget):
 
         model.loaded.connect(self._refresh)
         self.timeline.page_loaded.connect(self._page_loaded)
+        self.timeline.pause(True)  # until shown
+        executor.submit(prepare_reads(today()), on_error=self._not_prepared, owner=self)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.timeline.pause(False)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Changes while the home screen shows (a meal for the caseload) are read once the page
+        # is shown again, not each time on the worker competing with the home screen's re-read.
+        super().hideEvent(event)
+        self.timeline.pause(True)
+
+    def _not_prepared(self, error: BaseException) -> None:
+        # Only a head start: the reads run again when a person is opened, and fail there
+        # (to the crash dialog) if they really cannot.
+        log.warning("preparing the person page's reads failed: %r", error)
 
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit()

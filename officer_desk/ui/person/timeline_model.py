@@ -69,9 +69,9 @@ def read_page(
     def work(store: Store) -> PageRead:
         from officer_desk.store import queries
 
-        with store.reading() as session:
-            page = queries.timeline_page(
-                session,
+        with store.raw() as conn:  # plain SQL: no ORM objects (see queries.timeline)
+            page = queries.timeline(
+                conn,
                 inmate_id,
                 before=before,
                 limit=limit,
@@ -81,7 +81,6 @@ def read_page(
             ids = sorted({i.author_id for i in page.items if i.author_id})
             authors: dict[str, str] = {}
             if ids:
-                conn = queries.dbapi(session)
                 marks = ",".join("?" * len(ids))
                 authors = dict(
                     conn.execute(
@@ -108,6 +107,10 @@ class TimelineModel(QAbstractTableModel):
         self._more = False
         self._loading = False
         self._generation = 0
+        # Hidden (the desk shows the home screen): a change marks the history stale instead
+        # of re-reading it for no one to see; it is read again when shown.
+        self._paused = False
+        self._stale = False
         self._headers = {
             Column.WHEN: self.tr("When"),
             Column.KIND: self.tr("Kind"),
@@ -141,7 +144,19 @@ class TimelineModel(QAbstractTableModel):
         self._filter = shown
         self.reload()
 
+    def pause(self, paused: bool) -> None:
+        """While paused, changes to the person only mark the history stale; unpaused, a
+        stale history is read again."""
+        self._paused = paused
+        if not paused and self._stale:
+            self.reload()
+
+    @property
+    def stale(self) -> bool:
+        return self._stale
+
     def reload(self) -> None:
+        self._stale = False
         self._generation += 1
         self.beginResetModel()
         self._items, self._ids, self._next = [], set(), None
@@ -196,7 +211,10 @@ class TimelineModel(QAbstractTableModel):
     @Slot(object)
     def _on_changed(self, change: Change) -> None:
         if self._inmate_id is not None and self._inmate_id in change.inmate_ids:
-            self.reload()
+            if self._paused:
+                self._stale = True
+            else:
+                self.reload()
 
     def item(self, row: int) -> TimelineItem:
         return self._items[row]
