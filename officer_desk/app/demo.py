@@ -676,8 +676,7 @@ class _History:
             self.refusal_streak_until_yesterday()
         elif rng.random() < 0.8:
             # The day is under way: most people's breakfast is already logged.
-            away: set[Meal] = set()
-            self.day_meals(plan, today, today.weekday(), away, refusing=False, only=Meal.BREAKFAST)
+            self.day_meals(plan, today, today.weekday(), set(), refusing=False, only=Meal.BREAKFAST)
 
     def activity(
         self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 
 from sqlmodel import col, select
 
@@ -32,9 +33,9 @@ class MealEntry:
     note: str = ""
 
 
-def _choice(enum: type, value: object, field: str, label: str) -> object:
+def _choice(enum: type[StrEnum], value: object, field: str, label: str) -> object:
     try:
-        return enum(value)
+        return enum(str(value))
     except ValueError:
         choices = ", ".join(member.value for member in enum)
         raise ValidationError(

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -94,7 +95,7 @@ def _save(
     milestones: Sequence[MilestoneDraft],
 ) -> Programme:
     code = rules.required_text(code, "code", "Programme code", 20).upper()
-    values = {
+    values: dict[str, Any] = {
         "code": code,
         "name_en": rules.required_text(name_en, "name_en", "English name", 120),
         "name_nb": rules.required_text(name_nb, "name_nb", "Norwegian name", 120),
@@ -126,7 +127,7 @@ def _save(
             w.session.exec(
                 select(ProgrammeMilestone)
                 .where(ProgrammeMilestone.programme_id == programme.id)
-                .order_by(ProgrammeMilestone.position)
+                .order_by(col(ProgrammeMilestone.position))
             ).all()
         )
     if len(milestones) < len(existing):
@@ -136,7 +137,7 @@ def _save(
             "milestones",
         )
     for position, draft in enumerate(milestones, start=1):
-        fields = {
+        fields: dict[str, Any] = {
             "title_en": draft.title_en.strip(),
             "title_nb": draft.title_nb.strip(),
             "expected_hours": draft.expected_hours,

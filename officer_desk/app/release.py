@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from officer_desk.app import access
 from officer_desk.app.writes import Actor, Change, write
@@ -125,7 +125,7 @@ def update_item(
         if (
             values.get("status") == ItemStatus.DONE
             and item.gate_role
-            and not (values.get("evidence") or item.evidence).strip()
+            and not str(values.get("evidence") or item.evidence).strip()
         ):
             raise ValidationError(
                 "Say what confirms this (e.g. the letter or the contact).", "evidence"
@@ -212,7 +212,7 @@ def change_release_date(
         for item in w.session.exec(
             select(ReleasePlanItem)
             .where(ReleasePlanItem.plan_id == plan.id)
-            .order_by(ReleasePlanItem.position)
+            .order_by(col(ReleasePlanItem.position))
         ):
             if ItemStatus(item.status) in rules_release.RESOLVED:
                 continue

@@ -79,7 +79,7 @@ def programme_progress(
         select(Enrolment, Programme)
         .join(Programme, col(Programme.id) == col(Enrolment.programme_id))
         .where(Enrolment.inmate_id == inmate_id, col(Enrolment.deleted_at).is_(None))
-        .order_by(Enrolment.enrolled_on)
+        .order_by(col(Enrolment.enrolled_on))
     ).all()
     if not enrolments:
         return []
@@ -113,7 +113,7 @@ def programme_progress(
         milestones = session.exec(
             select(ProgrammeMilestone)
             .where(ProgrammeMilestone.programme_id == programme.id)
-            .order_by(ProgrammeMilestone.position)
+            .order_by(col(ProgrammeMilestone.position))
         ).all()
         signed = dict(
             session.exec(
@@ -161,7 +161,7 @@ def certificates(session: Session, inmate_id: str) -> list[Certificate]:
         session.exec(
             select(Certificate)
             .where(Certificate.inmate_id == inmate_id)
-            .order_by(Certificate.issued_on)
+            .order_by(col(Certificate.issued_on))
         ).all()
     )
 
@@ -208,13 +208,13 @@ def plan_view(session: Session, inmate_id: str, today: date) -> PlanView | None:
     items = session.exec(
         select(ReleasePlanItem)
         .where(ReleasePlanItem.plan_id == plan.id)
-        .order_by(ReleasePlanItem.position)
+        .order_by(col(ReleasePlanItem.position))
     ).all()
     referrals: dict[str, list[ReferralView]] = defaultdict(list)
     for r in session.exec(
         select(Referral)
         .where(col(Referral.item_id).in_([i.id for i in items]))
-        .order_by(Referral.sent_on)
+        .order_by(col(Referral.sent_on))
     ):
         referrals[r.item_id].append(
             ReferralView(r.agency, r.sent_on, r.consent, r.answer, r.answered_on)

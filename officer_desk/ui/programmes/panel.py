@@ -528,7 +528,8 @@ class CertificateDialog(FormDialog):
         self._today = today
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("e.g. Forklift licence (truckførerbevis)"))
-        self.issued_on = QDateEdit(QDate(today()))
+        day = today()
+        self.issued_on = QDateEdit(QDate(day.year, day.month, day.day))
         self.issued_on.setCalendarPopup(True)
         self.issued_on.setDisplayFormat(vocabulary.date_input_format())
         self.issuer = QLineEdit()

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 
 def _date_edit(day: date) -> QDateEdit:
-    edit = QDateEdit(QDate(day))
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(vocabulary.date_input_format())
     return edit

@@ -324,7 +324,7 @@ class ReleasePlanPanel(QWidget):
             suggested = screen.expected_release_date
             if suggested is None or suggested < today:
                 suggested = today + timedelta(days=DEFAULT_MONTHS_AHEAD)
-            self.create_date.setDate(QDate(suggested))
+            self.create_date.setDate(QDate(suggested.year, suggested.month, suggested.day))
             self.stack.setCurrentIndex(0)
         else:
             self._show_plan(screen, screen.view)
