@@ -57,7 +57,7 @@ from officer_desk.domain.ids import new_id
 from officer_desk.domain.rules import MAX_CASELOAD
 from officer_desk.store.database import Store
 from officer_desk.store.keyslots import slots_path
-from officer_desk.store.tables import Facility, Inmate, Officer
+from officer_desk.store.tables import Facility, HandoverEntry, Inmate, Officer
 
 DEFAULT_INMATES = 12
 DEFAULT_YEARS = 2
@@ -376,8 +376,53 @@ def seed_demo(
             f"committed {plan.details.prison_number} ({added['meal_log']} meals, "
             f"{added['activity_log']} activities, {added['case_note']} notes)"
         )
+    counts["handover"] = _hand_over_yesterday(store, contact, today)
+    report(f"handed over yesterday's shift ({counts['handover']} handovers)")
     listed = [(o.username, o.display_name, o.role) for o in [*officers, *admins]]
     return DemoSummary(accounts=listed, counts=counts, unit_code=unit.code, today=today)
+
+
+def _hand_over_yesterday(store: Store, contact: list[Officer], today: date) -> int:
+    """Yesterday's shift handed over officer to officer through the handover use cases: read
+    back, acknowledged and signed, except the one to the contact officer first in the lists
+    (by name, as the sign-in chooser and the self-test take them), which waits on that
+    officer's home screen for acknowledgement."""
+    from officer_desk.app import handover
+
+    if len(contact) < 2:
+        return 0
+    start = _at(today - timedelta(days=1), time(14, 0))
+    by_name = sorted(contact, key=lambda o: o.display_name)
+    actors = [Actor(o.id, o.display_name, role=o.role) for o in by_name]
+    for n, outgoing in enumerate(actors):
+        incoming = actors[(n + 1) % len(actors)]
+        drafted = handover.start_handover(
+            store, outgoing, start, start + timedelta(hours=8), language="nb"
+        )
+        handover.add_unit_item(
+            store, outgoing, drafted.handover_id, "count", "Opptelling kl. 21: alle på plass."
+        )
+        handover.add_contingency(
+            store,
+            outgoing,
+            drafted.handover_id,
+            "Hvis noen ikke vil spise frokost",
+            "Snakk med dem før arbeidstid og noter det.",
+        )
+        handover.hand_over(store, outgoing, drafted.handover_id, incoming.officer_id)
+        if incoming is actors[0]:
+            continue
+        with store.reading() as session:
+            entries = session.exec(
+                select(HandoverEntry.id).where(HandoverEntry.handover_id == drafted.handover_id)
+            ).all()
+        for number, entry_id in enumerate(entries):
+            if number == 0:
+                handover.ask_question(store, incoming, entry_id, "Har han fått svar fra NAV?")
+                handover.answer_question(store, outgoing, entry_id, "Ikke ennå, ventes i uken.")
+            handover.acknowledge(store, incoming, entry_id)
+        handover.sign(store, incoming, drafted.handover_id)
+    return len(actors)
 
 
 def _check_sizes(inmates: int, years: int, today: date) -> None:

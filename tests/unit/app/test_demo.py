@@ -30,6 +30,8 @@ from officer_desk.store.tables import (
     CaseNoteRevision,
     Conversation,
     FollowUp,
+    Handover,
+    HandoverEntry,
     Inmate,
     MealLog,
     Officer,
@@ -233,6 +235,35 @@ def test_contact_officers_talk_with_their_people_and_leave_some_follow_ups_open(
     assert done and len(done) < len(follow_ups)
     assert all(f.done_at.date() < TODAY and f.done_by == f.created_by for f in done)
     assert all(f.due_date >= TODAY - timedelta(7) for f in follow_ups if f.done_at is None)
+
+
+def test_yesterdays_shift_is_handed_over_and_one_waits_for_the_first_officer(
+    seeded: tuple[Store, demo.DemoSummary],
+) -> None:
+    store, summary = seeded
+    with store.reading() as session:
+        handovers = session.exec(select(Handover)).all()
+        entries = session.exec(select(HandoverEntry)).all()
+        contact = session.exec(
+            select(Officer).where(Officer.role == "officer").order_by(col(Officer.username))
+        ).all()
+    first = min(contact, key=lambda o: o.display_name)  # as the lists order them
+    assert summary.counts["handover"] == len(handovers) == len(contact)
+    # Everyone hands over to a colleague; everyone receives exactly one.
+    assert sorted(h.incoming_id or "" for h in handovers) == sorted(o.id for o in contact)
+    assert all(h.incoming_id != h.outgoing_id for h in handovers)
+    assert {h.shift_start.date() for h in handovers} == {TODAY - timedelta(1)}
+    waiting = [h for h in handovers if h.status != "signed"]
+    assert [(h.status, h.incoming_id) for h in waiting] == [("handed_over", first.id)]
+    by_handover: dict[str, list[HandoverEntry]] = defaultdict(list)
+    for entry in entries:
+        by_handover[entry.handover_id].append(entry)
+    assert all(by_handover[h.id] for h in handovers)  # every caseload has people in it
+    assert all(e.acknowledged_at is None for e in by_handover[waiting[0].id])
+    for signed in (h for h in handovers if h.status == "signed"):
+        done = by_handover[signed.id]
+        assert all(e.acknowledged_by == signed.incoming_id for e in done)
+        assert sum(bool(e.question and e.answer) for e in done) == 1  # the read-back
 
 
 def test_history_is_audited_once_per_person_and_the_chain_verifies(
