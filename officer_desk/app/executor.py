@@ -110,7 +110,16 @@ class DbExecutor(QObject):
             finally:
                 self._finished.emit(delivery)
 
-        return self._pool.submit(job)
+        try:
+            return self._pool.submit(job)
+        except RuntimeError:
+            # The worker has stopped (the app is closing): a late callback's follow-up work
+            # (building a screen, starting the sync) has nothing left to run for.
+            self._pending -= 1
+            log.info("not run, the database worker has stopped: %s", work)
+            dropped: Future[T] = Future()
+            dropped.cancel()
+            return dropped
 
     @Slot(object)
     def _deliver(self, delivery: _Delivery) -> None:

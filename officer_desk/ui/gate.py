@@ -92,6 +92,13 @@ def _idle_lock_minutes(store: Store) -> int:
     return settings.get(store, settings.IDLE_LOCK_MINUTES)
 
 
+def _open_early(unlock: EarlyUnlock, paths: AppPaths) -> tuple[Store, SignedIn]:
+    # The home screen's queries load while Argon2id runs, not after it.
+    import officer_desk.store.home  # noqa: F401
+
+    return unlock.open(backups=paths.backups)
+
+
 def _load_sign_in_stack() -> None:
     """While the sign-in page waits for typing, load what checking the password needs."""
     import officer_desk.app.signing_in  # noqa: F401
@@ -169,7 +176,7 @@ class EarlySignIn(QObject):
         self.error: BaseException | None = None
         self.done = False
         executor.run(
-            lambda: unlock.open(backups=paths.backups), self._succeeded, self._failed, owner=self
+            lambda: _open_early(unlock, paths), self._succeeded, self._failed, owner=self
         )
 
     def _succeeded(self, result: tuple[Store, SignedIn]) -> None:

@@ -5,8 +5,9 @@ full-window pages (sign-in, lock), ``show_desk`` to come back, ``set_title_perso
 ``*_requested`` signals its menus emit.  Who works here comes from the :class:`DeskSession`.
 Nothing heavy is imported here: the window must paint before the database stack loads.
 Screens a sign-in does not show (handover, programme pages, the supervisor's screens,
-language and look dialogs) are imported and built when first used; the supervisor's menu
-entries are added once the first screen is painted (or when the Unit menu opens first).
+language and look dialogs) are imported and built when first used.  The supervisor's menu
+entries (or when the Unit menu opens first) and the sync (its status-bar indicator, Sync now)
+are added once the first screen is painted: their modules are imported on the worker then.
 """
 
 from __future__ import annotations
@@ -34,7 +35,6 @@ from officer_desk.ui.desk import DeskPage
 from officer_desk.ui.desk_session import DeskSession
 from officer_desk.ui.handover.banner import HandoverBanner
 from officer_desk.ui.style import icon
-from officer_desk.ui.sync.install import DeskSync
 
 if TYPE_CHECKING:
     from officer_desk.app.accounts import SignedIn
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from officer_desk.ui.look_dialog import LookDialog
     from officer_desk.ui.programmes.caseload import CaseloadProgressPage
     from officer_desk.ui.programmes.catalogue import CatalogueEditor
+    from officer_desk.ui.sync.install import DeskSync
     from officer_desk.ui.unit.supervision import SupervisorScreens
 
 APP_TITLE = "officer_desk"
@@ -72,8 +73,9 @@ class OpeningPage(QWidget):
         self.message.setText(text)
 
 
-def _import_supervision() -> None:
+def _import_later_parts() -> None:
     # Importing is thread-safe; the widgets are built on the GUI thread afterwards.
+    import officer_desk.ui.sync.install
     import officer_desk.ui.unit.supervision  # noqa: F401
 
 
@@ -101,11 +103,14 @@ class MainWindow(QMainWindow):
         self._catalogue_page: CatalogueEditor | None = None
         self._handover_page: HandoverPage | None = None
         self._supervision: SupervisorScreens | None = None
+        self._sync: DeskSync | None = None
+        self._closed = False
         self.setWindowTitle(APP_TITLE)
         self.setWindowIcon(icon("officer-desk"))
 
         self.actions = DeskActions(self)
         self.actions.set_enabled(False)
+        self.actions.sync_now.setEnabled(False)  # the sync enables it while a hub is set up
         self.opening = OpeningPage()
         self.desk = DeskPage(executor, session, self.actions, today)
         self.pages = QStackedWidget()
@@ -124,15 +129,12 @@ class MainWindow(QMainWindow):
 
         self.people_label = QLabel()
         self.statusBar().addPermanentWidget(self.people_label)
-        self.sync = DeskSync(
-            self, executor, session, self.actions.sync_now, first_screen=self.desk.screen_ready
-        )
         self.desk.status.connect(self._show_status)
         self.desk.people_changed.connect(self.people_label.setText)
         self._build_menus()
         self.actions.home.triggered.connect(self._home_requested)
-        # The supervisor's screens once the first screen is up (see ``supervision``).
-        self.desk.screen_ready.connect(self._load_supervision)
+        # The supervisor's screens and the sync once the first screen is up.
+        self.desk.screen_ready.connect(self._load_later_parts)
 
         session.signed_in.connect(self._signed_in)
         session.signed_out.connect(self._signed_out)
@@ -272,13 +274,39 @@ class MainWindow(QMainWindow):
     def _build_supervision(self) -> None:
         self.supervision  # noqa: B018  (the property builds it)
 
+    @property
+    def sync(self) -> DeskSync:
+        """The sync's controller, status-bar indicator and Sync now.  Built after the first
+        screen: nothing syncs before it (``SyncController``), and the indicator shows nothing
+        until the sync state has been read."""
+        if self._sync is None:
+            from officer_desk.ui.sync.install import DeskSync
+
+            # Built before a sign-in (tests, the self-test): it waits for that first screen.
+            waiting = self._session.user is None
+            self._sync = DeskSync(
+                self,
+                self._executor,
+                self._session,
+                self.actions.sync_now,
+                first_screen=self.desk.screen_ready if waiting else None,
+            )
+        return self._sync
+
     @Slot()
-    def _load_supervision(self) -> None:
-        """Import the supervisor's screens on the worker (the GUI thread stays free for the
-        person now using the first screen), then build their menu entries here."""
-        if self._supervision is None:
+    def _build_later_parts(self) -> None:
+        if self._closed:
+            return
+        self.supervision  # noqa: B018  (the properties build them)
+        self.sync  # noqa: B018
+
+    @Slot()
+    def _load_later_parts(self) -> None:
+        """Import the supervisor's screens and the sync on the worker (the GUI thread stays
+        free for the person now using the first screen), then build them here."""
+        if self._supervision is None or self._sync is None:
             self._executor.run(
-                _import_supervision, lambda _none: self._build_supervision(), owner=self
+                _import_later_parts, lambda _none: self._build_later_parts(), owner=self
             )
 
     # --- programmes (issue 5 pages; back to the desk with Go → Caseload home) -----------------
@@ -398,7 +426,7 @@ class MainWindow(QMainWindow):
             # Admins keep accounts and settings; they see no one's records.
             self.handover_banner.watch(None)
             self.desk.close_person_data()
-            self._build_supervision()  # no desk screen to wait for
+            self._build_later_parts()  # no desk screen to wait for
             self.accounts_requested.emit()
             return
         self.desk.open_for(user)  # the caseload's read goes to the worker first
@@ -418,7 +446,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, STATUS_SECONDS * 1000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.sync.shutdown()  # no new sync; a running one stops at its next request
+        self._closed = True
+        if self._sync is not None:
+            self._sync.shutdown()  # no new sync; a running one stops at its next request
         super().closeEvent(event)
 
     @Slot()

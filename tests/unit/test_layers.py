@@ -101,3 +101,70 @@ def test_what_the_first_screen_needs_does_not_load_the_database_stack() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+# What the window imports before its first screen: everything else is imported when first used
+# or after that screen is painted (docs/ARCHITECTURE.md, "Start-up: the light path").
+FIRST_SCREEN_MODULES = [
+    "officer_desk.ui.launcher",
+    "officer_desk.ui.application",
+    "officer_desk.ui.splash",
+    "officer_desk.ui.first_paint",
+    "officer_desk.ui.crash",
+    "officer_desk.ui.main_window",
+    "officer_desk.ui.gate",
+    "officer_desk.ui.desk",
+    "officer_desk.ui.home.page",
+    "officer_desk.ui.handover.banner",
+]
+LATER = (
+    # The sync: its client (with the ORM) and httpx load on the sync thread after the first
+    # screen, its window parts on the worker.
+    "httpx",
+    "officer_desk.sync.client",
+    "officer_desk.ui.sync.install",
+    "officer_desk.ui.sync.enrol",
+    # Reports (HTML -> PDF through Qt's printing) and what they need.
+    "officer_desk.reports",
+    "PySide6.QtPrintSupport",
+    "PySide6.QtSvg",
+    # Screens nobody sees on the first screen: built when first opened.
+    "officer_desk.ui.unit.supervision",
+    "officer_desk.ui.unit.page",
+    "officer_desk.ui.conflicts.page",
+    "officer_desk.ui.handover.page",
+    "officer_desk.ui.handover.detail",
+    "officer_desk.store.handover",
+    "officer_desk.ui.programmes.caseload",
+    "officer_desk.ui.programmes.catalogue",
+    "officer_desk.ui.person.page",
+    "officer_desk.ui.dialogs.meal",
+    "officer_desk.ui.admin_pages",
+    "officer_desk.ui.help.dialog",
+    "officer_desk.ui.about",
+    "officer_desk.ui.language",
+    "officer_desk.ui.look_dialog",
+)
+
+
+def _loaded_after(modules: list[str], watched: tuple[str, ...]) -> list[str]:
+    code = (
+        "import sys\n"
+        + "".join(f"import {m}\n" for m in modules)
+        + f"print(','.join(m for m in {watched!r} if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    return [m for m in result.stdout.strip().split(",") if m]
+
+
+def test_the_window_before_its_first_screen_does_not_load_later_screens_or_the_sync() -> None:
+    assert _loaded_after(FIRST_SCREEN_MODULES, LATER) == []
+
+
+def test_signing_in_loads_only_the_key_slots_before_argon2id() -> None:
+    """The launcher imports ``signing_in`` before Qt and starts Argon2id right after; the
+    store's modules load on the worker meanwhile (``EarlyUnlock.open``)."""
+    store = ("officer_desk.store.database", "officer_desk.store.migrate", "sqlcipher3")
+    assert _loaded_after(["officer_desk.app.signing_in"], store) == []

@@ -122,6 +122,9 @@ class CaseloadModel(QAbstractListModel):
         """Forget everyone (signed out): nothing personal stays in memory for the next user."""
         self._officer_id = None
         self._generation += 1  # an answer still on its way is for the person before
+        if not self._ids:  # nobody shown (the first sign-in): no reset, no rebuilt home page
+            self._rows, self._photos = {}, {}
+            return
         self.beginResetModel()
         self._ids, self._rows, self._photos = [], {}, {}
         self.endResetModel()

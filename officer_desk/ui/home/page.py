@@ -254,6 +254,8 @@ class HomePage(QWidget):
             card.show_row(row, self.model.photo(row.inmate_id))
         self._columns = 0  # place again
         self._place_cards()
+        for card in self.cards:
+            card.show()  # now, not when the layout's queued show arrives
         day = QLocale().toString(QDate(self._today()), QLocale.FormatType.LongFormat)
         self.subtitle.setText(
             self.tr("{day} · {people}").format(day=day, people=words.people(len(people)))

@@ -140,6 +140,10 @@ class SyncController(QObject):
         session.locked.connect(self._pause)
         session.unlocked.connect(self._resume)
         session.signed_out.connect(self._signed_out)
+        if session.user is not None:  # built after the sign-in (the window builds it late)
+            self._signed_in(session.user)
+            if session.is_locked:
+                self._pause()
 
     def use(self, transport_for: TransportFactory, timing: SyncTiming | None = None) -> None:
         """Another way to the hub (tests: an in-process hub) and other intervals."""

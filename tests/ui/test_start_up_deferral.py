@@ -1,0 +1,113 @@
+"""What waits until the first screen is painted (docs/ARCHITECTURE.md, "Start-up: the light
+path") is still there, reachable and working once it is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from desk_fakes import KARI
+from desk_helpers import TIMEOUT, sign_in, signed_in
+from pytestqt.qtbot import QtBot
+
+from officer_desk.app import people, signing_in
+from officer_desk.app.writes import Actor
+from officer_desk.domain.enums import Role
+from officer_desk.paths import AppPaths
+from officer_desk.store.database import Store
+from officer_desk.store.keyslots import WrongPassword
+from officer_desk.store.tables import Officer
+from officer_desk.ui.main_window import MainWindow
+from officer_desk.ui.sync.state import Phase
+
+pytest_plugins = ["desk_fixtures"]
+
+
+@pytest.fixture
+def supervisor(unit_store: Store, admin: Actor) -> Officer:
+    return people.add_officer(
+        unit_store, admin, username="ingrid", display_name="Ingrid Sæbø", role="supervisor"
+    )
+
+
+def later_parts_built(window: MainWindow) -> bool:
+    return window._supervision is not None and window._sync is not None
+
+
+def test_the_supervisors_screens_and_the_sync_come_after_the_first_screen(
+    qtbot: QtBot, window: MainWindow, supervisor: Officer, caseload: list[str]
+) -> None:
+    assert not later_parts_built(window)  # nothing of them before anyone signs in
+    with qtbot.waitSignal(window.desk.screen_ready, timeout=TIMEOUT):
+        window._session.sign_in(signed_in(supervisor))
+    qtbot.waitUntil(lambda: later_parts_built(window), timeout=TIMEOUT)
+
+    # The Unit menu has the supervisor's entries, in their place and enabled for them.
+    entries = [a for a in window.unit_menu.actions() if not a.isSeparator()]
+    screens = window.supervision
+    assert entries[:3] == [window.handover_action, screens.overview_action,
+                           screens.conflicts_action]
+    assert screens.overview_action.isEnabled() and screens.conflicts_action.isEnabled()
+    screens.overview_action.trigger()
+    assert window.pages.currentWidget() is screens._overview
+    screens.conflicts_action.trigger()
+    assert window.pages.currentWidget() is screens._conflicts
+
+    # The sync read its state once the screen was up: a store without a hub is standalone.
+    qtbot.waitUntil(lambda: window.sync.controller.view.phase is Phase.STANDALONE,
+                    timeout=TIMEOUT)
+    assert window.sync.indicator.isVisibleTo(window)
+    assert not window.actions.sync_now.isEnabled()
+
+
+def test_the_unit_menu_opened_before_the_first_screen_has_every_entry(
+    qtbot: QtBot, window: MainWindow, officer: Officer
+) -> None:
+    assert window._supervision is None
+    window.unit_menu.aboutToShow.emit()
+    screens = window.supervision
+    assert screens.overview_action in window.unit_menu.actions()
+    assert screens.conflicts_action in window.unit_menu.actions()
+    assert not screens.overview_action.isEnabled()  # nobody signed in
+    sign_in(qtbot, window, officer)
+    assert not screens.overview_action.isEnabled()  # an officer is no supervisor
+
+
+def test_screens_opened_from_the_menus_are_built_when_first_opened(
+    qtbot: QtBot, window: MainWindow, officer: Officer, caseload: list[str]
+) -> None:
+    sign_in(qtbot, window, officer)
+    assert window._handover_page is None and window._progress_page is None
+    window.handover_action.trigger()
+    assert window.pages.currentWidget() is window._handover_page
+    window.progress_action.trigger()
+    assert window.pages.currentWidget() is window._progress_page
+    window.actions.home.trigger()
+    assert window.pages.currentWidget() is window.desk
+    dialog = window.desk.log_meal()  # the logging dialogs' modules load at the first use
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()
+
+
+def test_a_sync_built_after_the_sign_in_starts_for_whoever_is_signed_in(
+    qtbot: QtBot, window: MainWindow, supervisor: Officer
+) -> None:
+    window._session.sign_in(signed_in(supervisor))
+    sync = window.sync  # built now, as after the first screen
+    qtbot.waitUntil(lambda: sync.controller.view.phase is Phase.STANDALONE, timeout=TIMEOUT)
+    assert sync.controller.active
+
+
+def test_the_early_unlock_gives_the_key_or_the_refusal(encrypted_unit: AppPaths) -> None:
+    username, _name, password = KARI
+    store_path = Path(encrypted_unit.store)
+    right = signing_in.EarlyUnlock(store_path, username, password)
+    store, user = right.open()
+    try:
+        assert user.username == username and user.role is Role.OFFICER
+    finally:
+        store.close()
+    wrong = signing_in.EarlyUnlock(store_path, username, "not the password")
+    with pytest.raises(WrongPassword):
+        wrong.key()
+    assert wrong.done
