@@ -101,6 +101,9 @@ class TimelineModel(QAbstractTableModel):
         self._inmate_id: str | None = None
         self._filter = TimelineFilter()
         self._items: list[TimelineItem] = []
+        # Each row's texts, made once when its page arrives: a paint asks for every visible
+        # cell's roles (some 600 calls), so data() only looks them up.
+        self._texts: list[tuple[str, ...]] = []
         self._ids: set[str] = set()
         self._authors: dict[str, str] = {}
         self._next: tuple[datetime, str] | None = None
@@ -159,7 +162,7 @@ class TimelineModel(QAbstractTableModel):
         self._stale = False
         self._generation += 1
         self.beginResetModel()
-        self._items, self._ids, self._next = [], set(), None
+        self._items, self._texts, self._ids, self._next = [], [], set(), None
         self._more = self._inmate_id is not None and bool(self._filter.kinds)
         self._loading = False
         self.endResetModel()
@@ -197,6 +200,7 @@ class TimelineModel(QAbstractTableModel):
             self._items += new
             self._ids.update(i.id for i in new)
             self._authors.update(read.authors)
+            self._texts += [tuple(self._text(i, c) for c in Column) for i in new]
             self.endInsertRows()
         self._next = read.next_before
         self._more = read.next_before is not None
@@ -253,13 +257,14 @@ class TimelineModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._texts):
             return None
-        item = self._items[index.row()]
-        column = Column(index.column())
+        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(item, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column is Column.DETAILS:
+            return self._texts[row][column]
+        item = self._items[row]
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.DETAILS:
             return self._details(item) or None
         if role == ITEM_ROLE:
             return item
