@@ -121,20 +121,6 @@ def child(store_path: Path, runs: int) -> dict[str, object]:
     # Her own caseload first (empty), then the chooser's first caseload with people.
     while window.desk.model.rowCount() == 0:
         wait(window.desk.model.loaded)
-    # After the first paint the app loads the use cases and the ORM and builds the person
-    # page; the measuring starts once that is done, as it is before anyone can click.
-    while not painted:
-        wait(window.desk.screen_ready)
-    ready = time.perf_counter()
-    run(lambda s: s.warm_up())
-    # ...and whatever that queues in turn (the person page, once built, prepares its reads):
-    # the worker is idle, as it is long before anyone can click.
-    while executor.busy:
-        settle = QEventLoop()
-        QTimer.singleShot(10, settle.quit)
-        settle.exec()
-    settled_ms = (time.perf_counter() - ready) * 1000
-
     # The event-loop lag probe: how late does a 5 ms tick arrive?
     clock = QElapsedTimer()
     clock.start()
@@ -151,9 +137,25 @@ def child(store_path: Path, runs: int) -> dict[str, object]:
     probe = QTimer()
     probe.setInterval(TICK_MS)
     probe.timeout.connect(tick)
+
+    # After the first paint the app loads the use cases and the ORM, builds the person page
+    # (which prepares its reads) and starts the sync client on its own thread.  Measured on
+    # its own: the officer reads the home screen meanwhile.
+    while not painted:
+        wait(window.desk.screen_ready)
+    ready = time.perf_counter()
+    phase[0] = "settling"
     probe.start()
-    # The same probe over the idle desk first: how late ticks arrive when the app does
-    # nothing (the machine's own share; other processes on a shared 2-core machine).
+    run(lambda s: s.warm_up())
+    sync_worker = window.sync.controller.worker
+    while executor.busy or sync_worker.busy:
+        settle = QEventLoop()
+        QTimer.singleShot(10, settle.quit)
+        settle.exec()
+    settled_ms = (time.perf_counter() - ready) * 1000
+    settling_ticks = len(stalls)
+    # Then the idle desk: how late ticks arrive when the app does nothing (the machine's own
+    # share: other processes on a shared 2-core machine).
     phase[0] = "idle"
     idle = QEventLoop()
     QTimer.singleShot(IDLE_MS, idle.quit)
@@ -217,7 +219,8 @@ def child(store_path: Path, runs: int) -> dict[str, object]:
         "timeline_ms": timeline_ms,
         "timeline_shown_ms": shown_ms,
         "meal_ms": meal_ms,
-        "idle_stall_ms": max(stalls[:idle_ticks], default=0.0),
+        "settling_stall_ms": max(stalls[:settling_ticks], default=0.0),
+        "idle_stall_ms": max(stalls[settling_ticks:idle_ticks], default=0.0),
         "stall_ms": max(stalls[idle_ticks:], default=0.0),
         "stall_p99_ms": sorted(stalls[idle_ticks:])[int(0.99 * (len(stalls) - idle_ticks))],
         "ticks": len(stalls) - idle_ticks,
@@ -341,9 +344,10 @@ def main() -> int:
     ]
     print(f"longest stalls: {'; '.join(result['worst'])}")
     print(
-        f"the idle desk's longest tick delay (the machine's noise, same run): "
-        f"{result['idle_stall_ms']:.1f} ms; the desk was idle {result['settled_ms']:.0f} ms "
-        f"after its first screen (measuring starts then)\n"
+        f"after the first screen the desk settled in {result['settled_ms']:.0f} ms (ORM, person "
+        f"page, sync client), longest stall meanwhile {result['settling_stall_ms']:.1f} ms; "
+        f"then the idle desk's longest tick delay (the machine's noise, same run): "
+        f"{result['idle_stall_ms']:.1f} ms; the runs start after that\n"
     )
     header = f"{'measure':40} {'result':>26} {'ratio to target':>16} {'target':>8}  verdict"
     print(header)
