@@ -57,7 +57,14 @@ from officer_desk.domain.ids import new_id
 from officer_desk.domain.rules import MAX_CASELOAD
 from officer_desk.store.database import Store
 from officer_desk.store.keyslots import slots_path
-from officer_desk.store.tables import Facility, HandoverEntry, Inmate, Officer
+from officer_desk.store.tables import (
+    Facility,
+    HandoverEntry,
+    Inmate,
+    Officer,
+    ReleasePlan,
+    ReleasePlanItem,
+)
 
 DEFAULT_INMATES = 12
 DEFAULT_YEARS = 2
@@ -353,8 +360,11 @@ def seed_demo(
         "case_note_revision": 0,
         "conversation": 0,
         "follow_up": 0,
+        "enrolment": 0,
+        "milestone_signoff": 0,
     }
     streak_people = {p.details.prison_number for p in rng.sample(plans, max(1, inmates // 8))}
+    catalogue = _catalogue(store)
     all_officer_ids = [o.id for o in contact]
     for plan, inmate, timeline in zip(plans, registered, timelines, strict=True):
         history = _History(
@@ -364,6 +374,7 @@ def seed_demo(
             name=plan.details.preferred_name or plan.details.full_name.split()[0],
             timeline=timeline,
             covers=all_officer_ids,
+            catalogue=catalogue,
         )
         start = max(plan.details.arrival_date or today, today - timedelta(days=365 * years))
         history.generate(
@@ -376,10 +387,97 @@ def seed_demo(
             f"committed {plan.details.prison_number} ({added['meal_log']} meals, "
             f"{added['activity_log']} activities, {added['case_note']} notes)"
         )
+    counts["release_plan"] = _plan_releases(store, rng, registered, timelines, today)
+    report(f"made {counts['release_plan']} release plans")
     counts["handover"] = _hand_over_yesterday(store, contact, today)
     report(f"handed over yesterday's shift ({counts['handover']} handovers)")
     listed = [(o.username, o.display_name, o.role) for o in [*officers, *admins]]
     return DemoSummary(accounts=listed, counts=counts, unit_code=unit.code, today=today)
+
+
+def _catalogue(store: Store) -> dict[str, list[tuple[str, list[tuple[str, int]]]]]:
+    """The store's active programmes by category, each with its milestones in order."""
+    from officer_desk.store.tables import Programme, ProgrammeMilestone
+
+    result: dict[str, list[tuple[str, list[tuple[str, int]]]]] = {}
+    with store.reading() as session:
+        programmes = session.exec(
+            select(Programme).where(col(Programme.active)).order_by(col(Programme.code))
+        ).all()
+        for programme in programmes:
+            milestones = session.exec(
+                select(ProgrammeMilestone.id, ProgrammeMilestone.expected_hours)
+                .where(ProgrammeMilestone.programme_id == programme.id)
+                .order_by(col(ProgrammeMilestone.position))
+            ).all()
+            if milestones:
+                result.setdefault(programme.category, []).append(
+                    (programme.id, [(m_id, hours) for m_id, hours in milestones])
+                )
+    return result
+
+
+RELEASE_PLAN_DAYS = 180  # people released sooner than this have a plan under way
+GATE_EVIDENCE = {
+    "housing-confirmed": "Leiekontrakt fra kommunen mottatt (kopi i mappen).",
+    "school-or-job-confirmed": "Skriftlig bekreftelse fra arbeidsgiver via NAV.",
+}
+
+
+def _plan_releases(
+    store: Store,
+    rng: random.Random,
+    registered: list[Inmate],
+    timelines: list[Timeline],
+    today: date,
+) -> int:
+    """A release plan for everyone released within :data:`RELEASE_PLAN_DAYS`, made and worked
+    through the release use cases by their contact officer: what was due is mostly done, a few
+    items are overdue, and some gates are still open close to release."""
+    from officer_desk.app import release
+
+    made = 0
+    for inmate, timeline in zip(registered, timelines, strict=True):
+        day = inmate.expected_release_date
+        # A plan's release date may not lie in the past of the real clock.
+        if day is None or not (
+            max(today, date.today()) < day <= today + timedelta(RELEASE_PLAN_DAYS)
+        ):
+            continue
+        contact = timeline[-1][1]
+        with store.reading() as session:
+            officer = session.get(Officer, contact)
+        assert officer is not None
+        actor = Actor(officer.id, officer.display_name, role=officer.role)
+        release.create_plan(store, actor, inmate_id=inmate.id, release_date=day)
+        made += 1
+        with store.reading() as session:
+            items = session.exec(
+                select(ReleasePlanItem)
+                .join(ReleasePlan, col(ReleasePlan.id) == col(ReleasePlanItem.plan_id))
+                .where(ReleasePlan.inmate_id == inmate.id)
+                .order_by(col(ReleasePlanItem.position))
+            ).all()
+        for item in items:
+            left = (item.due_date - today).days if item.due_date else 999
+            if left < 0:
+                status = "done" if rng.random() < 0.85 else "in_progress"
+            elif left <= 14:
+                status = rng.choice(["not_started", "in_progress", "in_progress", "done"])
+            elif left <= 45:
+                status = rng.choice(["not_started", "not_started", "in_progress"])
+            else:
+                continue
+            if status == "not_started":
+                continue
+            release.update_item(
+                store,
+                actor,
+                item_id=item.id,
+                status=status,
+                evidence=GATE_EVIDENCE.get(item.code, "") if status == "done" else None,
+            )
+    return made
 
 
 def _hand_over_yesterday(store: Store, contact: list[Officer], today: date) -> int:
@@ -656,6 +754,18 @@ def _at(day: date, clock: time, minutes: int = 0) -> datetime:
 
 
 @dataclass
+class _Course:
+    """A programme a person follows in the generated history."""
+
+    enrolment_id: str
+    programme_id: str
+    start: date
+    left: list[tuple[str, int]]  # (milestone id, expected hours) not signed off yet
+    hours: float = 0.0
+    next_at: float = 0.0  # hours of the milestones signed off so far
+
+
+@dataclass
 class _History:
     """The generated rows of one person, as plain dicts ready for a Core bulk insert."""
 
@@ -665,12 +775,16 @@ class _History:
     name: str
     timeline: Timeline
     covers: list[str]
+    catalogue: dict[str, list[tuple[str, list[tuple[str, int]]]]]  # category -> programmes
     meals: list[dict[str, Any]] = field(default_factory=list)
     activities: list[dict[str, Any]] = field(default_factory=list)
     notes: list[dict[str, Any]] = field(default_factory=list)
     revisions: list[dict[str, Any]] = field(default_factory=list)
     conversations: list[dict[str, Any]] = field(default_factory=list)
     follow_ups: list[dict[str, Any]] = field(default_factory=list)
+    enrolments: list[dict[str, Any]] = field(default_factory=list)
+    signoffs: list[dict[str, Any]] = field(default_factory=list)
+    course: _Course | None = None
 
     def contact_on(self, day: date) -> str:
         """The person's contact officer that day."""
@@ -701,6 +815,7 @@ class _History:
         episode_left = 0
         day = start
         next_talk = start + timedelta(days=rng.randint(1, 4))
+        self.enrol(plan, start, today)
         while day < today:
             weekday = day.weekday()
             if episode_left:
@@ -730,6 +845,7 @@ class _History:
         clock: time,
         minutes: int,
         outcome: ActivityOutcome = ActivityOutcome.ATTENDED,
+        programme_id: str | None = None,
     ) -> None:
         by = self.officer_on(day)
         choices = ACTIVITY_NOTES.get(category)
@@ -748,6 +864,7 @@ class _History:
                 "amends_id": None,
                 "voided": False,
                 "void_reason": "",
+                "programme_id": programme_id,
                 **self.sync(by),
             }
         )
@@ -770,7 +887,18 @@ class _History:
                         (ActivityOutcome.NOT_REQUIRED, 3),
                     ],
                 )
-                self.activity(day, plan.track, time(8, 30), rng.choice([240, 300, 330]), outcome)
+                minutes = rng.choice([240, 300, 330])
+                course = self.course if self.course and day >= self.course.start else None
+                self.activity(
+                    day,
+                    plan.track,
+                    time(8, 30),
+                    minutes,
+                    outcome,
+                    programme_id=course.programme_id if course else None,
+                )
+                if course and outcome is ActivityOutcome.ATTENDED:
+                    self.course_hours(course, day, minutes / 60)
             if rng.random() < 0.025:
                 self.activity(day, ActivityCategory.HEALTH, time(11, 0), rng.choice([30, 45, 60]))
                 away.add(Meal.LUNCH)
@@ -920,6 +1048,55 @@ class _History:
             later = created + timedelta(hours=rng.randint(2, 48))
             self.revision(note_id, 2, text + rng.choice(NOTE_ADDENDA), later, by)
 
+    def enrol(self, plan: _PersonPlan, start: date, today: date) -> None:
+        """Most people with work or school follow a catalogue programme there: enrolled some
+        weeks ago, so that by today part of its milestones are signed off."""
+        rng = self.rng
+        kind = {ActivityCategory.WORK: "vocational", ActivityCategory.SCHOOL: "school"}.get(
+            plan.track  # type: ignore[arg-type]
+        )
+        offered = self.catalogue.get(kind or "", [])
+        if not offered or rng.random() < 0.2:
+            return
+        programme_id, milestones = rng.choice(offered)
+        total = sum(hours for _id, hours in milestones)
+        # About 20 hours a week: enrolled long enough ago for 25-90% of the programme.
+        weeks = max(2, round(total * rng.uniform(0.25, 0.9) / 20))
+        on = max(start, today - timedelta(weeks=weeks))
+        by = self.contact_on(on)
+        enrolment_id = new_id()
+        self.enrolments.append(
+            {
+                "id": enrolment_id,
+                "inmate_id": self.inmate_id,
+                "programme_id": programme_id,
+                "status": "active",
+                "enrolled_on": on,
+                "status_changed_at": _at(on, time(9)),
+                "status_reason": "",
+                **self.sync(by),
+            }
+        )
+        self.course = _Course(enrolment_id, programme_id, on, list(milestones))
+
+    def course_hours(self, course: _Course, day: date, hours: float) -> None:
+        """Count attended hours; each milestone is signed off the day its hours are reached."""
+        course.hours += hours
+        while course.left and course.hours >= course.next_at + course.left[0][1]:
+            milestone_id, expected = course.left.pop(0)
+            course.next_at += expected
+            by = self.contact_on(day)
+            self.signoffs.append(
+                {
+                    "id": new_id(),
+                    "enrolment_id": course.enrolment_id,
+                    "milestone_id": milestone_id,
+                    "signed_at": _at(day, time(15, 0)),
+                    "signed_by": by,
+                    **self.sync(by),
+                }
+            )
+
     def conversation(self, day: date, today: date, *, low: bool) -> None:
         """A one-to-one with the contact officer; now and then something to follow up."""
         rng = self.rng
@@ -993,6 +1170,8 @@ def _write_history(
         "case_note_revision": history.revisions,
         "conversation": history.conversations,
         "follow_up": history.follow_ups,
+        "enrolment": history.enrolments,
+        "milestone_signoff": history.signoffs,
     }
     with write(store, actor) as w:
         connection = w.session.connection()

@@ -23,12 +23,14 @@ from officer_desk.domain.rules import MAX_CASELOAD
 from officer_desk.store import keyslots, queries
 from officer_desk.store.database import Store, open_store
 from officer_desk.store.keyslots import KdfParams
+from officer_desk.store.progress import programme_progress
 from officer_desk.store.tables import (
     Assignment,
     AuditEntry,
     CaseNote,
     CaseNoteRevision,
     Conversation,
+    Enrolment,
     FollowUp,
     Handover,
     HandoverEntry,
@@ -36,6 +38,8 @@ from officer_desk.store.tables import (
     MealLog,
     Officer,
     OutboxEntry,
+    ReleasePlan,
+    ReleasePlanItem,
 )
 
 TODAY = date(2026, 6, 1)
@@ -264,6 +268,63 @@ def test_yesterdays_shift_is_handed_over_and_one_waits_for_the_first_officer(
         done = by_handover[signed.id]
         assert all(e.acknowledged_by == signed.incoming_id for e in done)
         assert sum(bool(e.question and e.answer) for e in done) == 1  # the read-back
+
+
+def test_people_at_work_or_school_follow_a_programme_with_milestones_signed_as_hours_add_up(
+    seeded: tuple[Store, demo.DemoSummary],
+) -> None:
+    store, summary = seeded
+    with store.reading() as session:
+        inmates = session.exec(select(Inmate.id)).all()
+        enrolments = session.exec(select(Enrolment)).all()
+        progress = {i: programme_progress(session, i, TODAY) for i in inmates}
+    assert summary.counts["enrolment"] == len(enrolments) > 0
+    assert all(e.status == "active" and e.enrolled_on < TODAY for e in enrolments)
+    following = [p for rows in progress.values() for p in rows]
+    assert len(following) == len(enrolments)
+    for course in following:
+        signed = [m for m in course.milestones if m.signed_at is not None]
+        # Signed off in order, exactly the milestones whose hours are reached.
+        expected = 0
+        reached = 0
+        for m in course.milestones:
+            expected += m.expected_hours
+            if course.hours >= expected:
+                reached += 1
+        assert len(signed) == reached, course.code
+        assert course.milestones[: len(signed)] == tuple(signed)
+        assert course.hours > 0 and reached < len(course.milestones)  # under way, not done
+    assert any(sum(h for _w, h in c.weekly_hours) > 0 for c in following)
+
+
+def test_people_released_within_half_a_year_have_a_plan_worked_by_their_officer(
+    store: Store,
+) -> None:
+    today = date.today()
+    summary = demo.seed_demo(store, inmates=16, years=1, seed=5)
+    with store.reading() as session:
+        inmates = session.exec(select(Inmate)).all()
+        plans = session.exec(select(ReleasePlan)).all()
+        items = session.exec(select(ReleasePlanItem)).all()
+        contact = {
+            a.inmate_id: a.officer_id
+            for a in session.exec(select(Assignment).where(col(Assignment.end_date).is_(None)))
+        }
+    soon = {
+        i.id
+        for i in inmates
+        if i.expected_release_date and i.expected_release_date <= today + timedelta(180)
+    }
+    assert soon and {p.inmate_id for p in plans} == soon
+    assert summary.counts["release_plan"] == len(plans)
+    assert all(p.created_by == contact[p.inmate_id] for p in plans)
+    statuses = Counter(i.status for i in items)
+    assert statuses["done"] and statuses["in_progress"] and statuses["not_started"]
+    assert "disputed" not in statuses
+    # Work starts as the due dates come near: nothing due in more than 45 days is touched.
+    assert all(i.status == "not_started" for i in items if (i.due_date - today).days > 45)
+    # A gate is only done with what confirms it.
+    assert all(i.evidence for i in items if i.gate_role and i.status == "done")
 
 
 def test_history_is_audited_once_per_person_and_the_chain_verifies(
