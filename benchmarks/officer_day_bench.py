@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -46,16 +47,43 @@ def seed_here(store_path: Path, inmates: int, years: int) -> None:
         store.close()
 
 
+def resident() -> tuple[float, float]:
+    """(anonymous, file-backed) resident MB of this process now."""
+    sizes = {}
+    with open("/proc/self/smaps_rollup") as rollup:
+        for line in rollup:
+            name, value, *unit = line.split()
+            if unit == ["kB"]:
+                sizes[name] = int(value) / 1024
+    return sizes["Anonymous:"], sizes["Rss:"] - sizes["Anonymous:"]
+
+
+def plain_imports() -> None:
+    """What-if: PySide6 (shiboken) replaces ``__import__`` with a hook that, for every module
+    imported after it, reads the module's whole source (``inspect.getsource``, to look for
+    "PySide6" and its ``__feature__`` switches) and leaves it in ``linecache`` for good: some
+    600 modules' source, 20-27 MB.  This undoes it (the desk uses no ``__feature__``)."""
+    import builtins
+    import linecache
+
+    plain = builtins.__import__
+    import PySide6.QtCore  # noqa: F401  (installs the hook)
+
+    builtins.__import__ = plain
+    linecache.clearcache()
+
+
 def child(store_path: Path, runs: int) -> dict[str, object]:
     """In the child: the desk, offscreen, measured from the inside."""
+    stages: list[tuple[str, float, float]] = []
     from datetime import date
 
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from officer_desk import paths
-    from officer_desk.app.accounts import SignedIn
     from officer_desk.app.executor import DbExecutor
+    from officer_desk.app.signing_in import SignedIn  # light, as the app has it (no ORM yet)
     from officer_desk.domain.enums import Role
     from officer_desk.store.database import open_store
     from officer_desk.ui.desk_session import DeskSession
@@ -73,6 +101,7 @@ def child(store_path: Path, runs: int) -> dict[str, object]:
     window = MainWindow(executor, paths.configure(store_path.parent).ensure(), session)
     window.resize(1366, 768)
     window.show()
+    stages.append(("window built", *resident()))
 
     def wait(signal: object) -> None:
         loop = QEventLoop()
@@ -143,16 +172,23 @@ def child(store_path: Path, runs: int) -> dict[str, object]:
     # its own: the officer reads the home screen meanwhile.
     while not painted:
         wait(window.desk.screen_ready)
+    stages.append(("home screen painted", *resident()))
     ready = time.perf_counter()
     phase[0] = "settling"
     probe.start()
     run(lambda s: s.warm_up())
+
+    def settle(busy: Callable[[], bool]) -> None:
+        while busy():
+            pause = QEventLoop()
+            QTimer.singleShot(10, pause.quit)
+            pause.exec()
+
+    settle(lambda: executor.busy)  # by then the window has built its sync (after a worker job)
     sync_worker = window.sync.controller.worker
-    while executor.busy or sync_worker.busy:
-        settle = QEventLoop()
-        QTimer.singleShot(10, settle.quit)
-        settle.exec()
+    settle(lambda: executor.busy or sync_worker.busy)
     settled_ms = (time.perf_counter() - ready) * 1000
+    stages.append(("settled: ORM, person page, sync", *resident()))
     settling_ticks = len(stalls)
     # Then the idle desk: how late ticks arrive when the app does nothing (the machine's own
     # share: other processes on a shared 2-core machine).
@@ -214,6 +250,7 @@ def child(store_path: Path, runs: int) -> dict[str, object]:
         while home_loads[0] == loads:  # the home screen re-reads: part of the GUI's load
             wait(window.desk.model.loaded)
     probe.stop()
+    stages.append((f"after the {runs} runs", *resident()))
     executor.shutdown()
     return {
         "timeline_ms": timeline_ms,
@@ -225,6 +262,7 @@ def child(store_path: Path, runs: int) -> dict[str, object]:
         "stall_p99_ms": sorted(stalls[idle_ticks:])[int(0.99 * (len(stalls) - idle_ticks))],
         "ticks": len(stalls) - idle_ticks,
         "settled_ms": settled_ms,
+        "stages": stages,
         "worst": [
             f"{ms:.0f} ms during {what}"
             for ms, what in sorted(worst[idle_ticks:], reverse=True)[:3]
@@ -253,13 +291,21 @@ def main() -> int:
     parser.add_argument(
         "--store", metavar="FILE", help="seed this file once and reuse it on later runs"
     )
+    parser.add_argument(
+        "--plain-imports",
+        action="store_true",
+        help="also run the desk with PySide's source-reading import hook undone (a what-if)",
+    )
     parser.add_argument("--child", metavar="STORE", help=argparse.SUPPRESS)
+    parser.add_argument("--undo-hook", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--seed-into", metavar="STORE", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.seed_into:
         seed_here(Path(args.seed_into), args.inmates, args.years)
         return 0
     if args.child:
+        if args.undo_hook:
+            plain_imports()
         print(json.dumps(child(Path(args.child), args.runs)))
         return 0
 
@@ -283,9 +329,9 @@ def main() -> int:
             f"{size:.0f} MB, {time.perf_counter() - began:.0f} s"
         )
         _out, bare_rss = spawn([sys.executable, str(HERE / "bare_window.py")], env)
-        out, desk_rss = spawn(
-            [sys.executable, __file__, "--child", str(store_path), "--runs", str(args.runs)], env
-        )
+        desk = [sys.executable, __file__, "--child", str(store_path), "--runs", str(args.runs)]
+        out, desk_rss = spawn(desk, env)
+        plain_rss = spawn([*desk, "--undo-hook"], env)[1] if args.plain_imports else None
     result = json.loads(out.strip().splitlines()[-1])
     timeline = statistics.median(result["timeline_ms"])
     timeline_max = max(result["timeline_ms"])
@@ -349,6 +395,15 @@ def main() -> int:
         f"then the idle desk's longest tick delay (the machine's noise, same run): "
         f"{result['idle_stall_ms']:.1f} ms; the runs start after that\n"
     )
+    print("the desk's resident memory (MB)     anonymous  file-backed")
+    for stage, anonymous, mapped in result["stages"]:
+        print(f"  {stage:34} {anonymous:9.0f} {mapped:12.0f}")
+    if plain_rss is not None:
+        print(
+            f"what-if, PySide's source-reading import hook undone: peak {plain_rss:.0f} MB = "
+            f"{plain_rss / bare_rss:.2f}x the bare window"
+        )
+    print()
     header = f"{'measure':40} {'result':>26} {'ratio to target':>16} {'target':>8}  verdict"
     print(header)
     print("-" * len(header))
