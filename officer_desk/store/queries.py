@@ -99,29 +99,7 @@ def _sort_key(item: TimelineItem) -> tuple[datetime, str]:
 
 
 def timeline_page(
-    session: Session,
-    inmate_id: str,
-    *,
-    before: tuple[datetime, str] | None = None,
-    limit: int = 50,
-    kinds: Sequence[str] = TIMELINE_KINDS,
-    since: date | None = None,
-    include_sensitive: bool = True,
-) -> TimelinePage:
-    """:func:`timeline` through a session's connection (the journal, the command line)."""
-    return timeline(
-        dbapi(session),
-        inmate_id,
-        before=before,
-        limit=limit,
-        kinds=kinds,
-        since=since,
-        include_sensitive=include_sensitive,
-    )
-
-
-def timeline(
-    conn: Any,
+    source: Session | Any,
     inmate_id: str,
     *,
     before: tuple[datetime, str] | None = None,
@@ -134,19 +112,21 @@ def timeline(
     the same as page 1 however long the history).  Voided log entries are left out;
     amended ones show their latest version; notes show their latest revision.
 
-    Plain SQL on a DB-API connection (``Store.raw`` or a session's): the person page reads
-    it on the worker while the GUI thread paints, and building ORM objects for four kinds
+    ``source``: a session (the journal, the command line) or a DB-API connection
+    (``Store.raw``: the person page).  Plain SQL either way: the person page reads it on the
+    worker while the GUI thread paints, and building ORM objects for four kinds
     of rows held the interpreter lock about seven times as long (and the first page paid
     for compiling the statements: some 80 ms).  Each kind is read in the page's own order,
     (time, id) newest first, so at most ``limit`` + 1 rows of each are read and the cursor
     is exact in SQL (a chunk in day and id order could miss a later meal of a busy day).
     """
+    conn = dbapi(source) if isinstance(source, Session) else source
     after = None if before is None else (_stored(before[0]), before[1])
     wanted = limit + 1  # one more than shown tells whether there is a next page
     start = None if since is None else _stored(datetime.combine(since, time(0), UTC))
     items: list[TimelineItem] = []
     if "meal" in kinds:
-        items += _timeline_meals(conn, inmate_id, after, wanted, since)
+        items += _timeline_meals(conn, inmate_id, after, wanted, start)
     if "activity" in kinds:
         items += _timeline_activities(conn, inmate_id, after, wanted, start)
     if "conversation" in kinds:
@@ -176,31 +156,39 @@ _MEAL_MOMENT = (
 )
 
 
-def _newest_first(
+def _log_rows(
     conn: Any,
     columns: str,
     table: str,
-    where: list[str],
-    args: list[Any],
+    inmate_id: str,
     after: tuple[str, str] | None,
     limit: int,
+    start: str | None,
     *,
     moment: str,
-    leading: str = "",
+    day: str | None = None,
 ) -> list[Any]:
-    """``columns`` of ``table`` (aliased ``m``) matching ``where``, left out what is deleted,
-    voided or replaced by an amendment, older than the cursor, ``limit`` rows newest first
-    by (``moment``, id).  ``leading``: an ORDER BY prefix equivalent to ``moment`` that lets
-    SQLite walk an index."""
+    """``columns`` of a log ``table`` (aliased ``m``) for one person, left out what is
+    deleted, voided or replaced by an amendment, from ``start`` and older than the cursor,
+    ``limit`` rows newest first by (``moment``, id).  ``day``: a date column that ``moment``
+    begins with (meals), compared first so SQLite walks the (inmate_id, day) index."""
     where = [
-        *where,
+        "m.inmate_id = ?",
         "m.deleted_at IS NULL",
         "m.voided = 0",
         f"NOT EXISTS (SELECT 1 FROM {table} r WHERE r.amends_id = m.id)",
     ]
+    args: list[Any] = [inmate_id]
+    if start is not None:
+        where.append(f"{day or moment} >= ?")
+        args.append(start[:10] if day else start)
     if after is not None:
+        if day:
+            where.append(f"{day} <= ?")
+            args.append(after[0][:10])
         where.append(f"({moment}, m.id) < (?, ?)")
-        args = [*args, *after]
+        args += after
+    leading = f"{day} DESC, " if day else ""
     sql = (
         f"SELECT {columns} FROM {table} m WHERE {' AND '.join(where)} "
         f"ORDER BY {leading}{moment} DESC, m.id DESC LIMIT ?"
@@ -208,34 +196,19 @@ def _newest_first(
     return conn.execute(sql, [*args, limit]).fetchall()
 
 
-def _since(where: list[str], args: list[Any], column: str, start: str | None) -> None:
-    if start is not None:
-        where.append(f"{column} >= ?")
-        args.append(start)
-
-
 def _timeline_meals(
-    conn: Any,
-    inmate_id: str,
-    after: tuple[str, str] | None,
-    limit: int,
-    since: date | None,
+    conn: Any, inmate_id: str, after: tuple[str, str] | None, limit: int, start: str | None
 ) -> list[TimelineItem]:
-    where, args = ["m.inmate_id = ?"], [inmate_id]
-    if after is not None:  # narrows by the (inmate_id, day) index before the exact cursor
-        where.append("m.day <= ?")
-        args.append(after[0][:10])
-    _since(where, args, "m.day", None if since is None else since.isoformat())
-    rows = _newest_first(
+    rows = _log_rows(
         conn,
         "m.id, m.day, m.meal, m.outcome, m.note, m.decline_reason, m.logged_by",
         "meal_log",
-        where,
-        args,
+        inmate_id,
         after,
         limit,
+        start,
         moment=_MEAL_MOMENT,
-        leading="m.day DESC, ",
+        day="m.day",
     )
     return [
         TimelineItem(
@@ -252,23 +225,11 @@ def _timeline_meals(
 
 
 def _timeline_activities(
-    conn: Any,
-    inmate_id: str,
-    after: tuple[str, str] | None,
-    limit: int,
-    start: str | None,
+    conn: Any, inmate_id: str, after: tuple[str, str] | None, limit: int, start: str | None
 ) -> list[TimelineItem]:
-    where, args = ["m.inmate_id = ?"], [inmate_id]
-    _since(where, args, "m.started_at", start)
-    rows = _newest_first(
-        conn,
-        "m.id, m.started_at, m.category, m.outcome, m.note, m.logged_by, m.duration_minutes",
-        "activity_log",
-        where,
-        args,
-        after,
-        limit,
-        moment="m.started_at",
+    columns = "m.id, m.started_at, m.category, m.outcome, m.note, m.logged_by, m.duration_minutes"
+    rows = _log_rows(
+        conn, columns, "activity_log", inmate_id, after, limit, start, moment="m.started_at"
     )
     return [
         TimelineItem("activity", id_, _utc(at), category, outcome, note, by, minutes=minutes)
@@ -277,23 +238,11 @@ def _timeline_activities(
 
 
 def _timeline_conversations(
-    conn: Any,
-    inmate_id: str,
-    after: tuple[str, str] | None,
-    limit: int,
-    start: str | None,
+    conn: Any, inmate_id: str, after: tuple[str, str] | None, limit: int, start: str | None
 ) -> list[TimelineItem]:
-    where, args = ["m.inmate_id = ?"], [inmate_id]
-    _since(where, args, "m.started_at", start)
-    rows = _newest_first(
-        conn,
-        "m.id, m.started_at, m.topics, m.mood, m.note, m.logged_by, m.duration_minutes",
-        "conversation",
-        where,
-        args,
-        after,
-        limit,
-        moment="m.started_at",
+    columns = "m.id, m.started_at, m.topics, m.mood, m.note, m.logged_by, m.duration_minutes"
+    rows = _log_rows(
+        conn, columns, "conversation", inmate_id, after, limit, start, moment="m.started_at"
     )
     return [
         TimelineItem(
@@ -320,7 +269,9 @@ def _timeline_notes(
 ) -> list[TimelineItem]:
     """Notes with their newest revision's text (text lives only in revisions)."""
     where, args = ["n.inmate_id = ?", "n.deleted_at IS NULL"], [inmate_id]
-    _since(where, args, "n.created_at", start)
+    if start is not None:
+        where.append("n.created_at >= ?")
+        args.append(start)
     if not include_sensitive:
         where.append("n.sensitive = 0")
     if after is not None:

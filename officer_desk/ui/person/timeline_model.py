@@ -69,8 +69,8 @@ def read_page(
     def work(store: Store) -> PageRead:
         from officer_desk.store import queries
 
-        with store.raw() as conn:  # plain SQL: no ORM objects (see queries.timeline)
-            page = queries.timeline(
+        with store.raw() as conn:  # plain SQL: no ORM objects (see queries.timeline_page)
+            page = queries.timeline_page(
                 conn,
                 inmate_id,
                 before=before,

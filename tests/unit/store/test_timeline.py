@@ -119,15 +119,15 @@ def test_a_busy_day_pages_in_meal_time_order(store: Store, caseload: list[str],
 def test_the_person_page_reads_the_same_page_without_the_orm(
     store: Store, caseload: list[str], admin: Actor
 ) -> None:
-    """``queries.timeline`` on the raw connection is the one implementation behind
-    ``timeline_page``: same items, same cursor."""
+    """``queries.timeline_page`` on the raw connection (as the person page reads it) and
+    through a session: same items, same cursor."""
     person = caseload[4]
     fill_history(store, admin, person, days=5)
     with store.reading() as session:
         through_session = queries.timeline_page(session, person, limit=6)
     with store.raw() as conn:
-        raw = queries.timeline(conn, person, limit=6)
-        after = queries.timeline(conn, person, limit=6, before=raw.next_before)
+        raw = queries.timeline_page(conn, person, limit=6)
+        after = queries.timeline_page(conn, person, limit=6, before=raw.next_before)
     assert raw == through_session
     assert raw.next_before is not None
     assert {i.id for i in raw.items}.isdisjoint(i.id for i in after.items)
