@@ -93,15 +93,23 @@ def _idle_lock_minutes(store: Store) -> int:
 
 
 def _open_early(unlock: EarlyUnlock, paths: AppPaths) -> tuple[Store, SignedIn]:
-    # The home screen's queries load while Argon2id runs, not after it.
-    import officer_desk.store.home  # noqa: F401
-
+    _load_first_screen_reads()  # while Argon2id runs, not after it
     return unlock.open(backups=paths.backups)
 
 
+def _load_first_screen_reads() -> None:
+    # The home screen's and the handover banner's queries: their modules hold the interpreter
+    # lock for tens of milliseconds, which the GUI thread needs to build the cards.
+    import officer_desk.store.home
+    import officer_desk.ui.handover.reads  # noqa: F401
+
+
 def _load_sign_in_stack() -> None:
-    """While the sign-in page waits for typing, load what checking the password needs."""
+    """While the sign-in page waits for typing, load what checking the password needs (and
+    what the first screen reads)."""
     import officer_desk.app.signing_in  # noqa: F401
+
+    _load_first_screen_reads()
 
 
 def _demo_password() -> str:

@@ -86,18 +86,20 @@ def _main(argv: list[str] | None) -> int:
             return status
 
     from officer_desk import paths
-    from officer_desk.logs import configure_logging
 
     app_paths = paths.configure(args.data_dir).ensure()
-    configure_logging(app_paths, verbose=args.verbose)
-
     # Read once and drop it, so no child process (a PDF viewer, a shell) inherits it.
     password = os.environ.pop(PASSWORD_VARIABLE, None)
     unlock = None
     if args.user and password and not args.self_test and not args.bench_type_password:
         from officer_desk.app.signing_in import EarlyUnlock
 
+        # As early as the store's path is known: everything below overlaps Argon2id.
         unlock = EarlyUnlock(app_paths.store, args.user, password)
+
+    from officer_desk.logs import configure_logging
+
+    configure_logging(app_paths, verbose=args.verbose)
 
     from officer_desk.ui.application import run
 

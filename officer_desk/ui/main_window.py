@@ -429,8 +429,10 @@ class MainWindow(QMainWindow):
             self._build_later_parts()  # no desk screen to wait for
             self.accounts_requested.emit()
             return
-        self.desk.open_for(user)  # the caseload's read goes to the worker first
+        # The banner's read goes first: it is short, and the cards do not move down when
+        # it appears after them.
         self.handover_banner.watch(user.officer_id)
+        self.desk.open_for(user)
         self.show_desk()
 
     @Slot()
