@@ -111,3 +111,21 @@ def test_the_early_unlock_gives_the_key_or_the_refusal(encrypted_unit: AppPaths)
     with pytest.raises(WrongPassword):
         wrong.key()
     assert wrong.done
+
+
+@pytest.fixture
+def admin_account(unit_store: Store, admin: Actor) -> Officer:
+    return people.add_officer(
+        unit_store, admin, username="solvi", display_name="Sølvi Lægreid", role="admin"
+    )
+
+
+def test_an_admin_has_no_first_screen_to_wait_for(
+    qtbot: QtBot, window: MainWindow, admin_account: Officer
+) -> None:
+    window._session.sign_in(signed_in(admin_account))
+    assert later_parts_built(window)  # built at the sign-in: no home screen comes
+    qtbot.waitUntil(lambda: window.sync.controller.view.phase is Phase.STANDALONE,
+                    timeout=TIMEOUT)
+    assert window.sync.controller.view.may_enrol
+    assert not window.supervision.overview_action.isEnabled()
