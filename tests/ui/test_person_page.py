@@ -20,7 +20,10 @@ from officer_desk.app.writes import Actor
 from officer_desk.store.database import Store
 from officer_desk.store.tables import Inmate, Officer
 from officer_desk.ui.main_window import MainWindow
+from officer_desk.ui.actions import DeskActions
 from officer_desk.ui.person.page import PersonPage, prepare_reads
+from officer_desk.ui.programmes.panel import ProgrammesPanel
+from officer_desk.ui.release.panel import ReleasePlanPanel
 from officer_desk.ui.person.timeline_model import PAGE_SIZE
 
 NOTES = 70
@@ -250,3 +253,27 @@ def test_preparing_the_reads_for_no_one_reads_nothing_and_does_not_fail(
     """The page's head start (mappers configured, statements compiled) runs every read of
     the page for an id that matches no one: it must not fail, on any store."""
     assert on_worker(executor, prepare_reads(date.today())) is None
+
+
+def test_the_programmes_and_release_tabs_are_built_after_the_page(
+    qtbot: QtBot, window: MainWindow, executor: DbExecutor, officer: Officer, history: str
+) -> None:
+    """Each panel is built in an event-loop turn of its own after the page (one 70 ms block
+    of the GUI thread before); one chosen or used before that is built at once, and shown
+    the person already on the page."""
+    kari = Actor(officer.id, officer.display_name)
+    page = PersonPage(executor, window.desk.model, DeskActions(), lambda: kari)
+    qtbot.addWidget(page)
+    assert not isinstance(page.tabs.widget(1), ProgrammesPanel)
+    page.show_person(history)
+    qtbot.waitUntil(lambda: isinstance(page.tabs.widget(2), ReleasePlanPanel), timeout=TIMEOUT)
+    assert isinstance(page.tabs.widget(1), ProgrammesPanel)
+    assert [page.tabs.tabText(i) for i in range(3)] == ["Timeline", "Programmes", "Release plan"]
+    assert page.tabs.currentIndex() == 0
+    assert page.programmes.inmate_id == history and page.release_plan.inmate_id == history
+
+    chosen_early = PersonPage(executor, window.desk.model, DeskActions(), lambda: kari)
+    qtbot.addWidget(chosen_early)
+    chosen_early.tabs.setCurrentIndex(2)
+    assert isinstance(chosen_early.tabs.widget(2), ReleasePlanPanel)
+    assert chosen_early.tabs.currentIndex() == 2

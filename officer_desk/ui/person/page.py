@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QItemSelection, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QItemSelection, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,6 +59,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("officer_desk.ui")
 NO_DATE = QDate(2000, 1, 1)  # the date edits' "any" value
 NOBODY = ""  # an inmate id that matches no one
+PROGRAMMES_TAB, RELEASE_PLAN_TAB = 1, 2
 
 
 def prepare_reads(today: date) -> Callable[[Store], None]:
@@ -269,14 +270,20 @@ class PersonPage(QWidget):
         right.addLayout(detail_row)
 
         # Programmes and the release plan sit beside the timeline, one tab each, so the page
-        # stays one place for everything about the person.
-        self.programmes = ProgrammesPanel(executor, actor, today)
-        self.release_plan = ReleasePlanPanel(executor, actor, today)
+        # stays one place for everything about the person.  Each is built in an event-loop
+        # turn of its own after the page (or when first used): built with it, the page took
+        # some 70 ms of the GUI thread in one go, just after the first screen.
+        self._executor = executor
+        self._actor = actor
+        self._programmes: ProgrammesPanel | None = None
+        self._release_plan: ReleasePlanPanel | None = None
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(right_box, self.tr("Timeline"))
-        self.tabs.addTab(self.programmes, self.tr("Programmes"))
-        self.tabs.addTab(self.release_plan, self.tr("Release plan"))
+        self.tabs.addTab(QWidget(), self.tr("Programmes"))
+        self.tabs.addTab(QWidget(), self.tr("Release plan"))
+        self.tabs.currentChanged.connect(self._tab_chosen)
+        QTimer.singleShot(0, self, self._build_a_panel)
 
         splitter = QSplitter()
         splitter.addWidget(left_scroll)
@@ -310,6 +317,54 @@ class PersonPage(QWidget):
         super().hideEvent(event)
         self.timeline.pause(True)
 
+    # --- the programmes and release plan tabs -------------------------------------------------
+
+    @property
+    def programmes(self) -> ProgrammesPanel:
+        if self._programmes is None:
+            self._programmes = ProgrammesPanel(self._executor, self._actor, self._today)
+            self._put_in_tab(PROGRAMMES_TAB, self._programmes)
+            if self.inmate_id is not None:
+                self._programmes.show_person(self.inmate_id)
+        return self._programmes
+
+    @property
+    def release_plan(self) -> ReleasePlanPanel:
+        if self._release_plan is None:
+            self._release_plan = ReleasePlanPanel(self._executor, self._actor, self._today)
+            self._put_in_tab(RELEASE_PLAN_TAB, self._release_plan)
+            if self.inmate_id is not None:
+                self._release_plan.show_person(self.inmate_id)
+        return self._release_plan
+
+    def _put_in_tab(self, index: int, panel: QWidget) -> None:
+        chosen = self.tabs.currentIndex()
+        title = self.tabs.tabText(index)
+        placeholder = self.tabs.widget(index)
+        self.tabs.blockSignals(True)  # the same tab stays chosen: not a new choice
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, panel, title)
+        self.tabs.setCurrentIndex(chosen)
+        self.tabs.blockSignals(False)
+        if placeholder is not None:
+            placeholder.deleteLater()
+
+    @Slot()
+    def _build_a_panel(self) -> None:
+        """One panel per event-loop turn, so the screen can repaint in between."""
+        if self._programmes is None:
+            self.programmes  # noqa: B018  (the property builds it)
+            QTimer.singleShot(0, self, self._build_a_panel)
+        else:
+            self.release_plan  # noqa: B018
+
+    @Slot(int)
+    def _tab_chosen(self, index: int) -> None:
+        if index == PROGRAMMES_TAB:
+            self.programmes  # noqa: B018  (chosen before it was built: build it now)
+        elif index == RELEASE_PLAN_TAB:
+            self.release_plan  # noqa: B018
+
     def _not_prepared(self, error: BaseException) -> None:
         # Only a head start: the reads run again when a person is opened, and fail there
         # (to the crash dialog) if they really cannot.
@@ -334,8 +389,9 @@ class PersonPage(QWidget):
         self._refresh()
         if not same:
             self.timeline.show_person(inmate_id, self.current_filter())
-            self.programmes.show_person(inmate_id)
-            self.release_plan.show_person(inmate_id)
+            for panel in (self._programmes, self._release_plan):
+                if panel is not None:  # a panel built later is shown the person then
+                    panel.show_person(inmate_id)
 
     def clear(self) -> None:
         self.inmate_id = None
