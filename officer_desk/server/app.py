@@ -12,7 +12,6 @@ import hashlib
 import json
 import logging
 import secrets
-import threading
 from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
@@ -22,13 +21,15 @@ from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy.engine import Connection, Engine
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from officer_desk import __version__
 from officer_desk.server import db
-from officer_desk.server.db import device, enrol_code, op_result, record
-from officer_desk.server.merge import Merger, resolve_unit
+from officer_desk.server.db import device, enrol_code, record
+from officer_desk.server.merge import resolve_unit
+from officer_desk.server.pushes import PushWriter
 from officer_desk.sync import protocol as p
 
 log = logging.getLogger("officer_desk.server")
@@ -119,32 +120,65 @@ def authenticated(
 ) -> dict[str, Any]:
     """The enrolled, not revoked device behind the bearer token (else 401)."""
     engine: Engine = request.app.state.engine
+    token_hash = bearer_hash(authorization)
+    with engine.connect() as conn:
+        row = conn.execute(sa.select(device).where(device.c.token_hash == token_hash)).first()
+    refused = device_refusal(row)
+    if refused is not None:
+        raise refused
+    assert row is not None
+    return dict(row._mapping)
+
+
+async def known_device(
+    request: Request, authorization: Annotated[str | None, Header()] = None
+) -> dict[str, Any]:
+    """``authenticated``, remembered per token in this process: the door of the push path,
+    where a database look-up on a worker thread per request cost more than the push.  Only
+    an answer that let the device in is remembered; revocation is checked again by the push's
+    own transaction (pushes.py), so it takes effect at once."""
+    known: dict[str, dict[str, Any]] = request.app.state.known_devices
+    token_hash = bearer_hash(authorization)
+    dev = known.get(token_hash)
+    if dev is None:
+        dev = await run_in_threadpool(authenticated, request, authorization)
+        if len(known) >= 10_000:
+            known.clear()
+        known[token_hash] = dev
+    return dev
+
+
+def bearer_hash(authorization: str | None) -> str:
     if not authorization or not authorization.lower().startswith("bearer "):
         raise ProblemError(401, "unauthenticated", "This workstation is not enrolled.")
-    token = authorization.split(" ", 1)[1].strip()
-    with engine.connect() as conn:
-        row = conn.execute(sa.select(device).where(device.c.token_hash == digest(token))).first()
+    return digest(authorization.split(" ", 1)[1].strip())
+
+
+def device_refusal(row: Any) -> ProblemError | None:
+    """Why a device row (None: no such device) may not sync, or None."""
     if row is None:
-        raise ProblemError(
+        return ProblemError(
             401, "unauthenticated", "The hub does not know this workstation; enrol it again."
         )
     if row.revoked_at is not None:
-        raise ProblemError(
+        return ProblemError(
             401,
             "device_revoked",
             "This workstation's access to the hub was withdrawn. Ask facility IT to enrol "
             "it again; nothing typed here is lost.",
         )
-    return dict(row._mapping)
+    return None
 
 
 Device = Annotated[dict[str, Any], Depends(authenticated)]
+KnownDevice = Annotated[dict[str, Any], Depends(known_device)]
 
 
 def create_app(engine: Engine) -> FastAPI:
     """The hub for one database.  ``engine`` must already be migrated (``db.upgrade``)."""
     app = FastAPI(title="officer_desk sync hub", version=__version__)
     app.state.engine = engine
+    app.state.known_devices = {}
     postgres = not db.is_sqlite(engine)
 
     @app.exception_handler(ProblemError)
@@ -168,9 +202,12 @@ def create_app(engine: Engine) -> FastAPI:
         log.warning("database unavailable: %s", error)
         return problem(503, "busy", "The hub's database is busy or unavailable; try again soon.")
 
-    # On SQLite one writer at a time anyway: threads of this process queue on a lock rather
-    # than in SQLite's busy handler (which sleeps in steps of up to 100 ms: a p99 killer).
-    write_lock = threading.Lock() if not postgres else contextlib.nullcontext()
+    # On SQLite one writer at a time anyway: threads of this process queue on a lock, and
+    # the processes of ``serve --workers N`` on a lock file beside the database, rather than
+    # in SQLite's busy handler (which sleeps in steps of up to 100 ms: a p99 killer).
+    write_lock: contextlib.AbstractContextManager[Any] = contextlib.nullcontext()
+    if not postgres:
+        write_lock = db.SqliteWriteLock(engine)
 
     @contextlib.contextmanager
     def writing() -> Iterator[Connection]:
@@ -250,68 +287,26 @@ def create_app(engine: Engine) -> FastAPI:
             max_schema_version=p.MAX_SCHEMA_VERSION,
         )
 
+    def advisory_lock(conn: Connection) -> None:
+        if postgres:
+            # Serialise sync writes: sequence numbers then become visible in order, so a
+            # pull can never pass a change that commits later with a smaller number.
+            conn.execute(_ADVISORY_LOCK)
+
+    writer = PushWriter(writing, advisory_lock, device_refusal)
+    app.state.push_writer = writer
+
     @app.post("/sync/push", response_model=p.PushResponse, responses={400: {"model": p.Problem}})
-    def push(body: p.PushRequest, dev: Device) -> p.PushResponse:
+    async def push(body: p.PushRequest, dev: KnownDevice) -> Response:
         for op in body.ops:
             check_schema(op.schema_version)
-        ids = [op.op_id for op in body.ops]
-        if len(set(ids)) != len(ids):
+        ids = {op.op_id for op in body.ops}
+        if len(ids) != len(body.ops):
             raise ProblemError(422, "malformed", "The same change id appears twice in one batch.")
-        now = utc_now()
-        # Batched (one executemany per table, no savepoint per op) unless revisions of notes
-        # are in it (their merge reads sibling rows); a database clash in a batched push
-        # rolls it back and it is applied again op by op.
-        batched = not any(op.entity == "case_note_revision" for op in body.ops)
-        try:
-            return _push(body, dev, now, batched)
-        except sa.exc.IntegrityError:
-            if not batched:
-                raise
-            log.info("batched push clashed; applying it op by op")
-            return _push(body, dev, now, False)
-
-    def _push(
-        body: p.PushRequest, dev: dict[str, Any], now: datetime, batched: bool
-    ) -> p.PushResponse:
-        results: list[p.OpResult] = []
-        with writing() as conn:
-            if postgres:
-                # Serialise sync writes: sequence numbers then become visible in order, so a
-                # pull can never pass a change that commits later with a smaller number.
-                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(db.ADVISORY_LOCK_KEY)))
-            ids = [op.op_id for op in body.ops]
-            stored = _stored_results(conn, ids)
-            merger = Merger(conn, dev["id"], dev["unit_code"], now, batched=batched)
-            merger.prefetch([(op.entity, op.entity_id) for op in body.ops])
-            for op in body.ops:
-                previous = stored.get(op.op_id)
-                if previous is not None:
-                    if previous.device_id != dev["id"]:
-                        results.append(
-                            p.OpResult(
-                                op_id=op.op_id,
-                                status="rejected",
-                                reason="This change id was already used by another workstation.",
-                            )
-                        )
-                    else:
-                        results.append(
-                            p.OpResult(
-                                op_id=op.op_id,
-                                status="duplicate" if previous.status == "applied" else "rejected",
-                                reason=previous.reason,
-                                version=previous.version,
-                            )
-                        )
-                    continue
-                results.append(merger.apply(op))
-            merger.assign_seqs()
-            conn.execute(
-                device.update()
-                .where(device.c.id == dev["id"])
-                .values(last_sync_at=now, waiting=body.waiting)
-            )
-        return p.PushResponse(results=results)
+        # Applied by the process's writer together with the pushes waiting beside it, in
+        # one transaction (pushes.py); answered after that commit.
+        answer = await writer.push(body, dev, utc_now())
+        return Response(answer.model_dump_json(), media_type="application/json")
 
     @app.get("/sync/devices", response_model=p.DevicesResponse)
     def devices(dev: Device) -> p.DevicesResponse:
@@ -485,15 +480,7 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _stored_results(conn: Connection, ids: list[str]) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for start in range(0, len(ids), 500):
-        for row in conn.execute(
-            sa.select(op_result).where(op_result.c.op_id.in_(ids[start : start + 500]))
-        ):
-            found[row.op_id] = row
-    return found
-
+_ADVISORY_LOCK = sa.select(sa.func.pg_advisory_xact_lock(db.ADVISORY_LOCK_KEY))
 
 PAGE_COLUMNS = [
     record.c[n] for n in ("seq", "entity", "entity_id", "inmate_id", "version", "deleted", "data")

@@ -9,8 +9,12 @@ sequence numbers; a push allocates them at its end while it holds the write lock
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
+import weakref
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 import sqlalchemy as sa
@@ -105,6 +109,54 @@ def _sqlite_begin(connection: Any) -> None:
     # Pushes take the write lock up front, so two pushes never fail half-way on a lock upgrade.
     immediate = connection.get_execution_options().get("sqlite_immediate", False)
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+class SqliteWriteLock:
+    """The write lock of a SQLite hub: a ``threading.Lock`` for the threads of this process
+    and an ``flock`` on ``<database>-writer.lock`` for the processes of ``serve --workers N``.
+
+    A blocked ``flock`` wakes as soon as the holder lets go, where SQLite's busy handler polls
+    in sleeps of up to 100 ms; so writers queue here, and ``BEGIN IMMEDIATE`` finds the
+    database free.  Without ``fcntl`` (not Linux/macOS) or for an in-memory database, only the
+    thread lock is taken."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._threads = threading.Lock()
+        self._fd: int | None = None
+        database = engine.url.database
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover  (Windows)
+            return
+        self._flock = fcntl.flock
+        self._exclusive, self._unlock = fcntl.LOCK_EX, fcntl.LOCK_UN
+        if database and database != ":memory:" and not database.startswith("file:"):
+            self._path = f"{database}-writer.lock"
+
+    def __enter__(self) -> None:
+        self._threads.acquire()
+        try:
+            path = getattr(self, "_path", None)
+            if path is not None:
+                if self._fd is None:
+                    self._fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+                    weakref.finalize(self, os.close, self._fd)
+                self._flock(self._fd, self._exclusive)
+        except BaseException:
+            self._threads.release()
+            raise
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        try:
+            if self._fd is not None:
+                self._flock(self._fd, self._unlock)
+        finally:
+            self._threads.release()
 
 
 def database_url_for(data_dir: Path) -> str:

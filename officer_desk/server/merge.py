@@ -31,6 +31,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from officer_desk.domain.ids import new_id
+from officer_desk.server.bulk import BulkInsert, SelectByIds
 from officer_desk.server.db import hub_state, op_result, record
 from officer_desk.sync import protocol as p
 
@@ -121,7 +122,7 @@ class Merger:
     unit_code: str
     now: datetime
     _cache: dict[tuple[str, str], Rec | None] = field(default_factory=dict)
-    _unit_id: str | None = None
+    _unit_ids: dict[str, str] = field(default_factory=dict)  # unit code -> the unit's id
     touched: dict[tuple[str, str], None] = field(default_factory=dict)  # ordered set
     # Batched: records and results are kept here and written with executemany by flush()
     # (in assign_seqs), with no savepoint per op; a clash in the database then fails the
@@ -129,42 +130,40 @@ class Merger:
     batched: bool = False
     _inserts: dict[tuple[str, str], Rec] = field(default_factory=dict)
     _updates: dict[tuple[str, str], Rec] = field(default_factory=dict)
-    _results: list[dict[str, Any]] = field(default_factory=list)
+    _results: list[tuple[Any, ...]] = field(default_factory=list)  # rows of op_result
 
     # --- reading ------------------------------------------------------------------------
+
+    def act_for(self, device_id: str, unit_code: str, now: datetime) -> None:
+        """The ops that follow come from this device (a group commit merges the pushes of
+        several devices in one transaction, sharing what was read and merged so far)."""
+        self.device_id, self.unit_code, self.now = device_id, unit_code, now
 
     def prefetch(self, keys: list[tuple[str, str]]) -> None:
         by_entity: dict[str, list[str]] = {}
         for entity, entity_id in keys:
             if (entity, entity_id) not in self._cache:
+                self._cache[(entity, entity_id)] = None
                 by_entity.setdefault(entity, []).append(entity_id)
         for entity, ids in by_entity.items():
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
-                for key in ((entity, i) for i in chunk):
-                    self._cache[key] = None
-                rows = self.conn.execute(
-                    sa.select(record).where(
-                        record.c.entity == entity, record.c.entity_id.in_(chunk)
-                    )
-                ).all()
-                for row in rows:
-                    self._cache[(entity, row.entity_id)] = _rec(row)
+            for row in _RECORDS_BY_ID.rows(self.conn, ids, entity):
+                self._cache[(entity, row.entity_id)] = _rec(row)
 
     def load(self, entity: str, entity_id: str) -> Rec | None:
         key = (entity, entity_id)
         if key not in self._cache:
-            row = self.conn.execute(
-                sa.select(record).where(record.c.entity == entity, record.c.entity_id == entity_id)
-            ).first()
+            row = self.conn.execute(_SELECT_RECORD, {"e": entity, "i": entity_id}).first()
             self._cache[key] = None if row is None else _rec(row)
         return self._cache[key]
 
     def unit_id(self) -> str | None:
         """The hub id of the device's unit (known once a workstation uploaded it)."""
-        if self._unit_id is None:
-            self._unit_id = resolve_unit(self.conn, self.unit_code)
-        return self._unit_id
+        known = self._unit_ids.get(self.unit_code)
+        if known is None:
+            known = resolve_unit(self.conn, self.unit_code)
+            if known is not None:
+                self._unit_ids[self.unit_code] = known
+        return known
 
     # --- applying -----------------------------------------------------------------------
 
@@ -182,8 +181,7 @@ class Merger:
                     self._inserts[rec.key] = rec
                 else:
                     self._updates[rec.key] = rec
-                if rec.entity == "unit" and rec.data.get("code") == self.unit_code:
-                    self._unit_id = rec.entity_id
+                self._note_unit(rec)
             self._store_result(op, "applied", "", main.version)
             for rec in changed:
                 rec.new = False
@@ -211,6 +209,9 @@ class Merger:
         return p.OpResult(op_id=op.op_id, status="applied", version=main.version)
 
     def _store_result(self, op: p.Op, status: str, reason: str, version: int | None) -> None:
+        if self.batched:
+            self._results.append((op.op_id, self.device_id, status, reason, version, self.now))
+            return
         result = {
             "op_id": op.op_id,
             "device_id": self.device_id,
@@ -219,28 +220,31 @@ class Merger:
             "version": version,
             "at": self.now,
         }
-        if self.batched:
-            self._results.append(result)
-        else:
-            self.conn.execute(op_result.insert(), result)
+        self.conn.execute(_INSERT_RESULT, result)
 
-    def flush(self) -> None:
-        """Write what a batched merge kept back (nothing to do unbatched)."""
+    def flush(self, seqs: dict[tuple[str, str], int] | None = None) -> None:
+        """Write what a batched merge kept back (nothing to do unbatched), with the records'
+        sequence numbers when ``seqs`` has them."""
+        seqs = seqs or {}
         if self._inserts:
-            self.conn.execute(
-                record.insert(),
+            _INSERT_RECORDS.run(
+                self.conn,
                 [
-                    {"entity": r.entity, "entity_id": r.entity_id, "seq": 0, **_columns(r)}
+                    (r.entity, r.entity_id, seqs.get(r.key, 0), *_columns(r).values())
                     for r in self._inserts.values()
                 ],
             )
         if self._updates:
+            # Records without a new sequence number keep theirs (COALESCE).
             self.conn.execute(
                 _UPDATE_RECORD,
-                [{"e": r.entity, "i": r.entity_id, **_columns(r)} for r in self._updates.values()],
+                [
+                    {"e": r.entity, "i": r.entity_id, "s": seqs.get(r.key), **_columns(r)}
+                    for r in self._updates.values()
+                ],
             )
         if self._results:
-            self.conn.execute(op_result.insert(), self._results)
+            _INSERT_RESULTS.run(self.conn, self._results)
         self._inserts, self._updates, self._results = {}, {}, []
 
     def _merge(self, op: p.Op) -> list[Rec]:
@@ -578,57 +582,81 @@ class Merger:
         # statement per record cost more than the database work).
         if rec.new:
             self.conn.execute(
-                record.insert(),
+                _INSERT_RECORD,
                 {"entity": rec.entity, "entity_id": rec.entity_id, "seq": 0, **values},
             )
         else:
-            self.conn.execute(_UPDATE_RECORD, {"e": rec.entity, "i": rec.entity_id, **values})
-        if rec.entity == "unit" and rec.data.get("code") == self.unit_code:
-            self._unit_id = rec.entity_id
+            self.conn.execute(
+                _UPDATE_RECORD, {"e": rec.entity, "i": rec.entity_id, "s": None, **values}
+            )
+        self._note_unit(rec)
+
+    def _note_unit(self, rec: Rec) -> None:
+        if rec.entity == "unit" and rec.data.get("code") is not None:
+            self._unit_ids[str(rec.data["code"])] = rec.entity_id
 
     def assign_seqs(self) -> None:
-        """Give every record this push touched the next sequence numbers, in order."""
-        self.flush()
+        """Give every record this transaction touched the next sequence numbers, in order
+        (batched: written with the records; unbatched: the written records are renumbered)."""
         keys = list(self.touched)
         if not keys:
+            self.flush()
             return
-        top = self.conn.execute(
-            hub_state.update()
-            .where(hub_state.c.id == 1)
-            .values(last_seq=hub_state.c.last_seq + len(keys))
-            .returning(hub_state.c.last_seq)
-        ).scalar_one()
+        top = self.conn.execute(_BUMP_SEQ, {"n": len(keys)}).scalar_one()
         first = top - len(keys) + 1
-        self.conn.execute(
-            record.update()
-            .where(record.c.entity == sa.bindparam("e"), record.c.entity_id == sa.bindparam("i"))
-            .values(seq=sa.bindparam("s")),
-            [{"e": e, "i": i, "s": first + n} for n, (e, i) in enumerate(keys)],
-        )
+        seqs = {key: first + n for n, key in enumerate(keys)}
+        pending = self._inserts.keys() | self._updates.keys()
+        self.flush(seqs)
+        rest = [{"e": e, "i": i, "s": seqs[(e, i)]} for (e, i) in keys if (e, i) not in pending]
+        if rest:
+            self.conn.execute(_SET_SEQ, rest)
+        self.touched = {}
 
 
+# The columns of a record that _columns() gives, in its order.
+_COLUMN_NAMES = (
+    "inmate_id",
+    "scope_unit",
+    "prev_unit",
+    "rank",
+    "version",
+    "deleted",
+    "data",
+    "meta",
+)
+# The statements of the push path, built once: building and hashing a statement per call
+# cost more than the database work.
+_THIS_RECORD = sa.and_(
+    record.c.entity == sa.bindparam("e"), record.c.entity_id == sa.bindparam("i")
+)
+_SELECT_RECORD = sa.select(record).where(_THIS_RECORD)
+_SELECT_UNITS = sa.select(record.c.entity_id, record.c.data).where(record.c.entity == "unit")
+_INSERT_RECORD = record.insert()  # op by op (unbatched)
+_INSERT_RESULT = op_result.insert()
 _UPDATE_RECORD = (
     record.update()
-    .where(record.c.entity == sa.bindparam("e"), record.c.entity_id == sa.bindparam("i"))
+    .where(_THIS_RECORD)
     .values(
-        {
-            name: sa.bindparam(name)
-            for name in (
-                "inmate_id",
-                "scope_unit",
-                "prev_unit",
-                "rank",
-                "version",
-                "deleted",
-                "data",
-                "meta",
-            )
-        }
+        {name: sa.bindparam(name) for name in _COLUMN_NAMES}
+        | {"seq": sa.func.coalesce(sa.bindparam("s", type_=sa.BigInteger), record.c.seq)}
     )
+)
+_SET_SEQ = record.update().where(_THIS_RECORD).values(seq=sa.bindparam("s"))
+_BUMP_SEQ = (
+    hub_state.update()
+    .where(hub_state.c.id == 1)
+    .values(last_seq=hub_state.c.last_seq + sa.bindparam("n", type_=sa.BigInteger))
+    .returning(hub_state.c.last_seq)
 )
 
 
+_INSERT_RECORDS = BulkInsert(record, ["entity", "entity_id", "seq", *_COLUMN_NAMES])
+_INSERT_RESULTS = BulkInsert(op_result, ["op_id", "device_id", "status", "reason", "version", "at"])
+_RECORDS_BY_ID = SelectByIds(record, "entity_id", equal=["entity"])
+
+
 def _columns(rec: Rec) -> dict[str, Any]:
+    """A record's stored columns, in ``_COLUMN_NAMES`` order."""
     return {
         "inmate_id": rec.inmate_id,
         "scope_unit": rec.scope_unit,
@@ -642,9 +670,7 @@ def _columns(rec: Rec) -> dict[str, Any]:
 
 
 def resolve_unit(conn: Connection, unit_code: str) -> str | None:
-    rows = conn.execute(
-        sa.select(record.c.entity_id, record.c.data).where(record.c.entity == "unit")
-    ).all()
+    rows = conn.execute(_SELECT_UNITS).all()
     for row in rows:
         if json.loads(row.data).get("code") == unit_code:
             return str(row.entity_id)

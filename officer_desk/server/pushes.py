@@ -1,0 +1,282 @@
+"""Applying pushes with group commit: one writer thread per hub process takes every push that
+is waiting when it becomes free and applies them together in one transaction.
+
+Why: a push is a few milliseconds of Python but its commit is a write-lock hand-over and, on
+SQLite with ``synchronous=FULL``, an fsync; fifty workstations pushing at once queued for
+those one at a time.  Coalesced, the lock is taken, the idempotency check and the record reads
+are one query per kind for the whole group, and one commit makes all of it durable before any
+of its pushes is answered.
+
+What stays exact:
+* every push gets the results of its own ops, in order, only after the commit;
+* an op id seen earlier in the same group (a workstation that resent a push whose answer it
+  lost) gets the earlier op's result, as if it had been committed first;
+* if the group's transaction fails (a database clash in the batched write, a bug), it is rolled
+  back and each push is applied again alone, in a transaction of its own, exactly as before
+  group commit: a failing push fails only its own request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import threading
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from officer_desk.server.bulk import SelectByIds
+from officer_desk.server.db import device, op_result
+from officer_desk.server.merge import PARENT, Merger
+from officer_desk.sync import protocol as p
+
+log = logging.getLogger("officer_desk.server")
+
+# A group stops growing at this many ops (a few full batches): its transaction stays short.
+MAX_GROUP_OPS = 2000
+# The writer thread ends after this long without work and starts again with the next push.
+IDLE_SECONDS = 2.0
+
+Writing = Callable[[], contextlib.AbstractContextManager[Connection]]
+
+
+@dataclass
+class PushJob:
+    """One push waiting for the writer: the validated request and the device it came from."""
+
+    body: p.PushRequest
+    device: dict[str, Any]
+    now: datetime
+    settle: Callable[[PushJob], None] = lambda _job: None
+    result: p.PushResponse | None = None
+    error: BaseException | None = None
+    # Whether the merge may batch its writes (no case-note revisions, whose merge reads
+    # sibling rows back from the database).
+    batched: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.batched = not any(op.entity == "case_note_revision" for op in self.body.ops)
+
+
+class PushWriter:
+    """The process's single writer of pushes (group commit); ``writing`` opens the write
+    transaction (the hub's write lock, ``BEGIN IMMEDIATE`` on SQLite) and ``lock`` is run first
+    inside it (PostgreSQL's advisory lock); ``refusal`` says why a device row (or None) may
+    not push, checked in that transaction for every push (a device revoked since the request
+    came in is refused)."""
+
+    def __init__(
+        self,
+        writing: Writing,
+        lock: Callable[[Connection], None],
+        refusal: Callable[[Any], Exception | None],
+    ) -> None:
+        self._writing = writing
+        self._lock = lock
+        self._refusal = refusal
+        self._queue: deque[PushJob] = deque()
+        self._wake = threading.Condition()
+        self._thread: threading.Thread | None = None
+        self.groups = 0  # transactions committed with more than one push
+        self.applying = 0  # pushes in the group being applied now
+
+    async def push(self, body: p.PushRequest, dev: dict[str, Any], now: datetime) -> Any:
+        """Queue a push and wait for its answer (raises what applying it alone raised)."""
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[p.PushResponse] = loop.create_future()
+
+        def deliver(job: PushJob) -> None:
+            if future.cancelled():
+                return  # the workstation went away; it will resend and get "duplicate"
+            if job.error is not None:
+                future.set_exception(job.error)
+            else:
+                assert job.result is not None
+                future.set_result(job.result)
+
+        def settle(job: PushJob) -> None:
+            with contextlib.suppress(RuntimeError):  # the request's event loop has closed
+                loop.call_soon_threadsafe(deliver, job)
+
+        self.submit(PushJob(body, dev, now, settle))
+        return await future
+
+    def submit(self, job: PushJob) -> None:
+        with self._wake:
+            self._queue.append(job)
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="hub-push-writer", daemon=True
+                )
+                self._thread.start()
+            else:
+                self._wake.notify()
+
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                while not self._queue:
+                    self._wake.wait(IDLE_SECONDS)
+                    if not self._queue:
+                        self._thread = None
+                        return
+                group = [self._queue.popleft()]
+                size = len(group[0].body.ops)
+                while self._queue and size + len(self._queue[0].body.ops) <= MAX_GROUP_OPS:
+                    job = self._queue.popleft()
+                    size += len(job.body.ops)
+                    group.append(job)
+                self.applying = len(group)
+            self.apply(group)
+            self.applying = 0
+
+    @property
+    def waiting(self) -> int:
+        """Pushes queued for the writer (not yet taken into a group)."""
+        with self._wake:
+            return len(self._queue)
+
+    def apply(self, group: list[PushJob]) -> None:
+        """Apply ``group`` in one transaction (or, if that fails, each push alone), set each
+        job's result or error and settle it.  The writer thread calls this with the pushes
+        that were waiting; tests call it with a group of their own."""
+        try:
+            if len(group) > 1:
+                try:
+                    self._transaction(group)
+                    self.groups += 1
+                except Exception as error:  # each push is retried alone
+                    log.info(
+                        "a group of %d pushes failed (%s); applying each alone", len(group), error
+                    )
+                    for job in group:
+                        self._alone(job)
+            else:
+                self._alone(group[0])
+        finally:
+            for job in group:
+                try:
+                    job.settle(job)
+                except Exception:  # the writer must go on whatever one request did
+                    log.exception("could not answer a push")
+
+    def _alone(self, job: PushJob) -> None:
+        """One push in its own transaction: batched, and op by op if that clashed."""
+        job.result, job.error = None, None
+        try:
+            try:
+                self._transaction([job])
+            except sa.exc.IntegrityError:
+                if not job.batched:
+                    raise
+                log.info("batched push clashed; applying it op by op")
+                job.batched = False
+                self._transaction([job])
+        except BaseException as error:  # handed to the request
+            job.result = None
+            job.error = error
+
+    def _transaction(self, group: list[PushJob]) -> None:
+        with self._writing() as conn:
+            self._lock(conn)
+            rows = {r.id: r for r in _DEVICES_BY_ID.rows(conn, [j.device["id"] for j in group])}
+            for job in group:
+                job.error = self._refusal(rows.get(job.device["id"]))
+            allowed = [job for job in group if job.error is None]
+            results = apply_pushes(conn, allowed) if allowed else []
+        for job, ops in zip(allowed, results, strict=True):
+            job.result = p.PushResponse(results=ops)
+
+
+def apply_pushes(conn: Connection, group: list[PushJob]) -> list[list[p.OpResult]]:
+    """Merge the pushes of ``group`` in order inside the caller's transaction; the results of
+    each push's ops."""
+    all_ops = [op for job in group for op in job.body.ops]
+    stored = _stored_results(conn, [op.op_id for op in all_ops])
+    batched = all(job.batched for job in group)
+    merger = Merger(conn, "", "", group[0].now, batched=batched)
+    merger.prefetch(_keys_read(all_ops))
+    out = []
+    for job in group:
+        dev = job.device
+        merger.act_for(dev["id"], dev["unit_code"], job.now)
+        results = []
+        for op in job.body.ops:
+            previous = stored.get(op.op_id)
+            if previous is None:
+                result = merger.apply(op)
+                stored[op.op_id] = _Seen(dev["id"], result.status, result.reason, result.version)
+                results.append(result)
+            elif previous.device_id != dev["id"]:
+                results.append(
+                    p.OpResult(
+                        op_id=op.op_id,
+                        status="rejected",
+                        reason="This change id was already used by another workstation.",
+                    )
+                )
+            else:
+                results.append(
+                    p.OpResult(
+                        op_id=op.op_id,
+                        status="duplicate" if previous.status == "applied" else "rejected",
+                        reason=previous.reason,
+                        version=previous.version,
+                    )
+                )
+        out.append(results)
+    merger.assign_seqs()
+    seen = {job.device["id"]: job for job in group}  # the last push of each device tells
+    conn.execute(
+        _DEVICE_SYNCED,
+        [{"d": device_id, "at": job.now, "w": job.body.waiting} for device_id, job in seen.items()],
+    )
+    return out
+
+
+@dataclass
+class _Seen:
+    """An op's stored result (a row of ``op_result``, or one applied earlier in the group)."""
+
+    device_id: str
+    status: str
+    reason: str
+    version: int | None
+
+
+def _stored_results(conn: Connection, ids: list[str]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for row in _RESULTS_BY_ID.rows(conn, ids):
+        found[row.op_id] = row
+    return found
+
+
+def _keys_read(ops: list[p.Op]) -> list[tuple[str, str]]:
+    """The records merging ``ops`` will read: their own, their person's, their parent's."""
+    keys: dict[tuple[str, str], None] = {}
+    for op in ops:
+        keys[(op.entity, op.entity_id)] = None
+        inmate = op.payload.get("inmate_id")
+        if isinstance(inmate, str):
+            keys[("inmate", inmate)] = None
+        parent = PARENT.get(op.entity)
+        if parent is not None and isinstance(op.payload.get(parent[1]), str):
+            keys[(parent[0], op.payload[parent[1]])] = None
+    return list(keys)
+
+
+_DEVICES_BY_ID = SelectByIds(device, "id", columns=["id", "revoked_at"])
+_RESULTS_BY_ID = SelectByIds(
+    op_result, "op_id", columns=["op_id", "device_id", "status", "reason", "version"]
+)
+_DEVICE_SYNCED = (
+    device.update()
+    .where(device.c.id == sa.bindparam("d"))
+    .values(last_sync_at=sa.bindparam("at"), waiting=sa.bindparam("w"))
+)
