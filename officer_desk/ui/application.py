@@ -100,6 +100,10 @@ def run(
         if splash is not None:
             splash.close()
         gate.start(early=early, username=args.user or "")
+        # The GUI thread's idle time while a password is checked or typed: get the desk ready.
+        if early is not None:
+            QTimer.singleShot(0, window, window.prepare_desk)
+        gate.waiting.connect(lambda: QTimer.singleShot(0, window, window.prepare_desk))
         return app.exec()
     finally:
         gate.stop()

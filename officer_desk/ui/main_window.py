@@ -385,6 +385,14 @@ class MainWindow(QMainWindow):
         self.actions.set_enabled(self.desk.has_caseload())
         self.desk.focus_home()
 
+    @Slot()
+    def prepare_desk(self) -> None:
+        """While the GUI thread waits for a password check (on the worker, or for the person
+        to type it), build the home screen's empty cards and apply the stylesheet to the
+        hidden desk: work its first paint would otherwise do after the check."""
+        self.desk.home.prepare_cards()
+        self.desk.ensurePolished()
+
     def set_title_person(self, name: str | None) -> None:
         """Only the officer's name, never an inmate's: titles show in task bars and lists."""
         self.setWindowTitle(f"{APP_TITLE} — {name}" if name else APP_TITLE)

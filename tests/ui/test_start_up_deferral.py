@@ -129,3 +129,21 @@ def test_an_admin_has_no_first_screen_to_wait_for(
                     timeout=TIMEOUT)
     assert window.sync.controller.view.may_enrol
     assert not window.supervision.overview_action.isEnabled()
+
+
+def test_cards_built_ahead_are_the_caseloads_cards_and_no_more(
+    qtbot: QtBot, window: MainWindow, officer: Officer, caseload: list[str]
+) -> None:
+    from officer_desk.ui.home.card import PersonCard
+
+    window.desk.home.prepare_cards(count=8)  # more than the six who come
+    window.prepare_desk()  # and what the app calls while a password is checked
+    ahead = window.desk.home.grid_host.findChildren(PersonCard)
+    assert len(ahead) == 8 and not any(card.isVisible() for card in ahead)
+    sign_in(qtbot, window, officer)
+    cards = window.desk.home.cards
+    assert len(cards) == 6 and set(cards) <= set(ahead)
+    assert all(card.isVisible() and card.name.full_text() for card in cards)
+    qtbot.waitUntil(
+        lambda: len(window.desk.home.grid_host.findChildren(PersonCard)) == 6, timeout=TIMEOUT
+    )

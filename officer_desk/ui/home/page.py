@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 MAX_COLUMNS = 4
 CARD_MIN_WIDTH = 290
+SPARE_CARDS = 6  # built ahead while the GUI waits: a caseload is five or six people
 
 
 def columns_for(people: int, width: int) -> int:
@@ -85,6 +86,7 @@ class HomePage(QWidget):
         self._today = today
         self.model = model
         self.cards: list[PersonCard] = []
+        self._spare: list[PersonCard] = []  # built ahead (prepare_cards), not yet shown
         self._officer_name = ""
         self._chooser_wanted = False
 
@@ -237,15 +239,29 @@ class HomePage(QWidget):
         if not self.model.people():
             self._rebuild()
 
+    def prepare_cards(self, count: int = SPARE_CARDS) -> None:
+        """Build empty cards ahead, hidden, while the GUI thread has nothing else to do (the
+        password is being checked): the first load then only fills them in."""
+        while len(self.cards) + len(self._spare) < count:
+            card = self._new_card()
+            card.hide()
+            self._spare.append(card)
+
+    def _new_card(self) -> PersonCard:
+        card = PersonCard(self.grid_host)
+        card.open_requested.connect(self.open_person)
+        card.conversation_requested.connect(self.conversation_requested)
+        card.note_requested.connect(self.note_requested)
+        card.follow_up_done.connect(self.follow_up_done)
+        return card
+
     def _rebuild(self) -> None:
         people = self.model.people()
         while len(self.cards) < len(people):
-            card = PersonCard()
-            card.open_requested.connect(self.open_person)
-            card.conversation_requested.connect(self.conversation_requested)
-            card.note_requested.connect(self.note_requested)
-            card.follow_up_done.connect(self.follow_up_done)
-            self.cards.append(card)
+            self.cards.append(self._spare.pop(0) if self._spare else self._new_card())
+        for card in self._spare:  # built ahead for a larger caseload than came
+            card.deleteLater()
+        self._spare.clear()
         while len(self.cards) > len(people):
             card = self.cards.pop()
             self.grid.removeWidget(card)
