@@ -105,6 +105,17 @@ class InProcessTransport:
         except ValueError:
             return response.status_code, {"code": "bad_answer", "detail": response.text[:200]}
 
+    def fetch_raw(
+        self, path: str, *, token: str | None = None, params: dict[str, Any] | None = None
+    ) -> tuple[int, bytes]:
+        """A GET whose body is returned undecoded, like the network transport's (the client
+        decodes pages itself, the same way whichever transport brought them)."""
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        response = self._loop.run_until_complete(
+            self.client.get(path, params=params, headers=headers)
+        )
+        return response.status_code, response.content
+
     def close(self) -> None:
         if not self._loop.is_closed():
             self._loop.run_until_complete(self.client.aclose())
