@@ -89,6 +89,6 @@ def encode(image: QImage, quality: int) -> bytes:
     array = QByteArray()
     buffer = QBuffer(array)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "JPEG", quality)
+    image.save(buffer, "JPEG", quality)  # type: ignore[call-overload]  # stub: bytes; str works
     buffer.close()
     return bytes(array.data())
