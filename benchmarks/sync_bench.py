@@ -1,24 +1,35 @@
 """Sync benchmarks: a fresh workstation taking a 6-person, 5-year caseload, and an
 incremental sync of 100 changes, with ratios to the targets and to a raw SQLite baseline
-measured in the same run.  In-process hub (SQLite), no network.
+measured in the same run.
 
-    python benchmarks/sync_bench.py
+    python benchmarks/sync_bench.py [--runs N]
 
-The fresh workstation is measured twice: against the hub in this process (the hub's page
-serving then counts in the workstation's time) and against a real ``officer-desk-server``
-process over a socket, as deployed (the next page is fetched while one is applied).
+The fresh workstation is measured against a real ``officer-desk-server`` process over a
+socket, as deployed (the next page is fetched while one is applied), and against the hub in
+this process (the hub's page serving then counts in the workstation's time too).  Both with a
+plain store and with an encrypted (SQLCipher) one, as workstations are normally set up.
+
+The baseline is raw sqlite3: the same rows (read back from a store the client filled, so the
+very values it writes) inserted with one ``executemany`` in one transaction into the same
+schema (a new store made by the same migrations: same keys and indexes, same pragmas, the
+same encryption or none).  A bare table without keys or indexes is printed for reference.
+The records counted for a fresh workstation are checked against the rows it really holds.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
-import sqlite3
+import os
+import secrets
 import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "tests" / "sync"))
 
@@ -29,14 +40,17 @@ from officer_desk.app import logbook
 from officer_desk.app.writes import Actor
 from officer_desk.domain.ids import new_id
 from officer_desk.server import db as hub_db
-from officer_desk.store.database import open_store
-from officer_desk.sync.client import SyncClient
+from officer_desk.store.connect import connect
+from officer_desk.store.database import _apply_pragmas, open_store
+from officer_desk.sync.client import ORDER, SyncClient
 from officer_desk.sync.transport import InProcessTransport
 
-RUNS = 3
+TARGET_RATE = 20_000  # records/s
+TARGET_RAW = 0.25  # x the raw insert
+TARGET_MS = 250  # incremental round trip
 
 
-def meal_rows(inmates: list[str], years: int) -> list[dict]:
+def meal_rows(inmates: list[str], years: int) -> list[dict[str, Any]]:
     rows = []
     start = date.today() - timedelta(days=365 * years)
     for inmate in inmates:
@@ -67,16 +81,9 @@ def meal_rows(inmates: list[str], years: int) -> list[dict]:
     return rows
 
 
-def main() -> None:
-    tmp = Path(tempfile.mkdtemp(prefix="sync-bench-"))
-    hub = make_hub(f"sqlite:///{tmp / 'hub.sqlite'}")
-    source = open_store(tmp / "source.sqlite")
-    info = seed_unit(source, persons=6)
-    client = SyncClient(source, InProcessTransport(hub.app))
-    client.enroll("http://hub.test", hub.code(), "source")
-    client.sync_once()
-    rows = meal_rows(info["inmates"], 5)
-    with hub.engine.begin() as conn:  # load the hub directly: we time the workstation side
+def load_hub(hub: Any, rows: list[dict[str, Any]]) -> None:
+    """Put the caseload straight into the hub's database: the workstation side is timed."""
+    with hub.engine.begin() as conn:
         top = conn.execute(sa.select(hub_db.hub_state.c.last_seq)).scalar_one()
         conn.execute(
             hub_db.record.insert(),
@@ -99,62 +106,106 @@ def main() -> None:
         )
         conn.execute(hub_db.hub_state.update().values(last_seq=top + len(rows)))
 
-    def fresh_pull(n: int, transport: object | None, url: str) -> float:
-        store = open_store(tmp / f"fresh-{n}.sqlite")
-        fresh = SyncClient(store, transport)  # type: ignore[arg-type]
-        fresh.enroll(url, hub.code(), f"fresh-{n}")
+
+def held(path: Path, key: bytes | None) -> dict[str, int]:
+    """Rows per synced table in a store."""
+    db = connect(path, key)
+    try:
+        return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ORDER}
+    finally:
+        db.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3, help="rounds per measure (medians)")
+    runs = parser.parse_args().runs
+    load_before = os.getloadavg()
+    tmp = Path(tempfile.mkdtemp(prefix="sync-bench-"))
+    hub = make_hub(f"sqlite:///{tmp / 'hub.sqlite'}")
+    source = open_store(tmp / "source.sqlite")
+    info = seed_unit(source, persons=6)
+    client = SyncClient(source, InProcessTransport(hub.app))
+    client.enroll("http://hub.test", hub.code(), "source")
+    client.sync_once()
+    rows = meal_rows(info["inmates"], 5)
+    load_hub(hub, rows)
+    made = 0
+
+    def fresh_pull(transport: Any, url: str, key: bytes | None) -> float:
+        nonlocal made
+        made += 1
+        path = tmp / f"fresh-{made}.sqlite"
+        store = open_store(path, key=key)
+        fresh = SyncClient(store, transport)
+        fresh.enroll(url, hub.code(), f"fresh-{made}")
         started = time.perf_counter()
         report = fresh.sync_once()
         took = time.perf_counter() - started
-        assert report.pulled >= len(rows), report
         fresh.close()
         store.close()
+        counts = held(path, key)
+        # Every record counted is a row the workstation now holds, the caseload all there.
+        assert report.skipped == 0 and sum(counts.values()) == report.pulled, (counts, report)
+        assert counts["meal_log"] == len(rows), counts
         return report.pulled / took
 
-    def raw_insert(n: int) -> float:
-        """Baseline: raw sqlite3 executemany of the same rows into a table of the same
-        columns (no indexes), one transaction, WAL and synchronous=FULL like the store."""
-        base = sqlite3.connect(tmp / f"raw-{n}.sqlite")
-        base.execute("PRAGMA journal_mode=WAL")
-        base.execute("PRAGMA synchronous=FULL")
-        cols = list(rows[0])
-        base.execute(f"CREATE TABLE meal_log ({', '.join(cols)}, server_version)")
+    # The rows exactly as the client stores them, for the raw inserts (not timed).
+    fresh_pull(InProcessTransport(hub.app), "http://hub.test", None)
+    reference = connect(tmp / "fresh-1.sqlite", None)
+    cursor = reference.execute("SELECT * FROM meal_log")
+    columns = [d[0] for d in cursor.description]
+    stored = cursor.fetchall()
+    reference.close()
+    insert = f"INSERT INTO meal_log ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+
+    def raw_insert(key: bytes | None, *, same_schema: bool) -> float:
+        nonlocal made
+        made += 1
+        path = tmp / f"raw-{made}.sqlite"
+        if same_schema:
+            open_store(path, key=key).close()  # the workstation's schema, by its migrations
+        base = connect(path, key, isolation_level=None)
+        _apply_pragmas(base)
+        base.execute("PRAGMA foreign_keys = OFF")  # the people are not in this store
+        if not same_schema:
+            base.execute(f"CREATE TABLE meal_log ({', '.join(columns)})")
         started = time.perf_counter()
-        with base:
-            base.executemany(
-                f"INSERT INTO meal_log VALUES ({', '.join('?' * (len(cols) + 1))})",
-                [(*r.values(), 1) for r in rows],
-            )
+        base.execute("BEGIN")
+        base.executemany(insert, stored)
+        base.execute("COMMIT")
         took = time.perf_counter() - started
         base.close()
-        return len(rows) / took
+        return len(stored) / took
 
-    # Interleaved, so the machine's load hits both sides alike; medians of RUNS.
-    in_process, over_socket, raw = [], [], []
+    # Interleaved, so the machine's load hits every measure alike; medians of ``runs``.
+    variants: dict[str, bytes | None] = {"plain": None, "encrypted": secrets.token_bytes(32)}
+    measured: dict[tuple[str, str], list[float]] = {}
+    measures: dict[str, Callable[[bytes | None], float]] = {
+        "raw": lambda key: raw_insert(key, same_schema=True),
+        "bare": lambda key: raw_insert(key, same_schema=False),
+        "socket": lambda key: fresh_pull(None, live.url, key),
+        "in-process": lambda key: fresh_pull(InProcessTransport(hub.app), "http://hub.test", key),
+    }
     live = LiveHub(tmp)  # the same hub database, served by a uvicorn process
     try:
-        for n in range(RUNS):
-            raw.append(raw_insert(n))
-            in_process.append(fresh_pull(n, InProcessTransport(hub.app), "http://hub.test"))
-            over_socket.append(fresh_pull(RUNS + n, None, live.url))
+        for _ in range(runs):
+            for variant, key in variants.items():
+                for name, measure in measures.items():
+                    measured.setdefault((variant, name), []).append(measure(key))
     finally:
         live.stop()
-    rate, socket_rate, raw_rate = (
-        statistics.median(in_process),
-        statistics.median(over_socket),
-        statistics.median(raw),
-    )
-    pulled = len(rows)
+    median = {k: statistics.median(v) for k, v in measured.items()}
 
     # Incremental: 100 meals logged on the source, one sync there, one on another
-    # workstation that is up to date; medians of RUNS rounds.
+    # workstation that is up to date; medians of ``runs`` rounds.
     client.sync_once()  # the source takes the loaded history first (not timed)
     other = SyncClient(open_store(tmp / "other.sqlite"), InProcessTransport(hub.app))
     other.enroll("http://hub.test", hub.code(), "other")
     other.sync_once()
     admin = Actor.system("bench")
     trips, pushed, got = [], 0, 0
-    for run in range(RUNS):
+    for run in range(runs):
         for n in range(100):
             logbook.log_meal(
                 source,
@@ -167,22 +218,34 @@ def main() -> None:
         pushed = client.sync_once().pushed
         got = other.sync_once().pulled
         trips.append(time.perf_counter() - started)
-    round_trip = statistics.median(trips)
+    round_trip = statistics.median(trips) * 1000
 
-    print(f"medians of {RUNS} runs; {pulled:,} meal records (6 people, 5 years) + the unit")
-    print(f"{'measure':48} {'value':>12} {'target':>10} {'ratio':>7}")
-    for label, value in (
-        ("fresh workstation, hub over a socket (rec/s)", socket_rate),
-        ("fresh workstation, hub in-process (rec/s)", rate),
-    ):
-        print(
-            f"{label:48} {value:12,.0f} {20000:10,} {value / 20000:7.2f}  "
-            f"{value / raw_rate:5.2f}x raw (target >= 0.25x)"
-        )
-    print(f"{'  raw sqlite3 bulk insert (records/s)':48} {raw_rate:12,.0f}")
+    load_after = os.getloadavg()
     print(
-        f"{'incremental 100 changes push+pull (ms)':48} {round_trip * 1000:12.0f} {250:10} "
-        f"{250 / (round_trip * 1000):7.2f}  (pushed {pushed}, pulled {got})"
+        f"medians of {runs} runs; {len(rows):,} meal records (6 people, 5 years) + the unit; "
+        f"load average {load_before[0]:.2f} before, {load_after[0]:.2f} after"
+    )
+    print(
+        f"{'measure':58} {'value':>10} {'target':>8} {'ratio':>6} "
+        f"{'x raw':>6} {'target':>7} {'x bare':>7}"
+    )
+    for variant in variants:
+        raw, bare = median[(variant, "raw")], median[(variant, "bare")]
+        for name, label in (
+            ("socket", "fresh workstation, hub over a socket"),
+            ("in-process", "fresh workstation, hub in-process"),
+        ):
+            value = median[(variant, name)]
+            print(
+                f"{f'{label}, {variant} (rec/s)':58} {value:10,.0f} {TARGET_RATE:8,} "
+                f"{value / TARGET_RATE:6.2f} {value / raw:6.2f} {f'>= {TARGET_RAW}':>7} "
+                f"{value / bare:7.2f}"
+            )
+        print(f"{f'  raw: same rows, same schema, {variant} (rec/s)':58} {raw:10,.0f}")
+        print(f"{f'  bare: same rows, table without keys, {variant} (rec/s)':58} {bare:10,.0f}")
+    print(
+        f"{'incremental 100 changes push+pull (ms)':58} {round_trip:10.0f} {TARGET_MS:8} "
+        f"{TARGET_MS / round_trip:6.2f}  (pushed {pushed}, pulled {got})"
     )
 
 
