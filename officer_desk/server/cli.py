@@ -82,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
             ssl_keyfile=args.ssl_keyfile,
             log_level="warning",
             access_log=False,
+            http="officer_desk.server.serving:NoDelayHTTPProtocol",
         )
         if args.workers > 1:
             # Worker processes each build the app from the environment (the hub is stateless
