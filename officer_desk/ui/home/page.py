@@ -272,7 +272,10 @@ class HomePage(QWidget):
         self._place_cards()
         for card in self.cards:
             card.show()  # now, not when the layout's queued show arrives
-        day = QLocale().toString(QDate(self._today()), QLocale.FormatType.LongFormat)
+        today = self._today()
+        day = QLocale().toString(
+            QDate(today.year, today.month, today.day), QLocale.FormatType.LongFormat
+        )
         self.subtitle.setText(
             self.tr("{day} · {people}").format(day=day, people=words.people(len(people)))
         )
