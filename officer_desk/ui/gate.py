@@ -31,7 +31,6 @@ from officer_desk.ui.desk_session import DeskSession
 from officer_desk.ui.lock import IdleWatcher, LockPage
 from officer_desk.ui.notice_page import NoticePage
 from officer_desk.ui.opening import DemoCreation, Records, records_here
-from officer_desk.ui.password_dialog import ChangePasswordDialog
 from officer_desk.ui.signin import SignInPage
 
 if TYPE_CHECKING:
@@ -42,6 +41,7 @@ if TYPE_CHECKING:
     from officer_desk.ui.admin_pages import AdminPage
     from officer_desk.ui.first_run.guide import FirstRunGuide
     from officer_desk.ui.main_window import MainWindow
+    from officer_desk.ui.password_dialog import ChangePasswordDialog
 
 log = logging.getLogger("officer_desk.ui")
 
@@ -636,6 +636,8 @@ class DeskGate(QObject):
         user = self._usable_by()
         if user is None:
             return None
+        from officer_desk.ui.password_dialog import ChangePasswordDialog  # when asked for
+
         dialog = ChangePasswordDialog(self._executor, user, self._parent_widget())
         dialog.accepted.connect(
             lambda: self._status(self.tr("Your password is changed. Use the new one from now on."))
