@@ -436,7 +436,8 @@ class Merger:
 
     def _new_rec(self, op: p.Op, content: dict[str, Any]) -> Rec:
         inmate_id, scope = self._placement(op.entity, op.entity_id, content)
-        meta = {k: [op.hlc, 1, self.device_id] for k in content if k not in META}
+        first = [op.hlc, 1, self.device_id]  # shared: a later change replaces, never edits
+        meta = {k: first for k in content if k not in META}
         return Rec(
             entity=op.entity,
             entity_id=op.entity_id,
@@ -502,7 +503,7 @@ class Merger:
                 raise Rejected(outside)
             return
         else:
-            inmate_id, scope = self._placement(op.entity, op.entity_id, _content(op.payload))
+            inmate_id, scope = self._placement(op.entity, op.entity_id, op.payload)
             if inmate_id is None and scope not in (None, self.unit_id()):
                 raise Rejected(outside)  # a unit-wide part of another unit's handover
         if inmate_id is None:
@@ -655,6 +656,11 @@ _INSERT_RESULTS = BulkInsert(op_result, ["op_id", "device_id", "status", "reason
 _RECORDS_BY_ID = SelectByIds(record, "entity_id", equal=["entity"])
 
 
+# json.dumps with options builds an encoder per call; these are built once.
+_DATA_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+_META_JSON = json.JSONEncoder(separators=(",", ":")).encode
+
+
 def _columns(rec: Rec) -> dict[str, Any]:
     """A record's stored columns, in ``_COLUMN_NAMES`` order."""
     return {
@@ -664,8 +670,8 @@ def _columns(rec: Rec) -> dict[str, Any]:
         "rank": RANK.get(rec.entity, 99),
         "version": rec.version,
         "deleted": rec.deleted,
-        "data": json.dumps(rec.data, ensure_ascii=False, sort_keys=True),
-        "meta": json.dumps(rec.meta, separators=(",", ":")),
+        "data": _DATA_JSON(rec.data),
+        "meta": _META_JSON(rec.meta),
     }
 
 
