@@ -87,12 +87,24 @@ class Station:
 
     async def push(self, body: bytes) -> tuple[int, bytes]:
         """(status, answer body) of one push, on an idle connection or a new one."""
+        request = self.head + b"Content-Length: %d\r\n\r\n" % len(body) + body
         if self.idle:
-            reader, writer = self.idle.pop()
-        else:
-            reader, writer = await asyncio.open_connection(self.host, self.port)
-            self.opened.append(writer)
-        writer.write(self.head + b"Content-Length: %d\r\n\r\n" % len(body) + body)
+            connection = self.idle.pop()
+            try:
+                return await self._exchange(connection, request)
+            except (asyncio.IncompleteReadError, ConnectionError):
+                # uvicorn closes a connection left idle for 5 s (keep-alive) without
+                # reading what came after: send it again on a new one.
+                connection[1].close()
+        connection = await asyncio.open_connection(self.host, self.port)
+        self.opened.append(connection[1])
+        return await self._exchange(connection, request)
+
+    async def _exchange(
+        self, connection: tuple[asyncio.StreamReader, asyncio.StreamWriter], request: bytes
+    ) -> tuple[int, bytes]:
+        reader, writer = connection
+        writer.write(request)
         head = await reader.readuntil(b"\r\n\r\n")
         status = int(head[9:12])
         length = 0
@@ -100,7 +112,7 @@ class Station:
             if line[:15].lower() == b"content-length:":
                 length = int(line[15:])
         answer = await reader.readexactly(length)
-        self.idle.append((reader, writer))
+        self.idle.append(connection)
         return status, answer
 
     def close(self) -> None:
