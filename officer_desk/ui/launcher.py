@@ -100,10 +100,32 @@ def _main(argv: list[str] | None) -> int:
     from officer_desk.logs import configure_logging
 
     configure_logging(app_paths, verbose=args.verbose)
+    _import_qt_without_its_import_hook()
 
     from officer_desk.ui.application import run
 
     return run(args, app_paths, started=STARTED, password=password, unlock=unlock)
+
+
+def _import_qt_without_its_import_hook() -> None:
+    """Import Qt, then put Python's own ``__import__`` back.
+
+    PySide6 replaces ``__import__`` with a hook that, for every module imported after it,
+    reads the module's whole source (``inspect.getsource``) to see whether it uses PySide's
+    ``__feature__`` switches (snake_case, true_property), and leaves that source in
+    ``linecache``: a fraction of a millisecond of the interpreter lock per module, on every
+    thread, and 20-30 MB for the app's few hundred modules.  The desk uses no ``__feature__``
+    (``tests/unit/test_layers.py`` checks); modules PySide has not looked at keep its default,
+    no feature.  When Qt is already imported (tests), this changes nothing.
+    """
+    import builtins
+    import linecache
+
+    plain = builtins.__import__
+    import PySide6.QtCore  # noqa: F401  (installs the hook)
+
+    builtins.__import__ = plain
+    linecache.clearcache()
 
 
 if __name__ == "__main__":

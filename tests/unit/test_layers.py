@@ -168,3 +168,14 @@ def test_signing_in_loads_only_the_key_slots_before_argon2id() -> None:
     store's modules load on the worker meanwhile (``EarlyUnlock.open``)."""
     store = ("officer_desk.store.database", "officer_desk.store.migrate", "sqlcipher3")
     assert _loaded_after(["officer_desk.app.signing_in"], store) == []
+
+
+def test_no_module_uses_pysides_feature_switches() -> None:
+    """The launcher removes PySide's import hook, which only serves ``from __feature__
+    import snake_case, true_property`` (and costs every later import its source read)."""
+    users = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "__feature__":
+                users.append(str(path.relative_to(PACKAGE)))
+    assert users == []
