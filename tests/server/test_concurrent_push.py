@@ -6,26 +6,14 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from synchelp import Hub, seed_unit
+from hubseed import seed_and_enrol
+from synchelp import Hub
 
-from officer_desk.store.database import open_store
-from officer_desk.sync.client import SyncClient
 from officer_desk.sync.transport import InProcessTransport
 
 
 def test_ten_concurrent_pushers_never_make_a_pull_skip(hub: Hub, tmp_path: Path) -> None:
-    store = open_store(tmp_path / "w.sqlite")
-    info = seed_unit(store, persons=1)
-    seeder = SyncClient(store, InProcessTransport(hub.app))
-    seeder.enroll("http://hub.test", hub.code(), "w")
-    seeder.sync_once()
-    tokens = []
-    for n in range(10):
-        status, body = InProcessTransport(hub.app).send(
-            "POST", "/sync/enroll", body={"code": hub.code(), "device_name": f"p{n}"}
-        )
-        assert status == 200, body
-        tokens.append(body["token"])
+    info, tokens = seed_and_enrol(hub, tmp_path, persons=1, stations=10, prefix="p")
     per_pusher, batch = 30, 10
     inmate = info["inmates"][0]
 

@@ -13,33 +13,21 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from synchelp import Hub, seed_unit
+from hubseed import seed_and_enrol
+from synchelp import Hub
 
 from officer_desk.server import bulk, merge
 from officer_desk.server import db as hub_db
 from officer_desk.server.app import ProblemError, revoke_device
 from officer_desk.server.pushes import PushJob, PushWriter
-from officer_desk.store.database import open_store
 from officer_desk.sync import protocol as p
-from officer_desk.sync.client import SyncClient
 from officer_desk.sync.transport import InProcessTransport
 
 
 @pytest.fixture
 def unit(hub: Hub, tmp_path: Path) -> dict[str, Any]:
     """A seeded unit on the hub and three more workstations of it (device rows)."""
-    store = open_store(tmp_path / "seed.sqlite")
-    info = seed_unit(store, persons=2)
-    seeder = SyncClient(store, InProcessTransport(hub.app))
-    seeder.enroll("http://hub.test", hub.code(), "seed")
-    seeder.sync_once()
-    tokens = []
-    for n in range(3):
-        status, body = InProcessTransport(hub.app).send(
-            "POST", "/sync/enroll", body={"code": hub.code(), "device_name": f"ws{n}"}
-        )
-        assert status == 200, body
-        tokens.append(body["token"])
+    info, tokens = seed_and_enrol(hub, tmp_path, persons=2, stations=3)
     with hub.engine.connect() as conn:
         rows = conn.execute(sa.select(hub_db.device).where(hub_db.device.c.name.like("ws%"))).all()
     devices = {r.name: dict(r._mapping) for r in rows}
