@@ -4,13 +4,18 @@ Filter rows (a title, some check boxes, a date range) are wider than a 1920x1080
 200% scaling (960 logical pixels).  :class:`WrapRow` lays its groups side by side while they
 fit and one under the other when they do not; its minimum width is that of its widest group,
 so the window can shrink to the screen.
+
+:class:`WrappedNote` is a word-wrapped label that asks for a fixed box instead of a height
+for each width: a wrapped QLabel makes its whole layout height-for-width, and a horizontal
+layout then asks its other columns for their preferred heights rather than their minimum
+ones, so a short note beside two tables could demand a window taller than the screen.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QWidget
 
 
 class WrapRow(QWidget):
@@ -54,3 +59,24 @@ class WrapRow(QWidget):
         if self._box.direction() != wanted:
             self._box.setDirection(wanted)
             self.updateGeometry()
+
+
+class WrappedNote(QLabel):
+    """A wrapped note at least ``min_chars`` average characters wide, as tall as its text
+    needs at that width (so it is never clipped however narrow it gets)."""
+
+    def __init__(self, min_chars: int = 30, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self._min_chars = min_chars
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    def minimumSizeHint(self) -> QSize:
+        width = self.fontMetrics().averageCharWidth() * self._min_chars
+        margins = self.contentsMargins()
+        return QSize(width, super().heightForWidth(width) + margins.top() + margins.bottom())
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSizeHint().expandedTo(super().sizeHint())

@@ -99,7 +99,7 @@ def _home_pages(root: QWidget) -> list[QWidget]:
 SCALED_SCREEN = (1920 // 2, 1080 // 2)
 _SCALED_RUN = """
 import json, sys
-from PySide6.QtWidgets import QLayout
+from PySide6.QtWidgets import QLayout, QWidget
 from officer_desk.ui import self_test
 from officer_desk.ui.launcher import main
 from officer_desk.ui.home.page import HomePage
@@ -116,8 +116,11 @@ def walked(self, screen, widget, ok, why):
     if ok:
         # Every screen: a page's need is the window's central widget's, a dialog's its own.
         shown = self.window.centralWidget() if widget.window() is self.window else widget.window()
-        # Layouts cache their items' sizes until the pending layout request is handled:
-        # measure afresh.
+        # Layouts cache their items' sizes until the pending layout request is handled, and
+        # a widget's layout item keeps its minimum until the widget's geometry is updated
+        # (under load a stale one was seen): measure afresh.
+        for child in [shown, *shown.findChildren(QWidget)]:
+            child.updateGeometry()
         for layout in [shown.layout(), *shown.findChildren(QLayout)]:
             layout.invalidate()
         hint = shown.minimumSizeHint()

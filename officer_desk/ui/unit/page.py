@@ -55,6 +55,7 @@ from officer_desk.ui.unit.models import (
     workstation_lines,
 )
 from officer_desk.ui.unit.reads import OverviewRead, Workstations, overview_work, unit_devices
+from officer_desk.ui.wrap_row import WrappedNote
 
 if TYPE_CHECKING:
     from officer_desk.app.writes import Actor
@@ -118,9 +119,8 @@ class UnitOverviewPage(QWidget):
 
         title = QLabel(self.tr("Unit overview"))
         title.setObjectName("PageTitle")
-        self.summary = QLabel()
+        self.summary = WrappedNote(30)
         self.summary.setObjectName("PageSubtitle")
-        self.summary.setWordWrap(True)
 
         self.caseloads = CaseloadsModel(self)
         self.caseload_view = table(self.caseloads)
@@ -176,8 +176,7 @@ class UnitOverviewPage(QWidget):
         device_header = self.devices_view.horizontalHeader()
         device_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         device_header.setSectionResizeMode(DeviceColumn.STATE, QHeaderView.ResizeMode.Stretch)
-        self.devices_note = QLabel()
-        self.devices_note.setWordWrap(True)
+        self.devices_note = WrappedNote(30)
         self.devices_note.setObjectName("PageSubtitle")
 
         filters = QHBoxLayout()
