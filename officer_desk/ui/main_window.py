@@ -162,11 +162,16 @@ class MainWindow(QMainWindow):
             self.tr("&Switch user…"), "Ctrl+Shift+O", self.switch_user_requested
         )
         self.switch_action.setIcon(icon("switch-officer"))
+        self.switch_action.setStatusTip(self.tr("Let a colleague sign in at this workstation"))
         self.lock_action = self._menu_action(self.tr("&Lock"), "Ctrl+L", self.lock_requested)
+        self.lock_action.setStatusTip(
+            self.tr("Hide everything until you sign in again (when you step away)")
+        )
         self.password_action = self._menu_action(
             self.tr("Change &password…"), None, self.change_password_requested
         )
         quit_action = self._menu_action(self.tr("&Quit"), "Ctrl+Q", None)
+        quit_action.setStatusTip(self.tr("Close officer_desk on this workstation"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(self.switch_action)
         file_menu.addAction(self.lock_action)
@@ -317,8 +322,9 @@ class MainWindow(QMainWindow):
         if self._progress_page is None:
             from officer_desk.ui.programmes.caseload import CaseloadProgressPage
 
-            self._progress_page = CaseloadProgressPage(self._executor, self._session.actor,
-                                                       self._today)
+            self._progress_page = CaseloadProgressPage(
+                self._executor, self._session.actor, self._today
+            )
             self._progress_page.person_requested.connect(self._open_person_from_progress)
         user = self._session.user
         if user is not None:
@@ -333,8 +339,7 @@ class MainWindow(QMainWindow):
         if self._catalogue_page is None:
             from officer_desk.ui.programmes.catalogue import CatalogueEditor
 
-            self._catalogue_page = CatalogueEditor(self._executor, self._session.actor,
-                                                   self._today)
+            self._catalogue_page = CatalogueEditor(self._executor, self._session.actor, self._today)
         self._catalogue_page.reload()
         self.show_page(self._catalogue_page)
         return self._catalogue_page

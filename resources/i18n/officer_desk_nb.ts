@@ -2317,8 +2317,16 @@
         <translation>&amp;Bytt bruker…</translation>
     </message>
     <message>
+        <source>Let a colleague sign in at this workstation</source>
+        <translation>La en kollega logge på denne arbeidsstasjonen</translation>
+    </message>
+    <message>
         <source>&amp;Lock</source>
         <translation>&amp;Lås</translation>
+    </message>
+    <message>
+        <source>Hide everything until you sign in again (when you step away)</source>
+        <translation>Skjul alt til du logger på igjen (når du går fra)</translation>
     </message>
     <message>
         <source>Change &amp;password…</source>
@@ -2327,6 +2335,10 @@
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Avslutt</translation>
+    </message>
+    <message>
+        <source>Close officer_desk on this workstation</source>
+        <translation>Lukk officer_desk på denne arbeidsstasjonen</translation>
     </message>
     <message>
         <source>Lan&amp;guage…</source>

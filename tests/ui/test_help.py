@@ -56,6 +56,9 @@ def test_the_shortcut_table_lists_every_desk_action(window: MainWindow, qtbot: Q
         assert plain(action.text()) in page
         assert action.statusTip() in page
     assert len(rows) >= len(desk_actions) + 3
+    # Every row says what the action does, not its name and keys again (Qt's own tooltip).
+    for _menu, action_name, keys, tip in rows:
+        assert tip and keys not in tip and not tip.startswith(action_name + " ("), action_name
 
 
 def test_a_new_action_appears_without_editing_the_help(window: MainWindow, qtbot: QtBot) -> None:
