@@ -58,21 +58,6 @@ def resident() -> tuple[float, float]:
     return sizes["Anonymous:"], sizes["Rss:"] - sizes["Anonymous:"]
 
 
-def plain_imports() -> None:
-    """What-if: PySide6 (shiboken) replaces ``__import__`` with a hook that, for every module
-    imported after it, reads the module's whole source (``inspect.getsource``, to look for
-    "PySide6" and its ``__feature__`` switches) and leaves it in ``linecache`` for good: some
-    600 modules' source, 20-27 MB.  This undoes it (the desk uses no ``__feature__``)."""
-    import builtins
-    import linecache
-
-    plain = builtins.__import__
-    import PySide6.QtCore  # noqa: F401  (installs the hook)
-
-    builtins.__import__ = plain
-    linecache.clearcache()
-
-
 def child(store_path: Path, runs: int) -> dict[str, object]:
     """In the child: the desk, offscreen, measured from the inside."""
     stages: list[tuple[str, float, float]] = []
@@ -291,21 +276,17 @@ def main() -> int:
     parser.add_argument(
         "--store", metavar="FILE", help="seed this file once and reuse it on later runs"
     )
-    parser.add_argument(
-        "--plain-imports",
-        action="store_true",
-        help="also run the desk with PySide's source-reading import hook undone (a what-if)",
-    )
     parser.add_argument("--child", metavar="STORE", help=argparse.SUPPRESS)
-    parser.add_argument("--undo-hook", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--seed-into", metavar="STORE", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.seed_into:
         seed_here(Path(args.seed_into), args.inmates, args.years)
         return 0
     if args.child:
-        if args.undo_hook:
-            plain_imports()
+        # Qt as the launcher imports it (PySide's source-reading import hook undone).
+        from officer_desk.ui.launcher import _import_qt_without_its_import_hook
+
+        _import_qt_without_its_import_hook()
         print(json.dumps(child(Path(args.child), args.runs)))
         return 0
 
@@ -331,7 +312,6 @@ def main() -> int:
         _out, bare_rss = spawn([sys.executable, str(HERE / "bare_window.py")], env)
         desk = [sys.executable, __file__, "--child", str(store_path), "--runs", str(args.runs)]
         out, desk_rss = spawn(desk, env)
-        plain_rss = spawn([*desk, "--undo-hook"], env)[1] if args.plain_imports else None
     result = json.loads(out.strip().splitlines()[-1])
     timeline = statistics.median(result["timeline_ms"])
     timeline_max = max(result["timeline_ms"])
@@ -398,11 +378,6 @@ def main() -> int:
     print("the desk's resident memory (MB)     anonymous  file-backed")
     for stage, anonymous, mapped in result["stages"]:
         print(f"  {stage:34} {anonymous:9.0f} {mapped:12.0f}")
-    if plain_rss is not None:
-        print(
-            f"what-if, PySide's source-reading import hook undone: peak {plain_rss:.0f} MB = "
-            f"{plain_rss / bare_rss:.2f}x the bare window"
-        )
     print()
     header = f"{'measure':40} {'result':>26} {'ratio to target':>16} {'target':>8}  verdict"
     print(header)
