@@ -227,21 +227,22 @@ def run(label: str, folder: Path, url: str | None, args: argparse.Namespace) -> 
         store.close()
         tokens = []
         with httpx.Client(base_url=hub.url) as client:
-            for n in range(STATIONS):
+            # One more than the load's stations: the baseline station pushes alone first.
+            for n in range(STATIONS + 1):
                 answer = client.post(
                     "/sync/enroll", json={"code": hub.code(), "device_name": f"ws{n}"}
                 )
                 answer.raise_for_status()
                 tokens.append(answer.json()["token"])
         per_station = 2 * (int(args.seconds * 40) + 5)  # more than a station can send in time
-        work = [bodies(info["inmates"], n, args.batch, per_station) for n in range(STATIONS)]
+        work = [bodies(info["inmates"], n, args.batch, per_station) for n in range(STATIONS + 1)]
         pid = hub.process.pid
         one = measured(pid, push_all(hub.url, tokens[:1], work[:1], min(3.0, args.seconds)))
         flat_out = measured(
             pid, push_all(hub.url, tokens[1:], [w[: len(w) // 2] for w in work[1:]], args.seconds)
         )
         # Offered load: --rate changes/s in all, each station pushing on its own clock.
-        every = args.batch * (STATIONS - 1) / args.rate
+        every = args.batch * STATIONS / args.rate
         paced = measured(
             pid,
             push_all(
@@ -253,8 +254,8 @@ def run(label: str, folder: Path, url: str | None, args: argparse.Namespace) -> 
     lines = []
     for what, load in (
         ("1 workstation (baseline)", one),
-        (f"{STATIONS - 1} back to back (saturation)", flat_out),
-        (f"{STATIONS - 1} offering {args.rate:,} changes/s", paced),
+        (f"{STATIONS} back to back (saturation)", flat_out),
+        (f"{STATIONS} offering {args.rate:,} changes/s", paced),
     ):
         rate = load.applied / load.wall
         # An unanswered push counts as slower than any answered one.
