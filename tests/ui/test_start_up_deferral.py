@@ -45,8 +45,11 @@ def test_the_supervisors_screens_and_the_sync_come_after_the_first_screen(
     # The Unit menu has the supervisor's entries, in their place and enabled for them.
     entries = [a for a in window.unit_menu.actions() if not a.isSeparator()]
     screens = window.supervision
-    assert entries[:3] == [window.handover_action, screens.overview_action,
-                           screens.conflicts_action]
+    assert entries[:3] == [
+        window.handover_action,
+        screens.overview_action,
+        screens.conflicts_action,
+    ]
     assert screens.overview_action.isEnabled() and screens.conflicts_action.isEnabled()
     screens.overview_action.trigger()
     assert window.pages.currentWidget() is screens._overview
@@ -54,8 +57,7 @@ def test_the_supervisors_screens_and_the_sync_come_after_the_first_screen(
     assert window.pages.currentWidget() is screens._conflicts
 
     # The sync read its state once the screen was up: a store without a hub is standalone.
-    qtbot.waitUntil(lambda: window.sync.controller.view.phase is Phase.STANDALONE,
-                    timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: window.sync.controller.view.phase is Phase.STANDALONE, timeout=TIMEOUT)
     assert window.sync.indicator.isVisibleTo(window)
     assert not window.actions.sync_now.isEnabled()
 
@@ -125,8 +127,7 @@ def test_an_admin_has_no_first_screen_to_wait_for(
 ) -> None:
     window._session.sign_in(signed_in(admin_account))
     assert later_parts_built(window)  # built at the sign-in: no home screen comes
-    qtbot.waitUntil(lambda: window.sync.controller.view.phase is Phase.STANDALONE,
-                    timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: window.sync.controller.view.phase is Phase.STANDALONE, timeout=TIMEOUT)
     assert window.sync.controller.view.may_enrol
     assert not window.supervision.overview_action.isEnabled()
 
@@ -146,4 +147,30 @@ def test_cards_built_ahead_are_the_caseloads_cards_and_no_more(
     assert all(card.isVisible() and card.name.full_text() for card in cards)
     qtbot.waitUntil(
         lambda: len(window.desk.home.grid_host.findChildren(PersonCard)) == 6, timeout=TIMEOUT
+    )
+
+
+def test_cards_stay_hidden_for_the_next_caseload_and_go_when_the_user_signs_out(
+    qtbot: QtBot, window: MainWindow, officer: Officer, supervisor: Officer, caseload: list[str]
+) -> None:
+    from officer_desk.ui.home.card import PersonCard
+
+    home = window.desk.home
+    sign_in(qtbot, window, officer)
+    shown = list(home.cards)
+    assert len(shown) == 6
+    # Another caseload with nobody in it (a supervisor looking at an empty one): the cards
+    # are hidden, not destroyed...
+    with qtbot.waitSignal(home.model.loaded, timeout=TIMEOUT):
+        home.model.show_officer(supervisor.id)
+    assert home.cards == [] and not any(card.isVisible() for card in shown)
+    # ...and the next caseload fills them in instead of building six new ones.
+    with qtbot.waitSignal(home.model.loaded, timeout=TIMEOUT):
+        home.model.show_officer(officer.id)
+    assert set(home.cards) == set(shown) and all(card.isVisible() for card in shown)
+    # Signed out: no card that showed somebody stays for the next user.
+    window._session.sign_out()
+    qtbot.waitUntil(
+        lambda: not [c for c in home.grid_host.findChildren(PersonCard) if c.name.full_text()],
+        timeout=TIMEOUT,
     )

@@ -259,13 +259,19 @@ class HomePage(QWidget):
         people = self.model.people()
         while len(self.cards) < len(people):
             self.cards.append(self._spare.pop(0) if self._spare else self._new_card())
-        for card in self._spare:  # built ahead for a larger caseload than came
-            card.deleteLater()
-        self._spare.clear()
+        signed_in = self.model.officer_id is not None
         while len(self.cards) > len(people):
             card = self.cards.pop()
             self.grid.removeWidget(card)
-            card.deleteLater()
+            card.hide()
+            self._spare.append(card)
+        # Hidden cards stay for the next caseload of the same user, up to a caseload's size (a
+        # supervisor going from caseload to caseload would otherwise build six cards each
+        # time, ~90 ms of the GUI thread at once); cards built for a larger caseload than came
+        # go, and so does every card that showed someone once the user has signed out
+        # (nothing personal stays for the next user; empty ones are built again meanwhile).
+        while self._spare and (not signed_in or len(self.cards) + len(self._spare) > SPARE_CARDS):
+            self._spare.pop().deleteLater()
         for card, row in zip(self.cards, people, strict=True):
             card.show_row(row, self.model.photo(row.inmate_id))
         self._columns = 0  # place again
