@@ -19,12 +19,12 @@ from officer_desk.app.executor import DbExecutor
 from officer_desk.app.writes import Actor
 from officer_desk.store.database import Store
 from officer_desk.store.tables import Inmate, Officer
-from officer_desk.ui.main_window import MainWindow
 from officer_desk.ui.actions import DeskActions
+from officer_desk.ui.main_window import MainWindow
 from officer_desk.ui.person.page import PersonPage, prepare_reads
+from officer_desk.ui.person.timeline_model import PAGE_SIZE
 from officer_desk.ui.programmes.panel import ProgrammesPanel
 from officer_desk.ui.release.panel import ReleasePlanPanel
-from officer_desk.ui.person.timeline_model import PAGE_SIZE
 
 NOTES = 70
 MEALS = 60
