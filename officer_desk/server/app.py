@@ -493,7 +493,7 @@ def _raw_page(rows: Any, rest: dict[str, Any]) -> Response:
     is spliced in, not parsed and serialised again (the fresh-workstation target)."""
     # Rows unpacked as tuples (PAGE_COLUMNS first) and ids quoted by the JSON encoder's own
     # string quoting: attribute access on each row was about a third of a page's cost.
-    quote = json.encoder.encode_basestring_ascii  # type: ignore[attr-defined]
+    quote = json.encoder.encode_basestring_ascii
     parts = [
         f'{{"seq":{seq},"entity":"{entity}","entity_id":{quote(entity_id)},'
         f'"inmate_id":{"null" if inmate_id is None else quote(inmate_id)},"version":{version},'

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, SignalInstance, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -108,11 +108,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self.setWindowIcon(icon("officer-desk"))
 
-        self.actions = DeskActions(self)
-        self.actions.set_enabled(False)
-        self.actions.sync_now.setEnabled(False)  # the sync enables it while a hub is set up
+        self.desk_actions = DeskActions(self)
+        self.desk_actions.set_enabled(False)
+        self.desk_actions.sync_now.setEnabled(False)  # the sync enables it while a hub is set up
         self.opening = OpeningPage()
-        self.desk = DeskPage(executor, session, self.actions, today)
+        self.desk = DeskPage(executor, session, self.desk_actions, today)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.opening)
         self.pages.addWidget(self.desk)
@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
         self.desk.status.connect(self._show_status)
         self.desk.people_changed.connect(self.people_label.setText)
         self._build_menus()
-        self.actions.home.triggered.connect(self._home_requested)
+        self.desk_actions.home.triggered.connect(self._home_requested)
         # The supervisor's screens and the sync once the first screen is up.
         self.desk.screen_ready.connect(self._load_later_parts)
 
@@ -147,7 +147,9 @@ class MainWindow(QMainWindow):
 
     # --- menus -------------------------------------------------------------------------------
 
-    def _menu_action(self, text: str, shortcut: str | None, signal: Signal | None) -> QAction:
+    def _menu_action(
+        self, text: str, shortcut: str | None, signal: SignalInstance | None
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
@@ -184,11 +186,11 @@ class MainWindow(QMainWindow):
         self.look_action.triggered.connect(self.show_look)
         file_menu.addAction(self.look_action)
         file_menu.addSeparator()
-        file_menu.addAction(self.actions.sync_now)
+        file_menu.addAction(self.desk_actions.sync_now)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
-        a = self.actions
+        a = self.desk_actions
         log_menu = self.menuBar().addMenu(self.tr("&Log"))
         for action in (a.log_meal, a.log_activity, a.conversation, a.strength, a.note):
             log_menu.addAction(action)
@@ -265,7 +267,7 @@ class MainWindow(QMainWindow):
                 self.show_page,
                 self.show_desk,
                 self._today,
-                self.actions.home,
+                self.desk_actions.home,
             )
             self.unit_menu.insertActions(
                 self.progress_action, [screens.overview_action, screens.conflicts_action]
@@ -293,7 +295,7 @@ class MainWindow(QMainWindow):
                 self,
                 self._executor,
                 self._session,
-                self.actions.sync_now,
+                self.desk_actions.sync_now,
                 first_screen=self.desk.screen_ready if waiting else None,
             )
         return self._sync
@@ -330,7 +332,7 @@ class MainWindow(QMainWindow):
         if user is not None:
             self._progress_page.show_officer(self.desk.model.officer_id or user.officer_id)
         self.show_page(self._progress_page)
-        self.actions.home.setEnabled(True)  # Go → Caseload home leads back to the desk
+        self.desk_actions.home.setEnabled(True)  # Go → Caseload home leads back to the desk
         return self._progress_page
 
     @Slot()
@@ -355,7 +357,7 @@ class MainWindow(QMainWindow):
             self._handover_page = HandoverPage(self._executor, self._session, self._today)
             self._handover_page.status.connect(self._show_status)
         self.show_page(self._handover_page)
-        self.actions.home.setEnabled(True)
+        self.desk_actions.home.setEnabled(True)
         if handover_id:
             self._handover_page.open_handover(handover_id)
         else:
@@ -382,12 +384,12 @@ class MainWindow(QMainWindow):
     def show_page(self, widget: QWidget) -> None:
         """Show a full-window page instead of the desk; the desk's shortcuts pause meanwhile."""
         self.add_page(widget)
-        self.actions.set_enabled(False)
+        self.desk_actions.set_enabled(False)
         self.pages.setCurrentWidget(widget)
 
     def show_desk(self) -> None:
         self.pages.setCurrentWidget(self.desk)
-        self.actions.set_enabled(self.desk.has_caseload())
+        self.desk_actions.set_enabled(self.desk.has_caseload())
         self.desk.focus_home()
 
     @Slot()
@@ -452,7 +454,7 @@ class MainWindow(QMainWindow):
     def _signed_out(self) -> None:
         self.handover_banner.watch(None)
         self.desk.close_person_data()
-        self.actions.set_enabled(False)
+        self.desk_actions.set_enabled(False)
         self.set_title_person(None)
         self._set_signed_in_actions(None)
 

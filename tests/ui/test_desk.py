@@ -31,7 +31,7 @@ def meal_rows(executor: DbExecutor) -> list[MealLog]:
 
 
 def open_meal_dialog(window: MainWindow, meal: str = "lunch") -> MealDialog:
-    window.actions.log_meal.trigger()
+    window.desk_actions.log_meal.trigger()
     dialog = window.desk.dialogs[-1]
     assert isinstance(dialog, MealDialog)
     dialog.meal.setCurrentIndex(dialog.meal.findData(meal))
@@ -52,7 +52,7 @@ def test_an_officer_signs_in_to_their_caseload_home(
     cards = window.desk.home.cards
     assert len(cards) == 6 and all(card.isVisible() for card in cards)
     assert {card.name.full_text() for card in cards} >= {"Ahmed Khalil", "Øystein Ås"}
-    assert window.actions.log_meal.isEnabled()
+    assert window.desk_actions.log_meal.isEnabled()
     assert not window.desk.home.officer_choice.isVisible()
     assert window.people_label.text() == "6 people"
 
@@ -104,7 +104,7 @@ def test_undo_the_last_meal_log_in_the_shift_keeps_it_in_history(
 ) -> None:
     sign_in(qtbot, window, officer)
     save(qtbot, window, open_meal_dialog(window))
-    window.actions.undo_meal.trigger()
+    window.desk_actions.undo_meal.trigger()
     undo = window.desk.dialogs[-1]
     undo.save_button.click()  # no reason yet
     assert undo.isVisible() and undo.messages["reason"].isVisible()
@@ -117,7 +117,7 @@ def test_undo_the_last_meal_log_in_the_shift_keeps_it_in_history(
     assert all(
         card.meal_chips["lunch"].property("outcome") == "none" for card in window.desk.home.cards
     )
-    window.actions.undo_meal.trigger()  # nothing left to undo in this shift: said plainly
+    window.desk_actions.undo_meal.trigger()  # nothing left to undo in this shift: said plainly
     again = window.desk.dialogs[-1]
     again.reason.setCurrentText("again")
     again.save_button.click()
@@ -142,7 +142,7 @@ def test_the_refusal_streak_flag_appears_after_three_declines_and_clears_when_th
     assert "3 meals in a row" in card.streak_flag.text()
     window.desk.open_person(person)
     assert window.desk.person.streak_flag.isVisible()
-    window.actions.home.trigger()
+    window.desk_actions.home.trigger()
     save(qtbot, window, open_meal_dialog(window, "evening"))
     assert card.streak_flag.isHidden()
 
@@ -208,7 +208,7 @@ def test_an_admin_is_sent_to_accounts_and_sees_no_records(
     with qtbot.waitSignal(window.accounts_requested, timeout=TIMEOUT):
         window._session.sign_in(signed_in(it_admin))
     assert window.desk.model.rowCount() == 0
-    assert not window.actions.log_meal.isEnabled()
+    assert not window.desk_actions.log_meal.isEnabled()
 
 
 def test_locking_hides_open_dialogs_and_unlocking_brings_them_back_as_typed(
@@ -230,7 +230,7 @@ def test_locking_hides_open_dialogs_and_unlocking_brings_them_back_as_typed(
 def test_shortcuts_are_in_the_menus_and_the_tooltips(
     qtbot: QtBot, window: MainWindow, officer: Officer, caseload: list[str]
 ) -> None:
-    a = window.actions
+    a = window.desk_actions
     keys = {
         a.log_meal: "Ctrl+M",
         a.log_activity: "Ctrl+Shift+A",
@@ -257,12 +257,12 @@ def test_next_and_previous_person_and_find_person(
     sign_in(qtbot, window, officer)
     ids = window.desk.model.ids
     window.desk.open_person(ids[0])
-    window.actions.next_person.trigger()
+    window.desk_actions.next_person.trigger()
     assert window.desk.person.inmate_id == ids[1]
-    window.actions.previous_person.trigger()
-    window.actions.previous_person.trigger()
+    window.desk_actions.previous_person.trigger()
+    window.desk_actions.previous_person.trigger()
     assert window.desk.person.inmate_id == ids[-1]
-    window.actions.home.trigger()
+    window.desk_actions.home.trigger()
     assert window.desk.stack.currentWidget() is window.desk.home
     finder = window.desk.find_person()
     qtbot.keyClicks(finder.search, "C03")
@@ -281,9 +281,9 @@ def test_the_window_contract_pages_and_menu_signals(
     lock_page = QLabel("locked")
     window.show_page(lock_page)
     assert window.pages.currentWidget() is lock_page
-    assert not window.actions.log_meal.isEnabled()  # no logging behind the lock page
+    assert not window.desk_actions.log_meal.isEnabled()  # no logging behind the lock page
     window.show_desk()
-    assert window.pages.currentWidget() is window.desk and window.actions.log_meal.isEnabled()
+    assert window.pages.currentWidget() is window.desk and window.desk_actions.log_meal.isEnabled()
     window.set_title_person(None)
     assert window.windowTitle() == "officer_desk"
     for action, signal in (

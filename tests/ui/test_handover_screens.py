@@ -158,7 +158,7 @@ def test_outgoing_drafts_edits_and_hands_over_then_incoming_reads_back_and_signs
     assert signed.status == "signed" and signed.signed_by == "Ola Bø"
     qtbot.waitUntil(lambda: not window.handover_banner.isVisible(), timeout=TIMEOUT)
     assert not detail.sign_button.isVisible()
-    window.actions.home.trigger()
+    window.desk_actions.home.trigger()
     assert window.pages.currentWidget() is window.desk
 
 

@@ -44,7 +44,7 @@ def test_the_shortcut_table_lists_every_desk_action(window: MainWindow, qtbot: Q
     dialog = open_help(window, qtbot)
     rows = shortcut_rows(window.menuBar())
     listed = {(action, keys) for _menu, action, keys, _tip in rows}
-    desk_actions = [*window.actions.all, window.actions.sync_now]
+    desk_actions = [*window.desk_actions.all, window.desk_actions.sync_now]
     for action in desk_actions:
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         assert (plain(action.text()), keys) in listed, action.text()

@@ -38,7 +38,7 @@ def test_activity_for_several_people_at_once(
     qtbot: QtBot, window: MainWindow, officer: Officer, caseload: list[str], executor: DbExecutor
 ) -> None:
     sign_in(qtbot, window, officer)
-    window.actions.log_activity.trigger()
+    window.desk_actions.log_activity.trigger()
     dialog = window.desk.dialogs[-1]
     assert isinstance(dialog, ActivityDialog)
     dialog.everyone.setChecked(False)

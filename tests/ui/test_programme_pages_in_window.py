@@ -22,5 +22,5 @@ def test_programme_progress_opens_from_the_unit_menu_and_returns_home(
     with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
         window.progress_action.trigger()
     assert window.pages.currentWidget() is page
-    window.actions.home.trigger()
+    window.desk_actions.home.trigger()
     assert window.pages.currentWidget() is window.desk

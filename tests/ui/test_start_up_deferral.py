@@ -59,7 +59,7 @@ def test_the_supervisors_screens_and_the_sync_come_after_the_first_screen(
     # The sync read its state once the screen was up: a store without a hub is standalone.
     qtbot.waitUntil(lambda: window.sync.controller.view.phase is Phase.STANDALONE, timeout=TIMEOUT)
     assert window.sync.indicator.isVisibleTo(window)
-    assert not window.actions.sync_now.isEnabled()
+    assert not window.desk_actions.sync_now.isEnabled()
 
 
 def test_the_unit_menu_opened_before_the_first_screen_has_every_entry(
@@ -84,7 +84,7 @@ def test_screens_opened_from_the_menus_are_built_when_first_opened(
     assert window.pages.currentWidget() is window._handover_page
     window.progress_action.trigger()
     assert window.pages.currentWidget() is window._progress_page
-    window.actions.home.trigger()
+    window.desk_actions.home.trigger()
     assert window.pages.currentWidget() is window.desk
     dialog = window.desk.log_meal()  # the logging dialogs' modules load at the first use
     assert dialog is not None and dialog.isVisible()

@@ -157,7 +157,7 @@ def test_without_a_hub_the_desk_says_standalone_and_never_syncs(
     start(qtbot, window, officer, net)
     wait_phase(qtbot, window, Phase.STANDALONE)
     assert "Standalone — not connected to a hub" in indicator_text(window)
-    assert not window.actions.sync_now.isEnabled()
+    assert not window.desk_actions.sync_now.isEnabled()
 
     with qtbot.waitSignal(executor.changed, timeout=TIMEOUT):
         executor.submit(add_person("Ny Person"))
@@ -195,7 +195,7 @@ def test_sign_in_syncs_and_the_indicator_shows_the_time(
     assert indicator_text(window).endswith(f"Synced at {clock_time(view.last_sync_at)}")
     # The standalone store's people reached the hub with the first sync.
     assert {("inmate", i) for i in caseload} <= set(off_gui(hub.records))
-    assert window.actions.sync_now.isEnabled()
+    assert window.desk_actions.sync_now.isEnabled()
 
 
 def test_a_write_waits_then_sync_now_sends_it(
@@ -213,7 +213,7 @@ def test_a_write_waits_then_sync_now_sends_it(
 
     texts: list[str] = []
     window.sync.controller.view_changed.connect(lambda _v: texts.append(indicator_text(window)))
-    window.actions.sync_now.trigger()
+    window.desk_actions.sync_now.trigger()
     qtbot.waitUntil(lambda: ("inmate", new_id) in off_gui(hub.records), timeout=TIMEOUT)
     wait_phase(qtbot, window, Phase.IDLE)
     qtbot.waitUntil(lambda: window.sync.controller.view.waiting == 0, timeout=TIMEOUT)
@@ -329,7 +329,7 @@ def test_pulled_changes_announce_themselves_on_the_change_signal(
         timeout=TIMEOUT,
         check_params_cb=lambda c: isinstance(c, PulledChange) and new_id in c.inmate_ids,
     ):
-        window.actions.sync_now.trigger()
+        window.desk_actions.sync_now.trigger()
     assert any("Syncing… received" in t for t in texts)  # progress while it pulls
     wait_phase(qtbot, window, Phase.IDLE)
     qtbot.wait(100)  # a pulled change is not a local one: no sync is started for it

@@ -166,7 +166,8 @@ class ConversationDialog(FormDialog):
     def add_follow_up(self, text: str = "", due: date | None = None) -> tuple[QLineEdit, QDateEdit]:
         line = QLineEdit(text)
         line.setPlaceholderText(self.tr("What you agreed to follow up"))
-        when = QDateEdit(QDate(due or self._now().date() + timedelta(days=3)))
+        due = due or self._now().date() + timedelta(days=3)
+        when = QDateEdit(QDate(due.year, due.month, due.day))
         when.setCalendarPopup(True)
         when.setDisplayFormat(vocabulary.date_input_format())
         when.setToolTip(self.tr("Due date"))

@@ -158,7 +158,8 @@ class TimeSpan(QWidget):
         from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QTimeEdit
 
         start = now - timedelta(minutes=minutes)
-        self.day = QDateEdit(QDate(start.date()))
+        day = start.date()
+        self.day = QDateEdit(QDate(day.year, day.month, day.day))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat(vocabulary.date_input_format())
         self.start = QTimeEdit(QTime(start.hour, start.minute))
