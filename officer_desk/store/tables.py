@@ -451,7 +451,7 @@ class HandoverAction(Synced, table=True):
 
 
 class HandoverContingency(Synced, table=True):
-    """"If this happens, then do that" (about one person, or the unit)."""
+    """ "If this happens, then do that" (about one person, or the unit)."""
 
     __tablename__ = "handover_contingency"
 

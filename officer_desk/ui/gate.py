@@ -183,9 +183,7 @@ class EarlySignIn(QObject):
         self.result: tuple[Store, SignedIn] | None = None
         self.error: BaseException | None = None
         self.done = False
-        executor.run(
-            lambda: _open_early(unlock, paths), self._succeeded, self._failed, owner=self
-        )
+        executor.run(lambda: _open_early(unlock, paths), self._succeeded, self._failed, owner=self)
 
     def _succeeded(self, result: tuple[Store, SignedIn]) -> None:
         self.result = result
@@ -342,7 +340,8 @@ class DeskGate(QObject):
         # Start-up waits for a person's choice: nothing to sign in to yet (the self-test and
         # the start-up benchmark stop here).
         self.stopped.emit(
-            self.tr("No records on this workstation") + ". "
+            self.tr("No records on this workstation")
+            + ". "
             + self.tr("The first-run guide waits for a choice.")
         )
 

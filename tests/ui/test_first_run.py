@@ -136,6 +136,7 @@ def test_set_up_refuses_bad_input_in_place_and_keeps_what_was_typed(
     setup.button.click()
     assert "user name" in setup.error.text()
     assert not first_run.executor.busy and not app_paths.store.exists()
+
     # A refusal from the use case on the worker (records appeared meanwhile): said in place.
     def someone_else() -> None:
         other, _ = accounts.create_store(
@@ -205,8 +206,14 @@ def _unit_on_the_hub(hub: object, folder: Path) -> None:
         admin_password=ADMIN_PW,
     )  # fmt: skip
     try:
-        accounts.create_account(store, admin.actor(), username="kari",
-                                display_name="Kari Nordmann", role="officer", password=KARI_PW)
+        accounts.create_account(
+            store,
+            admin.actor(),
+            username="kari",
+            display_name="Kari Nordmann",
+            role="officer",
+            password=KARI_PW,
+        )
         client = SyncClient(store, InProcessTransport(app))
         client.enroll("http://hub.test", _code(hub, "J"), "a")
         client.sync_once()

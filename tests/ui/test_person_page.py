@@ -213,8 +213,10 @@ def test_programmes_and_the_release_plan_are_tabs_of_the_person_page(
 ) -> None:
     sign_in(qtbot, window, officer)
     page = window.desk.person
-    with qtbot.waitSignal(page.programmes.loaded, timeout=TIMEOUT), \
-            qtbot.waitSignal(page.release_plan.loaded, timeout=TIMEOUT):
+    with (
+        qtbot.waitSignal(page.programmes.loaded, timeout=TIMEOUT),
+        qtbot.waitSignal(page.release_plan.loaded, timeout=TIMEOUT),
+    ):
         window.desk.open_person(history)
     titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
     assert titles == ["Timeline", "Programmes", "Release plan"]

@@ -86,8 +86,9 @@ def off_the_gui_thread(monkeypatch: pytest.MonkeyPatch, unit_store: Store) -> It
     for name in ("sync_once", "status", "enroll", "rejected"):
         original = getattr(SyncClient, name)
 
-        def watched(self: SyncClient, *args: Any, _original: Any = original, _n: str = name,
-                    **kwargs: Any) -> Any:
+        def watched(
+            self: SyncClient, *args: Any, _original: Any = original, _n: str = name, **kwargs: Any
+        ) -> Any:
             if threading.current_thread() is threading.main_thread():
                 seen.append(_n)
             return _original(self, *args, **kwargs)
@@ -108,6 +109,7 @@ def off_gui(work: Any, *args: Any) -> Any:
 
 def enrolled(store: Store, hub: Hub) -> str:
     """Join ``store`` to ``hub`` (in the fixture, before the test body); the device id."""
+
     def join() -> str:
         client = SyncClient(store, InProcessTransport(hub.app))
         try:
@@ -125,16 +127,24 @@ def add_person(name: str) -> Any:
         return people.add_inmates(
             store,
             Actor.system("test"),
-            [people.InmateDetails(prison_number=f"H-{number}", full_name=name,
-                                  date_of_birth=date(1990, 1, 1))],
+            [
+                people.InmateDetails(
+                    prison_number=f"H-{number}", full_name=name, date_of_birth=date(1990, 1, 1)
+                )
+            ],
             today=date.today(),
         )
 
     return work
 
 
-def start(qtbot: QtBot, window: MainWindow, officer: Officer, net: SwitchableHub,
-          timing: SyncTiming = FAST) -> None:
+def start(
+    qtbot: QtBot,
+    window: MainWindow,
+    officer: Officer,
+    net: SwitchableHub,
+    timing: SyncTiming = FAST,
+) -> None:
     window.sync.use(net.transport_for, timing)
     sign_in(qtbot, window, officer)
 
@@ -151,8 +161,12 @@ def wait_phase(qtbot: QtBot, window: MainWindow, phase: Phase, timeout: int = TI
 
 
 def test_without_a_hub_the_desk_says_standalone_and_never_syncs(
-    qtbot: QtBot, window: MainWindow, executor: DbExecutor, officer: Officer,
-    caseload: list[str], net: SwitchableHub,
+    qtbot: QtBot,
+    window: MainWindow,
+    executor: DbExecutor,
+    officer: Officer,
+    caseload: list[str],
+    net: SwitchableHub,
 ) -> None:
     start(qtbot, window, officer, net)
     wait_phase(qtbot, window, Phase.STANDALONE)
@@ -181,8 +195,13 @@ def joined(unit_store: Store, hub: Hub, caseload: list[str]) -> str:
 
 
 def test_sign_in_syncs_and_the_indicator_shows_the_time(
-    qtbot: QtBot, window: MainWindow, officer: Officer, caseload: list[str], joined: str,
-    hub: Hub, net: SwitchableHub,
+    qtbot: QtBot,
+    window: MainWindow,
+    officer: Officer,
+    caseload: list[str],
+    joined: str,
+    hub: Hub,
+    net: SwitchableHub,
 ) -> None:
     phases: list[Phase] = []
     window.sync.controller.view_changed.connect(lambda view: phases.append(view.phase))
@@ -199,8 +218,14 @@ def test_sign_in_syncs_and_the_indicator_shows_the_time(
 
 
 def test_a_write_waits_then_sync_now_sends_it(
-    qtbot: QtBot, window: MainWindow, executor: DbExecutor, officer: Officer,
-    caseload: list[str], joined: str, hub: Hub, net: SwitchableHub,
+    qtbot: QtBot,
+    window: MainWindow,
+    executor: DbExecutor,
+    officer: Officer,
+    caseload: list[str],
+    joined: str,
+    hub: Hub,
+    net: SwitchableHub,
 ) -> None:
     start(qtbot, window, officer, net, QUIET)
     qtbot.waitUntil(lambda: window.sync.controller.view.last_sync_at is not None, timeout=TIMEOUT)
@@ -222,8 +247,14 @@ def test_a_write_waits_then_sync_now_sends_it(
 
 
 def test_sync_runs_by_itself_shortly_after_a_change(
-    qtbot: QtBot, window: MainWindow, executor: DbExecutor, officer: Officer,
-    caseload: list[str], joined: str, hub: Hub, net: SwitchableHub,
+    qtbot: QtBot,
+    window: MainWindow,
+    executor: DbExecutor,
+    officer: Officer,
+    caseload: list[str],
+    joined: str,
+    hub: Hub,
+    net: SwitchableHub,
 ) -> None:
     start(qtbot, window, officer, net)
     qtbot.waitUntil(lambda: window.sync.controller.view.last_sync_at is not None, timeout=TIMEOUT)
@@ -234,11 +265,22 @@ def test_sync_runs_by_itself_shortly_after_a_change(
 
 
 def test_hub_down_is_offline_then_recovers_by_itself(
-    qtbot: QtBot, window: MainWindow, executor: DbExecutor, officer: Officer,
-    caseload: list[str], joined: str, hub: Hub, net: SwitchableHub,
+    qtbot: QtBot,
+    window: MainWindow,
+    executor: DbExecutor,
+    officer: Officer,
+    caseload: list[str],
+    joined: str,
+    hub: Hub,
+    net: SwitchableHub,
 ) -> None:
-    start(qtbot, window, officer, net, SyncTiming(after_change=50, every=60_000,
-                                                  retry_first=300, retry_most=600))
+    start(
+        qtbot,
+        window,
+        officer,
+        net,
+        SyncTiming(after_change=50, every=60_000, retry_first=300, retry_most=600),
+    )
     qtbot.waitUntil(lambda: window.sync.controller.view.last_sync_at is not None, timeout=TIMEOUT)
     net.down = True
     with qtbot.waitSignal(executor.changed, timeout=TIMEOUT) as written:
@@ -256,8 +298,13 @@ def test_hub_down_is_offline_then_recovers_by_itself(
 
 
 def test_a_revoked_workstation_is_told_in_plain_words(
-    qtbot: QtBot, window: MainWindow, officer: Officer, caseload: list[str], joined: str,
-    hub: Hub, net: SwitchableHub,
+    qtbot: QtBot,
+    window: MainWindow,
+    officer: Officer,
+    caseload: list[str],
+    joined: str,
+    hub: Hub,
+    net: SwitchableHub,
 ) -> None:
     start(qtbot, window, officer, net)
     qtbot.waitUntil(lambda: window.sync.controller.view.last_sync_at is not None, timeout=TIMEOUT)
@@ -273,8 +320,14 @@ def test_a_revoked_workstation_is_told_in_plain_words(
 
 
 def test_refused_changes_are_listed_with_the_hubs_reason(
-    qtbot: QtBot, window: MainWindow, executor: DbExecutor, officer: Officer,
-    caseload: list[str], joined: str, unit_store: Store, net: SwitchableHub,
+    qtbot: QtBot,
+    window: MainWindow,
+    executor: DbExecutor,
+    officer: Officer,
+    caseload: list[str],
+    joined: str,
+    unit_store: Store,
+    net: SwitchableHub,
 ) -> None:
     # A log entry the hub already has under the same id with other content is refused.
     start(qtbot, window, officer, net)
@@ -306,11 +359,19 @@ def test_refused_changes_are_listed_with_the_hubs_reason(
 
 
 def test_pulled_changes_announce_themselves_on_the_change_signal(
-    qtbot: QtBot, window: MainWindow, executor: DbExecutor, officer: Officer,
-    caseload: list[str], joined: str, hub: Hub, net: SwitchableHub, tmp_path: Path,
+    qtbot: QtBot,
+    window: MainWindow,
+    executor: DbExecutor,
+    officer: Officer,
+    caseload: list[str],
+    joined: str,
+    hub: Hub,
+    net: SwitchableHub,
+    tmp_path: Path,
 ) -> None:
     start(qtbot, window, officer, net)
     qtbot.waitUntil(lambda: window.sync.controller.view.last_sync_at is not None, timeout=TIMEOUT)
+
     def elsewhere() -> str:
         other = workstation(tmp_path / "other.sqlite", hub)
         other.sync_once()
@@ -337,7 +398,11 @@ def test_pulled_changes_announce_themselves_on_the_change_signal(
 
 
 def test_lock_and_sign_out_stop_sync(
-    qtbot: QtBot, window: MainWindow, officer: Officer, caseload: list[str], joined: str,
+    qtbot: QtBot,
+    window: MainWindow,
+    officer: Officer,
+    caseload: list[str],
+    joined: str,
     net: SwitchableHub,
 ) -> None:
     start(qtbot, window, officer, net)
@@ -354,8 +419,14 @@ def test_lock_and_sign_out_stop_sync(
 
 
 def test_closing_while_the_hub_hangs_does_not_hang_and_keeps_the_outbox(
-    qtbot: QtBot, window: MainWindow, executor: DbExecutor, officer: Officer,
-    caseload: list[str], joined: str, net: SwitchableHub, unit_store: Store,
+    qtbot: QtBot,
+    window: MainWindow,
+    executor: DbExecutor,
+    officer: Officer,
+    caseload: list[str],
+    joined: str,
+    net: SwitchableHub,
+    unit_store: Store,
 ) -> None:
     start(qtbot, window, officer, net, SyncTiming(after_change=60_000, quit_wait=300))
     qtbot.waitUntil(lambda: window.sync.controller.view.last_sync_at is not None, timeout=TIMEOUT)
@@ -383,8 +454,9 @@ def admin_officer(unit_store: Store, admin: Actor) -> Officer:
     )
 
 
-def admin_page(qtbot: QtBot, window: MainWindow, executor: DbExecutor, who: Officer,
-               net: SwitchableHub) -> AdminPage:
+def admin_page(
+    qtbot: QtBot, window: MainWindow, executor: DbExecutor, who: Officer, net: SwitchableHub
+) -> AdminPage:
     window.sync.use(net.transport_for, FAST)
     page = AdminPage(executor, window._session)
     qtbot.addWidget(page)
@@ -398,8 +470,13 @@ def admin_page(qtbot: QtBot, window: MainWindow, executor: DbExecutor, who: Offi
 
 
 def test_an_admin_joins_a_hub_and_the_first_sync_uploads(
-    qtbot: QtBot, window: MainWindow, executor: DbExecutor, admin_officer: Officer,
-    caseload: list[str], hub: Hub, net: SwitchableHub,
+    qtbot: QtBot,
+    window: MainWindow,
+    executor: DbExecutor,
+    admin_officer: Officer,
+    caseload: list[str],
+    hub: Hub,
+    net: SwitchableHub,
 ) -> None:
     page = admin_page(qtbot, window, executor, admin_officer, net)
     form = page.hub
@@ -414,8 +491,9 @@ def test_an_admin_joins_a_hub_and_the_first_sync_uploads(
     qtbot.waitUntil(lambda: window.sync.controller.view.last_sync_at is not None, timeout=TIMEOUT)
     assert {("inmate", i) for i in caseload} <= set(off_gui(hub.records))
     assert net.made[0] == "http://hub.test"
-    qtbot.waitUntil(lambda: "joined to the hub at http://hub.test" in form.state.text(),
-                    timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: "joined to the hub at http://hub.test" in form.state.text(), timeout=TIMEOUT
+    )
 
 
 @pytest.mark.parametrize(
@@ -431,8 +509,15 @@ def test_an_admin_joins_a_hub_and_the_first_sync_uploads(
     ],
 )
 def test_enrolment_says_what_is_wrong(
-    qtbot: QtBot, window: MainWindow, executor: DbExecutor, admin_officer: Officer,
-    hub: Hub, net: SwitchableHub, url: str, code: str, expected: str,
+    qtbot: QtBot,
+    window: MainWindow,
+    executor: DbExecutor,
+    admin_officer: Officer,
+    hub: Hub,
+    net: SwitchableHub,
+    url: str,
+    code: str,
+    expected: str,
 ) -> None:
     page = admin_page(qtbot, window, executor, admin_officer, net)
     form = page.hub
@@ -446,8 +531,12 @@ def test_enrolment_says_what_is_wrong(
 
 
 def test_enrolment_with_an_unreachable_hub(
-    qtbot: QtBot, window: MainWindow, executor: DbExecutor, admin_officer: Officer,
-    hub: Hub, net: SwitchableHub,
+    qtbot: QtBot,
+    window: MainWindow,
+    executor: DbExecutor,
+    admin_officer: Officer,
+    hub: Hub,
+    net: SwitchableHub,
 ) -> None:
     page = admin_page(qtbot, window, executor, admin_officer, net)
     form = page.hub
@@ -460,8 +549,13 @@ def test_enrolment_with_an_unreachable_hub(
 
 
 def test_only_an_admin_may_join_a_hub(
-    qtbot: QtBot, window: MainWindow, executor: DbExecutor, officer: Officer, hub: Hub,
-    net: SwitchableHub, unit_store: Store,
+    qtbot: QtBot,
+    window: MainWindow,
+    executor: DbExecutor,
+    officer: Officer,
+    hub: Hub,
+    net: SwitchableHub,
+    unit_store: Store,
 ) -> None:
     page = admin_page(qtbot, window, executor, officer, net)
     assert not page.tabs.isTabEnabled(page.tabs.indexOf(page.hub))
@@ -472,8 +566,13 @@ def test_only_an_admin_may_join_a_hub(
     # The worker checks too, whatever the screen did.
     refused: list[BaseException] = []
     page.hub.worker.submit(
-        lambda: enrol_module.enrol(unit_store, signed_in(officer).actor(), "http://hub.test",
-                                   off_gui(hub.code, "C"), net.transport_for),
+        lambda: enrol_module.enrol(
+            unit_store,
+            signed_in(officer).actor(),
+            "http://hub.test",
+            off_gui(hub.code, "C"),
+            net.transport_for,
+        ),
         on_error=refused.append,
     )
     qtbot.waitUntil(lambda: bool(refused), timeout=TIMEOUT)

@@ -22,7 +22,8 @@ print("ok")
 
 
 def test_many_signal_emits_do_not_crash_the_process() -> None:
-    result = subprocess.run([sys.executable, "-c", LOOP], capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", LOOP], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr[-500:]
     assert result.stdout.strip() == "ok"

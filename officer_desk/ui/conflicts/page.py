@@ -272,8 +272,7 @@ class ConflictReviewPage(QWidget):
         self.rejected.set_rows(inbox.rejected)
         if len(inbox.rejected) == 1:
             summary = self.tr(
-                "{open} to decide, {auto} decided by the sync to review, "
-                "1 change the hub refused."
+                "{open} to decide, {auto} decided by the sync to review, 1 change the hub refused."
             )
         else:
             summary = self.tr(

@@ -53,7 +53,11 @@ def join_workstation(
     transport = transport_for(url)
     try:
         return join_hub(
-            paths.store, url=url, code=code, name=name, backups=paths.backups,
+            paths.store,
+            url=url,
+            code=code,
+            name=name,
+            backups=paths.backups,
             transport=transport,
         )
     finally:

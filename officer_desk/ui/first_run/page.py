@@ -209,8 +209,9 @@ class SetUpPanel(FormPanel):
             )
             return
         if self.password.text() != self.again.text():
-            self.refuse(self.tr("The two passwords are not the same. Type them again."),
-                        self.password)
+            self.refuse(
+                self.tr("The two passwords are not the same. Type them again."), self.password
+            )
             return
         from officer_desk.domain.passwords import check_password
 
@@ -290,8 +291,7 @@ class JoinPanel(FormPanel):
             return
         name = self.name.text().strip()
         if not name:
-            self.refuse(self.tr("Give this workstation a name the hub can list it by."),
-                        self.name)
+            self.refuse(self.tr("Give this workstation a name the hub can list it by."), self.name)
             return
         self.submitted.emit(url, code, name)
 
@@ -312,8 +312,10 @@ class FirstRunPage(QWidget):
         self.choices = QWidget()
         self.demo_button = self._choice(
             self.tr("&Try it with demo data"),
-            self.tr("A made-up unit with officers and people, for trying officer_desk or "
-                    "training. None of it is about real people."),
+            self.tr(
+                "A made-up unit with officers and people, for trying officer_desk or "
+                "training. None of it is about real people."
+            ),
         )
         self.setup_button = self._choice(
             self.tr("&Set up this workstation"),
@@ -321,8 +323,10 @@ class FirstRunPage(QWidget):
         )
         self.join_button = self._choice(
             self.tr("&Join a sync hub"),
-            self.tr("Another workstation of a unit already on the facility's hub: its "
-                    "address and a one-time code from facility IT."),
+            self.tr(
+                "Another workstation of a unit already on the facility's hub: its "
+                "address and a one-time code from facility IT."
+            ),
         )
         column = QVBoxLayout(self.choices)
         column.setContentsMargins(0, 0, 0, 0)
@@ -367,8 +371,10 @@ class FirstRunPage(QWidget):
             self.join: self.tr("Join a unit on the facility's sync hub."),
         }
         self.card.subtitle.setText(
-            subtitles.get(step, self.tr("There are no records on this workstation yet. How do "
-                                        "you want to start?"))
+            subtitles.get(
+                step,
+                self.tr("There are no records on this workstation yet. How do you want to start?"),
+            )
         )
         if isinstance(step, FormPanel):
             step.error.clear()

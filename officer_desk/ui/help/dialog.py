@@ -133,44 +133,70 @@ class HelpDialog(QDialog):
         return self._topic(
             self.tr("A person's card"),
             [
-                (self.tr("⚑ Declined meals in a row (refusal streak)"),
-                 self.tr("The person has declined this many meals one after the other (3 by "
-                         "default; an admin sets the number). Talk with them and tell the "
-                         "health staff. It ends with the next meal they eat.")),
-                (self.tr("No one-to-one for some days (needs a talk)"),
-                 self.tr("No one-to-one conversation has been recorded for longer than the "
-                         "contact nudge (3 days by default). Record one with Conversation.")),
-                (self.tr("Follow-up overdue"),
-                 self.tr("A follow-up agreed in a conversation is past its due date and not "
-                         "marked done. Tick it when it is done.")),
-                (self.tr("⚑ Release: housing or school/work not in place"),
-                 self.tr("Release is near and the release gate is not met. See Release "
-                         "readiness.")),
-                (self.tr("Release in … days"),
-                 self.tr("Days to the expected release date.")),
+                (
+                    self.tr("⚑ Declined meals in a row (refusal streak)"),
+                    self.tr(
+                        "The person has declined this many meals one after the other (3 by "
+                        "default; an admin sets the number). Talk with them and tell the "
+                        "health staff. It ends with the next meal they eat."
+                    ),
+                ),
+                (
+                    self.tr("No one-to-one for some days (needs a talk)"),
+                    self.tr(
+                        "No one-to-one conversation has been recorded for longer than the "
+                        "contact nudge (3 days by default). Record one with Conversation."
+                    ),
+                ),
+                (
+                    self.tr("Follow-up overdue"),
+                    self.tr(
+                        "A follow-up agreed in a conversation is past its due date and not "
+                        "marked done. Tick it when it is done."
+                    ),
+                ),
+                (
+                    self.tr("⚑ Release: housing or school/work not in place"),
+                    self.tr(
+                        "Release is near and the release gate is not met. See Release readiness."
+                    ),
+                ),
+                (self.tr("Release in … days"), self.tr("Days to the expected release date.")),
             ],
-            self.tr("The flags are worked out from what has been logged, every time the card "
-                    "is shown; nobody sets or clears them by hand."),
+            self.tr(
+                "The flags are worked out from what has been logged, every time the card "
+                "is shown; nobody sets or clears them by hand."
+            ),
         )
 
     def release_html(self) -> str:
         return self._topic(
             self.tr("Release readiness"),
             [
-                (self.tr("Amber item"),
-                 self.tr("A checklist item that is due within 14 days and not done.")),
+                (
+                    self.tr("Amber item"),
+                    self.tr("A checklist item that is due within 14 days and not done."),
+                ),
                 (self.tr("Red item"), self.tr("A checklist item past its due date, not done.")),
-                (self.tr("The gate"),
-                 self.tr("Nobody leaves without a place to live and a school place or a job: "
-                         "the gate is met only when the housing item and the education-or-work "
-                         "item are both done (declined or not needed does not count). While it "
-                         "is not met, an alert shows eight weeks and seven days before release, "
-                         "and sign-off is refused unless a supervisor overrides it with a "
-                         "written reason.")),
-                (self.tr("Disputed item"),
-                 self.tr("Two officers set opposite values for the same item on different "
-                         "workstations. It counts as not done and blocks sign-off until a "
-                         "supervisor decides (Unit → Conflicts).")),
+                (
+                    self.tr("The gate"),
+                    self.tr(
+                        "Nobody leaves without a place to live and a school place or a job: "
+                        "the gate is met only when the housing item and the education-or-work "
+                        "item are both done (declined or not needed does not count). While it "
+                        "is not met, an alert shows eight weeks and seven days before release, "
+                        "and sign-off is refused unless a supervisor overrides it with a "
+                        "written reason."
+                    ),
+                ),
+                (
+                    self.tr("Disputed item"),
+                    self.tr(
+                        "Two officers set opposite values for the same item on different "
+                        "workstations. It counts as not done and blocks sign-off until a "
+                        "supervisor decides (Unit → Conflicts)."
+                    ),
+                ),
             ],
         )
 
@@ -178,16 +204,23 @@ class HelpDialog(QDialog):
         return self._topic(
             self.tr("Shift handover"),
             [
-                (self.tr("Settled"),
-                 self.tr("Nothing the next shift needs to act on for this person.")),
-                (self.tr("Watch"),
-                 self.tr("Something to keep an eye on during the next shift.")),
-                (self.tr("Concern"),
-                 self.tr("Something the next shift must act on; concerns are listed first.")),
-                (self.tr("Read-back"),
-                 self.tr("The incoming officer acknowledges each person, or asks one question "
-                         "that the outgoing officer answers first. A handover is signed once "
-                         "everyone is acknowledged.")),
+                (
+                    self.tr("Settled"),
+                    self.tr("Nothing the next shift needs to act on for this person."),
+                ),
+                (self.tr("Watch"), self.tr("Something to keep an eye on during the next shift.")),
+                (
+                    self.tr("Concern"),
+                    self.tr("Something the next shift must act on; concerns are listed first."),
+                ),
+                (
+                    self.tr("Read-back"),
+                    self.tr(
+                        "The incoming officer acknowledges each person, or asks one question "
+                        "that the outgoing officer answers first. A handover is signed once "
+                        "everyone is acknowledged."
+                    ),
+                ),
             ],
         )
 
@@ -195,21 +228,39 @@ class HelpDialog(QDialog):
         return self._topic(
             self.tr("Sync with the hub"),
             [
-                (self.tr("Standalone"),
-                 self.tr("This workstation is not joined to a hub; everything stays here.")),
+                (
+                    self.tr("Standalone"),
+                    self.tr("This workstation is not joined to a hub; everything stays here."),
+                ),
                 (self.tr("Syncing"), self.tr("Changes are being sent and received now.")),
-                (self.tr("Synced at HH:MM"),
-                 self.tr("Everything was sent and received at that time.")),
-                (self.tr("Changes waiting"),
-                 self.tr("Changes made here are kept and will be sent at the next sync.")),
-                (self.tr("Offline"),
-                 self.tr("The hub cannot be reached. Work goes on as usual; nothing is lost, "
-                         "and sync tries again by itself.")),
-                (self.tr("Sync stopped"),
-                 self.tr("Someone has to act: the indicator says what (the clock is wrong, "
-                         "update the app, access withdrawn). Click it for details.")),
-                (self.tr("Refused changes"),
-                 self.tr("The hub did not accept some changes; the sync panel lists them with "
-                         "the hub's reason. Everything else still syncs.")),
+                (
+                    self.tr("Synced at HH:MM"),
+                    self.tr("Everything was sent and received at that time."),
+                ),
+                (
+                    self.tr("Changes waiting"),
+                    self.tr("Changes made here are kept and will be sent at the next sync."),
+                ),
+                (
+                    self.tr("Offline"),
+                    self.tr(
+                        "The hub cannot be reached. Work goes on as usual; nothing is lost, "
+                        "and sync tries again by itself."
+                    ),
+                ),
+                (
+                    self.tr("Sync stopped"),
+                    self.tr(
+                        "Someone has to act: the indicator says what (the clock is wrong, "
+                        "update the app, access withdrawn). Click it for details."
+                    ),
+                ),
+                (
+                    self.tr("Refused changes"),
+                    self.tr(
+                        "The hub did not accept some changes; the sync panel lists them with "
+                        "the hub's reason. Everything else still syncs."
+                    ),
+                ),
             ],
         )

@@ -433,5 +433,3 @@ class SyncController(QObject):
 def announce_joined(executor: DbExecutor) -> None:
     """Tell the desk's sync that this workstation has just joined a hub (from the settings)."""
     executor.changed.emit(HubJoined())
-
-

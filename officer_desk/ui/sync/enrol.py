@@ -88,9 +88,7 @@ def read_status(store: Store) -> SyncStatus:
         client.close()
 
 
-def enrol(
-    store: Store, actor: Actor, url: str, code: str, transport_for: TransportFactory
-) -> str:
+def enrol(store: Store, actor: Actor, url: str, code: str, transport_for: TransportFactory) -> str:
     """Check the role, exchange the code for a token (kept in the store), audit it and queue
     what the store holds for upload (``app.enrolment``); returns the hub's unit code.  On the
     sync thread."""
@@ -207,8 +205,9 @@ class EnrolForm(QWidget):
         if self._store is None:
             self._executor.submit(lambda store: store, self._got_store, self._failed, owner=self)
             return
-        self.worker.submit(lambda: read_status(self._need_store()), self._show, self._failed,
-                           owner=self)
+        self.worker.submit(
+            lambda: read_status(self._need_store()), self._show, self._failed, owner=self
+        )
 
     def _got_store(self, store: Store) -> None:
         self._store = store

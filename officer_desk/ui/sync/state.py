@@ -109,27 +109,17 @@ PROBLEM_TITLES = {
     Problem.REVOKED: QT_TRANSLATE_NOOP(
         "SyncIndicator", "Sync stopped: this workstation's access was withdrawn"
     ),
-    Problem.CLOCK: QT_TRANSLATE_NOOP(
-        "SyncIndicator", "Sync stopped: the clock is wrong"
-    ),
-    Problem.UPDATE: QT_TRANSLATE_NOOP(
-        "SyncIndicator", "Sync stopped: update the app"
-    ),
+    Problem.CLOCK: QT_TRANSLATE_NOOP("SyncIndicator", "Sync stopped: the clock is wrong"),
+    Problem.UPDATE: QT_TRANSLATE_NOOP("SyncIndicator", "Sync stopped: update the app"),
     Problem.NOT_KNOWN: QT_TRANSLATE_NOOP(
         "SyncIndicator", "Sync stopped: the hub does not know this workstation"
     ),
-    Problem.REFUSED: QT_TRANSLATE_NOOP(
-        "SyncIndicator", "Sync refused by the hub"
-    ),
+    Problem.REFUSED: QT_TRANSLATE_NOOP("SyncIndicator", "Sync refused by the hub"),
     Problem.STORE: QT_TRANSLATE_NOOP(
         "SyncIndicator", "Sync stopped: the records could not be used"
     ),
-    Problem.FAULT: QT_TRANSLATE_NOOP(
-        "SyncIndicator", "Sync stopped by a fault in the app"
-    ),
-    Problem.EARLIER: QT_TRANSLATE_NOOP(
-        "SyncIndicator", "The last sync did not finish"
-    ),
+    Problem.FAULT: QT_TRANSLATE_NOOP("SyncIndicator", "Sync stopped by a fault in the app"),
+    Problem.EARLIER: QT_TRANSLATE_NOOP("SyncIndicator", "The last sync did not finish"),
 }
 
 PROBLEM_ADVICE = {
@@ -154,9 +144,7 @@ PROBLEM_ADVICE = {
     Problem.FAULT: QT_TRANSLATE_NOOP(
         "SyncIndicator", "The details are in the log; tell facility IT. Try Sync now later."
     ),
-    Problem.EARLIER: QT_TRANSLATE_NOOP(
-        "SyncIndicator", "Sync now tries again."
-    ),
+    Problem.EARLIER: QT_TRANSLATE_NOOP("SyncIndicator", "Sync now tries again."),
 }
 
 
@@ -191,8 +179,14 @@ def describe(view: SyncView) -> Words:
             short = _t("Syncing… sent {n}").format(n=count(view.sent))
         else:
             short = _t("Syncing…")
-        return Words(short, Tone.BUSY, _t("Sending this workstation's changes and receiving "
-                                          "the others'. Work goes on meanwhile."))
+        return Words(
+            short,
+            Tone.BUSY,
+            _t(
+                "Sending this workstation's changes and receiving "
+                "the others'. Work goes on meanwhile."
+            ),
+        )
     if view.phase is Phase.OFFLINE:
         short = _t("Offline")
         if view.waiting:

@@ -455,26 +455,31 @@ def test_set_up_refuses_an_existing_store_and_a_weak_password(
     assert not fresh.exists()
 
 
-def test_a_refused_reset_is_audited(desk: tuple[Store, SignedIn],
-                                    unit: dict[str, object]) -> None:
+def test_a_refused_reset_is_audited(desk: tuple[Store, SignedIn], unit: dict[str, object]) -> None:
     store, _ = desk
     with pytest.raises(PermissionDenied, match="Only an admin"):
-        accounts.reset_password(store, unit["kari"], username="ola",  # type: ignore[arg-type]
-                                new_password="ny frase for ola")
+        accounts.reset_password(
+            store,
+            unit["kari"],
+            username="ola",  # type: ignore[arg-type]
+            new_password="ny frase for ola",
+        )
     assert audit_actions(store)[-1] == "denied"
     accounts.verify_at_desk(store, "ola", "lange netter med snø", action="switch user")
 
 
-def test_the_last_admin_cannot_be_demoted_or_closed(desk: tuple[Store, SignedIn],
-                                                    unit: dict[str, object]) -> None:
+def test_the_last_admin_cannot_be_demoted_or_closed(
+    desk: tuple[Store, SignedIn], unit: dict[str, object]
+) -> None:
     store, admin = desk
     with pytest.raises(ValidationError, match="only active admin"):
         accounts.set_role(store, admin.actor(), username="it-admin", role="officer")
     accounts.set_role(store, admin.actor(), username="sigrid", role="admin")
     accounts.set_role(store, admin.actor(), username="it-admin", role="officer")
     with store.reading() as session:
-        roles = dict(session.connection().exec_driver_sql(
-            "SELECT username, role FROM officer").all())
+        roles = dict(
+            session.connection().exec_driver_sql("SELECT username, role FROM officer").all()
+        )
     assert roles["it-admin"] == "officer" and roles["sigrid"] == "admin"
 
 

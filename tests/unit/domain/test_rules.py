@@ -130,14 +130,18 @@ def test_hlc_receive_moves_past_remote_time() -> None:
 def test_a_void_wins_even_when_it_sorts_before_the_original() -> None:
     # Ids made in bulk run ahead of the clock, so a later void can have a smaller id.
     t = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
-    events = [LogEvent("0-void", "9-orig", True, t + timedelta(hours=1)),
-              LogEvent("9-orig", None, False, t)]
+    events = [
+        LogEvent("0-void", "9-orig", True, t + timedelta(hours=1)),
+        LogEvent("9-orig", None, False, t),
+    ]
     assert rules.effective_log_ids(events) == set()
 
 
 def test_the_latest_amendment_by_time_counts_not_by_id() -> None:
     t = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
-    events = [LogEvent("5-orig", None, False, t),
-              LogEvent("1-later", "5-orig", False, t + timedelta(hours=2)),
-              LogEvent("9-earlier", "5-orig", False, t + timedelta(hours=1))]
+    events = [
+        LogEvent("5-orig", None, False, t),
+        LogEvent("1-later", "5-orig", False, t + timedelta(hours=2)),
+        LogEvent("9-earlier", "5-orig", False, t + timedelta(hours=1)),
+    ]
     assert rules.effective_log_ids(events) == {"1-later"}

@@ -23,20 +23,35 @@ def fill_history(store: Store, actor: Actor, person: str, days: int) -> dict[str
         day = today - timedelta(days=offset)
         for meal in ("breakfast", "lunch", "dinner"):
             declined = rnd.random() < 0.2
-            change = logbook.log_meal(store, actor, day=day, meal=meal, entries=[MealEntry(
-                person, MealOutcome.DECLINED if declined else MealOutcome.ATE,
-                DeclineReason.NOT_HUNGRY if declined else None)])
+            change = logbook.log_meal(
+                store,
+                actor,
+                day=day,
+                meal=meal,
+                entries=[
+                    MealEntry(
+                        person,
+                        MealOutcome.DECLINED if declined else MealOutcome.ATE,
+                        DeclineReason.NOT_HUNGRY if declined else None,
+                    )
+                ],
+            )
             if rnd.random() < 0.1:
                 logbook.void_meal(store, actor, meal_log_id=change.ids[0], reason="wrong day")
             else:
                 expected["meal"].add(change.ids[0])
         started = datetime.combine(day, datetime.min.time(), UTC) + timedelta(hours=9)
-        change = logbook.log_activity(store, actor, inmate_ids=[person], activity=ActivityEntry(
-            ActivityCategory.WORK, started, 120))
+        change = logbook.log_activity(
+            store,
+            actor,
+            inmate_ids=[person],
+            activity=ActivityEntry(ActivityCategory.WORK, started, 120),
+        )
         expected["activity"].add(change.ids[0])
     for n in range(5):
-        change = notes.add_note(store, actor, inmate_id=person, kind="positive",
-                                text=f"Note {n}", sensitive=n == 3)
+        change = notes.add_note(
+            store, actor, inmate_id=person, kind="positive", text=f"Note {n}", sensitive=n == 3
+        )
         expected["note"].add(change.ids[0])
     return expected
 
@@ -63,52 +78,65 @@ def test_pages_join_up_to_the_whole_history_newest_first(
     assert keys == sorted(keys, reverse=True)
 
 
-def test_filters_by_kind_date_and_sensitivity(store: Store, caseload: list[str],
-                                              admin: Actor) -> None:
+def test_filters_by_kind_date_and_sensitivity(
+    store: Store, caseload: list[str], admin: Actor
+) -> None:
     person = caseload[1]
     expected = fill_history(store, admin, person, days=6)
     with store.reading() as session:
         only_notes = queries.timeline_page(session, person, kinds=("note",), limit=100)
         assert {i.id for i in only_notes.items} == expected["note"]
         assert sum(i.sensitive for i in only_notes.items) == 1
-        public = queries.timeline_page(session, person, kinds=("note",), limit=100,
-                                       include_sensitive=False)
+        public = queries.timeline_page(
+            session, person, kinds=("note",), limit=100, include_sensitive=False
+        )
         assert len(public.items) == 4 and not any(i.sensitive for i in public.items)
-        recent = queries.timeline_page(session, person, kinds=("activity",), limit=100,
-                                       since=date.today() - timedelta(days=3))
+        recent = queries.timeline_page(
+            session, person, kinds=("activity",), limit=100, since=date.today() - timedelta(days=3)
+        )
         assert len(recent.items) == 3
 
 
-def test_an_amended_note_shows_its_latest_text(store: Store, caseload: list[str],
-                                               admin: Actor) -> None:
-    change = notes.add_note(store, admin, inmate_id=caseload[2], kind="concern",
-                            text="Seemed low at dinner")
-    notes.amend_note(store, admin, note_id=change.ids[0],
-                     text="Seemed low at dinner; talked after, feeling better")
+def test_an_amended_note_shows_its_latest_text(
+    store: Store, caseload: list[str], admin: Actor
+) -> None:
+    change = notes.add_note(
+        store, admin, inmate_id=caseload[2], kind="concern", text="Seemed low at dinner"
+    )
+    notes.amend_note(
+        store,
+        admin,
+        note_id=change.ids[0],
+        text="Seemed low at dinner; talked after, feeling better",
+    )
     with store.reading() as session:
         page = queries.timeline_page(session, caseload[2])
     (item,) = page.items
     assert item.revisions == 2 and item.text.endswith("feeling better")
 
 
-def test_a_busy_day_pages_in_meal_time_order(store: Store, caseload: list[str],
-                                             admin: Actor) -> None:
+def test_a_busy_day_pages_in_meal_time_order(
+    store: Store, caseload: list[str], admin: Actor
+) -> None:
     """Many logs on one day (the same meal logged again and again): the evening meal, logged
     first, still sorts first, and pages join up without gaps across that day."""
     person = caseload[3]
     day = date.today() - timedelta(days=1)
-    evening = logbook.log_meal(store, admin, day=day, meal="evening",
-                               entries=[MealEntry(person, MealOutcome.ATE)]).ids[0]
-    lunches = {logbook.log_meal(store, admin, day=day, meal="lunch",
-                                entries=[MealEntry(person, MealOutcome.ATE)]).ids[0]
-               for _ in range(30)}
+    evening = logbook.log_meal(
+        store, admin, day=day, meal="evening", entries=[MealEntry(person, MealOutcome.ATE)]
+    ).ids[0]
+    lunches = {
+        logbook.log_meal(
+            store, admin, day=day, meal="lunch", entries=[MealEntry(person, MealOutcome.ATE)]
+        ).ids[0]
+        for _ in range(30)
+    }
     with store.reading() as session:
         first = queries.timeline_page(session, person, kinds=("meal",), limit=7)
         assert first.items[0].id == evening
         seen, before = [], None
         while True:
-            page = queries.timeline_page(session, person, kinds=("meal",), before=before,
-                                         limit=7)
+            page = queries.timeline_page(session, person, kinds=("meal",), before=before, limit=7)
             seen += [i.id for i in page.items]
             if page.next_before is None:
                 break
