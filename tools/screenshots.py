@@ -18,8 +18,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-LANGUAGES = {"en": "en", "nb": "nb"}
-LOOKS = {"light": "light", "dark": "dark", "contrast": "high-contrast"}
+from officer_desk.ui.i18n import LANGUAGES  # the app's own codes: en, nb
+from officer_desk.ui.looks import DARK, HIGH_CONTRAST, LIGHT
+
+LOOKS = {"light": LIGHT, "dark": DARK, "contrast": HIGH_CONTRAST}  # short names for the sets
 DEFAULT_SETS = "en-light,nb-light,en-dark,nb-contrast"
 
 
@@ -66,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"unknown set {name!r}: use <language>-<look> with language one of "
                 f"{', '.join(LANGUAGES)} and look one of {', '.join(LOOKS)}"
             )
-        sets.append((name.strip(), LANGUAGES[language], LOOKS[look]))
+        sets.append((name.strip(), language, LOOKS[look]))
 
     work = args.out / ".stores"
     shutil.rmtree(work, ignore_errors=True)
