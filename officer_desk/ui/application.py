@@ -28,6 +28,10 @@ from officer_desk.ui.qt_messages import route_qt_messages
 from officer_desk.ui.style import apply_style, icon
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from PySide6.QtCore import SignalInstance
+
     from officer_desk.app.executor import DbExecutor
     from officer_desk.app.signing_in import EarlyUnlock
     from officer_desk.domain.errors import DeskError
@@ -122,20 +126,26 @@ def run(
 def _collect_garbage_after_first_screen(
     window: MainWindow, gate: DeskGate, *, signing_in: bool
 ) -> None:
-    """Resume the cyclic garbage collector the launcher paused, once the first screen is
+    """Resume the cyclic garbage collector the launcher paused once the first screen is
     painted (the home screen; the sign-in page unless a sign-in is already under way; a
-    refusal or notice) or after GC_AT_LATEST_MS.  What start-up made is frozen out of its
-    passes first: it lives as long as the app."""
+    refusal or notice)."""
+    shown = [window.desk.screen_ready, gate.refused, gate.stopped, gate.problem]
+    if not signing_in:
+        shown.append(gate.waiting)
+    resume_garbage_collection_on(shown)
+
+
+def resume_garbage_collection_on(signals: Sequence[SignalInstance]) -> None:
+    """Resume a paused cyclic garbage collector at the first of these signals, or after
+    GC_AT_LATEST_MS.  What start-up made is frozen out of its passes first: it lives as long
+    as the app, and a full pass over it holds the interpreter lock for some 30 ms."""
 
     def resume() -> None:
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
 
-    shown = [window.desk.screen_ready, gate.refused, gate.stopped, gate.problem]
-    if not signing_in:
-        shown.append(gate.waiting)
-    for signal in shown:
+    for signal in signals:
         signal.connect(resume)
     QTimer.singleShot(GC_AT_LATEST_MS, resume)
 

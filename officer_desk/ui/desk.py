@@ -25,6 +25,7 @@ from officer_desk.ui.actions import DeskActions
 from officer_desk.ui.desk_session import DeskSession
 from officer_desk.ui.home.model import CaseloadModel
 from officer_desk.ui.home.page import HomePage
+from officer_desk.ui.settling import Settling, on_screen, on_worker
 
 if TYPE_CHECKING:
     from officer_desk.app.accounts import SignedIn
@@ -53,6 +54,20 @@ def prepare_writing(store: Store) -> None:
     Importing them holds the interpreter lock in long stretches (about 80 ms here); done at
     the first save, the screen would stall just as the officer presses Enter.
     """
+    # Everything loaded here lives as long as the app: no cyclic garbage collection while it
+    # is made (a full pass over the half-loaded ORM took ~30 ms of the interpreter lock, in
+    # which the screen could not repaint), and frozen out of the collector's passes after.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        _load_for_writing(store)
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
+
+
+def _load_for_writing(store: Store) -> None:
     import officer_desk.app.conversations
     import officer_desk.app.logbook
     import officer_desk.app.notes
@@ -71,10 +86,6 @@ def prepare_writing(store: Store) -> None:
     import officer_desk.ui.person.page  # noqa: F401
 
     store.warm_up()
-    # Everything loaded so far lives as long as the app: keep it out of the cyclic garbage
-    # collector's full passes, which otherwise walk it all while holding the interpreter
-    # lock (tens of milliseconds in which the screen cannot repaint).
-    gc.freeze()
 
 
 def complete_follow_up(actor: Actor, follow_up_id: str) -> Callable[[Store], Change]:
@@ -93,6 +104,9 @@ class DeskPage(QWidget):
     # did not need (the use cases, the ORM, the person page, the sign-in's audit) loads now,
     # so it does not compete with the first screen for the interpreter lock.
     screen_ready = Signal()
+    # ... and the person page is built and its reads prepared (``settling``): the window
+    # loads its own later parts after this, not alongside it.
+    settled = Signal()
 
     def __init__(
         self,
@@ -127,6 +141,8 @@ class DeskPage(QWidget):
         self.home.note_requested.connect(lambda who, kind: self.write_note(kind, who))
         self.home.follow_up_done.connect(self.complete_follow_up)
         self.model.loaded.connect(self._caseload_loaded)
+        self._settling = Settling(executor, self)
+        self._settling.settled.connect(self.settled)
 
         actions.log_meal.triggered.connect(self.log_meal)
         actions.log_activity.triggered.connect(lambda: self.log_activity())
@@ -155,7 +171,21 @@ class DeskPage(QWidget):
         supervisor = Role(user.role) is Role.SUPERVISOR
         self.home.show_officer(user.officer_id, user.display_name)
         self.home.offer_officers(supervisor)
-        self.model.loaded.connect(self._watch_for_paint, Qt.ConnectionType.SingleShotConnection)
+        once = Qt.ConnectionType.SingleShotConnection
+        if supervisor:
+            # Her own caseload is often empty, and the chooser then shows the first one with
+            # people: that is her first screen, not the empty one painted on the way.
+            self.home.officers_loaded.connect(self._caseload_chosen, once)
+        else:
+            self.model.loaded.connect(self._watch_for_paint, once)
+
+    @Slot()
+    def _caseload_chosen(self) -> None:
+        if self.model.loading:
+            once = Qt.ConnectionType.SingleShotConnection
+            self.model.loaded.connect(self._watch_for_paint, once)
+        else:
+            self._watch_for_paint()
 
     @Slot()
     def _watch_for_paint(self) -> None:
@@ -169,8 +199,21 @@ class DeskPage(QWidget):
         return False
 
     def _first_screen_painted(self) -> None:
-        self._executor.submit(prepare_writing, self._build_person_page, owner=self)
         self.screen_ready.emit()
+        self._settling.start(
+            [
+                on_worker("use cases and screens' modules", prepare_writing),
+                on_screen("person page", lambda: self.person),
+                on_screen("programmes panel", lambda: self.person.programmes),
+                on_screen("release plan panel", lambda: self.person.release_plan),
+                on_worker("person page reads", self._prepare_person_reads, head_start=True),
+            ]
+        )
+
+    def _prepare_person_reads(self, store: Store) -> None:
+        from officer_desk.ui.person.page import prepare_reads  # loaded by prepare_writing
+
+        prepare_reads(self._today())(store)
 
     @property
     def person(self) -> PersonPage:
@@ -187,9 +230,6 @@ class DeskPage(QWidget):
             page.status.connect(self.status)
             self._person = page
         return self._person
-
-    def _build_person_page(self, _loaded: None) -> None:
-        self.person  # noqa: B018  (the property builds it)
 
     def _showing_person(self) -> bool:
         return self._person is not None and self.stack.currentWidget() is self._person

@@ -85,6 +85,9 @@ class MainWindow(QMainWindow):
     change_password_requested = Signal()
     accounts_requested = Signal()
     settings_requested = Signal()
+    # The supervisor's screens and the sync are built (after the desk settled, or at once
+    # for an admin): the window is complete.
+    later_parts_built = Signal()
 
     def __init__(
         self,
@@ -133,8 +136,8 @@ class MainWindow(QMainWindow):
         self.desk.people_changed.connect(self.people_label.setText)
         self._build_menus()
         self.desk_actions.home.triggered.connect(self._home_requested)
-        # The supervisor's screens and the sync once the first screen is up.
-        self.desk.screen_ready.connect(self._load_later_parts)
+        # The supervisor's screens and the sync once the desk has settled after its first screen.
+        self.desk.settled.connect(self._load_later_parts)
 
         session.signed_in.connect(self._signed_in)
         session.signed_out.connect(self._signed_out)
@@ -306,6 +309,7 @@ class MainWindow(QMainWindow):
             return
         self.supervision  # noqa: B018  (the properties build them)
         self.sync  # noqa: B018
+        self.later_parts_built.emit()
 
     @Slot()
     def _load_later_parts(self) -> None:

@@ -62,6 +62,30 @@ def test_the_supervisors_screens_and_the_sync_come_after_the_first_screen(
     assert not window.desk_actions.sync_now.isEnabled()
 
 
+def test_the_desk_settles_one_step_after_another_then_the_window_builds_its_later_parts(
+    qtbot: QtBot, window: MainWindow, supervisor: Officer, caseload: list[str]
+) -> None:
+    """A supervisor's own caseload is empty: her first screen is the first caseload with
+    people, and what it did not need comes after it, the window's parts last (while the
+    person page was being built they would compete with it for the interpreter lock)."""
+    order: list[str] = []
+    window.desk.screen_ready.connect(
+        lambda: order.append(f"screen ready with {window.desk.model.rowCount()} people")
+    )
+    window.desk.settled.connect(lambda: order.append("desk settled"))
+    window.later_parts_built.connect(lambda: order.append("window complete"))
+    with qtbot.waitSignal(window.later_parts_built, timeout=TIMEOUT):
+        window._session.sign_in(signed_in(supervisor))
+    assert order == [
+        f"screen ready with {len(caseload)} people",
+        "desk settled",
+        "window complete",
+    ]
+    page = window.desk._person
+    assert page is not None  # built ahead of the first person opened, with both panels
+    assert page.tabs.widget(1) is page.programmes and page.tabs.widget(2) is page.release_plan
+
+
 def test_the_unit_menu_opened_before_the_first_screen_has_every_entry(
     qtbot: QtBot, window: MainWindow, officer: Officer
 ) -> None:

@@ -104,6 +104,7 @@ class CaseloadModel(QAbstractListModel):
         self.streak_meals = 3
         # Each reload gets a number; a slower, older answer must not overwrite a newer one.
         self._generation = 0
+        self._applied = 0  # the generation whose rows are shown
         executor.changed.connect(self._on_changed)
 
     @property
@@ -114,6 +115,11 @@ class CaseloadModel(QAbstractListModel):
     def ids(self) -> list[str]:
         return list(self._ids)
 
+    @property
+    def loading(self) -> bool:
+        """A read is on its way whose rows are not shown yet."""
+        return self._applied != self._generation
+
     def show_officer(self, officer_id: str | None) -> None:
         self._officer_id = officer_id
         self.reload()
@@ -122,6 +128,7 @@ class CaseloadModel(QAbstractListModel):
         """Forget everyone (signed out): nothing personal stays in memory for the next user."""
         self._officer_id = None
         self._generation += 1  # an answer still on its way is for the person before
+        self._applied = self._generation
         if not self._ids:  # nobody shown (the first sign-in): no reset, no rebuilt home page
             self._rows, self._photos = {}, {}
             return
@@ -144,6 +151,7 @@ class CaseloadModel(QAbstractListModel):
     def _apply(self, generation: int, read: CaseloadRead) -> None:
         if generation != self._generation:
             return
+        self._applied = generation
         self.nudge_days, self.streak_meals = read.nudge_days, read.streak_meals
         ids = [row.inmate_id for row in read.rows]
         if ids == self._ids:

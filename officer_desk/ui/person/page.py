@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QItemSelection, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, QItemSelection, Qt, Signal, Slot
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -78,12 +78,6 @@ def prepare_reads(today: date) -> Callable[[Store], None]:
         read_plan(NOBODY, None, today)(store)
 
     return work
-
-
-# A later event-loop turn, with a real (if short) timer rather than singleShot(0), which is a
-# posted event delivered along with whatever else is posted: in officer_day_bench the stall
-# while the desk settles went from 111-167 to 91-126 ms.
-NEXT_TURN_MS = 15
 
 
 class PersonPage(QWidget):
@@ -276,9 +270,9 @@ class PersonPage(QWidget):
         right.addLayout(detail_row)
 
         # Programmes and the release plan sit beside the timeline, one tab each, so the page
-        # stays one place for everything about the person.  Each is built in an event-loop
-        # turn of its own after the page (or when first used): built with it, the page took
-        # some 70 ms of the GUI thread in one go, just after the first screen.
+        # stays one place for everything about the person.  Each is built when first used,
+        # or by the desk in a turn of its own after the page (``settling``): built with it,
+        # the page took some 70 ms of the GUI thread in one go, just after the first screen.
         self._executor = executor
         self._actor = actor
         self._programmes: ProgrammesPanel | None = None
@@ -289,7 +283,6 @@ class PersonPage(QWidget):
         self.tabs.addTab(QWidget(), self.tr("Programmes"))
         self.tabs.addTab(QWidget(), self.tr("Release plan"))
         self.tabs.currentChanged.connect(self._tab_chosen)
-        QTimer.singleShot(NEXT_TURN_MS, self, self._build_a_panel)
 
         splitter = QSplitter()
         splitter.addWidget(left_scroll)
@@ -311,7 +304,6 @@ class PersonPage(QWidget):
         model.loaded.connect(self._refresh)
         self.timeline.page_loaded.connect(self._page_loaded)
         self.timeline.pause(True)  # until shown
-        executor.submit(prepare_reads(today()), on_error=self._not_prepared, owner=self)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -355,26 +347,12 @@ class PersonPage(QWidget):
         if placeholder is not None:
             placeholder.deleteLater()
 
-    @Slot()
-    def _build_a_panel(self) -> None:
-        """One panel per event-loop turn, so the screen can repaint in between."""
-        if self._programmes is None:
-            self.programmes  # noqa: B018  (the property builds it)
-            QTimer.singleShot(NEXT_TURN_MS, self, self._build_a_panel)
-        else:
-            self.release_plan  # noqa: B018
-
     @Slot(int)
     def _tab_chosen(self, index: int) -> None:
         if index == PROGRAMMES_TAB:
             self.programmes  # noqa: B018  (chosen before it was built: build it now)
         elif index == RELEASE_PLAN_TAB:
             self.release_plan  # noqa: B018
-
-    def _not_prepared(self, error: BaseException) -> None:
-        # Only a head start: the reads run again when a person is opened, and fail there
-        # (to the crash dialog) if they really cannot.
-        log.warning("preparing the person page's reads failed: %r", error)
 
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit()

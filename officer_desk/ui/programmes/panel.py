@@ -48,6 +48,7 @@ from officer_desk.ui.programmes.inline import InlineMessages, run_write
 from officer_desk.ui.programmes.models import EnrolmentColumn, EnrolmentsModel, list_table
 from officer_desk.ui.programmes.reads import PersonProgrammes, read_person
 from officer_desk.ui.programmes.trend import TrendChart
+from officer_desk.ui.read_when_shown import ReadWhenShown
 
 if TYPE_CHECKING:
     from officer_desk.app.writes import Actor
@@ -213,6 +214,7 @@ class ProgrammesPanel(QWidget):
         outer.addWidget(scroll)
 
         executor.changed.connect(self._changed)
+        self._reads = ReadWhenShown(self, self._read)
         self._show_selected()
 
     # --- reading ---------------------------------------------------------------------------
@@ -223,10 +225,21 @@ class ProgrammesPanel(QWidget):
             for messages in (self.enrol_messages, self.status_messages, self.milestone_messages):
                 messages.clear()
             self.reason_edit.clear()
+            # Nothing of the person before stays on screen while this one's are read.
+            self.data = None
+            self.model.set_rows([])
+            self.table.hide()
+            self.empty.hide()
+            self._show_selected()
+            self._show_certificates()
         self.inmate_id = inmate_id
         self.reload()
 
     def reload(self) -> None:
+        """Read the person's programmes now if the panel can be seen, else when it is."""
+        self._reads.request()
+
+    def _read(self) -> None:
         if self.inmate_id is None:
             return
         self._executor.submit(read_person(self.inmate_id, self._today()), self._loaded, owner=self)

@@ -53,6 +53,7 @@ from officer_desk.domain.release import RESOLVED, GateAlert, ItemStatus, Urgency
 from officer_desk.ui import vocabulary
 from officer_desk.ui.programmes.inline import InlineMessages, run_write
 from officer_desk.ui.programmes.words import pick
+from officer_desk.ui.read_when_shown import ReadWhenShown
 from officer_desk.ui.release import words
 from officer_desk.ui.release.dialogs import DateChangeDialog, ReferralDialog, SignOffDialog
 from officer_desk.ui.release.model import ITEM_ROLE, PlanColumn, PlanItemsModel
@@ -96,6 +97,7 @@ class ReleasePlanPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         executor.changed.connect(self._changed)
+        self._reads = ReadWhenShown(self, self._read)
 
     # --- building ----------------------------------------------------------------------------
 
@@ -303,6 +305,10 @@ class ReleasePlanPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        """Read the person's plan now if the panel can be seen, else when it is."""
+        self._reads.request()
+
+    def _read(self) -> None:
         if self.inmate_id is None:
             return
         actor = self._actor()
