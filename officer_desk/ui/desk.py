@@ -468,13 +468,17 @@ class DeskPage(QWidget):
             self.go_home()
             return self.window()
 
-        def person() -> QWidget:
-            self.close_dialogs()
-            show_desk()
-            ids = self.model.ids
-            if ids:
-                self.open_person(ids[0])
-            return self.window()
+        def person(tab: int = 0) -> Callable[[], QWidget]:
+            def open_it() -> QWidget:
+                self.close_dialogs()
+                show_desk()
+                ids = self.model.ids
+                if ids:
+                    self.open_person(ids[0])
+                    self.person.tabs.setCurrentIndex(tab)
+                return self.window()
+
+            return open_it
 
         def dialog(opener: Callable[[], QDialog | None]) -> Callable[[], QWidget]:
             def open_it() -> QWidget:
@@ -497,7 +501,9 @@ class DeskPage(QWidget):
             ("activity", dialog(lambda: self.log_activity(first()))),
             ("conversation", dialog(lambda: self.log_conversation(first()))),
             ("note", dialog(lambda: self.write_note(NoteKind.POSITIVE, first()))),
-            ("person", person),
+            ("person", person()),
+            ("person-programmes", person(1)),
+            ("person-release-plan", person(2)),
         ]
 
     def close_dialogs(self) -> None:

@@ -295,7 +295,19 @@ def test_the_window_contract_pages_and_menu_signals(
             action.trigger()
 
 
-@pytest.mark.parametrize("screen", ["home", "meal", "activity", "conversation", "note", "person"])
+@pytest.mark.parametrize(
+    "screen",
+    [
+        "home",
+        "meal",
+        "activity",
+        "conversation",
+        "note",
+        "person",
+        "person-programmes",
+        "person-release-plan",
+    ],
+)
 def test_each_self_test_screen_opens(
     qtbot: QtBot,
     window: MainWindow,
@@ -310,3 +322,7 @@ def test_each_self_test_screen_opens(
     wait_idle(qtbot, executor)
     assert widget.isVisible()
     assert not widget.grab().isNull()
+    if screen.startswith("person-"):  # the tab's panel is in view, with the person's data
+        panel = window.desk.person.tabs.currentWidget()
+        assert panel.isVisible() and not panel._reads.stale
+        assert panel.inmate_id == window.desk.model.ids[0]
