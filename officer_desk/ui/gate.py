@@ -472,21 +472,26 @@ class DeskGate(QObject):
 
     def _audit_when_shown(self, user: SignedIn) -> None:
         """Audit the sign-in once the first screen is painted (it loads the database stack,
-        which the first screen does not need), ahead of anything the person can write; at
-        the latest after AUDIT_AT_LATEST_MS, whatever is on screen."""
+        which the first screen does not need), ahead of anything the person can write."""
+        self._when_shown(user, lambda: self._executor.submit(_audit_sign_in(user), owner=self))
+
+    def _when_shown(self, user: SignedIn | None, then: Callable[[], object]) -> None:
+        """``then()`` once the desk's first screen is painted, or at once when there is no
+        desk screen coming (an admin); at the latest after AUDIT_AT_LATEST_MS, whatever is
+        on screen (the same officer back from the lock: no first screen is painted)."""
         pending = [True]
 
-        def audit() -> None:
+        def run() -> None:
             if pending[0]:
                 pending[0] = False
-                self._executor.submit(_audit_sign_in(user), owner=self)
+                then()
 
         ready = getattr(getattr(self._window, "desk", None), "screen_ready", None)
-        if user.role is Role.ADMIN or ready is None:  # no desk to wait for
-            audit()
+        if user is None or user.role is Role.ADMIN or ready is None:
+            run()
             return
-        ready.connect(audit, Qt.ConnectionType.SingleShotConnection)
-        QTimer.singleShot(AUDIT_AT_LATEST_MS, self, audit)
+        ready.connect(run, Qt.ConnectionType.SingleShotConnection)
+        QTimer.singleShot(AUDIT_AT_LATEST_MS, self, run)
 
     def _sign_in_failed(self, error: BaseException) -> None:
         if isinstance(error, StorageProblem):
@@ -526,6 +531,12 @@ class DeskGate(QObject):
 
     def _settle(self) -> None:
         self.settled.emit()
+        # Both load the database stack (some 400 ms of the worker, much of it holding the
+        # interpreter lock): started before the home screen was painted, they slowed its
+        # painting down.  The desk's own settling loads it too, after that first screen.
+        self._when_shown(self._session.user, self._load_after_entering)
+
+    def _load_after_entering(self) -> None:
         if not self._warmed:
             self._warmed = True
             self._executor.submit(_warm_up, owner=self)

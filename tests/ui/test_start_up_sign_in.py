@@ -63,3 +63,32 @@ def test_the_sign_in_is_audited_once_the_home_screen_is_painted(
     assert done.result()[-1] == "login"
     # The person page is built once its modules are in (after the first screen).
     qtbot.waitUntil(lambda: window.desk._person is not None, timeout=20_000)
+
+
+def test_nothing_loads_the_database_stack_before_the_home_screen_is_painted(
+    qtbot: QtBot, started: tuple[MainWindow, DeskGate, DbExecutor], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ORM warm-up and the idle-lock setting's read (both load SQLAlchemy: some 400 ms of
+    the worker, much of it holding the interpreter lock) wait for the first screen: started
+    as the caseload came in, they slowed the painting of the home screen down."""
+    window, gate, executor = started
+    painted: list[bool] = []
+    window.desk.screen_ready.connect(lambda: painted.append(True))
+    jobs: list[tuple[str, bool]] = []
+    submit = executor.submit
+
+    def recorded(work, *args, **kwargs):  # type: ignore[no-untyped-def]
+        jobs.append((getattr(work, "__name__", repr(work)), bool(painted)))
+        return submit(work, *args, **kwargs)
+
+    monkeypatch.setattr(executor, "submit", recorded)
+    page = gate.sign_in_page
+    page.username.setText(KARI[0])
+    page.password.setText(KARI[2])
+    with qtbot.waitSignal(window.desk.screen_ready, timeout=10_000):
+        page.button.click()
+    qtbot.waitUntil(lambda: "_idle_lock_minutes" in dict(jobs), timeout=10_000)
+    after_paint = {name for name, late in jobs if late}
+    before_paint = {name for name, late in jobs if not late}
+    assert {"_warm_up", "_idle_lock_minutes"} <= after_paint
+    assert not {"_warm_up", "_idle_lock_minutes", "prepare_writing"} & before_paint
