@@ -105,6 +105,7 @@ class ProgrammesPanel(QWidget):
         # --- enrolments ---
         self.model = EnrolmentsModel(self)
         self.table = list_table(self.model, 28)
+        self.table.setAccessibleName(self.tr("Programmes"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(EnrolmentColumn.PROGRAMME, QHeaderView.ResizeMode.Stretch)
         for column in list(EnrolmentColumn)[1:]:
@@ -141,6 +142,7 @@ class ProgrammesPanel(QWidget):
         milestones_title = QLabel(self.tr("Milestones"))
         milestones_title.setObjectName("SectionTitle")
         self.milestones = QListWidget()
+        self.milestones.setAccessibleName(self.tr("Milestones"))
         self.milestones.setSpacing(2)
         self.milestones.setAlternatingRowColors(True)
         self.milestones.currentItemChanged.connect(self._milestone_selected)
