@@ -47,40 +47,6 @@ PARENT = {
     "referral": ("release_plan_item", "item_id"),
     "release_signoff": ("release_plan", "plan_id"),
 }
-# Parents before children (a snapshot page is applied in this order).
-RANK = {
-    name: n
-    for n, name in enumerate(
-        [
-            "facility",
-            "unit",
-            "officer",
-            "programme",
-            "programme_milestone",
-            "inmate",
-            "assignment",
-            "enrolment",
-            "milestone_signoff",
-            "certificate",
-            "meal_log",
-            "activity_log",
-            "conversation",
-            "follow_up",
-            "case_note",
-            "case_note_revision",
-            "release_plan",
-            "release_plan_item",
-            "referral",
-            "release_signoff",
-            "handover",
-            "handover_entry",
-            "handover_action",
-            "handover_contingency",
-            "handover_unit_item",
-            "sync_conflict",
-        ]
-    )
-}
 PRIVILEGED_ROLES = frozenset({"supervisor", "admin"})
 DISPUTED = "disputed"
 # What a workstation may set on a conflict record: the decision (supervisors only).
@@ -667,7 +633,7 @@ def _columns(rec: Rec) -> dict[str, Any]:
         "inmate_id": rec.inmate_id,
         "scope_unit": rec.scope_unit,
         "prev_unit": rec.prev_unit,
-        "rank": RANK.get(rec.entity, 99),
+        "rank": p.RANK.get(rec.entity, 99),
         "version": rec.version,
         "deleted": rec.deleted,
         "data": _DATA_JSON(rec.data),

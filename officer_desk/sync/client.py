@@ -49,36 +49,8 @@ from officer_desk.sync.transport import HttpxTransport, InProcessTransport, Tran
 log = logging.getLogger("officer_desk.sync")
 
 SYNC_SCHEMA_VERSION = 1  # = store.tables.SYNC_SCHEMA_VERSION (not imported: keeps this light)
-# Parents before children: the order a standalone store's rows are uploaded and a page applied.
-ORDER = [
-    "facility",
-    "unit",
-    "officer",
-    "programme",
-    "programme_milestone",
-    "inmate",
-    "assignment",
-    "enrolment",
-    "milestone_signoff",
-    "certificate",
-    "meal_log",
-    "activity_log",
-    "conversation",
-    "follow_up",
-    "case_note",
-    "case_note_revision",
-    "release_plan",
-    "release_plan_item",
-    "referral",
-    "release_signoff",
-    "handover",
-    "handover_entry",
-    "handover_action",
-    "handover_contingency",
-    "handover_unit_item",
-    "sync_conflict",
-]
-RANK = {name: n for n, name in enumerate(ORDER)}
+ORDER = p.PARENTS_FIRST
+RANK = p.RANK
 # How a child row reaches its person (for draining and dropping a person who left the unit).
 PERSON_PATH = {
     "case_note_revision": "SELECT inmate_id FROM case_note WHERE id = "

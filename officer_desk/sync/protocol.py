@@ -64,6 +64,37 @@ HUB_GENERATED_ENTITIES = frozenset({"sync_conflict"})
 ENTITIES = (
     LOG_ENTITIES | FIELD_ENTITIES | CHECKLIST_ENTITIES | HUB_ONLY_ENTITIES | HUB_GENERATED_ENTITIES
 )
+# Parents before children: the order a standalone store's rows are uploaded, a pull page is
+# applied and the hub's snapshot pages are ranked (one list for both sides).
+PARENTS_FIRST = (
+    "facility",
+    "unit",
+    "officer",
+    "programme",
+    "programme_milestone",
+    "inmate",
+    "assignment",
+    "enrolment",
+    "milestone_signoff",
+    "certificate",
+    "meal_log",
+    "activity_log",
+    "conversation",
+    "follow_up",
+    "case_note",
+    "case_note_revision",
+    "release_plan",
+    "release_plan_item",
+    "referral",
+    "release_signoff",
+    "handover",
+    "handover_entry",
+    "handover_action",
+    "handover_contingency",
+    "handover_unit_item",
+    "sync_conflict",
+)
+RANK = {name: n for n, name in enumerate(PARENTS_FIRST)}
 
 Entity = Literal[
     "meal_log",
