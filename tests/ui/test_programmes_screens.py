@@ -291,3 +291,33 @@ def test_bad_catalogue_input_is_named_next_to_the_field(
     editor.save_button.click()
     qtbot.waitUntil(lambda: not editor.messages.fields["code"].isHidden())
     assert editor.messages.fields["code"].text() == "There is already a programme with code WOOD."
+
+
+def test_the_panel_follows_the_catalogue_at_once_when_shown_and_once_shown_again_if_hidden(
+    qtbot: QtBot, panel: ProgrammesPanel, executor: DbExecutor, admin: Actor, caseload: list[str]
+) -> None:
+    def add(code: str, name: str) -> Callable[[Store], object]:
+        return lambda store: programmes.save_programme(
+            store,
+            admin,
+            code=code,
+            name_en=name,
+            name_nb=name,
+            category="vocational",
+            milestones=[programmes.MilestoneDraft("Start", "Start", 5)],
+        )
+
+    show(qtbot, panel, caseload[0])
+    with qtbot.waitSignal(panel.loaded):  # shown: read again at once
+        executor.submit(add("BIKE", "Bicycle repair"))
+    assert panel.enrol_combo.findText("Bicycle repair (BIKE)") >= 0
+
+    panel.hide()
+    loads: list[bool] = []
+    panel.loaded.connect(lambda: loads.append(True))
+    on_worker(qtbot, executor, add("BAKE", "Bakery"))
+    qtbot.wait(50)  # the change has been announced; a hidden panel does not read
+    assert loads == [] and panel.enrol_combo.findText("Bakery (BAKE)") < 0
+    with qtbot.waitSignal(panel.loaded):
+        panel.show()
+    assert loads == [True] and panel.enrol_combo.findText("Bakery (BAKE)") >= 0

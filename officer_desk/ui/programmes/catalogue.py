@@ -40,13 +40,16 @@ from officer_desk.app.executor import DbExecutor
 from officer_desk.ui.programmes import words
 from officer_desk.ui.programmes.inline import InlineMessages, run_write
 from officer_desk.ui.programmes.models import CatalogueColumn, CatalogueModel, list_table
-from officer_desk.ui.programmes.reads import CatalogueEntry, MilestoneRow, read_catalogue
+from officer_desk.ui.programmes.reads import (
+    CATALOGUE_ENTITIES,
+    CatalogueEntry,
+    MilestoneRow,
+    read_catalogue,
+)
 
 if TYPE_CHECKING:
     from officer_desk.app.writes import Actor
     from officer_desk.store.database import Store
-
-CATALOGUE_ENTITIES = {"programme", "programme_milestone"}
 
 
 class CatalogueEditor(QWidget):

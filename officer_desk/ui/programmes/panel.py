@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QItemSelection, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QItemSelection, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,23 +46,19 @@ from officer_desk.ui.dialogs.form import FormDialog
 from officer_desk.ui.programmes import words
 from officer_desk.ui.programmes.inline import InlineMessages, run_write
 from officer_desk.ui.programmes.models import EnrolmentColumn, EnrolmentsModel, list_table
-from officer_desk.ui.programmes.reads import PersonProgrammes, read_person
+from officer_desk.ui.programmes.reads import CATALOGUE_ENTITIES, PersonProgrammes, read_person
 from officer_desk.ui.programmes.trend import TrendChart
-from officer_desk.ui.read_when_shown import ReadWhenShown
+from officer_desk.ui.read_when_shown import PersonPanel
 
 if TYPE_CHECKING:
     from officer_desk.app.writes import Actor
     from officer_desk.store.database import Store
     from officer_desk.store.progress import ProgrammeProgress
 
-CATALOGUE_ENTITIES = {"programme", "programme_milestone"}
 NEEDS_REASON = {*ENDS, EnrolmentStatus.SUSPENDED}
 
 
-class ProgrammesPanel(QWidget):
-    loaded = Signal()
-    status = Signal(str)
-
+class ProgrammesPanel(PersonPanel):
     def __init__(
         self,
         executor: DbExecutor,
@@ -70,11 +66,7 @@ class ProgrammesPanel(QWidget):
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._executor = executor
-        self._actor = actor
-        self._today = today
-        self.inmate_id: str | None = None
+        super().__init__(executor, actor, today, parent)
         self.data: PersonProgrammes | None = None
         self._selected_enrolment: str | None = None
 
@@ -215,8 +207,6 @@ class ProgrammesPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
-        executor.changed.connect(self._changed)
-        self._reads = ReadWhenShown(self, self._read)
         self._show_selected()
 
     # --- reading ---------------------------------------------------------------------------
@@ -237,21 +227,14 @@ class ProgrammesPanel(QWidget):
         self.inmate_id = inmate_id
         self.reload()
 
-    def reload(self) -> None:
-        """Read the person's programmes now if the panel can be seen, else when it is."""
-        self._reads.request()
+    def _read(self, inmate_id: str) -> None:
+        self._executor.submit(read_person(inmate_id, self._today()), self._loaded, owner=self)
 
-    def _read(self) -> None:
-        if self.inmate_id is None:
-            return
-        self._executor.submit(read_person(self.inmate_id, self._today()), self._loaded, owner=self)
-
-    @Slot(object)
-    def _changed(self, change: Change) -> None:
-        if self.inmate_id is not None and (
-            self.inmate_id in change.inmate_ids or change.entities & CATALOGUE_ENTITIES
-        ):
-            self.reload()
+    def _concerns(self, change: Change) -> bool:
+        # The catalogue too: a programme renamed or closed changes what can be enrolled in.
+        return super()._concerns(change) or (
+            self.inmate_id is not None and bool(change.entities & CATALOGUE_ENTITIES)
+        )
 
     def _loaded(self, data: PersonProgrammes) -> None:
         if data.inmate_id != self.inmate_id:

@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from officer_desk.store.database import Store
     from officer_desk.store.progress import ProgrammeProgress
 
+# The catalogue's records: a change to them changes what every programme screen shows.
+CATALOGUE_ENTITIES = frozenset({"programme", "programme_milestone"})
+
 
 @dataclass(frozen=True)
 class MilestoneRow:

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QItemSelection, QModelIndex, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QDate, QItemSelection, QModelIndex, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,7 +53,7 @@ from officer_desk.domain.release import RESOLVED, GateAlert, ItemStatus, Urgency
 from officer_desk.ui import vocabulary
 from officer_desk.ui.programmes.inline import InlineMessages, run_write
 from officer_desk.ui.programmes.words import pick
-from officer_desk.ui.read_when_shown import ReadWhenShown
+from officer_desk.ui.read_when_shown import PersonPanel
 from officer_desk.ui.release import words
 from officer_desk.ui.release.dialogs import DateChangeDialog, ReferralDialog, SignOffDialog
 from officer_desk.ui.release.model import ITEM_ROLE, PlanColumn, PlanItemsModel
@@ -67,10 +67,7 @@ if TYPE_CHECKING:
 DEFAULT_MONTHS_AHEAD = 90  # a new plan's suggested date when the person has none registered
 
 
-class ReleasePlanPanel(QWidget):
-    loaded = Signal()
-    status = Signal(str)
-
+class ReleasePlanPanel(PersonPanel):
     def __init__(
         self,
         executor: DbExecutor,
@@ -78,11 +75,7 @@ class ReleasePlanPanel(QWidget):
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._executor = executor
-        self._actor = actor
-        self._today = today
-        self.inmate_id: str | None = None
+        super().__init__(executor, actor, today, parent)
         self.plan: PlanScreen | None = None
         self._selected_item: str | None = None
 
@@ -96,8 +89,6 @@ class ReleasePlanPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        executor.changed.connect(self._changed)
-        self._reads = ReadWhenShown(self, self._read)
 
     # --- building ----------------------------------------------------------------------------
 
@@ -304,22 +295,11 @@ class ReleasePlanPanel(QWidget):
         self.inmate_id = inmate_id
         self.reload()
 
-    def reload(self) -> None:
-        """Read the person's plan now if the panel can be seen, else when it is."""
-        self._reads.request()
-
-    def _read(self) -> None:
-        if self.inmate_id is None:
-            return
+    def _read(self, inmate_id: str) -> None:
         actor = self._actor()
         self._executor.submit(
-            read_plan(self.inmate_id, actor.officer_id, self._today()), self._loaded, owner=self
+            read_plan(inmate_id, actor.officer_id, self._today()), self._loaded, owner=self
         )
-
-    @Slot(object)
-    def _changed(self, change: Change) -> None:
-        if self.inmate_id is not None and self.inmate_id in change.inmate_ids:
-            self.reload()
 
     def _loaded(self, screen: PlanScreen) -> None:
         if screen.inmate_id != self.inmate_id:
