@@ -25,6 +25,7 @@ from officer_desk.ui.actions import DeskActions
 from officer_desk.ui.desk_session import DeskSession
 from officer_desk.ui.home.model import CaseloadModel
 from officer_desk.ui.home.page import HomePage
+from officer_desk.ui.open_dialogs import OpenDialogs
 from officer_desk.ui.settling import Settling, on_screen, on_worker
 
 if TYPE_CHECKING:
@@ -124,8 +125,7 @@ class DeskPage(QWidget):
         self._today = today
         self._now = now
         self.signed_in_at: datetime | None = None
-        self.dialogs: list[QDialog] = []
-        self._hidden_by_lock: list[QDialog] = []
+        self._dialogs = OpenDialogs()
 
         self.model = CaseloadModel(executor, today, self)
         self.home = HomePage(executor, self.model, actions, today)
@@ -243,11 +243,7 @@ class DeskPage(QWidget):
 
     def close_person_data(self) -> None:
         """Someone else is coming (or no one): close dialogs, forget the caseload."""
-        for dialog in list(self.dialogs):
-            dialog.reject()
-            dialog.deleteLater()
-        self.dialogs.clear()
-        self._hidden_by_lock.clear()
+        self._dialogs.close()
         if self._person is not None:
             self._person.clear()
         self.model.clear()
@@ -256,17 +252,11 @@ class DeskPage(QWidget):
     @Slot()
     def hide_private(self) -> None:
         """Locked: no dialog with someone's details stays on screen (what was typed is kept)."""
-        for dialog in self.dialogs:
-            if dialog.isVisible():
-                self._hidden_by_lock.append(dialog)
-                dialog.hide()
+        self._dialogs.hide()
 
     @Slot()
     def show_private(self) -> None:
-        for dialog in self._hidden_by_lock:
-            if dialog in self.dialogs:
-                dialog.show()
-        self._hidden_by_lock.clear()
+        self._dialogs.show()
 
     # --- navigation --------------------------------------------------------------------------
 
@@ -330,15 +320,13 @@ class DeskPage(QWidget):
     def _actor(self) -> Actor:
         return self._session.actor()
 
-    def _open(self, dialog: QDialog) -> None:
-        self.dialogs.append(dialog)
-        dialog.finished.connect(lambda _result, d=dialog: self._closed(d))
-        dialog.open()
+    @property
+    def dialogs(self) -> list[QDialog]:
+        """The logging dialogs open now, in the order they were opened."""
+        return self._dialogs.shown
 
-    def _closed(self, dialog: QDialog) -> None:
-        if dialog in self.dialogs:
-            self.dialogs.remove(dialog)
-        dialog.deleteLater()
+    def _open(self, dialog: QDialog) -> None:
+        self._dialogs.open(dialog)
 
     def _confirm(self, text: str) -> Callable[[object], None]:
         return lambda _change: self.status.emit(text)
@@ -507,5 +495,4 @@ class DeskPage(QWidget):
         ]
 
     def close_dialogs(self) -> None:
-        for dialog in list(self.dialogs):
-            dialog.reject()
+        self._dialogs.close()

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 
 import pytest
+from desk_helpers import TIMEOUT, signed_in
 from pytestqt.qtbot import QtBot
 from sqlmodel import col, select
 
@@ -23,6 +24,7 @@ from officer_desk.store.tables import Assignment, Inmate, Officer, SyncConflict
 from officer_desk.sync.protocol import DeviceInfo
 from officer_desk.ui.conflicts.models import ConflictsModel, RejectedModel
 from officer_desk.ui.conflicts.page import ConflictReviewPage
+from officer_desk.ui.main_window import MainWindow
 from officer_desk.ui.unit.dialogs import Choice, CoverDialog, ReassignDialog
 from officer_desk.ui.unit.models import CaseloadColumn, Filter, PeopleModel, WorkstationsModel
 from officer_desk.ui.unit.page import UnitOverviewPage
@@ -427,3 +429,29 @@ def test_conflict_review_refuses_an_officer(
 def test_models_stay_valid_when_empty(qtmodeltester: Any) -> None:
     for model in (PeopleModel(), WorkstationsModel(), ConflictsModel(), RejectedModel()):
         qtmodeltester.check(model)
+
+
+@pytest.fixture
+def ingrid(unit_store: Store, admin: Actor) -> Officer:
+    return people.add_officer(
+        unit_store, admin, username="ingrid", display_name="Ingrid Sæbø", role="supervisor"
+    )
+
+
+def test_a_supervisors_dialog_hides_under_the_lock_and_closes_when_she_signs_out(
+    qtbot: QtBot, window: MainWindow, ingrid: Officer, caseload: list[str]
+) -> None:
+    with qtbot.waitSignal(window.later_parts_built, timeout=TIMEOUT):
+        window._session.sign_in(signed_in(ingrid))
+    screens = window.supervision
+    dialog = screens.reassign(caseload[:1])
+    qtbot.waitUntil(dialog.isVisible, timeout=TIMEOUT)
+    assert screens.dialogs == [dialog]
+
+    window._session.lock()
+    assert not dialog.isVisible() and screens.dialogs == [dialog]  # kept, with what was typed
+    window._session.unlock()
+    assert dialog.isVisible()
+
+    window._session.sign_out()
+    assert screens.dialogs == [] and not dialog.isVisible()

@@ -20,6 +20,7 @@ from officer_desk.app.executor import DbExecutor
 from officer_desk.domain.enums import Role
 from officer_desk.ui.conflicts.page import ConflictReviewPage
 from officer_desk.ui.desk_session import DeskSession
+from officer_desk.ui.open_dialogs import OpenDialogs
 from officer_desk.ui.unit.dialogs import Choice, CoverDialog, ReassignDialog
 from officer_desk.ui.unit.page import UnitOverviewPage
 
@@ -50,8 +51,7 @@ class SupervisorScreens(QObject):
         self._home_action = home_action
         self._overview: UnitOverviewPage | None = None
         self._conflicts: ConflictReviewPage | None = None
-        self.dialogs: list[QDialog] = []
-        self._hidden: list[QDialog] = []
+        self._dialogs = OpenDialogs()
 
         self.overview_action = QAction(self.tr("Unit &overview"), window)
         self.overview_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
@@ -68,8 +68,8 @@ class SupervisorScreens(QObject):
 
         session.signed_out.connect(self._forget)
         session.signed_in.connect(lambda _user: self._forget())
-        session.locked.connect(self._hide_dialogs)
-        session.unlocked.connect(self._show_dialogs)
+        session.locked.connect(self._dialogs.hide)
+        session.unlocked.connect(self._dialogs.show)
 
     def set_role(self, role: Role | None) -> None:
         for action in (self.overview_action, self.conflicts_action):
@@ -179,37 +179,18 @@ class SupervisorScreens(QObject):
         self._open(dialog)
         return dialog
 
+    @property
+    def dialogs(self) -> list[QDialog]:
+        """The reassignment and cover dialogs open now, in the order they were opened."""
+        return self._dialogs.shown
+
     def _open(self, dialog: QDialog) -> None:
-        self.dialogs.append(dialog)
-        dialog.finished.connect(lambda _result, d=dialog: self._closed(d))
-        dialog.open()
-
-    def _closed(self, dialog: QDialog) -> None:
-        if dialog in self.dialogs:
-            self.dialogs.remove(dialog)
-        dialog.deleteLater()
-
-    @Slot()
-    def _hide_dialogs(self) -> None:
-        for dialog in self.dialogs:
-            if dialog.isVisible():
-                self._hidden.append(dialog)
-                dialog.hide()
-
-    @Slot()
-    def _show_dialogs(self) -> None:
-        for dialog in self._hidden:
-            if dialog in self.dialogs:
-                dialog.show()
-        self._hidden.clear()
+        self._dialogs.open(dialog)
 
     @Slot()
     def _forget(self) -> None:
         """Someone signs in or out: no one's records stay on these screens."""
-        for dialog in list(self.dialogs):
-            dialog.reject()
-        self.dialogs.clear()
-        self._hidden.clear()
+        self._dialogs.close()
         for page in (self._overview, self._conflicts):
             if page is not None:
                 page.clear()
