@@ -7,61 +7,35 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QProcess
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QDialog,
     QDialogButtonBox,
-    QLabel,
-    QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from officer_desk.ui import i18n
+from officer_desk.ui.choice_dialog import WorkstationChoiceDialog
 
 
-class LanguageDialog(QDialog):
+class LanguageDialog(WorkstationChoiceDialog):
     """Follow the system, or English, or Norwegian Bokmål; used from the next start."""
 
     def __init__(self, config_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._config_dir = config_dir
-        self.setWindowTitle(self.tr("Language"))
-        self.setAccessibleName(self.tr("Language"))
-        intro = QLabel(
+        system = i18n.LANGUAGES[i18n.system_language()]
+        self.build(
+            self.tr("Language"),
             self.tr(
                 "The language of officer_desk on this workstation, for everyone who signs in "
                 "here. Dates and numbers follow it."
-            )
-        )
-        intro.setWordWrap(True)
-        system = i18n.LANGUAGES[i18n.system_language()]
-        self.choices: dict[str, QRadioButton] = {
-            i18n.SYSTEM: QRadioButton(
-                self.tr("As the computer is set up (now: {language})").format(language=system)
             ),
-            **{code: QRadioButton(name) for code, name in i18n.LANGUAGES.items()},
-        }
-        self._group = QButtonGroup(self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        for button in self.choices.values():
-            button.setAccessibleName(button.text())
-            self._group.addButton(button)
-            layout.addWidget(button)
-        self.choices[i18n.saved_language(config_dir)].setChecked(True)
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        self.note.setObjectName("Hint")
-        layout.addWidget(self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+            {
+                i18n.SYSTEM: self.tr("As the computer is set up (now: {language})").format(
+                    language=system
+                ),
+                **i18n.LANGUAGES,
+            },
+            i18n.saved_language(config_dir),
         )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def chosen(self) -> str:
-        return next(code for code, button in self.choices.items() if button.isChecked())
 
     def save(self) -> None:
         chosen = self.chosen()
@@ -70,7 +44,7 @@ class LanguageDialog(QDialog):
             self.accept()
             return
         # The screens set their words when they are built: a restart shows the new language.
-        self.note.setText(
+        self.say(
             self.tr(
                 "Saved. officer_desk speaks {language} from the next time it starts. Restart "
                 "now, or later: save what you are typing elsewhere first, and sign in again "
@@ -79,8 +53,7 @@ class LanguageDialog(QDialog):
         )
         for button in self.choices.values():
             button.setEnabled(False)
-        box = self.findChild(QDialogButtonBox)
-        assert box is not None
+        box = self.buttons
         box.setStandardButtons(QDialogButtonBox.StandardButton.Close)
         self.restart_button = box.addButton(
             self.tr("&Restart now"), QDialogButtonBox.ButtonRole.ActionRole
@@ -93,9 +66,7 @@ class LanguageDialog(QDialog):
         """Start a new officer_desk with the same arguments, then quit this one."""
         program, arguments = restart_command()
         if not QProcess.startDetached(program, arguments):
-            self.note.setText(
-                self.tr("officer_desk could not restart itself; close it and open it again.")
-            )
+            self.say(self.tr("officer_desk could not restart itself; close it and open it again."))
             return
         self.accept()
         QCoreApplication.exit(0)  # the launcher closes the window and the records as on Quit
