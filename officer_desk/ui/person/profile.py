@@ -106,6 +106,7 @@ class ProfileForm(QWidget):
             form.addRow(labels[field], self.edits[field])
             form.addRow(self.messages[field])
         photo_row = QHBoxLayout()
+        photo_row.setSpacing(8)
         photo_row.addWidget(self.photo_button)
         photo_row.addWidget(self.remove_photo_button)
         photo_row.addStretch(1)
