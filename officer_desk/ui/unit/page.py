@@ -203,8 +203,9 @@ class UnitOverviewPage(QWidget):
         devices_title = QLabel(self.tr("Workstations"))
         devices_title.setObjectName("SectionTitle")
         right.addWidget(devices_title)
-        right.addWidget(self.devices_view)
+        right.addWidget(self.devices_view, 1)
         right.addWidget(self.devices_note)
+        right.addStretch(0)  # with no table (not enrolled) the note sits under the title
         top_layout.addLayout(left, 3)
         top_layout.addLayout(right, 2)
 
