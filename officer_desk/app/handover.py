@@ -82,6 +82,10 @@ PHRASES: dict[str, dict[str, Any]] = {
                    "other": "other reason"},
         "kind": {"positive": "Positive", "general": "General", "concern": "Concern",
                  "safety": "Safety"},
+        "category": {"work": "work/workshop", "school": "school", "gym": "gym and sport",
+                     "recreation": "recreation", "cooking": "cooking", "visit": "visit",
+                     "phone_call": "phone call", "religious_service": "religious service",
+                     "health": "health appointment", "programme": "programme session"},
     },
     "nb": {
         "nothing": "Ingenting loggført denne vakten.",
@@ -109,6 +113,10 @@ PHRASES: dict[str, dict[str, Any]] = {
                    "other": "annen grunn"},
         "kind": {"positive": "Positivt ", "general": "Generelt ", "concern": "Bekymrings",
                  "safety": "Sikkerhets"},
+        "category": {"work": "arbeid/verksted", "school": "skole", "gym": "trening og idrett",
+                     "recreation": "fritid", "cooking": "matlaging", "visit": "besøk",
+                     "phone_call": "telefonsamtale", "religious_service": "religiøs samling",
+                     "health": "helsetime", "programme": "programøkt"},
     },
 }  # fmt: skip
 
@@ -129,7 +137,7 @@ def draft_text(facts: reads.ShiftFacts, language: str = "en") -> str:
         lines.append(t["meals"].format(items=", ".join(items)))
     if facts.activities:
         items = [
-            f"{a.category.replace('_', ' ')} {t['outcome'].get(a.outcome, a.outcome)}"
+            f"{t['category'].get(a.category, a.category)} {t['outcome'].get(a.outcome, a.outcome)}"
             for a in facts.activities
         ]
         lines.append(t["activities"].format(items=", ".join(items)))

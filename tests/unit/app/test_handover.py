@@ -4,7 +4,7 @@ and the bad input each step refuses."""
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,7 @@ from officer_desk.app.conversations import ConversationEntry, log_conversation
 from officer_desk.app.handover import ActionInput
 from officer_desk.app.logbook import ActivityEntry, MealEntry
 from officer_desk.app.writes import Actor
+from officer_desk.domain.enums import ActivityCategory, ActivityOutcome, DeclineReason, MealOutcome
 from officer_desk.domain.errors import NotFound, PermissionDenied, ValidationError
 from officer_desk.store import handover as reads
 from officer_desk.store.database import Store
@@ -132,7 +133,7 @@ def test_the_draft_summarises_a_known_shift_per_person(
     lines = a.draft.splitlines()
     assert lines[0].startswith("Meals: ") and "(together)" in lines[0]
     assert "declined (protest)" in lines[0]
-    assert "Activities: gym refused." in lines
+    assert "Activities: gym and sport refused." in lines
     assert "Conversation: 1 (mood 2 of 5; family)." in lines
     assert "Concern note: “Worried about his sister”" in lines
     assert "1 sensitive note(s): read on the person's page." in lines
@@ -384,3 +385,22 @@ def test_a_handover_prints_to_pdf_in_both_languages(
     for words in [*expected, "Kari Nordmann", "Øystein Ås", "42 present", "Ring the nurse"]:
         assert words in text
     assert "SECRET" not in text
+
+
+@pytest.mark.parametrize("language", sorted(handover.PHRASES))
+def test_every_kind_of_activity_and_outcome_has_words_in_every_language(language: str) -> None:
+    """A draft never shows a code ("phone_call") or another language's words in a sentence."""
+    phrases = handover.PHRASES[language]
+    assert set(phrases["category"]) == {c.value for c in ActivityCategory}
+    assert {o.value for o in ActivityOutcome} <= set(phrases["outcome"])
+    assert {o.value for o in MealOutcome} <= set(phrases["outcome"])
+    assert set(phrases["reason"]) == {r.value for r in DeclineReason}
+
+
+def test_a_norwegian_draft_names_activities_in_norwegian() -> None:
+    at = datetime(2026, 11, 23, 13, 0, tzinfo=UTC)
+    facts = reads.ShiftFacts(
+        "p1", "Per", "H-1", activities=(reads.ShiftActivity("recreation", "attended", at),)
+    )
+    assert handover.draft_text(facts, "nb").splitlines()[0] == "Aktiviteter: fritid deltok."
+    assert handover.draft_text(facts, "en").splitlines()[0] == "Activities: recreation attended."
