@@ -31,6 +31,10 @@ EXCLUDED_MODULES = (
     "hypothesis",
     "pypdf",
     "mypy",
+    # httpx's command line and what it loads (the transport keeps it from being imported).
+    "click",
+    "pygments",
+    "rich",
     "tkinter",
     "PySide6.QtNetwork",
     "PySide6.QtOpenGL",

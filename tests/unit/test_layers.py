@@ -170,6 +170,20 @@ def test_signing_in_loads_only_the_key_slots_before_argon2id() -> None:
     assert _loaded_after(["officer_desk.app.signing_in"], store) == []
 
 
+def test_the_sync_transport_does_not_load_httpxs_command_line() -> None:
+    """httpx's command line pulls in click and pygments where installed (the dev tools
+    install them): never used by the desk, kept out of its memory."""
+    code = (
+        "import sys\nimport officer_desk.sync.transport\n"
+        "print(','.join(m for m in ('httpx', 'click', 'pygments', 'rich', 'httpx._main') "
+        "if sys.modules.get(m) is not None))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "httpx"
+
+
 def test_no_module_uses_pysides_feature_switches() -> None:
     """The launcher removes PySide's import hook, which only serves ``from __feature__
     import snake_case, true_property`` (and costs every later import its source read)."""
