@@ -460,9 +460,12 @@ class DeskPage(QWidget):
             def open_it() -> QWidget:
                 self.close_dialogs()
                 show_desk()
-                ids = self.model.ids
-                if ids:
-                    self.open_person(ids[0])
+                rows = self.model.people()
+                if rows:
+                    # The release plan tab with a plan, when someone on the caseload has one.
+                    planned = [r for r in rows if r.plan_share_done is not None]
+                    chosen = planned[0] if tab == 2 and planned else rows[0]
+                    self.open_person(chosen.inmate_id)
                     self.person.tabs.setCurrentIndex(tab)
                 return self.window()
 

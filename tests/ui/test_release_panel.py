@@ -26,7 +26,7 @@ from officer_desk.store.tables import (
     ReleaseSignoff,
 )
 from officer_desk.ui.release.model import PlanColumn
-from officer_desk.ui.release.panel import ReleasePlanPanel
+from officer_desk.ui.release.panel import WIDE_LIST, ReleasePlanPanel
 
 T = TypeVar("T")
 TODAY = date.today()
@@ -307,3 +307,24 @@ def test_a_disputed_item_shows_as_disputed_and_saving_keeps_the_dispute(
         if model.item(i).isEnabled()  # type: ignore[attr-defined]
     ]
     assert choosable == ["not_started", "in_progress", "done", "support_declined", "not_needed"]
+
+
+def test_the_items_keep_room_for_their_titles_in_a_narrow_panel(
+    qtbot: QtBot, executor: DbExecutor, kari: Actor, planned: str
+) -> None:
+    """Owner and referrals are columns only where the list is wide; in a narrow panel (a
+    1366 px window with the profile beside it) they are in the selected item's detail, and
+    the titles keep at least half the list."""
+    panel = make_panel(qtbot, executor, kari, planned)
+    panel.resize(2200, 900)
+    qtbot.waitUntil(lambda: panel.tree.width() >= WIDE_LIST)
+    assert not panel.tree.isColumnHidden(PlanColumn.OWNER)
+    assert not panel.tree.isColumnHidden(PlanColumn.REFERRALS)
+
+    panel.resize(900, 700)
+    qtbot.waitUntil(lambda: panel.tree.isColumnHidden(PlanColumn.OWNER))
+    assert panel.tree.isColumnHidden(PlanColumn.REFERRALS)
+    titles = panel.tree.columnWidth(PlanColumn.ITEM)
+    assert titles >= panel.tree.viewport().width() / 2
+    # Nothing of the plan's first rows is cut: countdown and buttons fit the panel.
+    assert panel.minimumSizeHint().width() <= 900

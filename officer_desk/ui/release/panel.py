@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QItemSelection, QModelIndex, Qt, QUrl, Slot
+from PySide6.QtCore import QDate, QEvent, QItemSelection, QModelIndex, QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,12 +58,15 @@ from officer_desk.ui.release import words
 from officer_desk.ui.release.dialogs import DateChangeDialog, ReferralDialog, SignOffDialog
 from officer_desk.ui.release.model import ITEM_ROLE, PlanColumn, PlanItemsModel
 from officer_desk.ui.release.reads import PlanScreen, read_plan
+from officer_desk.ui.wrap_row import WrapRow
 
 if TYPE_CHECKING:
     from officer_desk.app.writes import Actor
     from officer_desk.store.database import Store
     from officer_desk.store.progress import PlanItemView, PlanView
 
+FITTED_COLUMNS = (PlanColumn.STATUS, PlanColumn.OWNER, PlanColumn.DUE, PlanColumn.REFERRALS)
+WIDE_LIST = 760  # px: wide enough for the titles with owner and referrals beside them
 DEFAULT_MONTHS_AHEAD = 90  # a new plan's suggested date when the person has none registered
 
 
@@ -140,6 +143,7 @@ class ReleasePlanPanel(PersonPanel):
         self.progress.setFixedWidth(180)
         self.share = QLabel()
         self.share.setObjectName("CardSub")
+        self.share.setWordWrap(True)  # on a line of its own: long in Norwegian
         self.gate_label = QLabel()
         self.gate_label.setWordWrap(True)
         self.alert_label = QLabel()
@@ -160,15 +164,21 @@ class ReleasePlanPanel(PersonPanel):
         self.print_button.setToolTip(self.tr("The person's own copy, in plain language"))
         self.print_messages = InlineMessages()
 
-        first = QHBoxLayout()
-        first.addWidget(self.countdown)
-        first.addSpacing(16)
-        first.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignVCenter)
-        first.addWidget(self.share)
-        first.addStretch(1)
-        first.addWidget(self.date_button)
-        first.addWidget(self.sign_off_button)
-        first.addWidget(self.print_button)
+        # The countdown and the plan's buttons go onto two rows in a narrower window (1366 px
+        # with the profile beside it): on one row they made the window 1,600 px wide.
+        readiness = QHBoxLayout()
+        readiness.addWidget(self.countdown)
+        readiness.addSpacing(16)
+        readiness.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignVCenter)
+        readiness.addStretch(1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.date_button)
+        actions.addWidget(self.sign_off_button)
+        actions.addWidget(self.print_button)
+        actions.addStretch(1)  # on a row of its own, kept at the left
+        first = WrapRow()
+        first.add_group(readiness, 1)
+        first.add_group(actions)
 
         # --- items by pathway ---
         self.model = PlanItemsModel(self)
@@ -183,8 +193,11 @@ class ReleasePlanPanel(PersonPanel):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(PlanColumn.ITEM, QHeaderView.ResizeMode.Stretch)
-        for column in (PlanColumn.STATUS, PlanColumn.OWNER, PlanColumn.DUE, PlanColumn.REFERRALS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to their contents once per plan shown (_show_plan), then the officer's to
+        # resize: in ResizeToContents mode the header asked every row's size at each layout
+        # pass (some 2,000 model calls), and showing a plan took 25-40 ms of the GUI thread.
+        for column in FITTED_COLUMNS:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
 
         # --- the selected item ---
@@ -260,6 +273,7 @@ class ReleasePlanPanel(PersonPanel):
         right.addWidget(editor_scroll)
         self.right = right
 
+        self.tree.installEventFilter(self)  # its width decides which columns fit
         splitter = QSplitter()
         splitter.addWidget(self.tree)
         splitter.addWidget(right)
@@ -271,7 +285,8 @@ class ReleasePlanPanel(PersonPanel):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(6)
-        layout.addLayout(first)
+        layout.addWidget(first)
+        layout.addWidget(self.share)
         layout.addWidget(self.gate_label)
         layout.addWidget(self.alert_label)
         layout.addWidget(self.signoffs)
@@ -379,7 +394,9 @@ class ReleasePlanPanel(PersonPanel):
         keep = self._selected_item
         self.model.set_items(view.items)
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(PlanColumn.STATUS)
+        for column in FITTED_COLUMNS:
+            self.tree.resizeColumnToContents(column)
+        self._fit_columns()
         index = self.model.item_index(keep) if keep else QModelIndex()
         if not index.isValid():
             index = self._first_open_item()
@@ -387,6 +404,18 @@ class ReleasePlanPanel(PersonPanel):
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
         self._show_item()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tree and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return False
+
+    def _fit_columns(self) -> None:
+        """Owner and referrals only where the items' titles still have room beside them
+        (a wide window); in a narrow one they are in the selected item's detail."""
+        wide = self.tree.width() >= WIDE_LIST
+        for column in (PlanColumn.OWNER, PlanColumn.REFERRALS):
+            self.tree.setColumnHidden(column, not wide)
 
     def _first_open_item(self) -> QModelIndex:
         """The most pressing open item: overdue first, then the earliest due."""
