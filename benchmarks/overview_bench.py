@@ -32,6 +32,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from plans_for_everyone import plan_everyone
+
 TARGET_MS = 150.0
 
 
@@ -49,11 +51,11 @@ def build(root: Path, inmates: int, years: int) -> tuple[Any, str, str, str]:
     from sqlmodel import select
 
     from officer_desk import paths
-    from officer_desk.app import cover, release
+    from officer_desk.app import cover
     from officer_desk.app.demo import seed_demo
     from officer_desk.app.writes import Actor
     from officer_desk.store.database import open_store
-    from officer_desk.store.tables import Inmate, Officer, ReleasePlanItem, Unit
+    from officer_desk.store.tables import Inmate, Officer, Unit
 
     paths.configure(root / "data")
     store = open_store(root / "store.sqlite")
@@ -67,16 +69,7 @@ def build(root: Path, inmates: int, years: int) -> tuple[Any, str, str, str]:
             o.id for o in session.exec(select(Officer).where(Officer.role == "officer")).all()
         ]
         supervisor = session.exec(select(Officer.id).where(Officer.role == "supervisor")).first()
-    for n, person in enumerate(people):
-        release.create_plan(
-            store, system, inmate_id=person, release_date=today + timedelta(days=5 + 9 * n)
-        )
-    with store.reading() as session:
-        items = session.exec(select(ReleasePlanItem.id, ReleasePlanItem.code)).all()
-    for n, (item_id, code) in enumerate(items):
-        if n % 3 == 0:
-            evidence = "Confirmed in writing" if code.endswith("confirmed") else ""
-            release.update_item(store, system, item_id=item_id, status="done", evidence=evidence)
+    plan_everyone(store, system, people, today, spacing=9)
     cover.arrange_cover(
         store,
         system,

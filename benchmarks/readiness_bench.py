@@ -29,8 +29,10 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
+
+from plans_for_everyone import plan_everyone
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -52,11 +54,10 @@ def build(root: Path, inmates: int, years: int) -> tuple[object, str, list[str]]
     from sqlmodel import select
 
     from officer_desk import paths
-    from officer_desk.app import release
     from officer_desk.app.demo import seed_demo
     from officer_desk.app.writes import Actor
     from officer_desk.store.database import open_store
-    from officer_desk.store.tables import Inmate, ReleasePlanItem, Unit
+    from officer_desk.store.tables import Inmate, Unit
 
     paths.configure(root / "data")
     store = open_store(root / "store.sqlite")
@@ -66,17 +67,7 @@ def build(root: Path, inmates: int, years: int) -> tuple[object, str, list[str]]
     with store.reading() as session:
         unit_id = session.exec(select(Unit.id)).first()
         people = list(session.exec(select(Inmate.id).order_by(Inmate.prison_number)).all())
-    for n, person in enumerate(people):
-        release.create_plan(
-            store, system, inmate_id=person, release_date=today + timedelta(days=5 + 7 * n)
-        )
-    # Work some items, so readiness has done, due and overdue items to count.
-    with store.reading() as session:
-        items = session.exec(select(ReleasePlanItem.id, ReleasePlanItem.code)).all()
-    for n, (item_id, code) in enumerate(items):
-        if n % 3 == 0:
-            evidence = "Confirmed in writing" if code.endswith("confirmed") else ""
-            release.update_item(store, system, item_id=item_id, status="done", evidence=evidence)
+    plan_everyone(store, system, people, today, spacing=7)
     return store, str(unit_id), people
 
 
