@@ -73,6 +73,8 @@ RELEVANT = {
     "release_plan_item",
 }
 
+CELL_PADDING = 24  # px around a cell's text (the style's margins and the sheet's padding)
+SORT_ARROW = 20  # px for the header's sort indicator
 DevicesReader = Callable[["Store"], Workstations]
 
 
@@ -139,7 +141,10 @@ class UnitOverviewPage(QWidget):
         self.people_view.sortByColumn(PersonColumn.PERSON, Qt.SortOrder.AscendingOrder)
         self.people_view.setAccessibleName(self.tr("People on the unit"))
         people_header = self.people_view.horizontalHeader()
-        people_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to the rows once per read (_loaded), then the supervisor's to resize: in
+        # ResizeToContents mode the header asked all 60-odd rows' sizes at every layout pass,
+        # and showing the page held the GUI thread for 80-160 ms.
+        people_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         people_header.setSectionResizeMode(PersonColumn.FLAGS, QHeaderView.ResizeMode.Stretch)
         self.people_view.doubleClicked.connect(self._open_person)
 
@@ -299,6 +304,7 @@ class UnitOverviewPage(QWidget):
             [CaseloadLine(c, covering.get(c.officer.id, 0)) for c in read.caseloads]
         )
         self.people.set_rows(read.people)
+        self._fit_people_columns()
         chosen = self.filter_officer.currentData()
         self.filter_officer.blockSignals(True)
         self.filter_officer.clear()
@@ -325,6 +331,23 @@ class UnitOverviewPage(QWidget):
         if read.sync is not None and read.sync.enrolled:
             self._ask_hub(store, generation)
         self.loaded.emit()
+
+    def _fit_people_columns(self) -> None:
+        """Each column (but the flags, which stretch) as wide as its widest text.  Measured
+        from the texts themselves: the view's own resizeColumnToContents asked each cell's
+        size through the sort proxy and the delegate, some 30-50 ms for a unit of 60."""
+        header = self.people_view.horizontalHeader()
+        cells = self.people_view.fontMetrics()
+        heads = header.fontMetrics()
+        rows = range(self.people.rowCount())
+        for column in PersonColumn:
+            if column is PersonColumn.FLAGS:
+                continue
+            texts = (self.people.index(row, column).data() for row in rows)
+            widest = max((cells.horizontalAdvance(str(t)) for t in texts if t), default=0)
+            title = self.people.headerData(column, Qt.Orientation.Horizontal)
+            widest = max(widest, heads.horizontalAdvance(str(title)) + SORT_ARROW)
+            header.resizeSection(column, widest + CELL_PADDING)
 
     def _ask_hub(self, store: Store, generation: int) -> None:
         reply = self._hub_reply
