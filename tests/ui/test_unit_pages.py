@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import pytest
 from desk_helpers import TIMEOUT, signed_in
+from PySide6.QtWidgets import QHeaderView
 from pytestqt.qtbot import QtBot
 from sqlmodel import col, select
 
@@ -26,7 +27,13 @@ from officer_desk.ui.conflicts.models import ConflictsModel, RejectedModel
 from officer_desk.ui.conflicts.page import ConflictReviewPage
 from officer_desk.ui.main_window import MainWindow
 from officer_desk.ui.unit.dialogs import Choice, CoverDialog, ReassignDialog
-from officer_desk.ui.unit.models import CaseloadColumn, Filter, PeopleModel, WorkstationsModel
+from officer_desk.ui.unit.models import (
+    CaseloadColumn,
+    Filter,
+    PeopleModel,
+    PersonColumn,
+    WorkstationsModel,
+)
 from officer_desk.ui.unit.page import UnitOverviewPage
 from officer_desk.ui.unit.reads import Workstations
 
@@ -455,3 +462,18 @@ def test_a_supervisors_dialog_hides_under_the_lock_and_closes_when_she_signs_out
 
     window._session.sign_out()
     assert screens.dialogs == [] and not dialog.isVisible()
+
+
+def test_the_people_columns_fit_their_widest_text_and_stay_resizable(
+    qtbot: QtBot, executor: DbExecutor, sup: Actor, unit: dict[str, Any]
+) -> None:
+    page = overview(qtbot, executor, sup, unit["unit_id"])
+    header = page.people_view.horizontalHeader()
+    metrics = page.people_view.fontMetrics()
+    for column in PersonColumn:
+        if column is PersonColumn.FLAGS:
+            continue
+        texts = [page.people.index(r, column).data() for r in range(page.people.rowCount())]
+        widest = max(metrics.horizontalAdvance(str(t)) for t in texts if t)
+        assert header.sectionSize(column) > widest, column.name  # nothing cut short
+        assert header.sectionResizeMode(column) == QHeaderView.ResizeMode.Interactive
