@@ -74,7 +74,10 @@ class OpeningPage(QWidget):
 
 
 def _import_later_parts() -> None:
-    # Importing is thread-safe; the widgets are built on the GUI thread afterwards.
+    # Importing is thread-safe; the widgets are built on the GUI thread afterwards.  The
+    # handover page is built when first opened (the banner's Read and sign, Unit menu), but
+    # its modules load here: imported on the GUI thread, the first open stalled ~50 ms.
+    import officer_desk.ui.handover.page
     import officer_desk.ui.sync.install
     import officer_desk.ui.unit.supervision  # noqa: F401
 
