@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, SignalInstance, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 
 APP_TITLE = "officer_desk"
 STATUS_SECONDS = 8
+LATER_PARTS_AT_LATEST_MS = 10_000
 
 
 class OpeningPage(QWidget):
@@ -456,6 +457,9 @@ class MainWindow(QMainWindow):
         self.handover_banner.watch(user.officer_id)
         self.desk.open_for(user)
         self.show_desk()
+        # Normally after the desk has settled; if its first screen is never painted (a
+        # window kept minimised), the sync and the supervisor's screens come anyway.
+        QTimer.singleShot(LATER_PARTS_AT_LATEST_MS, self, self._load_later_parts)
 
     @Slot()
     def _signed_out(self) -> None:

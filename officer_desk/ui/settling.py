@@ -50,8 +50,9 @@ def on_screen(name: str, build: Callable[[], object]) -> Step:
 
 
 class Settling(QObject):
-    """Runs a sequence of steps once; ``settled`` when the last is done.  Started again while
-    it runs, it carries on with the sequence it has (the new one would repeat it)."""
+    """Runs a sequence of steps once; ``settled`` when the last is done (or a step that is
+    not a head start failed).  Started again while it runs, it carries on with the sequence
+    it has (the new one would repeat it)."""
 
     settled = Signal()
 
@@ -93,10 +94,12 @@ class Settling(QObject):
 
     def _stop(self, error: BaseException) -> None:
         # What the screens need later cannot load: the rest would fail the same way.  As any
-        # unhandled worker error: logged, and the crash dialog offered.
+        # unhandled worker error: logged, and the crash dialog offered.  Still ``settled``:
+        # what waits for it (the window's sync, the supervisor's screens) goes on without.
         self._steps.clear()
         log.error("settling failed", exc_info=error)
         self._executor.failed.emit(error)
+        self.settled.emit()
 
     def _skip(self, error: BaseException) -> None:
         log.warning("settling: %s failed: %r", self._steps[0].name, error)

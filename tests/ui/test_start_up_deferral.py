@@ -17,6 +17,7 @@ from officer_desk.paths import AppPaths
 from officer_desk.store.database import Store
 from officer_desk.store.keyslots import WrongPassword
 from officer_desk.store.tables import Officer
+from officer_desk.ui import main_window
 from officer_desk.ui.main_window import MainWindow
 from officer_desk.ui.sync.state import Phase
 
@@ -198,3 +199,21 @@ def test_cards_stay_hidden_for_the_next_caseload_and_go_when_the_user_signs_out(
         lambda: not [c for c in home.grid_host.findChildren(PersonCard) if c.name.full_text()],
         timeout=TIMEOUT,
     )
+
+
+def test_the_sync_and_the_supervisors_screens_come_even_if_the_desk_is_never_painted(
+    qtbot: QtBot,
+    window: MainWindow,
+    officer: Officer,
+    caseload: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A window kept minimised never paints its first screen, so the desk never settles:
+    the window's later parts (the sync above all) still come, after a while."""
+    monkeypatch.setattr(main_window, "LATER_PARTS_AT_LATEST_MS", 100)
+    window.hide()
+    ready: list[bool] = []
+    window.desk.screen_ready.connect(lambda: ready.append(True))
+    with qtbot.waitSignal(window.later_parts_built, timeout=TIMEOUT):
+        window._session.sign_in(signed_in(officer))
+    assert ready == [] and later_parts_built(window)
