@@ -85,7 +85,11 @@ class Settling(QObject):
     def _build(self) -> None:
         step = self._steps[0]
         assert step.build is not None
-        step.build()
+        try:
+            step.build()
+        except Exception as error:  # a screen that cannot be built: reported like the rest
+            self._stop(error)
+            return
         self._done(None)
 
     def _done(self, _result: object) -> None:

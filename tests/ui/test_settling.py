@@ -130,3 +130,20 @@ def test_a_failed_step_stops_the_rest_goes_to_the_crash_dialog_and_still_settles
     with qtbot.waitSignal(settling.settled, timeout=TIMEOUT):  # and it can start again
         settling.start([record.screen("page")])
     assert record.steps[0] == ("page", True)
+
+
+def test_a_screen_that_cannot_be_built_is_reported_and_the_desk_still_settles(
+    qtbot: QtBot, settling: Settling, executor: DbExecutor
+) -> None:
+    record = Record()
+
+    def broken() -> None:
+        raise RuntimeError("a widget refused")
+
+    with (
+        qtbot.waitSignal(executor.failed, timeout=TIMEOUT) as failure,
+        qtbot.waitSignal(settling.settled, timeout=TIMEOUT),
+    ):
+        settling.start([on_screen("page", broken), record.screen("panel")])
+    assert isinstance(failure.args[0], RuntimeError)
+    assert record.steps == [] and not settling.running
