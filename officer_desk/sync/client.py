@@ -1098,23 +1098,14 @@ class SyncClient:
         out = {}
         for inmate_id in inmate_ids:
             lines = [f"inmate:{inmate_id}:{_version(db, 'inmate', inmate_id)}"]
-            for entity in ORDER:
-                if entity in (
-                    "facility",
-                    "unit",
-                    "officer",
-                    "programme",
-                    "programme_milestone",
-                    "inmate",
+            for table, where in DROP:  # every record that belongs to the person
+                if table == "inmate":
+                    continue  # the first line
+                for row_id, version in db.execute(
+                    f"SELECT id, server_version FROM {table} WHERE {where}", (inmate_id,)
                 ):
-                    continue
-                for table, where in DROP:
-                    if table == entity:
-                        for row_id, version in db.execute(
-                            f"SELECT id, server_version FROM {table} WHERE {where}", (inmate_id,)
-                        ):
-                            lines.append(f"{entity}:{row_id}:{version}")
-            lines.sort()
+                    lines.append(f"{table}:{row_id}:{version}")
+            lines.sort()  # the order the tables are read in does not count
             out[inmate_id] = p.ScopeDigest(
                 count=len(lines), digest=hashlib.sha256("\n".join(lines).encode()).hexdigest()
             )
