@@ -92,21 +92,29 @@ def publish_upgrades(store: Store) -> None:
 
 def _publish(store: Store, slots: KeySlots) -> None:
     """Unless the record already has a key pair (made elsewhere: that one wins, and the slot
-    follows it at the next refresh)."""
+    follows it at the next refresh).
+
+    On a workstation enrolled with a hub, a new key for an account is an admin's decision
+    (signed changes, domain/permissions.py): the hub would refuse its owner's change, so the
+    key stays on this workstation until an admin resets the password.  A standalone store
+    keeps it in the record (an admin signs the store's contents when it is enrolled)."""
     pending = slots.unpublished()
     if not pending:
         return
     from sqlmodel import col, select
 
     from officer_desk.app.writes import Actor, write
-    from officer_desk.store.tables import Officer
+    from officer_desk.store.tables import LocalSetting, Officer
 
     with write(store, Actor.system("account keys")) as w:
-        officers = w.session.exec(select(Officer).where(col(Officer.active).is_(True))).all()
-        for officer in officers:
-            text = pending.get(slots.slot_id(officer.username))
-            if text is not None and not officer.account_key:
-                w.update(officer, {"account_key": text}, detail="account key made at sign-in")
+        if w.session.get(LocalSetting, "sync.token") is not None:
+            log.info("keys made at sign-in wait for an admin's reset: %d", len(pending))
+        else:
+            officers = w.session.exec(select(Officer).where(col(Officer.active).is_(True))).all()
+            for officer in officers:
+                text = pending.get(slots.slot_id(officer.username))
+                if text is not None and not officer.account_key:
+                    w.update(officer, {"account_key": text}, detail="account key made at sign-in")
     for slot_id in pending:
         slots.mark_published(slot_id)
 

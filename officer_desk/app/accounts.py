@@ -13,18 +13,26 @@ import os
 import sqlite3
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlmodel import Session, col, select
 
 from officer_desk.app import access, account_keys, people
-from officer_desk.app.signing_in import NotEncrypted, SignedIn, find_officer, open_with_password
+from officer_desk.app.signing_in import (
+    NotEncrypted,
+    SignedIn,
+    find_officer,
+    open_with_password,
+    remember_signer,
+)
 from officer_desk.app.signing_in import key_slots as _slots
-from officer_desk.app.writes import Actor, record_event, write
+from officer_desk.app.writes import Actor, record_event, sign_queued, write
 from officer_desk.domain.enums import Role
 from officer_desk.domain.errors import DeskError, NotFound, ValidationError
 from officer_desk.domain.passwords import check_password
+from officer_desk.domain.signing import derive_signing_key
 from officer_desk.store.connect import export_copy, is_plain_sqlite
 from officer_desk.store.database import Store, open_store
-from officer_desk.store.keyslots import KdfParams, KeySlots, WrongPassword
+from officer_desk.store.keyslots import AccountKey, KdfParams, KeySlots, WrongPassword, raw_private
 from officer_desk.store.tables import Officer
 
 
@@ -65,7 +73,8 @@ def create_store(
             "There are already records on this workstation; nothing was changed.", "data_dir"
         )
     check_password(admin_password, admin_username)
-    account_key = account_keys.new_account_key(admin_password, kdf)
+    private = X25519PrivateKey.generate()
+    account_key = AccountKey.create(admin_password, kdf, private).to_text()
     slots, key = KeySlots.create(store_path, kdf)
     store = open_store(store_path, backups=backups, key=key)
     try:
@@ -87,6 +96,9 @@ def create_store(
             unit_code=unit_code,
         )
         _set_account_key(store, system, admin.username, account_key, "first account key")
+        # The admin setting the store up is signed in: they sign its set-up when it is
+        # uploaded to a hub (store.signed_outbox).
+        store.signers[admin.id] = derive_signing_key(raw_private(private))
         slots.save()
         account_keys.refresh_slots(store)  # the admin's sealed slot
     except BaseException:
@@ -118,6 +130,7 @@ def audit_sign_in(store: Store, signed_in: SignedIn, action: str) -> None:
         detail = f"wrong password at {when}"
         record_event(store, actor, "login failed", "officer", signed_in.officer_id, detail)
     record_event(store, actor, action, "officer", signed_in.officer_id, "")
+    sign_queued(store, actor)
 
 
 def verify_at_desk(store: Store, username: str, password: str, *, action: str) -> SignedIn:
@@ -141,6 +154,7 @@ def verify_at_desk(store: Store, username: str, password: str, *, action: str) -
     if key != store.key:
         raise WrongPassword(0)
     signed_in = find_officer(store, username)
+    remember_signer(store, signed_in.officer_id, slots)
     audit_sign_in(store, signed_in, action)
     return signed_in
 

@@ -40,7 +40,7 @@ def enrol(
     with write(store, actor) as w:
         require_role(w.session, actor, Role.ADMIN, what="join this workstation to a hub")
     before = client.status()
-    answer = client.enroll(url, code, name)
+    answer = client.enroll(url, code, name, signer=actor.officer_id)
     previous = before.hub_url if before.enrolled else None
     with write(store, actor) as w:
         w.audit_only(

@@ -72,8 +72,22 @@ def open_with_password(
     store_path: Path, username: str, password: str, *, backups: Path | None = None
 ) -> tuple[Store, SignedIn]:
     """Open the store with an account's password; not yet audited (see the module doc)."""
-    key = key_slots(store_path).unlock(username, password)  # failures counted in the slots
-    return open_with_key(store_path, username, key, backups=backups)
+    slots = key_slots(store_path)
+    key = slots.unlock(username, password)  # failures counted in the slots
+    store, signed_in = open_with_key(store_path, username, key, backups=backups)
+    remember_signer(store, signed_in.officer_id, slots)
+    return store, signed_in
+
+
+def remember_signer(store: Store, officer_id: str, slots: KeySlots) -> None:
+    """Keep the signing key of the account ``slots`` just opened, for the write path to sign
+    that person's changes with (domain/signing.py); in memory only, for this store handle."""
+    if slots.opened is None:
+        return
+    from officer_desk.domain.signing import derive_signing_key
+    from officer_desk.store.keyslots import raw_private
+
+    store.signers[officer_id] = derive_signing_key(raw_private(slots.opened))
 
 
 def open_with_key(
@@ -102,6 +116,7 @@ class EarlyUnlock:
         self.store_path = store_path
         self.username = username
         self._key: bytes | None = None
+        self._slots: KeySlots | None = None
         self._error: BaseException | None = None
         self._done = threading.Event()
         self._thread = threading.Thread(
@@ -111,7 +126,8 @@ class EarlyUnlock:
 
     def _unlock(self, password: str) -> None:
         try:
-            self._key = key_slots(self.store_path).unlock(self.username, password)
+            self._slots = key_slots(self.store_path)
+            self._key = self._slots.unlock(self.username, password)
         except BaseException as error:  # handed to whoever waits in key()
             self._error = error
         finally:
@@ -132,7 +148,12 @@ class EarlyUnlock:
         """:func:`open_with_password`'s result, with the key this unlock derives."""
         from officer_desk.store.database import open_store  # noqa: F401  (while Argon2id runs)
 
-        return open_with_key(self.store_path, self.username, self.key(), backups=backups)
+        store, signed_in = open_with_key(
+            self.store_path, self.username, self.key(), backups=backups
+        )
+        if self._slots is not None:
+            remember_signer(store, signed_in.officer_id, self._slots)
+        return store, signed_in
 
 
 def find_officer(store: Store, username: str) -> SignedIn:

@@ -8,7 +8,6 @@ result is a :class:`Change` that says what changed, so screens can refresh from 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -20,10 +19,12 @@ from sqlmodel import Session, SQLModel
 
 from officer_desk.app.actor import Actor
 from officer_desk.app.change import Change
+from officer_desk.domain import permissions, signing
 from officer_desk.domain.errors import PermissionDenied
 from officer_desk.domain.ids import new_id
 from officer_desk.store import audit
 from officer_desk.store.database import Store, utc_now
+from officer_desk.store.signed_outbox import sign_entry, sign_waiting
 from officer_desk.store.tables import SYNC_SCHEMA_VERSION, OutboxEntry, Synced
 
 
@@ -40,9 +41,12 @@ def _plain(value: Any) -> Any:
 OUTBOX = OutboxEntry.__table__  # type: ignore[attr-defined]
 
 
+def fields_of(row: SQLModel) -> dict[str, Any]:
+    return {key: _plain(value) for key, value in row.model_dump().items()}
+
+
 def payload_of(row: SQLModel) -> str:
-    data = {key: _plain(value) for key, value in row.model_dump().items()}
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return signing.canonical_json(fields_of(row))
 
 
 def entity_of(row: SQLModel) -> str:
@@ -68,8 +72,11 @@ class Writer:
         self._audits: list[audit.Draft] = []
         self._outbox: list[dict[str, Any]] = []
         self._unflushed: str | None = None  # the table of the rows added but not flushed
+        self._author: permissions.Author | bool | None = False  # False: not looked up yet
 
     def insert(self, row: Synced, *, detail: str = "", action: str = "create") -> Synced:
+        if entity_of(row) in permissions.GUARDED:
+            self._check_rules(row, "insert", None, fields_of(row))
         self._stamp(row)
         self._add(row)
         self._record(row, action, "insert", detail)
@@ -81,6 +88,8 @@ class Writer:
         if not changed:
             return row
         self._flush_unless(entity_of(row))
+        if entity_of(row) in permissions.GUARDED:
+            self._check_rules(row, "update", fields_of(row), {**changed, "id": row.id})  # type: ignore[attr-defined]
         for key, value in changed.items():
             setattr(row, key, value)
         self._stamp(row)
@@ -112,6 +121,51 @@ class Writer:
             self.session.flush()
             self._unflushed = None
 
+    def _check_rules(
+        self, row: Synced, op: str, current: dict[str, Any] | None, values: dict[str, Any]
+    ) -> None:
+        """The rules the hub applies (domain/permissions.py), checked here first, so a change
+        the hub would refuse is refused in words before it is written.  The workstation holds
+        only its own unit's records, so the record's unit is the author's.  Local tools acting
+        for facility IT (``system``) write before a store is on a hub; their changes are signed
+        by the admin who enrols it or signs in next, and the hub checks that admin."""
+        entity = entity_of(row)
+        if self.actor.is_system or entity not in permissions.GUARDED:
+            return
+        author = self._author_facts()
+        if author is None:
+            return  # someone the store does not know: the services' own checks refuse them
+        change = permissions.Change(
+            entity=entity,
+            op=op,
+            record_unit=author.unit_id,
+            current=current,
+            values={k: _plain(v) for k, v in values.items()},
+        )
+        reason = permissions.refusal(author, change)
+        if reason is not None:
+            raise PermissionDenied(reason, entity=entity, entity_id=str(row.id))  # type: ignore[attr-defined]
+
+    def _author_facts(self) -> permissions.Author | None:
+        if self._author is False:
+            from officer_desk.store.tables import Officer
+
+            officer = (
+                self.session.get(Officer, self.actor.officer_id) if self.actor.officer_id else None
+            )
+            self._author = (
+                None
+                if officer is None
+                else permissions.Author(
+                    officer_id=officer.id,
+                    role=str(officer.role),
+                    unit_id=officer.unit_id,
+                    active=officer.active,
+                )
+            )
+        assert self._author is not True
+        return self._author
+
     def _stamp(self, row: Synced) -> None:
         row.updated_hlc = self.store.clock.now()
         row.updated_by = self.actor.officer_id
@@ -122,23 +176,26 @@ class Writer:
     ) -> None:
         entity = entity_of(row)
         row_id = str(row.id)  # type: ignore[attr-defined]
-        payload = payload_of(row)
+        data = fields_of(row)
         if only is not None:
-            full = json.loads(payload)
             keep = only | {"id", "updated_hlc", "updated_by", "device_id"}
-            payload = json.dumps({k: full[k] for k in sorted(keep)}, ensure_ascii=False)
-        self._outbox.append(
-            {
-                "op_id": new_id(),
-                "entity": entity,
-                "entity_id": row_id,
-                "op": op,
-                "payload": payload,
-                "schema_version": SYNC_SCHEMA_VERSION,
-                "hlc": row.updated_hlc,
-                "created_at": self.now,
-            }
-        )
+            data = {k: data[k] for k in keep}
+        entry = {
+            "op_id": new_id(),
+            "entity": entity,
+            "entity_id": row_id,
+            "op": op,
+            "payload": signing.canonical_json(data),
+            "schema_version": SYNC_SCHEMA_VERSION,
+            "hlc": row.updated_hlc,
+            "created_at": self.now,
+            "signer": self.actor.officer_id,
+            "signature": None,
+        }
+        key = self.store.signers.get(self.actor.officer_id) if self.actor.officer_id else None
+        if key is not None:
+            entry["signature"] = sign_entry(key, entry, data)
+        self._outbox.append(entry)
         self._audit(action, entity, row_id, detail)
         self.change.add(entity, row_id, getattr(row, "inmate_id", None))
 
@@ -182,3 +239,23 @@ def record_event(
         writer = Writer(session, store, actor)
         writer.audit_only(action, entity, entity_id, detail)
         writer.finish()
+
+
+def sign_queued(store: Store, actor: Actor) -> int:
+    """At a sign-in: sign this person's own changes queued before signed changes existed
+    (store.signed_outbox.sign_waiting).  Audited when there were any."""
+    if not actor.officer_id or actor.officer_id not in store.signers:
+        return 0
+    with store.raw() as db:
+        waiting = db.execute(
+            "SELECT count(*) FROM outbox_entry WHERE signature IS NULL AND signer = ?",
+            (actor.officer_id,),
+        ).fetchone()[0]
+    if not waiting:
+        return 0
+    with write(store, actor) as w:
+        db = w.session.connection().connection.driver_connection
+        count = sign_waiting(store, db, legacy_of=actor.officer_id)
+        if count:
+            w.audit_only("sign", "outbox_entry", None, f"signed {count} change(s) queued earlier")
+    return count

@@ -40,7 +40,7 @@ from officer_desk.logs import configure_logging
 from officer_desk.paths import AppPaths
 from officer_desk.store.connect import is_plain_sqlite
 from officer_desk.store.keyslots import KeySlots, slots_path
-from officer_desk.store.tables import Inmate, Officer
+from officer_desk.store.tables import Inmate, Officer, Unit
 
 PROG = "officer-desk-admin"
 EXIT_OK, EXIT_FOUND_PROBLEMS, EXIT_ACTION_NEEDED = 0, 1, 2
@@ -203,6 +203,32 @@ def cmd_change_password(desk: Desk, _args: argparse.Namespace) -> int:
         new_password=new_password(desk.who.username),
     )
     _say(f"Password changed for {desk.who.username}.")
+    return EXIT_OK
+
+
+def cmd_signing_key(desk: Desk, _args: argparse.Namespace) -> int:
+    """The --user account's signing key, for facility IT to register at the hub."""
+    from officer_desk.domain.signing import fingerprint, public_text
+
+    assert desk.who is not None
+    key = desk.store.signers.get(desk.who.officer_id)
+    if key is None:
+        raise DeskError(
+            "This account has no signing key on this workstation yet: sign in once with its "
+            "password (an account made before signed changes gets one at a password reset)."
+        )
+    public = public_text(key)
+    with desk.store.reading() as session:
+        unit = session.get(Unit, desk.who.unit_id)
+    code = unit.code if unit is not None else "UNIT"
+    print(f"account:     {desk.who.officer_id} ({desk.who.username}, {desk.who.role.value})")
+    print(f"signing key: {public}")
+    print(f"fingerprint: {fingerprint(public)}")
+    _say(
+        "To make this admin the hub's root of trust for the unit, facility IT runs at the hub:\n"
+        f"  officer-desk-server trust-admin --unit {code} --officer {desk.who.officer_id} "
+        f"--key {public}"
+    )
     return EXIT_OK
 
 
@@ -452,6 +478,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--username", required=True)
 
     command("change-password", cmd_change_password, "change the --user account's own password")
+    command(
+        "signing-key",
+        cmd_signing_key,
+        "show the --user account's signing key (to register the first admin at the hub)",
+    )
 
     sub = sets_up("encrypt", cmd_encrypt, "encrypt a store made before accounts existed, in place")
     sub.add_argument("--user", metavar="ADMIN", help="an admin account in the store")

@@ -92,6 +92,9 @@ class Store:
     # Set by the GUI: any database work attempted on this thread is a bug (it would freeze
     # the screen), so it fails loudly instead of quietly blocking.
     forbidden_thread: threading.Thread | None = field(default=None, repr=False)
+    # Officer id -> Ed25519 signing key of everyone who signed in on this handle: the write
+    # path signs their changes with it (domain/signing.py).  Held in memory only.
+    signers: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def _check_thread(self) -> None:
         if self.forbidden_thread is threading.current_thread():

@@ -126,6 +126,9 @@ class KeySlots:
     def __init__(self, path: Path, data: dict[str, Any]) -> None:
         self.path = path
         self._data = data
+        # The account key the last successful unlock opened: its signing key signs that
+        # person's changes while they are signed in (never saved anywhere).
+        self.opened: X25519PrivateKey | None = None
 
     # --- file handling -------------------------------------------------------------------
 
@@ -294,15 +297,15 @@ class KeySlots:
             if private is None:
                 self._count_failure(slot, now)
             key = _unseal(private, slot)
+            self.opened = private
         else:
             kek = self.kdf.derive(password, _unb64(slot["salt"]))
             opened = _open_password_slot(kek, slot)
             if opened is None:
                 self._count_failure(slot, now)
             key = opened
-            upgraded = AccountKey.wrap(
-                X25519PrivateKey.generate(), kek, _unb64(slot["salt"]), self.kdf
-            )
+            self.opened = X25519PrivateKey.generate()
+            upgraded = AccountKey.wrap(self.opened, kek, _unb64(slot["salt"]), self.kdf)
             self._put_sealed(slot_id, upgraded, key, publish=True)
             slot = self._data["slots"][slot_id]
             slot.update(failed=0, locked_until=None)
@@ -345,6 +348,22 @@ _SEAL_INFO = b"officer-desk-sealed-store-key/1"
 # Bounds on the Argon2id cost read from an account key: an edited record must neither make
 # guessing cheap below the tests' fast setting nor make every sign-in hang.
 _KDF_BOUNDS = {"time_cost": (1, 20), "memory_kib": (8 * 1024, 1024 * 1024), "parallelism": (1, 8)}
+
+
+def _signing_public(raw_private: bytes) -> bytes:
+    from officer_desk.domain.signing import derive_signing_key
+
+    return (
+        derive_signing_key(raw_private)
+        .public_key()
+        .public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    )
+
+
+def raw_private(private: X25519PrivateKey) -> bytes:
+    return private.private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+    )
 
 
 def _fresh_counters() -> dict[str, Any]:
@@ -402,6 +421,10 @@ class AccountKey:
     salt: bytes
     nonce: bytes
     wrapped: bytes
+    # The Ed25519 public key derived from the private key (domain/signing.py): what the hub
+    # and the workstations check this account's signatures with.  None in keys made before
+    # signed changes (such an account gets one at its next password reset).
+    sign: bytes | None = None
 
     @classmethod
     def create(
@@ -425,7 +448,7 @@ class AccountKey:
         )
         nonce = secrets.token_bytes(12)
         wrapped = AESGCM(kek).encrypt(nonce, raw, _ACCOUNT_AAD + public)
-        return cls(public, kdf, salt, nonce, wrapped)
+        return cls(public, kdf, salt, nonce, wrapped, _signing_public(raw))
 
     def open(self, kek: bytes) -> X25519PrivateKey | None:
         """The private key, or None when ``kek`` is not the password's (a wrong password, or a
@@ -436,6 +459,8 @@ class AccountKey:
             return None
         private = X25519PrivateKey.from_private_bytes(raw)
         if _raw_public(private.public_key()) != self.public:
+            raise DamagedKey()
+        if self.sign is not None and _signing_public(raw) != self.sign:
             raise DamagedKey()
         return private
 
@@ -454,8 +479,10 @@ class AccountKey:
         return {"ephemeral": _b64(ephemeral_public), "nonce": _b64(nonce), "sealed": _b64(sealed)}
 
     def to_text(self) -> str:
+        signing = {} if self.sign is None else {"sign": _b64(self.sign)}
         return json.dumps(
             {
+                **signing,
                 "v": ACCOUNT_KEY_VERSION,
                 "public": _b64(self.public),
                 "kdf": {
@@ -488,10 +515,13 @@ class AccountKey:
                 salt=base64.b64decode(data["salt"], validate=True),
                 nonce=base64.b64decode(data["nonce"], validate=True),
                 wrapped=base64.b64decode(data["wrapped"], validate=True),
+                sign=base64.b64decode(data["sign"], validate=True) if "sign" in data else None,
             )
         except (ValueError, KeyError, TypeError, AttributeError):
             raise DamagedKey() from None
         lengths = (len(account.public), len(account.nonce), len(account.wrapped))
         if lengths != (32, 12, 48) or len(account.salt) < 16:
+            raise DamagedKey()
+        if account.sign is not None and len(account.sign) != 32:
             raise DamagedKey()
         return account

@@ -186,6 +186,11 @@ class OutboxEntry(SQLModel, table=True):
     schema_version: int = Field(default=SYNC_SCHEMA_VERSION)
     hlc: str
     created_at: datetime
+    # Who signs this change (the officer who made it; None: a local tool, signed by the next
+    # admin who signs in) and the signature once made (domain/signing.py).  An entry without
+    # a signature is never pushed.
+    signer: str | None = Field(default=None)
+    signature: str | None = Field(default=None)
 
 
 class LocalSetting(SQLModel, table=True):

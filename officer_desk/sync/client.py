@@ -33,6 +33,7 @@ from officer_desk import __version__
 from officer_desk.store import audit
 from officer_desk.store.connect import connect
 from officer_desk.store.database import Store, _apply_pragmas
+from officer_desk.store.signed_outbox import sign_waiting
 from officer_desk.sync import crashpoints
 from officer_desk.sync import protocol as p
 from officer_desk.sync.errors import (
@@ -112,6 +113,8 @@ class SyncReport:
     skipped: int = 0
     cursor: int = 0
     seconds: float = 0.0
+    # Changes held back until their author signs in here (nothing unsigned is sent).
+    unsigned: int = 0
 
 
 @dataclass(frozen=True)
@@ -465,9 +468,12 @@ class SyncClient:
 
     # --- enrolment ----------------------------------------------------------------------
 
-    def enroll(self, hub_url: str, code: str, device_name: str) -> p.EnrollResponse:
+    def enroll(
+        self, hub_url: str, code: str, device_name: str, *, signer: str | None = None
+    ) -> p.EnrollResponse:
         """Exchange a one-time code for this workstation's token (kept in the encrypted store)
-        and queue what a standalone store already holds for upload."""
+        and queue what a standalone store already holds for upload, signed by ``signer`` (the
+        admin enrolling it; without one, by the next admin who signs in here)."""
         if self._transport is None or self._own_transport:
             self.close()  # a transport of ours to another hub goes
             self._transport = HttpxTransport(hub_url)
@@ -495,6 +501,7 @@ class SyncClient:
             db.execute("ROLLBACK")
             raise
         self._queue_initial_upload()
+        self._sign_upload(signer)
         return answer
 
     def _queue_initial_upload(self) -> int:
@@ -524,17 +531,16 @@ class SyncClient:
                         )
                     )
                 for row in rows:
-                    session.add(
-                        OutboxEntry(
-                            entity=name,
-                            entity_id=str(row.id),
-                            op="insert",
-                            payload=payload_of(row),
-                            schema_version=SYNC_SCHEMA_VERSION,
-                            hlc=row.updated_hlc or self.store.clock.now(),
-                            created_at=self.now(),
-                        )
+                    entry = OutboxEntry(
+                        entity=name,
+                        entity_id=str(row.id),
+                        op="insert",
+                        payload=payload_of(row),
+                        schema_version=SYNC_SCHEMA_VERSION,
+                        hlc=row.updated_hlc or self.store.clock.now(),
+                        created_at=self.now(),
                     )
+                    session.add(entry)
                     queued += 1
                 session.flush()
         return queued
@@ -547,9 +553,9 @@ class SyncClient:
         started = time.perf_counter()
         report = SyncReport()
         try:
-            self._hello()
+            hello = self._hello()
             _account_keys().publish_upgrades(self.store)  # key pairs made at sign-in travel too
-            self._push(report)
+            self._push(report, signed_only=hello.signatures_required)
             self._pull(report)
             self._leave(report)
         except SyncProblem as problem:
@@ -586,14 +592,43 @@ class SyncClient:
             self._call("POST", "/sync/hello", body=body.model_dump(mode="json"))
         )
 
-    def _push(self, report: SyncReport) -> None:
+    def _sign_upload(self, signer: str | None) -> None:
+        """The standalone store's rows queued for upload are signed by the admin enrolling it
+        (``signer``; without one, the admin signed in on this store handle)."""
+        db = self._begin()
+        try:
+            if signer is None:
+                present = list(self.store.signers)
+                marks = ",".join("?" * len(present))
+                row = db.execute(
+                    f"SELECT id FROM officer WHERE role = 'admin' AND active AND id IN ({marks}) "
+                    "ORDER BY id LIMIT 1",
+                    present,
+                ).fetchone()
+                signer = None if row is None else str(row[0])
+            if signer is not None:
+                sign_waiting(self.store, db, upload_signer=signer)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _push(self, report: SyncReport, *, signed_only: bool = True) -> None:
         db = self._conn()
+        only = "WHERE signature IS NOT NULL " if signed_only else ""
         while True:
+            # To a hub that requires signatures nothing unsigned is sent: such a change stays
+            # in the outbox, counted in the report (it was written behind the app's back, or
+            # queued before signed changes and its author has not signed in since).  A hub
+            # that does not require them yet (the staged switch) gets every change as before.
             rows = db.execute(
-                "SELECT seq, op_id, entity, entity_id, op, payload, schema_version, hlc "
-                "FROM outbox_entry ORDER BY seq LIMIT ?",
+                "SELECT seq, op_id, entity, entity_id, op, payload, schema_version, hlc, "
+                f"signer, signature FROM outbox_entry {only}ORDER BY seq LIMIT ?",
                 (self.batch_size,),
             ).fetchall()
+            full = len(rows) == self.batch_size
+            if not full and signed_only:
+                report.unsigned = self._unsigned()
             if not rows:
                 return
             bases = self._base_versions(rows)
@@ -607,8 +642,12 @@ class SyncClient:
                     hlc=hlc,
                     schema_version=version,
                     base_version=bases.get((entity, entity_id)) if op == "update" else None,
+                    signer=signer,
+                    signature=signature,
                 )
-                for _, op_id, entity, entity_id, op, payload, version, hlc in rows
+                for _, op_id, entity, entity_id, op, payload, version, hlc, signer, signature in (
+                    rows
+                )
             ]
             left = max(0, self._waiting() - len(ops))
             crashpoints.reached("push_sent")
@@ -622,7 +661,7 @@ class SyncClient:
             self._record_results(ops, answer.results, rows, report)
             if self.on_page:
                 self.on_page("pushed", len(rows))
-            if len(rows) < self.batch_size:
+            if not full:
                 return
 
     def _base_versions(self, rows: list[Any]) -> dict[tuple[str, str], int | None]:
@@ -1030,6 +1069,13 @@ class SyncClient:
         return None
 
     # --- what the screens show ------------------------------------------------------------
+
+    def _unsigned(self) -> int:
+        return int(
+            self._conn()
+            .execute("SELECT count(*) FROM outbox_entry WHERE signature IS NULL")
+            .fetchone()[0]
+        )
 
     def _waiting(self) -> int:
         return int(self._conn().execute("SELECT count(*) FROM outbox_entry").fetchone()[0])

@@ -143,6 +143,9 @@ class HelloResponse(Message):
     unit_code: str
     min_schema_version: int
     max_schema_version: int
+    # The hub checks every change's signature and refuses unsigned ones; a workstation then
+    # sends only signed changes (docs/ARCHITECTURE.md, "Signed changes": the staged switch).
+    signatures_required: bool = False
 
 
 class Op(Message):
@@ -157,6 +160,11 @@ class Op(Message):
     hlc: str = Field(min_length=1, max_length=120)
     schema_version: int
     base_version: int | None = None
+    # Who made the change and their Ed25519 signature of it (domain/signing.py).  Optional
+    # in the message so that an unsigned change is refused on its own, with a reason, rather
+    # than the whole push.
+    signer: str | None = Field(default=None, max_length=64)
+    signature: str | None = Field(default=None, max_length=120)
 
 
 class PushRequest(Message):
