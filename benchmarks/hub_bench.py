@@ -13,6 +13,9 @@ earlier pushes were answered, and latency counts from the scheduled send time, s
 in the hub shows in p99 (the target's measure).  The load generator (this process, on the
 same 2 cores) builds the request bodies before the clock starts and speaks HTTP/1.1 by hand;
 its CPU share is printed.  The baseline in the same run is one workstation pushing alone.
+
+Each database is measured twice in the same run: a hub with its signature checks off (the
+baseline) and a normal hub, with every change signed by the officer as the desk signs it.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).parents[1] / "tests" / "sync"))
 
 import httpx
-from synchelp import PG_BINS, LiveHub, Postgres, seed_unit
+from synchelp import PG_BINS, LiveHub, Postgres, seed_unit, sign_op
 
 from officer_desk.store.database import open_store
 from officer_desk.sync.client import SyncClient
@@ -42,7 +45,11 @@ from officer_desk.sync.client import SyncClient
 STATIONS = 50
 
 
-def bodies(inmates: list[str], station: int, batch: int, count: int) -> list[bytes]:
+def bodies(
+    inmates: list[str], station: int, batch: int, count: int, signer: str | None
+) -> list[bytes]:
+    """Pushes of new meals, signed by ``signer`` as the desk signs them (None: unsigned, for
+    the baseline hub that does not check)."""
     out = []
     for b in range(count):
         ops = []
@@ -67,6 +74,8 @@ def bodies(inmates: list[str], station: int, batch: int, count: int) -> list[byt
                     "schema_version": 1,
                 }
             )
+            if signer is not None:
+                ops[-1] = sign_op(ops[-1], signer)
         out.append(json.dumps({"ops": ops, "waiting": 0}).encode())
     return out
 
@@ -215,8 +224,12 @@ def measured(pid: int, load: Coroutine[Any, Any, Load]) -> Load:
     return result
 
 
-def run(label: str, folder: Path, url: str | None, args: argparse.Namespace) -> list[str]:
-    hub = LiveHub(folder, database_url=url, workers=args.workers)
+def run(
+    label: str, folder: Path, url: str | None, args: argparse.Namespace, *, signed: bool
+) -> list[str]:
+    """One hub (signature checks on, or off for the baseline), its three loads."""
+    hub = LiveHub(folder, database_url=url, workers=args.workers, unsigned_benchmark=not signed)
+    label = f"{label} {'signed' if signed else 'unsigned'}"
     try:
         store = open_store(folder / "seed.sqlite")
         info = seed_unit(store, persons=6)
@@ -234,8 +247,12 @@ def run(label: str, folder: Path, url: str | None, args: argparse.Namespace) -> 
                 )
                 answer.raise_for_status()
                 tokens.append(answer.json()["token"])
-        per_station = 2 * (int(args.seconds * 40) + 5)  # more than a station can send in time
-        work = [bodies(info["inmates"], n, args.batch, per_station) for n in range(STATIONS + 1)]
+        # More than a station can send in time (about 8 pushes/s each at saturation).
+        per_station = 2 * (int(args.seconds * 12) + 5)
+        signer = info["officer"] if signed else None
+        work = [
+            bodies(info["inmates"], n, args.batch, per_station, signer) for n in range(STATIONS + 1)
+        ]
         pid = hub.process.pid
         one = measured(pid, push_all(hub.url, tokens[:1], work[:1], min(3.0, args.seconds)))
         flat_out = measured(
@@ -263,7 +280,7 @@ def run(label: str, folder: Path, url: str | None, args: argparse.Namespace) -> 
         p50 = latencies[len(latencies) // 2] * 1000
         p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000
         lines.append(
-            f"{label:11} {what:36} {rate:10,.0f} {rate / 2000:6.2f} {p50:8.0f} {p99:8.0f} "
+            f"{label:19} {what:36} {rate:10,.0f} {rate / 2000:6.2f} {p50:8.0f} {p99:8.0f} "
             f"{500 / p99:6.2f} {len(latencies):7} {load.refused + load.unanswered:5} "
             f"{load.cpu / load.wall:8.0%} {load.hub_cpu / max(1, load.applied) * 1e6:8.0f}"
         )
@@ -283,8 +300,10 @@ def main() -> None:
     lines = []
     try:
         if args.only != "postgresql":
-            (tmp / "sqlite").mkdir()
-            lines += run("SQLite", tmp / "sqlite", None, args)
+            for signed in (False, True):
+                folder = tmp / f"sqlite-{signed}"
+                folder.mkdir()
+                lines += run("SQLite", folder, None, args, signed=signed)
         if args.only != "sqlite":
             if not PG_BINS:
                 lines.append("PostgreSQL  (no PostgreSQL binaries in /usr/lib/postgresql)")
@@ -292,8 +311,11 @@ def main() -> None:
                 pg_root = Path(tempfile.mkdtemp(prefix="hub-bench-pg-"))
                 cluster = Postgres(pg_root)
                 try:
-                    (tmp / "pg").mkdir()
-                    lines += run("PostgreSQL", tmp / "pg", cluster.new_database(), args)
+                    for signed in (False, True):
+                        folder = tmp / f"pg-{signed}"
+                        folder.mkdir()
+                        url = cluster.new_database()
+                        lines += run("PostgreSQL", folder, url, args, signed=signed)
                 finally:
                     cluster.stop()
                     shutil.rmtree(pg_root, ignore_errors=True)
@@ -305,7 +327,7 @@ def main() -> None:
         "p99 < 500 ms"
     )
     print(
-        f"{'database':11} {'load':36} {'changes/s':>10} {'ratio':>6} {'p50 ms':>8} {'p99 ms':>8} "
+        f"{'hub':19} {'load':36} {'changes/s':>10} {'ratio':>6} {'p50 ms':>8} {'p99 ms':>8} "
         f"{'ratio':>6} {'pushes':>7} {'fail':>5} {'gen CPU':>8} {'hub us':>8}"
     )
     for line in lines:
@@ -313,7 +335,9 @@ def main() -> None:
     print(
         "ratio: changes/s / 2,000 and 500 ms / p99 (>= 1 meets the target); fail: 4xx/5xx or "
         "unanswered; gen CPU: the load generator's share of one core; hub us: the hub's CPU "
-        "microseconds per applied change (steadier than wall time on a shared machine)"
+        "microseconds per applied change (steadier than wall time on a shared machine); "
+        "unsigned: the same hub with signature checks off (OFFICER_DESK_HUB_UNSIGNED_BENCHMARK), "
+        "the baseline of the signed rows (target: signed saturation >= 0.7x unsigned)"
     )
 
 

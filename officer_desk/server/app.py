@@ -174,8 +174,10 @@ Device = Annotated[dict[str, Any], Depends(authenticated)]
 KnownDevice = Annotated[dict[str, Any], Depends(known_device)]
 
 
-def create_app(engine: Engine) -> FastAPI:
-    """The hub for one database.  ``engine`` must already be migrated (``db.upgrade``)."""
+def create_app(engine: Engine, *, verify_signatures: bool = True) -> FastAPI:
+    """The hub for one database.  ``engine`` must already be migrated (``db.upgrade``).
+    ``verify_signatures=False`` exists only for the hub benchmark's unsigned baseline: such a
+    hub takes a change's author from the change itself, as hubs before signed changes did."""
     app = FastAPI(title="officer_desk sync hub", version=__version__)
     app.state.engine = engine
     app.state.known_devices = {}
@@ -285,6 +287,7 @@ def create_app(engine: Engine) -> FastAPI:
             unit_code=dev["unit_code"],
             min_schema_version=p.MIN_SCHEMA_VERSION,
             max_schema_version=p.MAX_SCHEMA_VERSION,
+            signatures_required=verify_signatures,
         )
 
     def advisory_lock(conn: Connection) -> None:
@@ -293,7 +296,7 @@ def create_app(engine: Engine) -> FastAPI:
             # pull can never pass a change that commits later with a smaller number.
             conn.execute(_ADVISORY_LOCK)
 
-    writer = PushWriter(writing, advisory_lock, device_refusal)
+    writer = PushWriter(writing, advisory_lock, device_refusal, verify=verify_signatures)
     app.state.push_writer = writer
 
     @app.post("/sync/push", response_model=p.PushResponse, responses={400: {"model": p.Problem}})

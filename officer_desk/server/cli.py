@@ -30,7 +30,25 @@ def app_from_environment() -> Any:
     from officer_desk.server import db
     from officer_desk.server.app import create_app
 
-    return create_app(db.make_engine(os.environ["OFFICER_DESK_HUB_DATABASE_URL"]))
+    return create_app(
+        db.make_engine(os.environ["OFFICER_DESK_HUB_DATABASE_URL"]),
+        verify_signatures=_verify_signatures(),
+    )
+
+
+# Only benchmarks/hub_bench.py sets this, to measure the hub without signature checks in the
+# same run (its baseline).  A hub started so takes authors from the changes themselves.
+UNSIGNED_BENCHMARK = "OFFICER_DESK_HUB_UNSIGNED_BENCHMARK"
+
+
+def _verify_signatures() -> bool:
+    if os.environ.get(UNSIGNED_BENCHMARK) == "1":
+        logging.getLogger("officer_desk.server").warning(
+            "%s=1: signatures are NOT checked (a benchmark baseline, never a real hub)",
+            UNSIGNED_BENCHMARK,
+        )
+        return False
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,6 +80,19 @@ def main(argv: list[str] | None = None) -> int:
     revoke = sub.add_parser("revoke-device", help="withdraw a workstation's access")
     common(revoke)
     revoke.add_argument("device_id")
+
+    trust = sub.add_parser(
+        "trust-admin",
+        help="facility IT: trust a unit's first admin (the root of trust; docs/admin-guide.md)",
+    )
+    common(trust)
+    trust.add_argument("--unit", required=True, help="the unit code, e.g. C")
+    trust.add_argument("--officer", required=True, help="the admin's account id")
+    trust.add_argument("--key", required=True, help="the admin's signing key (44 characters)")
+
+    refusals = sub.add_parser("refusals", help="list the latest changes the hub refused")
+    common(refusals)
+    refusals.add_argument("--limit", type=int, default=50)
 
     args = parser.parse_args(argv)
     logging.basicConfig(
@@ -98,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
                 **options,
             )
             return 0
-        uvicorn.run(create_app(engine), **options)
+        uvicorn.run(create_app(engine, verify_signatures=_verify_signatures()), **options)
         return 0
     if args.command == "enroll-device":
         from datetime import timedelta
@@ -120,6 +151,32 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         print(f"No active workstation {args.device_id}.", file=sys.stderr)
         return 1
+    if args.command == "trust-admin":
+        from officer_desk.domain.signing import fingerprint
+        from officer_desk.server.authority import trust_admin
+
+        try:
+            trust_admin(
+                _engine(args), unit_code=args.unit, officer_id=args.officer, public=args.key
+            )
+        except ValueError as error:
+            print(f"{error} Copy it again from 'officer-desk-admin signing-key'.", file=sys.stderr)
+            return 2
+        print(
+            f"Admin {args.officer} of unit {args.unit} is trusted; key fingerprint "
+            f"{fingerprint(args.key)} (compare it with the one the workstation showed)."
+        )
+        return 0
+    if args.command == "refusals":
+        from officer_desk.server.authority import refusals as latest
+
+        for row in latest(_engine(args), max(1, min(args.limit, 10_000))):
+            print(
+                f"{row['at']:%Y-%m-%d %H:%M:%S} device {row['device_id']} "
+                f"signer {row['claimed_signer'] or '-'} {row['entity']} {row['entity_id']}: "
+                f"{row['reason']}"
+            )
+        return 0
     return 2
 
 

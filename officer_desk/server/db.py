@@ -22,7 +22,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD_REVISION = "h0002"
+HEAD_REVISION = "h0003"
 ADVISORY_LOCK_KEY = 0x0FF1CE  # one lock for all sync writes on a PostgreSQL hub
 
 metadata = sa.MetaData()
@@ -89,6 +89,36 @@ op_result = sa.Table(
     sa.Column("reason", sa.Text, nullable=False),
     sa.Column("version", sa.Integer, nullable=True),
     sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# The public keys the hub checks signatures with (docs/ARCHITECTURE.md, "Signed changes").
+# A root key (``root_unit_code`` set) is facility IT's: an admin of that unit, registered at
+# the hub with ``officer-desk-server trust-admin``; the others come from officer records that
+# a trusted admin signed.  ``valid_from``/``retired_at`` are HLCs: a change signed before a
+# key was replaced still verifies with the old key.
+signing_key = sa.Table(
+    "signing_key",
+    metadata,
+    sa.Column("officer_id", sa.String(64), primary_key=True),
+    sa.Column("public", sa.String(64), primary_key=True),
+    sa.Column("root_unit_code", sa.String(40), nullable=True),
+    sa.Column("valid_from", sa.String(120), nullable=False),
+    sa.Column("retired_at", sa.String(120), nullable=True),
+    sa.Column("added_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# Every change the hub refused, with the device that sent it and who it claimed to be from.
+rejection = sa.Table(
+    "rejection",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False, index=True),
+    sa.Column("device_id", sa.String(40), nullable=False),
+    sa.Column("op_id", sa.String(64), nullable=False),
+    sa.Column("entity", sa.String(40), nullable=False),
+    sa.Column("entity_id", sa.String(64), nullable=False),
+    sa.Column("claimed_signer", sa.String(64), nullable=True),
+    sa.Column("reason", sa.Text, nullable=False),
 )
 
 

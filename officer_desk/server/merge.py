@@ -10,8 +10,8 @@
   as an auto-resolved ``field`` conflict;
 * checklist items: concurrent opposite statuses make the item ``disputed`` (a conflict a
   supervisor must decide); the same status twice merges;
-* assignments and transfers (an inmate's ``unit_id``) only from a supervisor, an admin or
-  facility IT's local tools (``updated_by`` empty).
+* who may write what is decided by ``domain/permissions.py`` for the person whose key signed
+  the change (``_author``; never the change's own ``updated_by``).
 
 Each op is merged into private copies of the records it touches; only when it succeeds are
 the copies written, inside a savepoint of the push transaction, with its result.  A rejected op
@@ -30,7 +30,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from officer_desk.domain import permissions, signing
 from officer_desk.domain.ids import new_id
+from officer_desk.server.authority import KeyRing
 from officer_desk.server.bulk import BulkInsert, SelectByIds
 from officer_desk.server.db import hub_state, op_result, record
 from officer_desk.sync import protocol as p
@@ -47,7 +49,6 @@ PARENT = {
     "referral": ("release_plan_item", "item_id"),
     "release_signoff": ("release_plan", "plan_id"),
 }
-PRIVILEGED_ROLES = frozenset({"supervisor", "admin"})
 DISPUTED = "disputed"
 # What a workstation may set on a conflict record: the decision (supervisors only).
 DECISION_FIELDS = frozenset({"resolved_at", "resolved_by", "note"})
@@ -97,6 +98,10 @@ class Merger:
     _inserts: dict[tuple[str, str], Rec] = field(default_factory=dict)
     _updates: dict[tuple[str, str], Rec] = field(default_factory=dict)
     _results: list[tuple[Any, ...]] = field(default_factory=list)  # rows of op_result
+    # Check every change's signature and take its author from it (False only in the hub
+    # benchmark's unsigned baseline, where the author is taken from ``updated_by``).
+    verify: bool = True
+    _keys: KeyRing | None = None
 
     # --- reading ------------------------------------------------------------------------
 
@@ -138,10 +143,12 @@ class Merger:
         try:
             changed = self._merge(op)
         except Rejected as why:
+            self.keys.note_refusal(now=self.now, device_id=self.device_id, op=op, reason=why.reason)
             self._store_result(op, "rejected", why.reason, None)
             return p.OpResult(op_id=op.op_id, status="rejected", reason=why.reason)
         main = changed[0]
         if self.batched:
+            self._adopt_key(op, main)
             for rec in changed:
                 if rec.new or rec.key in self._inserts:
                     self._inserts[rec.key] = rec
@@ -158,14 +165,17 @@ class Merger:
         try:
             for rec in changed:
                 self._write(rec)
+            self._adopt_key(op, main)
             self._store_result(op, "applied", "", main.version)
             savepoint.commit()
         except sa.exc.IntegrityError as error:
             savepoint.rollback()
+            self.keys = KeyRing(self.conn)  # what it read may have been rolled back
             for rec in changed:
                 self._cache.pop(rec.key, None)
             log.warning("op %s refused by the database: %s", op.op_id, error)
             reason = "The hub could not store this change (it clashes with another record)."
+            self.keys.note_refusal(now=self.now, device_id=self.device_id, op=op, reason=reason)
             self._store_result(op, "rejected", reason, None)
             return p.OpResult(op_id=op.op_id, status="rejected", reason=reason)
         for rec in changed:
@@ -173,6 +183,25 @@ class Merger:
             self._cache[rec.key] = rec
             self.touched[rec.key] = None
         return p.OpResult(op_id=op.op_id, status="applied", version=main.version)
+
+    @property
+    def keys(self) -> KeyRing:
+        if self._keys is None:
+            self._keys = KeyRing(self.conn)
+        return self._keys
+
+    @keys.setter
+    def keys(self, ring: KeyRing) -> None:
+        self._keys = ring
+
+    def _adopt_key(self, op: p.Op, rec: Rec) -> None:
+        """An officer record a trusted admin wrote names the account's signing key: from this
+        change's clock on, that key is the account's (the earlier one retires)."""
+        if op.entity != "officer" or "account_key" not in op.payload:
+            return
+        _, public = permissions.key_halves(rec.data.get("account_key"))
+        if public is not None:
+            self.keys.adopt(rec.entity_id, public, op.hlc, self.now)
 
     def _store_result(self, op: p.Op, status: str, reason: str, version: int | None) -> None:
         if self.batched:
@@ -215,21 +244,25 @@ class Merger:
 
     def _merge(self, op: p.Op) -> list[Rec]:
         """The records this op changes (private copies, the op's own record first)."""
+        author = self._author(op)
+        if author.role != permissions.ADMIN or "updated_by" not in op.payload:
+            # The author is whoever signed; an admin's signature may attest others' rows (a
+            # standalone store's history uploaded at enrolment keeps its authors).
+            op = op.model_copy(update={"payload": {**op.payload, "updated_by": author.officer_id}})
         if op.entity in p.HUB_GENERATED_ENTITIES:
-            return self._merge_decision(op)
+            return self._merge_decision(op, author)
         if op.op == "delete":
             raise Rejected("Records are never deleted through sync; void or end them instead.")
         if str(op.payload.get("id", op.entity_id)) != op.entity_id:
             raise Rejected("The change names two different records.")
         current = self.load(op.entity, op.entity_id)
         self._check_scope(op, current)
-        if op.entity in p.HUB_ONLY_ENTITIES:
-            self._require_privileged(op, "Only a supervisor can change who is assigned to whom.")
+        self._permit(op, current, author)
         if op.entity in p.LOG_ENTITIES:
             return self._merge_log(op, current)
         return self._merge_fields(op, current)
 
-    def _merge_decision(self, op: p.Op) -> list[Rec]:
+    def _merge_decision(self, op: p.Op, author: permissions.Author) -> list[Rec]:
         """A supervisor's decision on a conflict: only who decided, when and how may change;
         the chosen value itself travels as an ordinary change of its record."""
         if op.op != "update":
@@ -238,9 +271,7 @@ class Merger:
         if current is None:
             raise Rejected("This conflict is not on the hub.")
         self._check_scope(op, current)
-        self._require_privileged(op, "Only a supervisor can decide a sync conflict.")
-        if op.payload.get("updated_by") is None:
-            raise Rejected("A conflict is decided by a signed-in supervisor.")
+        self._permit(op, current, author)
         content = _content(op.payload)
         other = set(content) - META - DECISION_FIELDS
         if other:
@@ -310,8 +341,6 @@ class Merger:
         if current is None:
             if op.op != "insert":
                 raise Rejected("This change is for a record the hub does not have.")
-            if op.entity == "inmate":
-                self._require_privileged_or_new(op)
             return [self._new_rec(op, content)]
         rec = copy.deepcopy(current)
         conflicts: list[Rec] = []
@@ -334,8 +363,6 @@ class Merger:
             concurrent = f_device != self.device_id and (
                 op.base_version is None or op.base_version < f_version
             )
-            if name == "unit_id" and op.entity in ("inmate", "officer"):
-                self._require_privileged(op, "Only a supervisor can move someone to another unit.")
             if checklist and name == "status" and concurrent and old != DISPUTED:
                 rec.data[name] = DISPUTED
                 rec.meta[name] = [max(op.hlc, f_hlc), rec.version + 1, self.device_id]
@@ -482,17 +509,121 @@ class Merger:
         if unit is None or unit not in (person.scope_unit, person.prev_unit):
             raise Rejected(outside)
 
-    def _require_privileged(self, op: p.Op, reason: str) -> None:
-        author = op.payload.get("updated_by")
-        if author is None:
-            return  # facility IT's local tools (roster import, set-up)
-        officer = self.load("officer", str(author))
-        if officer is None or officer.data.get("role") not in PRIVILEGED_ROLES:
+    # --- who signed, and may they ---------------------------------------------------------
+
+    def _author(self, op: p.Op) -> permissions.Author:
+        """The person whose key signed ``op`` (Rejected when nobody's does), as the hub knows
+        them: role, unit, and whether their account was open when they signed."""
+        key = None
+        if self.verify:
+            if not op.signer or not op.signature:
+                raise Rejected(
+                    "This change is not signed by the person who made it, so the hub cannot "
+                    "accept it. Update the app on this workstation and sign in again."
+                )
+            message = signing.change_bytes(
+                op_id=op.op_id,
+                entity=op.entity,
+                entity_id=op.entity_id,
+                op=op.op,
+                payload=op.payload,
+                hlc=op.hlc,
+                schema_version=op.schema_version,
+                signer=op.signer,
+            )
+            key = self.keys.signed_with(op.signer, op.hlc, op.signature, message)
+            if key is None:
+                raise Rejected(
+                    "The signature on this change does not belong to the account it names (or "
+                    "that key had been replaced when it was signed). Nothing was stored."
+                )
+            signer: str = op.signer
+        else:
+            claimed = op.payload.get("updated_by")
+            if claimed is None:  # the benchmark's unsigned baseline: local tools as before
+                return permissions.Author("", permissions.ADMIN, self._device_unit(op))
+            signer = str(claimed)
+        officer = self.load("officer", signer)
+        if officer is None:
+            if key is not None and key.root_unit_code == self.unit_code:
+                return permissions.Author(str(signer), permissions.ADMIN, self._device_unit(op))
+            raise Rejected("The person who signed this change has no account on the hub.")
+        data = officer.data
+        active = bool(data.get("active", True))
+        if not active:
+            closed = officer.meta.get("active") or [""]
+            active = op.hlc < str(closed[0])
+        unit = officer.scope_unit or data.get("unit_id")
+        if unit != self._device_unit(op):
+            raise Rejected("The person who signed this change is not of this workstation's unit.")
+        return permissions.Author(str(signer), str(data.get("role")), unit, active)
+
+    def _device_unit(self, op: p.Op) -> str | None:
+        known = self.unit_id()
+        if known is None and op.entity == "unit" and op.payload.get("code") == self.unit_code:
+            return op.entity_id  # the unit's own record, uploaded when its first device enrols
+        return known
+
+    def _permit(self, op: p.Op, current: Rec | None, author: permissions.Author) -> None:
+        """The rules table (domain/permissions.py) decides; a refusal is this op's answer."""
+        content = _content(op.payload)
+        change = permissions.Change(
+            entity=op.entity,
+            op=op.op,
+            record_unit=self._record_unit(op, current, content),
+            current=current.data if current is not None else None,
+            values=content,
+            facts=self._facts(op, current, content),
+        )
+        reason = permissions.refusal(author, change)
+        if reason is not None:
             raise Rejected(reason)
 
-    def _require_privileged_or_new(self, op: p.Op) -> None:
-        # Registering a person is an import or a supervisor's job, like assigning.
-        self._require_privileged(op, "Only a supervisor or facility IT can register a person.")
+    def _record_unit(self, op: p.Op, current: Rec | None, content: dict[str, Any]) -> str | None:
+        if current is not None:
+            if current.scope_unit is not None:
+                return current.scope_unit
+            inmate_id = current.inmate_id
+        else:
+            inmate_id, scope = self._placement(op.entity, op.entity_id, content)
+            if scope is not None:
+                return scope
+        if inmate_id is None:
+            return None  # the facility and its catalogue
+        person = self.load("inmate", inmate_id)
+        return None if person is None else person.scope_unit
+
+    def _facts(self, op: p.Op, current: Rec | None, content: dict[str, Any]) -> dict[str, Any]:
+        if op.entity == "handover" and (
+            content.get("status") == "signed" or "signed_by" in content
+        ):
+            return {"unacknowledged": self._unacknowledged(op.entity_id)}
+        inmate_id = current.inmate_id if current is not None else content.get("inmate_id")
+        if op.entity == "inmate":
+            inmate_id = op.entity_id
+        person = self.load("inmate", str(inmate_id)) if inmate_id else None
+        if person is not None and person.prev_unit is not None:
+            return {"from_unit": person.prev_unit}
+        return {}
+
+    def _unacknowledged(self, handover_id: str) -> bool:
+        """Whether any person of the handover still waits for acknowledgement (entries merged
+        earlier in this transaction count as they are now)."""
+        pattern = f'%"handover_id": "{handover_id}"%'
+        rows = self.conn.execute(
+            sa.select(record.c.entity_id, record.c.data).where(
+                record.c.entity == "handover_entry", record.c.data.like(pattern)
+            )
+        ).all()
+        entries = {row.entity_id: json.loads(row.data) for row in rows}
+        for (entity, entity_id), rec in self._cache.items():
+            if (
+                entity == "handover_entry"
+                and rec is not None
+                and rec.data.get("handover_id") == handover_id
+            ):
+                entries[entity_id] = rec.data
+        return any(e.get("acknowledged_at") is None for e in entries.values())
 
     def _conflict(
         self,

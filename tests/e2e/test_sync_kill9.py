@@ -20,11 +20,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives import serialization
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "sync"))
 
 import sqlalchemy as sa
-from synchelp import LiveHub, comparable, local_rows, seed_unit
+from conftest_shared import signed_in_everywhere  # noqa: F401
+from synchelp import KEYS, LiveHub, comparable, local_rows, seed_unit
 
 from officer_desk.app import logbook, notes, profile
 from officer_desk.app.writes import Actor
@@ -44,9 +46,13 @@ from pathlib import Path
 from officer_desk.store.database import open_store
 store = open_store(Path(sys.argv[1]))
 if sys.argv[2] == "after_write":
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from officer_desk.app import logbook
     from officer_desk.app.writes import Actor
-    actor = Actor.system("child")
+    # The supervisor signed in at this desk: her key signs what she writes.
+    officer, key = os.environ["TEST_SIGNER"].split(":")
+    store.signers[officer] = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(key))
+    actor = Actor(officer, "Sara")
     for n, inmate in enumerate(sys.argv[3:]):
         logbook.log_meal(store, actor, day=date(2024, 1, 1) + timedelta(days=n), meal="dinner",
                          entries=[logbook.MealEntry(inmate_id=inmate)])
@@ -101,8 +107,17 @@ class Desk:
             client.store.close()
 
 
-def child(desk: Desk, args: list[str], crash: str | None) -> subprocess.CompletedProcess[str]:
+def child(
+    desk: Desk, args: list[str], crash: str | None, signer: str | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != ENV}
+    if signer is not None:
+        raw = KEYS[signer].private_bytes(
+            serialization.Encoding.Raw,
+            serialization.PrivateFormat.Raw,
+            serialization.NoEncryption(),
+        )
+        env["TEST_SIGNER"] = f"{signer}:{raw.hex()}"
     if crash:
         env[ENV] = crash
     return subprocess.run(
@@ -203,7 +218,7 @@ def test_kill9_while_syncing_loses_and_duplicates_nothing(
         before = a.cursor()
         if point == "after_write":
             people = [rng.choice(info["inmates"]) for _ in range(rng.randint(1, 4))]
-            done = child(a, ["after_write", *people], None)
+            done = child(a, ["after_write", *people], None, unit["info"]["supervisor"])
             assert done.returncode == -signal.SIGKILL, done.stderr
             assert done.stdout.count("wrote") == len(people)
             ops = a.op_ids()

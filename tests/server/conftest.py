@@ -7,4 +7,4 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "sync"))
 
-from conftest_shared import hub, postgres  # noqa: F401
+from conftest_shared import hub, postgres, signed_in_everywhere  # noqa: F401

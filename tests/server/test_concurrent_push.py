@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 from hubseed import seed_and_enrol
-from synchelp import Hub
+from synchelp import Hub, sign_op
 
 from officer_desk.sync.transport import InProcessTransport
 
@@ -21,22 +21,24 @@ def test_ten_concurrent_pushers_never_make_a_pull_skip(hub: Hub, tmp_path: Path)
         transport = InProcessTransport(hub.app)
         for b in range(per_pusher // batch):
             ops = [
-                {
-                    "op_id": f"op-{n:02d}-{b:03d}-{i:03d}",
-                    "entity": "meal_log",
-                    "entity_id": f"m-{n}-{b}-{i}",
-                    "op": "insert",
-                    "payload": {
-                        "id": f"m-{n}-{b}-{i}",
-                        "inmate_id": inmate,
-                        "meal": "lunch",
-                        "day": "2026-01-01",
-                        "outcome": "ate",
-                        "logged_at": "2026-01-01T12:00:00+00:00",
-                    },
-                    "hlc": f"{1700000000000 + b:013d}-{i:05d}-p{n}",
-                    "schema_version": 1,
-                }
+                sign_op(
+                    {
+                        "op_id": f"op-{n:02d}-{b:03d}-{i:03d}",
+                        "entity": "meal_log",
+                        "entity_id": f"m-{n}-{b}-{i}",
+                        "op": "insert",
+                        "payload": {
+                            "id": f"m-{n}-{b}-{i}",
+                            "inmate_id": inmate,
+                            "meal": "lunch",
+                            "day": "2026-01-01",
+                            "outcome": "ate",
+                            "logged_at": "2026-01-01T12:00:00+00:00",
+                        },
+                        "hlc": f"{1700000000000 + b:013d}-{i:05d}-p{n}",
+                        "schema_version": 1,
+                    }
+                )
                 for i in range(batch)
             ]
             status, body = transport.send("POST", "/sync/push", token=tokens[n], body={"ops": ops})

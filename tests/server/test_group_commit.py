@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 from hubseed import seed_and_enrol
-from synchelp import Hub
+from synchelp import Hub, sign_op
 
 from officer_desk.server import bulk, merge
 from officer_desk.server import db as hub_db
@@ -41,22 +41,24 @@ def writer_of(hub: Hub) -> PushWriter:
 
 
 def meal(op_id: str, entity_id: str, inmate: str, outcome: str = "ate") -> dict[str, Any]:
-    return {
-        "op_id": op_id,
-        "entity": "meal_log",
-        "entity_id": entity_id,
-        "op": "insert",
-        "payload": {
-            "id": entity_id,
-            "inmate_id": inmate,
-            "meal": "lunch",
-            "day": "2026-01-01",
-            "outcome": outcome,
-            "logged_at": "2026-01-01T12:00:00+00:00",
-        },
-        "hlc": "1700000000000-00000-ws",
-        "schema_version": 1,
-    }
+    return sign_op(
+        {
+            "op_id": op_id,
+            "entity": "meal_log",
+            "entity_id": entity_id,
+            "op": "insert",
+            "payload": {
+                "id": entity_id,
+                "inmate_id": inmate,
+                "meal": "lunch",
+                "day": "2026-01-01",
+                "outcome": outcome,
+                "logged_at": "2026-01-01T12:00:00+00:00",
+            },
+            "hlc": "1700000000000-00000-ws",
+            "schema_version": 1,
+        }
+    )
 
 
 def job(device: dict[str, Any], *ops: dict[str, Any], waiting: int = 0) -> PushJob:

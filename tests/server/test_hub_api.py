@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from synchelp import Hub, seed_unit
+from synchelp import LATEST, Hub, seed_unit, sign_op
 
 from officer_desk.server import db as hub_db
 from officer_desk.server.app import revoke_device
@@ -45,7 +45,8 @@ def enrolled(hub: Hub, tmp_path: Path) -> tuple[InProcessTransport, str, SyncCli
     return client._transport, token, client, info  # type: ignore[return-value]
 
 
-def op(**over: Any) -> dict[str, Any]:
+def op(*, signer: str | None = None, **over: Any) -> dict[str, Any]:
+    """A hand-made change, signed by ``signer`` (default: the seeded unit's admin)."""
     base = {
         "op_id": "op-" + "x" * 20,
         "entity": "facility",
@@ -55,7 +56,7 @@ def op(**over: Any) -> dict[str, Any]:
         "hlc": "0000000000001-00000-dev",
         "schema_version": 1,
     }
-    return base | over
+    return sign_op(base | over, signer or LATEST.get("admin"))
 
 
 def test_healthz_and_openapi(hub: Hub) -> None:
@@ -228,7 +229,9 @@ def test_out_of_scope_ops_are_rejected(hub: Hub, enrolled: Any, tmp_path: Path) 
     assert state(hub)[0] == before[0]
 
 
-def test_assignment_only_from_a_supervisor(hub: Hub, enrolled: Any) -> None:
+def test_assignment_only_from_a_supervisor_whatever_the_change_claims(
+    hub: Hub, enrolled: Any
+) -> None:
     transport, token, _, info = enrolled
     assignment = {
         "id": "a1",
@@ -243,17 +246,34 @@ def test_assignment_only_from_a_supervisor(hub: Hub, enrolled: Any) -> None:
         token=token,
         body={
             "ops": [
-                op(op_id="op-assign-001", entity="assignment", entity_id="a1", payload=assignment),
+                op(
+                    op_id="op-assign-001",
+                    entity="assignment",
+                    entity_id="a1",
+                    payload=assignment,
+                    signer=info["officer"],
+                ),
+                # The officer's workstation claims the supervisor wrote it: the signature says
+                # who did.
                 op(
                     op_id="op-assign-002",
                     entity="assignment",
                     entity_id="a2",
                     payload=assignment | {"id": "a2", "updated_by": info["supervisor"]},
+                    signer=info["officer"],
+                ),
+                op(
+                    op_id="op-assign-003",
+                    entity="assignment",
+                    entity_id="a3",
+                    payload=assignment | {"id": "a3", "updated_by": info["supervisor"]},
+                    signer=info["supervisor"],
                 ),
             ]
         },
     )
-    assert [r["status"] for r in body["results"]] == ["rejected", "applied"]
+    assert [r["status"] for r in body["results"]] == ["rejected", "rejected", "applied"]
+    assert all("supervisor" in r["reason"] for r in body["results"][:2])
 
 
 def test_clock_and_schema_checks_in_hello(hub: Hub, enrolled: Any) -> None:

@@ -10,7 +10,22 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from synchelp import PG_BINS, Hub, Postgres, make_hub
+from synchelp import KEYS, PG_BINS, Hub, Postgres, make_hub
+
+from officer_desk.store.database import Store
+
+
+@pytest.fixture(autouse=True)
+def signed_in_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every store of a sync test holds the test accounts' signing keys (synchelp.KEYS), as
+    if each had signed in there; the attack tests build their own signatures."""
+    made = Store.__init__
+
+    def with_keys(self: Store, *args: object, **kwargs: object) -> None:
+        made(self, *args, **kwargs)  # type: ignore[arg-type]
+        self.signers = KEYS
+
+    monkeypatch.setattr(Store, "__init__", with_keys)
 
 
 @pytest.fixture(scope="session")

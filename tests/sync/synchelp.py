@@ -3,23 +3,93 @@
 from __future__ import annotations
 
 import json
+import secrets
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from officer_desk.app import people
-from officer_desk.app.writes import Actor
+from officer_desk.app.writes import Actor, write
+from officer_desk.domain.signing import change_bytes, derive_signing_key, public_text, sign
 from officer_desk.server import db as hub_db
 from officer_desk.server.app import create_app, create_enrol_code
+from officer_desk.server.authority import trust_admin
 from officer_desk.store.database import Store, open_store
+from officer_desk.store.keyslots import AccountKey, KdfParams, raw_private
+from officer_desk.store.tables import Officer
 from officer_desk.sync.client import ORDER, SyncClient
 from officer_desk.sync.transport import InProcessTransport, Transport
 
 UNIT = "C"
 SYNC_META = {"server_version"}
+
+# The signing keys of the test accounts (officer id -> Ed25519 key).  The sync suites give
+# every store this one dict (conftest_shared.signed_in_everywhere): as if each account had
+# signed in at every workstation, so changes are signed as the desk signs them.
+KEYS: dict[str, Any] = {}
+# Facility IT's root of trust per unit code: (admin id, public key) registered at each hub
+# when it hands out an enrolment code (Hub.code).
+ROOTS: dict[str, list[tuple[str, str]]] = {}
+
+
+def make_account_key() -> tuple[str, Any]:
+    """An account key text (no password: a random wrapping key, cheap) and its signing key."""
+    private = X25519PrivateKey.generate()
+    account = AccountKey.wrap(
+        private, secrets.token_bytes(32), secrets.token_bytes(16), KdfParams(1, 8 * 1024, 1)
+    )
+    return account.to_text(), derive_signing_key(raw_private(private))
+
+
+# The officer of the latest seed_unit: hand-made ops in the hub suites are theirs by default.
+LATEST: dict[str, str] = {}
+
+
+def sign_op(op: dict[str, Any], signer: str | None = None) -> dict[str, Any]:
+    """``op`` (a wire dict) signed by ``signer``'s test key (default: the latest seeded unit's
+    officer), as a workstation of theirs would sign it."""
+    signer = signer or LATEST.get("officer")
+    if signer is None:
+        return op  # built before any unit was seeded (a parametrised refusal's body)
+    message = change_bytes(
+        op_id=op["op_id"],
+        entity=op["entity"],
+        entity_id=op["entity_id"],
+        op=op["op"],
+        payload=op["payload"],
+        hlc=op["hlc"],
+        schema_version=op["schema_version"],
+        signer=signer,
+    )
+    return op | {"signer": signer, "signature": sign(KEYS[signer], message)}
+
+
+def give_keys(store: Store, officer_ids: list[str]) -> None:
+    """Give test accounts their keys (in the store, as a standalone store's set-up does)."""
+    with write(store, Actor.system("test keys")) as w:
+        for officer_id in officer_ids:
+            officer = w.session.get(Officer, officer_id)
+            assert officer is not None
+            text, key = make_account_key()
+            w.update(officer, {"account_key": text})
+            KEYS[officer_id] = key
+    store.signers.update({i: KEYS[i] for i in officer_ids})
+
+
+def trust_store_admin(engine: sa.Engine, store: Store, officer_id: str, unit: str = UNIT) -> None:
+    """Facility IT's ceremony for a real admin account signed in on ``store``: the hub
+    trusts their signing key (what ``officer-desk-server trust-admin`` does)."""
+    public = public_text(store.signers[officer_id])
+    trust_admin(engine, unit_code=unit, officer_id=officer_id, public=public)
+
+
+def trust_roots(engine: sa.Engine, unit: str) -> None:
+    for officer_id, public in ROOTS.get(unit, []):
+        trust_admin(engine, unit_code=unit, officer_id=officer_id, public=public)
 
 
 @dataclass
@@ -28,6 +98,7 @@ class Hub:
     app: Any
 
     def code(self, unit: str = UNIT) -> str:
+        trust_roots(self.engine, unit)
         return create_enrol_code(self.engine, unit)
 
     def records(self) -> dict[tuple[str, str], dict[str, Any]]:
@@ -51,7 +122,9 @@ def workstation(
     return client
 
 
-def seed_unit(store: Store, *, persons: int = 3, unit_code: str = UNIT) -> dict[str, Any]:
+def seed_unit(
+    store: Store, *, persons: int = 3, unit_code: str = UNIT, numbers_from: int = 1000
+) -> dict[str, Any]:
     """A facility, a unit, an officer, a supervisor and ``persons`` people assigned."""
     admin = Actor.system("test-admin")
     people.initialise(
@@ -68,9 +141,15 @@ def seed_unit(store: Store, *, persons: int = 3, unit_code: str = UNIT) -> dict[
     supervisor = people.add_officer(
         store, admin, username="sara", display_name="Sara Sjef", role="supervisor"
     )
+    unit_admin = people.add_officer(
+        store, admin, username="ada", display_name="Ada Admin", role="admin"
+    )
+    give_keys(store, [officer.id, supervisor.id, unit_admin.id])
+    ROOTS.setdefault(unit_code, []).append((unit_admin.id, public_text(KEYS[unit_admin.id])))
+    LATEST.update(officer=officer.id, supervisor=supervisor.id, admin=unit_admin.id)
     details = [
         people.InmateDetails(
-            prison_number=f"H-{1000 + n}",
+            prison_number=f"H-{numbers_from + n}",
             full_name=f"Person {n}",
             date_of_birth=date(1980 + n, 3, 1),
             arrival_date=date(2025, 1, 1),
@@ -84,7 +163,12 @@ def seed_unit(store: Store, *, persons: int = 3, unit_code: str = UNIT) -> dict[
         people.assign(
             store, admin, officer_id=officer.id, inmate_id=inmate_id, start=date(2025, 1, 1)
         )
-    return {"officer": officer.id, "supervisor": supervisor.id, "inmates": ids}
+    return {
+        "officer": officer.id,
+        "supervisor": supervisor.id,
+        "admin": unit_admin.id,
+        "inmates": ids,
+    }
 
 
 def local_rows(client: SyncClient) -> dict[tuple[str, str], dict[str, Any]]:
@@ -214,7 +298,14 @@ class LiveHub:
     file by default or ``database_url``; ``engine`` reaches the same database for making
     enrolment codes and looking at the hub's state."""
 
-    def __init__(self, folder: Path, *, database_url: str | None = None, workers: int = 1) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        database_url: str | None = None,
+        workers: int = 1,
+        unsigned_benchmark: bool = False,
+    ) -> None:
         import subprocess
         import sys
         import time
@@ -238,7 +329,13 @@ class LiveHub:
         if database_url:
             args += ["--database-url", database_url]
         self.log = open(folder / "hub.log", "wb")  # noqa: SIM115  (closed in stop())
-        self.process = subprocess.Popen(args, stdout=self.log, stderr=subprocess.STDOUT)
+        import os
+
+        env = dict(os.environ)
+        env.pop("OFFICER_DESK_HUB_UNSIGNED_BENCHMARK", None)
+        if unsigned_benchmark:  # benchmarks/hub_bench.py's baseline only
+            env["OFFICER_DESK_HUB_UNSIGNED_BENCHMARK"] = "1"
+        self.process = subprocess.Popen(args, stdout=self.log, stderr=subprocess.STDOUT, env=env)
         self.engine = hub_db.make_engine(database_url or hub_db.database_url_for(folder))
         deadline = time.monotonic() + 60
         while True:
@@ -255,6 +352,7 @@ class LiveHub:
             time.sleep(0.1)
 
     def code(self, unit: str = UNIT) -> str:
+        trust_roots(self.engine, unit)
         return create_enrol_code(self.engine, unit)
 
     def records(self) -> dict[tuple[str, str], dict[str, Any]]:

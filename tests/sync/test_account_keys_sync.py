@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from cryptography.hazmat.primitives import serialization
-from synchelp import Hub, LiveHub, make_hub
+from synchelp import Hub, LiveHub, make_hub, trust_store_admin
 
 from officer_desk.app import account_keys, accounts
 from officer_desk.app.accounts import SignedIn
@@ -22,6 +22,7 @@ from officer_desk.cli.admin import main as admin_main
 from officer_desk.cli.unlock import NEW_PASSWORD_ENV, PASSWORD_ENV
 from officer_desk.domain.errors import DeskError
 from officer_desk.server import db as hub_db
+from officer_desk.server.cli import main as server_main
 from officer_desk.store import keyslots
 from officer_desk.store.database import Store
 from officer_desk.store.keyslots import (
@@ -38,6 +39,7 @@ from officer_desk.sync.transport import InProcessTransport
 FAST_KDF = KdfParams(time_cost=1, memory_kib=8192)
 ADMIN_PW = "fjellvann og brunost"
 KARI_PW = "morgenkaffe på avdeling C"
+NEW_PW = "ny kaffe etter nattevakt"
 KARI_NEW = "kveldsvakt med vafler"
 
 
@@ -72,6 +74,7 @@ class Unit:
             admin_name="Åse IT",
             admin_password=ADMIN_PW,
         )
+        trust_store_admin(hub.engine, self.a, self.admin.officer_id)
         self.client_a = self._enrol(self.a, "a")
         self.sync_a()
         self.b = account_keys.create_joining_store(self.path_b)
@@ -306,10 +309,16 @@ def test_an_old_password_slot_is_upgraded_at_sign_in_and_then_travels(unit: Unit
         unit.sign_in_b("kari", KARI_PW)
     _kari_at_a(unit)  # signing in on A upgrades the slot...
     assert KeySlots.for_store(unit.path_a).is_sealed("kari")  # type: ignore[union-attr]
-    unit.sync_a()  # ...and the next sync publishes the key pair
+    unit.sync_a()  # ...but a new key for an account is an admin's decision: it stays on A
     unit.sync_b()
-    assert unit.sign_in_b("kari", KARI_PW).username == "kari"
+    with pytest.raises(WrongPassword):
+        unit.sign_in_b("kari", KARI_PW)
     assert _kari_at_a(unit).username == "kari"
+    # The admin resets her password: a key the hub trusts, signed by the admin, travels.
+    accounts.reset_password(unit.a, unit.admin.actor(), username="kari", new_password=NEW_PW)
+    unit.sync_a()
+    unit.sync_b()
+    assert unit.sign_in_b("kari", NEW_PW).username == "kari"
 
 
 def _slot(store_path: Path, username: str) -> dict[str, object]:
@@ -337,6 +346,18 @@ def test_join_sets_up_a_workstation_where_the_units_officers_sign_in(
         assert admin_main(["init", "--data-dir", str(first), "--facility-name", "Halden",
                            "--facility-code", "HAL", "--unit-name", "Enhet J", "--unit-code", "J",
                            "--admin-username", "it", "--admin-name", "Åse IT"]) == 0  # fmt: skip
+        # Facility IT's ceremony: the first admin's signing key, read at the workstation, is
+        # registered at the hub as the unit's root of trust.
+        capsys.readouterr()
+        assert admin_main(["signing-key", "--data-dir", str(first), "--user", "it"]) == 0
+        shown = dict(
+            line.split(":", 1) for line in capsys.readouterr().out.splitlines() if ":" in line
+        )
+        officer_id = shown["account"].split()[0]
+        key = shown["signing key"].strip()
+        assert server_main(["trust-admin", "--data-dir", str(tmp_path / "hub"), "--unit", "J",
+                            "--officer", officer_id, "--key", key]) == 0  # fmt: skip
+        assert shown["fingerprint"].strip() in capsys.readouterr().out
         monkeypatch.setenv(NEW_PASSWORD_ENV, KARI_PW)
         assert admin_main(["add-officer", "--data-dir", str(first), "--user", "it", "--username",
                            "kari", "--name", "Kari", "--role", "officer"]) == 0  # fmt: skip

@@ -67,9 +67,13 @@ def join(
 
 
 def first(made: list[SyncClient], path: Path, hub: Hub) -> tuple[SyncClient, dict[str, Any], Actor]:
-    """The workstation that sets the unit up: (client, seed_unit's info, the supervisor)."""
-    a = join(made, path, hub, page_size=5000)
-    info = seed_unit(a.store)
+    """The workstation that sets the unit up: (client, seed_unit's info, the supervisor).
+    Seeded before it enrols, so the enrolling admin signs the upload."""
+    store = open_store(path)
+    info = seed_unit(store)
+    a = SyncClient(store, InProcessTransport(hub.app), page_size=5000)
+    a.enroll("http://hub.test", hub.code(), path.stem)
+    made.append(a)
     return a, info, Actor(info["supervisor"], "Sara")
 
 

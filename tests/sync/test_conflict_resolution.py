@@ -10,11 +10,13 @@ from typing import Any
 
 import pytest
 from sqlmodel import col, select
-from synchelp import Hub, seed_unit, workstation
+from synchelp import Hub, seed_unit, sign_op, workstation
 
 from officer_desk.app import conflicts, people, profile, release
 from officer_desk.app.conflicts import Decision
 from officer_desk.app.writes import Actor, write
+from officer_desk.domain.errors import PermissionDenied
+from officer_desk.server import authority
 from officer_desk.store.database import open_store
 from officer_desk.store.tables import Assignment, Inmate, ReleasePlanItem, SyncConflict
 from officer_desk.sync.client import SyncClient
@@ -115,7 +117,7 @@ def test_a_disputed_item_decided_on_b_reaches_a(
 
 
 def test_the_hub_refuses_a_decision_from_an_officer(
-    pair: tuple[SyncClient, SyncClient, dict[str, Any]],
+    pair: tuple[SyncClient, SyncClient, dict[str, Any]], hub: Hub
 ) -> None:
     a, b, info = pair
     kari = Actor(info["officer"], "Kari")
@@ -125,22 +127,47 @@ def test_the_hub_refuses_a_decision_from_an_officer(
     profile.update_profile(b.store, kari, person, profile.ProfileEdit(cell="C91"))
     both_sync(a, b)
     [row] = [c for c in open_conflicts(a, sara) if c.field_name == "cell"]
-    # An officer's workstation (an old or tampered client) writes the decision anyway.
-    with write(a.store, kari) as w:
+    # The desk refuses an officer's decision before writing it (the rules table)...
+    with pytest.raises(PermissionDenied), write(a.store, kari) as w:
         conflict = w.session.get(SyncConflict, row.id)
         assert conflict is not None
         w.update(conflict, {"resolved_at": w.now, "resolved_by": kari.officer_id})
-    a.sync_once()
-    [refused] = a.rejected()
-    assert refused.entity == "sync_conflict"
-    assert refused.reason == "Only a supervisor can decide a sync conflict."
+    # ...and a tampered client that signs it with Kari's key and sends it anyway with the
+    # workstation's token is refused by the hub, whatever the change says about its author.
+    token = a._setting("sync.token")
+    forged = sign_op(
+        {
+            "op_id": "op-forged-decision-1",
+            "entity": "sync_conflict",
+            "entity_id": row.id,
+            "op": "update",
+            "payload": {
+                "id": row.id,
+                "resolved_at": "2026-01-01T12:00:00+00:00",
+                "resolved_by": sara.officer_id,
+                "updated_by": sara.officer_id,
+            },
+            "hlc": a.store.clock.now(),
+            "schema_version": 1,
+        },
+        kari.officer_id,
+    )
+    status, answer = InProcessTransport(hub.app).send(
+        "POST", "/sync/push", token=token, body={"ops": [forged]}
+    )
+    assert status == 200
+    [result] = answer["results"]
+    assert result["status"] == "rejected"
+    assert result["reason"] == "Only a supervisor or admin of this unit can decide sync conflicts."
+    refusals = authority.refusals(hub.engine)
+    assert (refusals[0]["op_id"], refusals[0]["claimed_signer"]) == (
+        "op-forged-decision-1",
+        kari.officer_id,
+    )
     b.sync_once()
     with b.store.reading() as session:
         still = session.get(SyncConflict, row.id)
         assert still is not None and still.resolved_at is None
-    # The refused change is in the supervisor's inbox.
-    [listed] = conflicts.inbox(a.store, sara).rejected
-    assert listed.entity == "sync_conflict" and "supervisor" in listed.reason
 
 
 def test_a_reassignment_travels_through_the_hub(

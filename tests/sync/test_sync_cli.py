@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from synchelp import LiveHub, free_port
+from synchelp import LiveHub, free_port, trust_store_admin
 
 from officer_desk.app import accounts, people
 from officer_desk.cli import sync_cmds
@@ -54,8 +54,9 @@ def admin(
 
 
 @pytest.fixture
-def desk(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    """A standalone workstation: an admin, an officer account and two people registered."""
+def desk(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, live: LiveHub) -> Path:
+    """A standalone workstation: an admin, an officer account and two people registered; the
+    hub trusts the admin's key (facility IT's ceremony, docs/admin-guide.md)."""
     folder = tmp_path / "ws"
     assert admin(monkeypatch, folder, "init", *INIT) == 0
     monkeypatch.setenv(NEW_PASSWORD_ENV, KARI_PW)
@@ -69,6 +70,7 @@ def desk(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
             [people.InmateDetails(prison_number=f"H-{n}", full_name=f"Person {n}") for n in (1, 2)],
             today=date.today(),
         )
+        trust_store_admin(live.engine, store, who.officer_id)
     finally:
         store.close()
     return folder

@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 from sqlmodel import select
-from synchelp import Hub, comparable, make_hub, seed_unit
+from synchelp import LATEST, Hub, comparable, make_hub, seed_unit, sign_op
 
-from officer_desk.app import logbook, people
+from officer_desk.app import logbook
 from officer_desk.app.writes import Actor, write
 from officer_desk.store.database import open_store
-from officer_desk.store.tables import Facility, MealLog
+from officer_desk.store.tables import MealLog, Unit
 from officer_desk.sync.client import SyncClient
 from officer_desk.sync.transport import InProcessTransport
 
@@ -34,6 +34,19 @@ def enrolled(path: Path, hub: Hub, unit: str = "C", **kw: Any) -> SyncClient:
     return client
 
 
+def seeded(
+    path: Path, hub: Hub, persons: int, unit: str = "C", **kw: Any
+) -> tuple[SyncClient, dict[str, Any]]:
+    """A unit set up on a standalone store, then enrolled (its admin signs the upload)."""
+    store = open_store(path)
+    info = seed_unit(
+        store, persons=persons, unit_code=unit, numbers_from=2000 if unit != "C" else 1000
+    )
+    client = SyncClient(store, InProcessTransport(hub.app), **kw)
+    client.enroll("http://hub.test", hub.code(unit), path.stem)
+    return client, info
+
+
 def rows_of(client: SyncClient, table: str, inmate_id: str) -> list[str]:
     column = "id" if table == "inmate" else "inmate_id"
     return [
@@ -47,7 +60,7 @@ def rows_of(client: SyncClient, table: str, inmate_id: str) -> list[str]:
 def meal(store: Any, inmate_id: str, day: date, actor: Actor | None = None) -> None:
     logbook.log_meal(
         store,
-        actor or Actor.system("test"),
+        actor or Actor(LATEST["supervisor"], "Sara"),
         day=day,
         meal="lunch",
         entries=[logbook.MealEntry(inmate_id=inmate_id)],
@@ -57,19 +70,15 @@ def meal(store: Any, inmate_id: str, day: date, actor: Actor | None = None) -> N
 def test_transfer_drains_then_drops_on_the_old_unit_and_snapshots_on_the_new(
     hub: Hub, tmp_path: Path
 ) -> None:
-    c = enrolled(tmp_path / "c.sqlite", hub)
-    info = seed_unit(c.store, persons=2)
+    c, info = seeded(tmp_path / "c.sqlite", hub, 2)
     moving, staying = info["inmates"]
     meal(c.store, moving, date(2026, 1, 1))
     c.sync_once()
-    # Unit D's workstation adds its unit (only a unit's own workstations may).
-    d = enrolled(tmp_path / "d.sqlite", hub, unit="D")
+    # Unit D is set up on its own workstation by its own admin (only a unit's own may).
+    d, _ = seeded(tmp_path / "d.sqlite", hub, 1, unit="D")
     d.sync_once()
     with d.store.reading() as session:
-        facility_id = session.exec(select(Facility.id)).one()
-    with write(d.store, Actor.system("it")) as w:
-        unit_d = people.add_unit(w, facility_id, "Enhet D", "D").id
-    d.sync_once()
+        unit_d = session.exec(select(Unit.id).where(Unit.code == "D")).one()
     assert rows_of(d, "inmate", moving) == []  # not D's person (yet)
 
     # The transfer reaches the hub (facility IT's tool on another unit-C device).
@@ -82,16 +91,19 @@ def test_transfer_drains_then_drops_on_the_old_unit_and_snapshots_on_the_new(
         token=body["token"],
         body={
             "ops": [
-                {
-                    "op_id": "op-transfer-0001",
-                    "entity": "inmate",
-                    "entity_id": moving,
-                    "op": "update",
-                    "payload": {"unit_id": unit_d},
-                    "hlc": "9999999999999-00000-it",
-                    "schema_version": 1,
-                    "base_version": version.fetchone()[0],
-                }
+                sign_op(
+                    {
+                        "op_id": "op-transfer-0001",
+                        "entity": "inmate",
+                        "entity_id": moving,
+                        "op": "update",
+                        "payload": {"unit_id": unit_d},
+                        "hlc": "9999999999999-00000-it",
+                        "schema_version": 1,
+                        "base_version": version.fetchone()[0],
+                    },
+                    info["supervisor"],
+                )
             ]
         },
     )
@@ -99,7 +111,24 @@ def test_transfer_drains_then_drops_on_the_old_unit_and_snapshots_on_the_new(
 
     # The officer on C logs a meal for the person while the sync is pulling the transfer:
     # it is drained to the hub before the person's rows leave C.
-    c.on_page = lambda what, n: meal(c.store, moving, date(2026, 1, 2)) if what == "pulled" else 0
+    kari = Actor(info["officer"], "Kari")
+
+    def late_meal(what: str, _n: int) -> None:
+        # Written as the transfer arrives (her screen had the person open a moment before),
+        # signed by Kari: drained to the hub before the person's rows leave C.
+        if what == "pulled":
+            with write(c.store, kari) as w:
+                w.insert(
+                    MealLog(
+                        inmate_id=moving,
+                        day=date(2026, 1, 2),
+                        meal="lunch",
+                        outcome="ate",
+                        logged_at=w.now,
+                    )
+                )
+
+    c.on_page = late_meal
     report = c.sync_once()
     c.on_page = None
     assert report.dropped == [moving]
@@ -123,15 +152,14 @@ def test_transfer_drains_then_drops_on_the_old_unit_and_snapshots_on_the_new(
 
 
 def test_rejected_changes_are_listed_and_do_not_block_the_rest(hub: Hub, tmp_path: Path) -> None:
-    c = enrolled(tmp_path / "c.sqlite", hub)
-    info = seed_unit(c.store, persons=1)
+    c, info = seeded(tmp_path / "c.sqlite", hub, 1)
     person = info["inmates"][0]
     meal(c.store, person, date(2026, 1, 1))
     c.sync_once()
     # A log entry changed in place (the hub refuses: logs are amended, never changed),
     # written between two good changes.
     meal(c.store, person, date(2026, 1, 2))
-    with write(c.store, Actor.system("test")) as w:
+    with write(c.store, Actor(info["supervisor"], "Sara")) as w:
         first = w.session.exec(select(MealLog).where(MealLog.day == date(2026, 1, 1))).one()
         w.update(first, {"note": "changed afterwards"})
     meal(c.store, person, date(2026, 1, 3))
@@ -147,8 +175,7 @@ def test_rejected_changes_are_listed_and_do_not_block_the_rest(hub: Hub, tmp_pat
 
 
 def test_verify_retakes_only_the_person_that_differs(hub: Hub, tmp_path: Path) -> None:
-    c = enrolled(tmp_path / "c.sqlite", hub)
-    info = seed_unit(c.store, persons=2)
+    c, info = seeded(tmp_path / "c.sqlite", hub, 2)
     for person in info["inmates"]:
         meal(c.store, person, date(2026, 1, 1))
     c.sync_once()
@@ -161,8 +188,7 @@ def test_verify_retakes_only_the_person_that_differs(hub: Hub, tmp_path: Path) -
 
 
 def test_unit_devices_with_last_sync_and_changes_waiting(hub: Hub, tmp_path: Path) -> None:
-    c = enrolled(tmp_path / "c.sqlite", hub, batch_size=2)
-    info = seed_unit(c.store, persons=1)
+    c, info = seeded(tmp_path / "c.sqlite", hub, 1, batch_size=2)
     c.sync_once()
     other = enrolled(tmp_path / "other.sqlite", hub)
     other.sync_once()

@@ -195,6 +195,8 @@ def _code(hub: object, unit: str) -> str:
 
 def _unit_on_the_hub(hub: object, folder: Path) -> None:
     """Workstation A of unit J (admin it, officer kari), enrolled and synced."""
+    from officer_desk.domain.signing import public_text
+    from officer_desk.server.authority import trust_admin
     from officer_desk.sync.client import SyncClient
     from officer_desk.sync.transport import InProcessTransport
 
@@ -206,6 +208,13 @@ def _unit_on_the_hub(hub: object, folder: Path) -> None:
         admin_password=ADMIN_PW,
     )  # fmt: skip
     try:
+        # Facility IT's ceremony: the hub trusts unit J's first admin.
+        trust_admin(
+            _engine,
+            unit_code="J",
+            officer_id=admin.officer_id,
+            public=public_text(store.signers[admin.officer_id]),
+        )
         accounts.create_account(
             store,
             admin.actor(),

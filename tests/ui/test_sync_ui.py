@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlmodel import select
 
 from officer_desk.app import people
 from officer_desk.app.executor import DbExecutor
@@ -20,6 +21,7 @@ from officer_desk.domain.enums import Role
 from officer_desk.domain.errors import PermissionDenied
 from officer_desk.server.app import revoke_device
 from officer_desk.store.database import Store
+from officer_desk.store.signed_outbox import sign_entry
 from officer_desk.store.tables import Officer
 from officer_desk.sync.client import SyncClient
 from officer_desk.sync.errors import HubUnreachable
@@ -31,8 +33,9 @@ from officer_desk.ui.sync.controller import SyncTiming
 from officer_desk.ui.sync.state import Phase, Problem, PulledChange, clock_time
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "sync"))
+from conftest_shared import signed_in_everywhere  # noqa: F401
 from desk_helpers import TIMEOUT, sign_in, signed_in
-from synchelp import Hub, make_hub, workstation
+from synchelp import KEYS, Hub, give_keys, make_hub, trust_store_admin, workstation
 
 FAST = SyncTiming(after_change=50, every=60_000, retry_first=100, retry_most=400, quit_wait=3000)
 QUIET = SyncTiming(after_change=60_000, every=60_000, retry_first=100, retry_most=400)
@@ -107,8 +110,38 @@ def off_gui(work: Any, *args: Any) -> Any:
         return pool.submit(work, *args).result()
 
 
+def keys_for_everyone(store: Store, hub: Hub) -> None:
+    """As if every account had signed in here with its password: each has its signing key on
+    this store (synchelp.give_keys), and the hub trusts the unit's admins (facility IT's
+    ceremony); a unit without an admin gets one."""
+    with store.reading() as session:
+        officers = list(session.exec(select(Officer)).all())
+    admins = [o for o in officers if o.role == "admin"]
+    if not admins:
+        admins = [
+            people.add_officer(
+                store, Actor.system("test"), username="ada", display_name="Ada IT", role="admin"
+            )
+        ]
+        officers += admins
+    give_keys(store, [o.id for o in officers if o.id not in KEYS])
+    for admin in admins:
+        trust_store_admin(hub.engine, store, admin.id)
+
+
+def first_admin(store: Store) -> Actor:
+    """The unit's admin (whose changes are signed), or facility IT's local tool on a store
+    that has none (standalone: nothing is sent anywhere)."""
+    with store.reading() as session:
+        admin = session.exec(select(Officer).where(Officer.role == "admin")).first()
+    if admin is None:
+        return Actor.system("test")
+    return Actor(admin.id, admin.display_name, role="admin")
+
+
 def enrolled(store: Store, hub: Hub) -> str:
     """Join ``store`` to ``hub`` (in the fixture, before the test body); the device id."""
+    off_gui(keys_for_everyone, store, hub)
 
     def join() -> str:
         client = SyncClient(store, InProcessTransport(hub.app))
@@ -126,7 +159,7 @@ def add_person(name: str) -> Any:
     def work(store: Store) -> Any:
         return people.add_inmates(
             store,
-            Actor.system("test"),
+            first_admin(store),
             [
                 people.InmateDetails(
                     prison_number=f"H-{number}", full_name=name, date_of_birth=date(1990, 1, 1)
@@ -329,19 +362,30 @@ def test_refused_changes_are_listed_with_the_hubs_reason(
     unit_store: Store,
     net: SwitchableHub,
 ) -> None:
-    # A log entry the hub already has under the same id with other content is refused.
+    # A change the hub refuses (for a record it does not have), signed by Kari as the desk
+    # signs: refused with a reason, listed.
     start(qtbot, window, officer, net)
     qtbot.waitUntil(lambda: window.sync.controller.view.last_sync_at is not None, timeout=TIMEOUT)
 
     def clash(store: Store) -> None:
+        entry = {
+            "op_id": "op-clash",
+            "entity": "inmate",
+            "entity_id": "no-such",
+            "op": "update",
+            "payload": '{"cell":"X"}',
+            "schema_version": 1,
+            "hlc": store.clock.now(),
+            "signer": officer.id,
+        }
         db = SyncClient(store)
         try:
             conn = db._conn()
             conn.execute(
                 "INSERT INTO outbox_entry (op_id, entity, entity_id, op, payload, "
-                "schema_version, hlc, created_at) VALUES ('op-clash', 'inmate', 'no-such', "
-                "'update', '{\"cell\": \"X\"}', 1, ?, '2026-01-01 00:00:00.000000')",
-                (store.clock.now(),),
+                "schema_version, hlc, created_at, signer, signature) VALUES "
+                "(?, ?, ?, ?, ?, ?, ?, '2026-01-01 00:00:00.000000', ?, ?)",
+                (*entry.values(), sign_entry(KEYS[officer.id], entry)),
             )
         finally:
             db.close()
@@ -448,10 +492,12 @@ def test_closing_while_the_hub_hangs_does_not_hang_and_keeps_the_outbox(
 
 
 @pytest.fixture
-def admin_officer(unit_store: Store, admin: Actor) -> Officer:
-    return people.add_officer(
+def admin_officer(unit_store: Store, admin: Actor, hub: Hub) -> Officer:
+    made = people.add_officer(
         unit_store, admin, username="ida", display_name="Ida IT", role="admin"
     )
+    keys_for_everyone(unit_store, hub)  # Ida signed in with her password; the hub trusts her
+    return made
 
 
 def admin_page(
