@@ -32,7 +32,7 @@ from pydantic_core import from_json
 from officer_desk import __version__
 from officer_desk.store import audit
 from officer_desk.store.connect import connect
-from officer_desk.store.database import Store, _apply_pragmas
+from officer_desk.store.database import HLC_HIGH, Store, _apply_pragmas
 from officer_desk.sync import crashpoints
 from officer_desk.sync import protocol as p
 from officer_desk.sync.errors import (
@@ -44,7 +44,11 @@ from officer_desk.sync.errors import (
     SyncProblem,
     UpdateTheApp,
 )
-from officer_desk.sync.transport import HttpxTransport, InProcessTransport, Transport
+from officer_desk.sync.transport import (
+    HttpxTransport,
+    InProcessTransport,
+    Transport,
+)
 
 log = logging.getLogger("officer_desk.sync")
 
@@ -335,6 +339,23 @@ def _incoming(data: Any, items: str, extra: str) -> tuple[list[Incoming], Any]:
     return out, tail
 
 
+def _newest(values: Iterable[Any]) -> str:
+    """The newest of some clock values (text that is no timestamp is left out: it would sort
+    above every real one)."""
+    return max((v for v in values if isinstance(v, str) and v[:1].isdigit()), default="")
+
+
+def _raise_clock_mark(db: Any, hlc: str) -> None:
+    """Raise the store's clock mark (``database.HLC_HIGH``, read when the store opens and
+    before each write) to ``hlc``, inside the caller's transaction."""
+    if hlc:
+        db.execute(
+            "INSERT INTO local_setting (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)",
+            (HLC_HIGH, hlc),
+        )
+
+
 _COLUMNS: _Columns | None = None
 
 
@@ -499,7 +520,14 @@ class SyncClient:
 
     def _queue_initial_upload(self) -> int:
         """Every row the hub has never seen becomes one insert op carrying the whole row (its
-        older outbox entries, if any, are folded into it), parents first."""
+        older outbox entries, if any, are folded into it), parents first.
+
+        Each op gets a fresh clock value, not the row's old ``updated_hlc`` (which the payload
+        still carries): the hub refuses a change whose clock is not after the last one it
+        applied from this workstation (a replay), and rows taken table by table, parents
+        first, are not in clock order.  Fresh values follow every op already queued, in the
+        order they are queued.  Nothing at the hub can be concurrent with them: it has never
+        seen these records."""
         from sqlmodel import SQLModel, col, delete, select
 
         from officer_desk.app.writes import payload_of
@@ -531,7 +559,7 @@ class SyncClient:
                             op="insert",
                             payload=payload_of(row),
                             schema_version=SYNC_SCHEMA_VERSION,
-                            hlc=row.updated_hlc or self.store.clock.now(),
+                            hlc=self.store.clock.now(),
                             created_at=self.now(),
                         )
                     )
@@ -680,6 +708,8 @@ class SyncClient:
                             (result.version, op.entity_id, result.version),
                         )
                 db.execute("DELETE FROM outbox_entry WHERE op_id = ?", (op.op_id,))
+            # What leaves the outbox stays below the clock when the store opens again.
+            _raise_clock_mark(db, _newest(by_id[r.op_id].hlc for r in results if r.op_id in by_id))
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -778,7 +808,7 @@ class SyncClient:
             groups: dict[str, list[Incoming]] = {}
             for change in changes:
                 groups.setdefault(change.entity, []).append(change)
-            top_hlc = max((str(c.record.get("updated_hlc") or "") for c in changes), default="")
+            top_hlc = _newest(c.record.get("updated_hlc") for c in changes)
             entering, leaving = self._scope_changes(db, groups)
             skipped = 0
             for entity in sorted(groups, key=lambda e: RANK.get(e, 99)):
@@ -805,6 +835,7 @@ class SyncClient:
                 self._put(db, K_LEAVING, json.dumps(sorted(queued)))
             if cursor is not None:
                 self._put(db, K_CURSOR, str(cursor))
+            _raise_clock_mark(db, top_hlc)
             self._audit(
                 db,
                 f"sync {what}: {len(changes)} records from the hub"
