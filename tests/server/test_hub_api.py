@@ -4,7 +4,6 @@ Runs against a SQLite hub and a real PostgreSQL hub."""
 
 from __future__ import annotations
 
-import itertools
 import json
 import time
 from datetime import UTC, datetime, timedelta
@@ -49,8 +48,13 @@ def enrolled(hub: Hub, tmp_path: Path) -> tuple[InProcessTransport, str, SyncCli
 
 # Each op made here is stamped after the one before and after the workstation's own changes
 # (the hub refuses a new op id whose clock is not after the last one it applied from the same
-# workstation: a replay).
-_CLOCK = itertools.count(time.time_ns() // 1_000_000 + 60_000)
+# workstation: a replay): a minute ahead of the wall clock, when it is made.
+_LAST = [0]
+
+
+def _fresh_clock() -> str:
+    _LAST[0] = max(_LAST[0] + 1, time.time_ns() // 1_000_000 + 60_000)
+    return f"{_LAST[0]:013d}-00000-dev"
 
 
 def op(**over: Any) -> dict[str, Any]:
@@ -60,7 +64,7 @@ def op(**over: Any) -> dict[str, Any]:
         "entity_id": "f-new",
         "op": "insert",
         "payload": {"id": "f-new", "name": "N", "code": "NEW"},
-        "hlc": f"{next(_CLOCK):013d}-00000-dev",
+        "hlc": _fresh_clock(),
         "schema_version": 1,
     }
     return base | over
