@@ -35,6 +35,7 @@ from officer_desk.store.connect import connect
 from officer_desk.store.database import HLC_HIGH, Store, _apply_pragmas
 from officer_desk.sync import crashpoints
 from officer_desk.sync import protocol as p
+from officer_desk.sync.address import require_secure_hub
 from officer_desk.sync.errors import (
     ClockOff,
     DeviceRevoked,
@@ -488,7 +489,10 @@ class SyncClient:
 
     def enroll(self, hub_url: str, code: str, device_name: str) -> p.EnrollResponse:
         """Exchange a one-time code for this workstation's token (kept in the encrypted store)
-        and queue what a standalone store already holds for upload."""
+        and queue what a standalone store already holds for upload.  A plain ``http://``
+        address on the network is refused before anything is sent (``InsecureHub``), whatever
+        the transport: it is the address later syncs use."""
+        require_secure_hub(hub_url)
         if self._transport is None or self._own_transport:
             self.close()  # a transport of ours to another hub goes
             self._transport = HttpxTransport(hub_url)

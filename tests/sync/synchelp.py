@@ -47,7 +47,7 @@ def workstation(
 ) -> SyncClient:
     store = open_store(path)
     client = SyncClient(store, transport or InProcessTransport(hub.app))
-    client.enroll("http://hub.test", hub.code(unit), path.stem)
+    client.enroll("https://hub.test", hub.code(unit), path.stem)
     return client
 
 
@@ -209,12 +209,113 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+@dataclass(frozen=True)
+class Certificates:
+    """A facility CA (``ca``, what workstations trust) and the hub's certificate signed by it
+    for 127.0.0.1 and localhost, with its key: PEM files."""
+
+    ca: Path
+    cert: Path
+    key: Path
+
+
+def make_certificates(folder: Path) -> Certificates:
+    """A throwaway CA and a hub certificate signed by it (``cryptography``), as facility IT
+    would make with openssl (docs/admin-guide.md)."""
+    import ipaddress
+    from datetime import UTC, datetime, timedelta
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = datetime.now(UTC)
+
+    def name(text: str) -> x509.Name:
+        return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, text)])
+
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(name("Test facility CA"))
+        .issuer_name(name("Test facility CA"))
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(
+            x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name("localhost"))
+        .issuer_name(ca.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName(
+                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
+            ),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(
+            x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False
+        )
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()),
+            critical=False,
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    made = Certificates(folder / "facility-ca.pem", folder / "hub.pem", folder / "hub.key")
+    made.ca.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    made.cert.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    made.key.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return made
+
+
 class LiveHub:
     """``officer-desk-server serve`` in a child process (uvicorn, a real socket), on a SQLite
     file by default or ``database_url``; ``engine`` reaches the same database for making
     enrolment codes and looking at the hub's state."""
 
-    def __init__(self, folder: Path, *, database_url: str | None = None, workers: int = 1) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        database_url: str | None = None,
+        workers: int = 1,
+        tls: Certificates | None = None,
+    ) -> None:
+        import ssl
         import subprocess
         import sys
         import time
@@ -222,7 +323,8 @@ class LiveHub:
         import httpx
 
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.tls = tls
+        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
         args = [
             sys.executable,
             "-m",
@@ -237,6 +339,10 @@ class LiveHub:
         ]
         if database_url:
             args += ["--database-url", database_url]
+        verify: Any = True
+        if tls is not None:
+            args += ["--ssl-certfile", str(tls.cert), "--ssl-keyfile", str(tls.key)]
+            verify = ssl.create_default_context(cafile=str(tls.ca))
         self.log = open(folder / "hub.log", "wb")  # noqa: SIM115  (closed in stop())
         self.process = subprocess.Popen(args, stdout=self.log, stderr=subprocess.STDOUT)
         self.engine = hub_db.make_engine(database_url or hub_db.database_url_for(folder))
@@ -245,7 +351,7 @@ class LiveHub:
             if self.process.poll() is not None:
                 raise RuntimeError(f"hub exited: {(folder / 'hub.log').read_text()[-2000:]}")
             try:
-                if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:
+                if httpx.get(self.url + "/healthz", timeout=1, verify=verify).status_code == 200:
                     break
             except httpx.HTTPError:
                 pass

@@ -61,7 +61,7 @@ def join(
     client = SyncClient(
         open_store(path), DecodedOnly(inner) if decoded else inner, page_size=page_size
     )
-    client.enroll("http://hub.test", hub.code(), path.stem)
+    client.enroll("https://hub.test", hub.code(), path.stem)
     made.append(client)
     return client
 
