@@ -11,6 +11,8 @@ facility's own CA; ``SSL_CERT_FILE`` names a bundle instead) and the public CAs 
 
 from __future__ import annotations
 
+import functools
+import os
 import ssl
 from typing import Any, Protocol
 
@@ -30,7 +32,14 @@ UNREACHABLE = (
 def tls_context() -> ssl.SSLContext:
     """Certificates trusted for the hub: the system's store (a facility CA installed there,
     or the bundle ``SSL_CERT_FILE`` names) and certifi's public CAs.  httpx on its own trusts
-    only certifi's, where no facility CA is."""
+    only certifi's, where no facility CA is.  Loading both takes tens of milliseconds, so the
+    context is made once per process (again if ``SSL_CERT_FILE``/``SSL_CERT_DIR`` change) and
+    shared: a client-side context is safe to use from several threads."""
+    return _tls_context(os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
+
+
+@functools.lru_cache(maxsize=4)
+def _tls_context(_cert_file: str | None, _cert_dir: str | None) -> ssl.SSLContext:
     import certifi
 
     context = ssl.create_default_context()  # system store; SSL_CERT_FILE / SSL_CERT_DIR
