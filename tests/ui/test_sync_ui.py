@@ -319,6 +319,38 @@ def test_a_revoked_workstation_is_told_in_plain_words(
     assert panel.join_button.isVisible() and not panel.join_button.isEnabled()
 
 
+def test_a_workstation_enrolled_with_an_http_hub_says_the_address_is_not_secure(
+    qtbot: QtBot,
+    window: MainWindow,
+    officer: Officer,
+    caseload: list[str],
+    joined: str,
+    unit_store: Store,
+) -> None:
+    """Enrolled before plain http:// was refused: the real network transport refuses the
+    stored address, and the indicator says why and what to do."""
+
+    def plain_http(store: Store) -> None:
+        client = SyncClient(store)
+        db = client._begin()
+        db.execute(
+            "UPDATE local_setting SET value = 'http://hub.facility.local:8765' "
+            "WHERE key = 'sync.hub_url'"
+        )
+        db.execute("COMMIT")
+        client.close()
+
+    off_gui(plain_http, unit_store)
+    window.sync.use(enrol_module.http_transport, FAST)
+    sign_in(qtbot, window, officer)
+    wait_phase(qtbot, window, Phase.PROBLEM)
+    assert window.sync.controller.view.problem is Problem.INSECURE
+    assert "address is not secure" in indicator_text(window)
+    panel = window.sync.indicator.open_panel()
+    assert "https://" in panel.explanation.text()
+    assert "nothing typed here is lost" in panel.explanation.text().lower()
+
+
 def test_refused_changes_are_listed_with_the_hubs_reason(
     qtbot: QtBot,
     window: MainWindow,
