@@ -30,9 +30,14 @@ def certificates(tmp_path_factory: pytest.TempPathFactory) -> Certificates:
     return make_certificates(tmp_path_factory.mktemp("tls"))
 
 
-@pytest.fixture(scope="module")
-def tls_hub(tmp_path_factory: pytest.TempPathFactory, certificates: Certificates) -> LiveHub:
-    hub = LiveHub(tmp_path_factory.mktemp("hub"), tls=certificates)
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def tls_hub(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    certificates: Certificates,
+) -> LiveHub:
+    url = None if request.param == "sqlite" else request.getfixturevalue("postgres").new_database()
+    hub = LiveHub(tmp_path_factory.mktemp("hub"), tls=certificates, database_url=url)
     yield hub  # type: ignore[misc]
     hub.stop()
 
