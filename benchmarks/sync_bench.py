@@ -126,7 +126,7 @@ def main() -> None:
     source = open_store(tmp / "source.sqlite")
     info = seed_unit(source, persons=6)
     client = SyncClient(source, InProcessTransport(hub.app))
-    client.enroll("http://hub.test", hub.code(), "source")
+    client.enroll("https://hub.test", hub.code(), "source")
     client.sync_once()
     rows = meal_rows(info["inmates"], 5)
     load_hub(hub, rows)
@@ -151,7 +151,7 @@ def main() -> None:
         return report.pulled / took
 
     # The rows exactly as the client stores them, for the raw inserts (not timed).
-    fresh_pull(InProcessTransport(hub.app), "http://hub.test", None)
+    fresh_pull(InProcessTransport(hub.app), "https://hub.test", None)
     reference = connect(tmp / "fresh-1.sqlite", None)
     cursor = reference.execute("SELECT * FROM meal_log")
     columns = [d[0] for d in cursor.description]
@@ -185,7 +185,7 @@ def main() -> None:
         "raw": lambda key: raw_insert(key, same_schema=True),
         "bare": lambda key: raw_insert(key, same_schema=False),
         "socket": lambda key: fresh_pull(None, live.url, key),
-        "in-process": lambda key: fresh_pull(InProcessTransport(hub.app), "http://hub.test", key),
+        "in-process": lambda key: fresh_pull(InProcessTransport(hub.app), "https://hub.test", key),
     }
     live = LiveHub(tmp)  # the same hub database, served by a uvicorn process
     try:
@@ -201,7 +201,7 @@ def main() -> None:
     # workstation that is up to date; medians of ``runs`` rounds.
     client.sync_once()  # the source takes the loaded history first (not timed)
     other = SyncClient(open_store(tmp / "other.sqlite"), InProcessTransport(hub.app))
-    other.enroll("http://hub.test", hub.code(), "other")
+    other.enroll("https://hub.test", hub.code(), "other")
     other.sync_once()
     admin = Actor.system("bench")
     trips, pushed, got = [], 0, 0

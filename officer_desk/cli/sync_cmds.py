@@ -23,6 +23,7 @@ from typing import Any
 from officer_desk.app import enrolment
 from officer_desk.cli.unlock import Desk
 from officer_desk.domain.errors import ValidationError
+from officer_desk.sync.address import insecure_hub_problem
 from officer_desk.sync.client import SyncClient, SyncReport
 from officer_desk.sync.errors import HubUnreachable, SyncProblem
 
@@ -56,6 +57,9 @@ def _hub_url(text: str) -> str:
             "wrote it down.",
             "hub",
         )
+    problem = insecure_hub_problem(url)
+    if problem is not None:
+        raise ValidationError(problem, "hub")
     return url
 
 

@@ -44,6 +44,18 @@ class HybridClock:
                 self._last = Timestamp(self._last.millis, self._last.counter + 1, self._device)
             return self._last.encode()
 
+    def observe(self, seen: str) -> None:
+        """Never issue a timestamp at or below ``seen`` (one this store already holds, read
+        when it opens or before a write): unlike :meth:`receive` it is not an event, so it
+        moves nothing when ``seen`` is older.  Text that is not a timestamp is ignored."""
+        try:
+            other = Timestamp.decode(seen)
+        except ValueError:
+            return
+        with self._lock:
+            if other > self._last:
+                self._last = other
+
     def receive(self, remote: str) -> None:
         """Advance past a timestamp seen from another device."""
         other = Timestamp.decode(remote)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from officer_desk import __version__
+from officer_desk.domain.loopback import is_loopback
 
 DEFAULT_DATA_DIR = Path(os.environ.get("OFFICER_DESK_HUB_DATA_DIR", "/var/lib/officer-desk-hub"))
 
@@ -51,6 +52,22 @@ def _verify_signatures() -> bool:
     return True
 
 
+def plain_http_refusal(host: str, tls: bool, behind_proxy: bool) -> str | None:
+    """Why ``serve`` will not listen on ``host``, in plain words; None when it may.  Plain HTTP
+    only on this computer itself (127.0.0.0/8, ::1, localhost): anywhere else workstations'
+    records and tokens would cross the network in clear text, unless a reverse proxy in front
+    terminates TLS (``--behind-tls-proxy``)."""
+    if tls or behind_proxy or is_loopback(host):
+        return None
+    return (
+        f"refusing to serve plain HTTP on {host}: workstations would send records and their "
+        "keys across the network unencrypted. Give --ssl-certfile and --ssl-keyfile (the "
+        "hub's certificate and key; docs/admin-guide.md, 'The hub's TLS certificate'), or "
+        "--behind-tls-proxy if a reverse proxy in front of the hub terminates TLS, or serve "
+        "on 127.0.0.1."
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="officer-desk-server", description="The officer_desk sync hub."
@@ -69,8 +86,16 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--workers", type=int, default=1)
-    serve.add_argument("--ssl-certfile", default=None)
-    serve.add_argument("--ssl-keyfile", default=None)
+    serve.add_argument(
+        "--ssl-certfile", default=None, help="the hub's certificate (PEM, with its chain)"
+    )
+    serve.add_argument("--ssl-keyfile", default=None, help="the certificate's private key (PEM)")
+    serve.add_argument(
+        "--behind-tls-proxy",
+        action="store_true",
+        help="serve plain HTTP on a non-loopback address because a reverse proxy in front "
+        "of the hub terminates TLS (its certificate is the proxy's)",
+    )
 
     enroll = sub.add_parser("enroll-device", help="print a one-time enrolment code")
     common(enroll)
@@ -101,6 +126,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
             parser.error("--ssl-certfile and --ssl-keyfile go together")
+        refusal = plain_http_refusal(args.host, bool(args.ssl_certfile), args.behind_tls_proxy)
+        if refusal is not None:
+            print(f"officer-desk-server: {refusal}", file=sys.stderr)
+            return 2
+        for name in (args.ssl_certfile, args.ssl_keyfile):
+            if name and not Path(name).is_file():
+                print(f"officer-desk-server: {name} is not a readable file.", file=sys.stderr)
+                return 2
         import uvicorn
 
         from officer_desk.server.app import create_app

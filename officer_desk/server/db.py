@@ -22,7 +22,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD_REVISION = "h0003"
+HEAD_REVISION = "h0004"
 ADVISORY_LOCK_KEY = 0x0FF1CE  # one lock for all sync writes on a PostgreSQL hub
 
 metadata = sa.MetaData()
@@ -47,6 +47,9 @@ device = sa.Table(
     sa.Column("last_sync_at", sa.DateTime(timezone=True), nullable=True),
     sa.Column("waiting", sa.Integer, nullable=True),  # changes in its outbox
     sa.Column("app_version", sa.String(40), nullable=True),
+    # The clock of the last change applied from this device (h0004): a new op id whose clock
+    # is not after it is refused as a replay (server/pushes.py).
+    sa.Column("last_hlc", sa.String(120), nullable=True),
 )
 
 enrol_code = sa.Table(

@@ -203,6 +203,12 @@ class Merger:
         if public is not None:
             self.keys.adopt(rec.entity_id, public, op.hlc, self.now)
 
+    def refuse(self, op: p.Op, reason: str) -> p.OpResult:
+        """Refuse an op before merging it (a replay); the refusal is its stored result, so a
+        resend of the same op id gets the same answer."""
+        self._store_result(op, "rejected", reason, None)
+        return p.OpResult(op_id=op.op_id, status="rejected", reason=reason)
+
     def _store_result(self, op: p.Op, status: str, reason: str, version: int | None) -> None:
         if self.batched:
             self._results.append((op.op_id, self.device_id, status, reason, version, self.now))

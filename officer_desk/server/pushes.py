@@ -11,6 +11,9 @@ What stays exact:
 * every push gets the results of its own ops, in order, only after the commit;
 * an op id seen earlier in the same group (a workstation that resent a push whose answer it
   lost) gets the earlier op's result, as if it had been committed first;
+* replays: a new op id whose clock is not after the last one applied from its device is
+  refused (``device.last_hlc``, read in the group's transaction and advanced op by op in
+  group order, so a device's ops are judged in the order it sent them);
 * if the group's transaction fails (a database clash in the batched write, a bug), it is rolled
   back and each push is applied again alone, in a transaction of its own, exactly as before
   group commit: a failing push fails only its own request.
@@ -42,6 +45,12 @@ log = logging.getLogger("officer_desk.server")
 MAX_GROUP_OPS = 2000
 # The writer thread ends after this long without work and starts again with the next push.
 IDLE_SECONDS = 2.0
+# The answer to a replay: a new op id whose clock is not after the last change the hub
+# applied from the same workstation (old content sent again, by a fault or on purpose).
+REPLAY_REASON = (
+    "Refused as a replay: this workstation already sent a later change, so this one is "
+    "older than what the hub has from it. If the change is still wanted, make it again."
+)
 
 Writing = Callable[[], contextlib.AbstractContextManager[Connection]]
 
@@ -192,16 +201,26 @@ class PushWriter:
             for job in group:
                 job.error = self._refusal(rows.get(job.device["id"]))
             allowed = [job for job in group if job.error is None]
-            results = apply_pushes(conn, allowed, verify=self.verify) if allowed else []
+            last = {r.id: r.last_hlc for r in rows.values()}
+            results = apply_pushes(conn, allowed, last, verify=self.verify) if allowed else []
         for job, ops in zip(allowed, results, strict=True):
             job.result = p.PushResponse(results=ops)
 
 
 def apply_pushes(
-    conn: Connection, group: list[PushJob], *, verify: bool = True
+    conn: Connection,
+    group: list[PushJob],
+    last_hlc: dict[str, str | None] | None = None,
+    *,
+    verify: bool = True,
 ) -> list[list[p.OpResult]]:
     """Merge the pushes of ``group`` in order inside the caller's transaction; the results of
-    each push's ops."""
+    each push's ops.  ``last_hlc``: each device's ``device.last_hlc`` as read in this
+    transaction (read here when not given)."""
+    if last_hlc is None:
+        rows = _DEVICES_BY_ID.rows(conn, [job.device["id"] for job in group])
+        last_hlc = {r.id: r.last_hlc for r in rows}
+    last = dict(last_hlc)
     all_ops = [op for job in group for op in job.body.ops]
     stored = _stored_results(conn, [op.op_id for op in all_ops])
     batched = all(job.batched for job in group)
@@ -215,7 +234,15 @@ def apply_pushes(
         for op in job.body.ops:
             previous = stored.get(op.op_id)
             if previous is None:
-                result = merger.apply(op)
+                # A resend of an op id already answered gets that answer (below), before
+                # this: only a new op id can be a replay.
+                newest = last.get(dev["id"])
+                if newest is not None and op.hlc <= newest:
+                    result = merger.refuse(op, REPLAY_REASON)
+                else:
+                    result = merger.apply(op)
+                    if result.status == "applied":
+                        last[dev["id"]] = op.hlc
                 stored[op.op_id] = _Seen(dev["id"], result.status, result.reason, result.version)
                 results.append(result)
             elif previous.device_id != dev["id"]:
@@ -240,7 +267,10 @@ def apply_pushes(
     seen = {job.device["id"]: job for job in group}  # the last push of each device tells
     conn.execute(
         _DEVICE_SYNCED,
-        [{"d": device_id, "at": job.now, "w": job.body.waiting} for device_id, job in seen.items()],
+        [
+            {"d": device_id, "at": job.now, "w": job.body.waiting, "h": last.get(device_id)}
+            for device_id, job in seen.items()
+        ],
     )
     return out
 
@@ -276,12 +306,12 @@ def _keys_read(ops: list[p.Op]) -> list[tuple[str, str]]:
     return list(keys)
 
 
-_DEVICES_BY_ID = SelectByIds(device, "id", columns=["id", "revoked_at"])
+_DEVICES_BY_ID = SelectByIds(device, "id", columns=["id", "revoked_at", "last_hlc"])
 _RESULTS_BY_ID = SelectByIds(
     op_result, "op_id", columns=["op_id", "device_id", "status", "reason", "version"]
 )
 _DEVICE_SYNCED = (
     device.update()
     .where(device.c.id == sa.bindparam("d"))
-    .values(last_sync_at=sa.bindparam("at"), waiting=sa.bindparam("w"))
+    .values(last_sync_at=sa.bindparam("at"), waiting=sa.bindparam("w"), last_hlc=sa.bindparam("h"))
 )

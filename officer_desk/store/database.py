@@ -16,7 +16,7 @@ import logging
 import secrets
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -154,6 +154,13 @@ class Store:
             )
             try:
                 with session.begin():
+                    # Another process on this file (the admin command line beside the desk)
+                    # may have queued or pushed changes stamped after this clock's last one:
+                    # start after them, so the outbox stays in clock order (the hub refuses a
+                    # change not after the last one it applied from this workstation).
+                    newest = session.connection().exec_driver_sql(_NEWEST).scalar()
+                    if newest:
+                        self.clock.observe(newest)
                     yield session
             finally:
                 session.close()
@@ -167,8 +174,15 @@ class Store:
             self._engine = None
 
 
-def open_store(path: Path, *, backups: Path | None = None, key: bytes | None = None) -> Store:
-    """Open (creating or upgrading as needed) the store at ``path``.
+def open_store(
+    path: Path,
+    *,
+    backups: Path | None = None,
+    key: bytes | None = None,
+    wall_ms: Callable[[], int] | None = None,
+) -> Store:
+    """Open (creating or upgrading as needed) the store at ``path``.  ``wall_ms``: the system
+    clock in milliseconds for the store's hybrid clock (tests set it back).
 
     Raises StoreTooNew if the file was written by a newer app, and other StorageProblems when
     the file cannot be used; in both cases the file is left as it was.
@@ -176,11 +190,16 @@ def open_store(path: Path, *, backups: Path | None = None, key: bytes | None = N
     path.parent.mkdir(parents=True, exist_ok=True)
     with storage_errors():
         migrate.upgrade_on_open(path, backups or path.parent / "backups", key)
-        device_id = _device_id(path, key)
-    return Store(path=path, device_id=device_id, clock=HybridClock(device_id), key=key)
+        device_id, newest = _identity(path, key)
+    clock = HybridClock(device_id, wall_ms)
+    clock.observe(newest)
+    return Store(path=path, device_id=device_id, clock=clock, key=key)
 
 
-def _device_id(path: Path, key: bytes | None) -> str:
+def _identity(path: Path, key: bytes | None) -> tuple[str, str]:
+    """(this store's device id, the newest clock value it holds): the clock starts after it,
+    so a system clock set back never stamps a new change below one already made or pulled
+    here (the hub would refuse it as a replay, or let an older change win)."""
     connection = connect(path, key, isolation_level=None)
     try:
         _apply_pragmas(connection)
@@ -195,10 +214,51 @@ def _device_id(path: Path, key: bytes | None) -> str:
             )
         else:
             device_id = row[0]
+        newest = _newest_clock(connection)
         connection.execute("COMMIT")
-        return str(device_id)
+        return str(device_id), newest
     finally:
         connection.close()
+
+
+# The newest clock value a store holds, in one query over two rows found by primary key: the
+# last change queued in the outbox (the outbox is in clock order: changes are stamped and
+# queued in one write transaction) and ``HLC_HIGH``, which the sync client raises for what
+# left the outbox (pushed or refused) and for every pulled page.
+HLC_HIGH = "hlc.high"
+_NEWEST = (
+    "SELECT max(h) FROM ("
+    "SELECT (SELECT hlc FROM outbox_entry ORDER BY seq DESC LIMIT 1) AS h "
+    "UNION ALL SELECT value FROM local_setting WHERE key = 'hlc.high')"
+)
+
+
+def _newest_clock(connection: Any) -> str:
+    """The newest clock value in the store (see ``_NEWEST``).  A store made before ``HLC_HIGH``
+    existed is read once (every synced table's ``updated_hlc`` and the outbox, in no clock
+    order then) and the mark written."""
+    mark = connection.execute(
+        "SELECT value FROM local_setting WHERE key = ?", (HLC_HIGH,)
+    ).fetchone()
+    if mark is None:
+        tables = [
+            r[0]
+            for r in connection.execute(
+                "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c "
+                "WHERE m.type = 'table' AND c.name = 'updated_hlc'"
+            )
+        ]
+        found = [
+            connection.execute(
+                f"SELECT max({column}) FROM {name} WHERE {column} GLOB '[0-9]*'"
+            ).fetchone()[0]
+            for name, column in [*((t, "updated_hlc") for t in tables), ("outbox_entry", "hlc")]
+        ]
+        connection.execute(
+            "INSERT INTO local_setting (key, value) VALUES (?, ?)",
+            (HLC_HIGH, max((f for f in found if f), default="")),
+        )
+    return str(connection.execute(_NEWEST).fetchone()[0] or "")
 
 
 def utc_now() -> datetime:

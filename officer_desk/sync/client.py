@@ -32,10 +32,11 @@ from pydantic_core import from_json
 from officer_desk import __version__
 from officer_desk.store import audit
 from officer_desk.store.connect import connect
-from officer_desk.store.database import Store, _apply_pragmas
+from officer_desk.store.database import HLC_HIGH, Store, _apply_pragmas
 from officer_desk.store.signed_outbox import sign_waiting
 from officer_desk.sync import crashpoints
 from officer_desk.sync import protocol as p
+from officer_desk.sync.address import require_secure_hub
 from officer_desk.sync.errors import (
     ClockOff,
     DeviceRevoked,
@@ -45,7 +46,11 @@ from officer_desk.sync.errors import (
     SyncProblem,
     UpdateTheApp,
 )
-from officer_desk.sync.transport import HttpxTransport, InProcessTransport, Transport
+from officer_desk.sync.transport import (
+    HttpxTransport,
+    InProcessTransport,
+    Transport,
+)
 
 log = logging.getLogger("officer_desk.sync")
 
@@ -338,6 +343,23 @@ def _incoming(data: Any, items: str, extra: str) -> tuple[list[Incoming], Any]:
     return out, tail
 
 
+def _newest(values: Iterable[Any]) -> str:
+    """The newest of some clock values (text that is no timestamp is left out: it would sort
+    above every real one)."""
+    return max((v for v in values if isinstance(v, str) and v[:1].isdigit()), default="")
+
+
+def _raise_clock_mark(db: Any, hlc: str) -> None:
+    """Raise the store's clock mark (``database.HLC_HIGH``, read when the store opens and
+    before each write) to ``hlc``, inside the caller's transaction."""
+    if hlc:
+        db.execute(
+            "INSERT INTO local_setting (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)",
+            (HLC_HIGH, hlc),
+        )
+
+
 _COLUMNS: _Columns | None = None
 
 
@@ -473,7 +495,10 @@ class SyncClient:
     ) -> p.EnrollResponse:
         """Exchange a one-time code for this workstation's token (kept in the encrypted store)
         and queue what a standalone store already holds for upload, signed by ``signer`` (the
-        admin enrolling it; without one, by the next admin who signs in here)."""
+        admin enrolling it; without one, the admin signed in on this store handle).  A plain
+        ``http://`` address on the network is refused before anything is sent (``InsecureHub``),
+        whatever the transport: it is the address later syncs use."""
+        require_secure_hub(hub_url)
         if self._transport is None or self._own_transport:
             self.close()  # a transport of ours to another hub goes
             self._transport = HttpxTransport(hub_url)
@@ -506,7 +531,14 @@ class SyncClient:
 
     def _queue_initial_upload(self) -> int:
         """Every row the hub has never seen becomes one insert op carrying the whole row (its
-        older outbox entries, if any, are folded into it), parents first."""
+        older outbox entries, if any, are folded into it), parents first.
+
+        Each op gets a fresh clock value, not the row's old ``updated_hlc`` (which the payload
+        still carries): the hub refuses a change whose clock is not after the last one it
+        applied from this workstation (a replay), and rows taken table by table, parents
+        first, are not in clock order.  Fresh values follow every op already queued, in the
+        order they are queued.  Nothing at the hub can be concurrent with them: it has never
+        seen these records."""
         from sqlmodel import SQLModel, col, delete, select
 
         from officer_desk.app.writes import payload_of
@@ -537,7 +569,7 @@ class SyncClient:
                         op="insert",
                         payload=payload_of(row),
                         schema_version=SYNC_SCHEMA_VERSION,
-                        hlc=row.updated_hlc or self.store.clock.now(),
+                        hlc=self.store.clock.now(),
                         created_at=self.now(),
                     )
                     session.add(entry)
@@ -719,6 +751,8 @@ class SyncClient:
                             (result.version, op.entity_id, result.version),
                         )
                 db.execute("DELETE FROM outbox_entry WHERE op_id = ?", (op.op_id,))
+            # What leaves the outbox stays below the clock when the store opens again.
+            _raise_clock_mark(db, _newest(by_id[r.op_id].hlc for r in results if r.op_id in by_id))
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -817,7 +851,7 @@ class SyncClient:
             groups: dict[str, list[Incoming]] = {}
             for change in changes:
                 groups.setdefault(change.entity, []).append(change)
-            top_hlc = max((str(c.record.get("updated_hlc") or "") for c in changes), default="")
+            top_hlc = _newest(c.record.get("updated_hlc") for c in changes)
             entering, leaving = self._scope_changes(db, groups)
             skipped = 0
             for entity in sorted(groups, key=lambda e: RANK.get(e, 99)):
@@ -844,6 +878,7 @@ class SyncClient:
                 self._put(db, K_LEAVING, json.dumps(sorted(queued)))
             if cursor is not None:
                 self._put(db, K_CURSOR, str(cursor))
+            _raise_clock_mark(db, top_hlc)
             self._audit(
                 db,
                 f"sync {what}: {len(changes)} records from the hub"

@@ -29,5 +29,10 @@ class DeviceRevoked(SyncProblem):
     pass
 
 
+class InsecureHub(SyncProblem):
+    """A hub address this workstation will not send records to (plain ``http://`` on the
+    network); nothing was sent."""
+
+
 class HubRefused(SyncProblem):
     """Any other refusal by the hub; ``message`` is the hub's own words."""

@@ -1,18 +1,50 @@
 """How the client reaches the hub: one small interface, an httpx implementation for the real
-network and an in-process one (the FastAPI app, no sockets) for tests and benchmarks."""
+network and an in-process one (the FastAPI app, no sockets) for tests and benchmarks.
+
+Over the network only HTTPS, except to this computer itself (a hub on ``127.0.0.1`` or
+``localhost``, e.g. behind a local TLS proxy or in tests): records and the workstation's token
+never cross a network in clear text (``sync.address``).  The hub's certificate is
+checked against the operating system's trusted certificates (where facility IT installs the
+facility's own CA; ``SSL_CERT_FILE`` names a bundle instead) and the public CAs of
+``certifi`` (:func:`tls_context`).
+"""
 
 from __future__ import annotations
 
+import functools
+import os
+import ssl
 from typing import Any, Protocol
 
 import httpx
 
+from officer_desk.sync.address import insecure_hub_problem, require_secure_hub
 from officer_desk.sync.errors import HubUnreachable
+
+__all__ = ["HttpxTransport", "InProcessTransport", "Transport", "insecure_hub_problem"]
 
 UNREACHABLE = (
     "The hub cannot be reached (no network, or the hub is down). Work goes on here; changes "
     "are kept and sent when the hub is back."
 )
+
+
+def tls_context() -> ssl.SSLContext:
+    """Certificates trusted for the hub: the system's store (a facility CA installed there,
+    or the bundle ``SSL_CERT_FILE`` names) and certifi's public CAs.  httpx on its own trusts
+    only certifi's, where no facility CA is.  Loading both takes tens of milliseconds, so the
+    context is made once per process (again if ``SSL_CERT_FILE``/``SSL_CERT_DIR`` change) and
+    shared: a client-side context is safe to use from several threads."""
+    return _tls_context(os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
+
+
+@functools.lru_cache(maxsize=4)
+def _tls_context(_cert_file: str | None, _cert_dir: str | None) -> ssl.SSLContext:
+    import certifi
+
+    context = ssl.create_default_context()  # system store; SSL_CERT_FILE / SSL_CERT_DIR
+    context.load_verify_locations(cafile=certifi.where())
+    return context
 
 
 class Transport(Protocol):
@@ -69,8 +101,17 @@ class _HttpxBase:
 
 
 class HttpxTransport(_HttpxBase):
-    def __init__(self, base_url: str, *, timeout: float = 30.0, verify: Any = True) -> None:
-        self.client = httpx.Client(base_url=base_url, timeout=timeout, verify=verify)
+    """The hub over the network.  Refuses (``InsecureHub``, before connecting) an address
+    that is not ``https://`` unless it is this computer; ``verify``: an ``ssl.SSLContext`` to
+    trust instead of :func:`tls_context` (tests pass one with their own CA)."""
+
+    def __init__(self, base_url: str, *, timeout: float = 30.0, verify: Any = None) -> None:
+        require_secure_hub(base_url)
+        self.client = httpx.Client(
+            base_url=base_url,
+            timeout=timeout,
+            verify=tls_context() if verify is None else verify,
+        )
 
 
 class InProcessTransport:

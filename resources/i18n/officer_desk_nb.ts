@@ -1281,6 +1281,10 @@
         <translation>«{url}» er ikke en serveradresse. Skriv hele adressen, som begynner med https:// ({example}).</translation>
     </message>
     <message>
+        <source>“{url}” starts with http://: records and this workstation&apos;s key would cross the network unencrypted, so it cannot be used. Write the address with https:// (ask facility IT for the hub&apos;s https address).</source>
+        <translation>«{url}» begynner med http://: journalene og denne arbeidsstasjonens nøkkel ville gått ukryptert over nettverket, så adressen kan ikke brukes. Skriv adressen med https:// (be IT-ansvarlig om serverens https-adresse).</translation>
+    </message>
+    <message>
         <source>The port in “{url}” is not a number.</source>
         <translation>Porten i «{url}» er ikke et tall.</translation>
     </message>
@@ -3738,6 +3742,10 @@ dato passert</translation>
         <translation>Synkroniseringen stoppet: serveren kjenner ikke denne arbeidsstasjonen</translation>
     </message>
     <message>
+        <source>Sync stopped: the hub&apos;s address is not secure</source>
+        <translation>Synkroniseringen stoppet: serverens adresse er ikke sikker</translation>
+    </message>
+    <message>
         <source>Sync refused by the hub</source>
         <translation>Synkroniseringen ble avvist av serveren</translation>
     </message>
@@ -3764,6 +3772,10 @@ dato passert</translation>
     <message>
         <source>Ask facility IT to install the new version of officer_desk.</source>
         <translation>Be IT-ansvarlig installere den nye versjonen av officer_desk.</translation>
+    </message>
+    <message>
+        <source>Records are not sent over an unencrypted (http://) connection. Ask facility IT for the hub&apos;s https:// address and to enrol this workstation with it (Unit → Settings → Hub).</source>
+        <translation>Journaler sendes ikke over en ukryptert (http://) forbindelse. Be IT-ansvarlig om serverens https://-adresse og om å registrere denne arbeidsstasjonen med den (Avdeling → Innstillinger → Server).</translation>
     </message>
     <message>
         <source>Try Sync now later; if it keeps failing, tell facility IT what it says.</source>

@@ -20,7 +20,7 @@ def seed_and_enrol(
     store = open_store(folder / "seed.sqlite")
     info = seed_unit(store, persons=persons)
     seeder = SyncClient(store, InProcessTransport(hub.app))
-    seeder.enroll("http://hub.test", hub.code(), "seed")
+    seeder.enroll("https://hub.test", hub.code(), "seed")
     seeder.sync_once()
     tokens = []
     for n in range(stations):

@@ -5,6 +5,7 @@ its push waited is refused.  Runs against a SQLite hub and a real PostgreSQL hub
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from datetime import UTC, datetime
@@ -40,6 +41,11 @@ def writer_of(hub: Hub) -> PushWriter:
     return writer
 
 
+# Each op made here is stamped after the one before (the hub refuses a new op id whose clock is
+# not after the last one it applied from the same workstation: a replay).
+_CLOCK = itertools.count(1700000000000)
+
+
 def meal(op_id: str, entity_id: str, inmate: str, outcome: str = "ate") -> dict[str, Any]:
     return sign_op(
         {
@@ -55,7 +61,7 @@ def meal(op_id: str, entity_id: str, inmate: str, outcome: str = "ate") -> dict[
                 "outcome": outcome,
                 "logged_at": "2026-01-01T12:00:00+00:00",
             },
-            "hlc": "1700000000000-00000-ws",
+            "hlc": f"{next(_CLOCK):013d}-00000-ws",
             "schema_version": 1,
         }
     )

@@ -5,6 +5,7 @@ Runs against a SQLite hub and a real PostgreSQL hub."""
 from __future__ import annotations
 
 import json
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -38,11 +39,22 @@ def enrolled(hub: Hub, tmp_path: Path) -> tuple[InProcessTransport, str, SyncCli
     store = open_store(tmp_path / "w1.sqlite")
     info = seed_unit(store)
     client = SyncClient(store, InProcessTransport(hub.app))
-    client.enroll("http://hub.test", hub.code(), "w1")
+    client.enroll("https://hub.test", hub.code(), "w1")
     client.sync_once()
     token = client._setting("sync.token")
     assert token
     return client._transport, token, client, info  # type: ignore[return-value]
+
+
+# Each op made here is stamped after the one before and after the workstation's own changes
+# (the hub refuses a new op id whose clock is not after the last one it applied from the same
+# workstation: a replay): a minute ahead of the wall clock, when it is made.
+_LAST = [0]
+
+
+def _fresh_clock() -> str:
+    _LAST[0] = max(_LAST[0] + 1, time.time_ns() // 1_000_000 + 60_000)
+    return f"{_LAST[0]:013d}-00000-dev"
 
 
 def op(*, signer: str | None = None, **over: Any) -> dict[str, Any]:
@@ -53,7 +65,7 @@ def op(*, signer: str | None = None, **over: Any) -> dict[str, Any]:
         "entity_id": "f-new",
         "op": "insert",
         "payload": {"id": "f-new", "name": "N", "code": "NEW"},
-        "hlc": "0000000000001-00000-dev",
+        "hlc": _fresh_clock(),
         "schema_version": 1,
     }
     return sign_op(base | over, signer or LATEST.get("admin"))

@@ -32,7 +32,7 @@ def unit(hub: Hub, tmp_path: Path) -> dict[str, Any]:
     store = open_store(tmp_path / "a.sqlite")
     info = seed_unit(store, persons=2)
     a = SyncClient(store, InProcessTransport(hub.app))
-    a.enroll("http://hub.test", hub.code(), "a")
+    a.enroll("https://hub.test", hub.code(), "a")
     a.sync_once()
     b = workstation(tmp_path / "b.sqlite", hub)
     b.sync_once()
@@ -141,7 +141,7 @@ def test_assignments_transfers_and_unsigned_or_forged_changes_are_refused(
     d_store = open_store(tmp_path / "d.sqlite")
     other_unit = seed_unit(d_store, persons=1, unit_code="D", numbers_from=2000)
     d = SyncClient(d_store, InProcessTransport(hub.app))
-    d.enroll("http://hub.test", hub.code("D"), "d")
+    d.enroll("https://hub.test", hub.code("D"), "d")
     d.sync_once()
     unsigned = change("inmate", person, {"cell": "X1"})
     tampered = sign_op(change("inmate", person, {"cell": "X2"}), kari)
@@ -214,7 +214,7 @@ def test_unit_wide_records_of_another_unit_and_the_catalogue_are_out_of_reach(
     d_store = open_store(tmp_path / "d.sqlite")
     d_info = seed_unit(d_store, persons=1, unit_code="D", numbers_from=2000)
     d = SyncClient(d_store, InProcessTransport(hub.app))
-    d.enroll("http://hub.test", hub.code("D"), "d")
+    d.enroll("https://hub.test", hub.code("D"), "d")
     d.sync_once()
     d_unit = hub_record(hub, "officer", d_info["officer"])["unit_id"]  # type: ignore[index]
     programme = next(k[1] for k in hub.records() if k[0] == "programme")
@@ -282,7 +282,9 @@ def test_changes_signed_before_a_reset_or_a_closing_still_count_and_later_ones_d
     late |= {"signer": kari, "signature": sign(old_key, message)}
     sara_late = change("inmate", person, {"cell": "SARA"})
     sara_late["hlc"] = a.store.clock.now()
-    results = push(hub, unit["token"], early, late, sign_op(sara_late, unit["supervisor"]))
+    # Kari's other desk (B) comes back online and sends what waited there.
+    b_token = unit["b"]._setting("sync.token")
+    results = push(hub, b_token, early, late, sign_op(sara_late, unit["supervisor"]))
     assert [r["status"] for r in results] == ["applied", "rejected", "rejected"]
     assert "closed" in results[2]["reason"]
     assert hub_record(hub, "inmate", person)["cell"] == "EARLY"  # type: ignore[index]

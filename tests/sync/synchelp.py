@@ -20,6 +20,7 @@ from officer_desk.server.app import create_app, create_enrol_code
 from officer_desk.server.authority import trust_admin
 from officer_desk.store.database import Store, open_store
 from officer_desk.store.keyslots import AccountKey, KdfParams, raw_private
+from officer_desk.store.signed_outbox import sign_waiting
 from officer_desk.store.tables import Officer
 from officer_desk.sync.client import ORDER, SyncClient
 from officer_desk.sync.transport import InProcessTransport, Transport
@@ -118,8 +119,14 @@ def workstation(
 ) -> SyncClient:
     store = open_store(path)
     client = SyncClient(store, transport or InProcessTransport(hub.app))
-    client.enroll("http://hub.test", hub.code(unit), path.stem)
+    client.enroll("https://hub.test", hub.code(unit), path.stem)
+    ENROLLED_AT[id(store)] = hub
     return client
+
+
+# Stores enrolled by workstation() -> their hub: a unit seeded on such a store afterwards is
+# set up as an enrolment would (its admin trusted at the hub, the set-up signed by them).
+ENROLLED_AT: dict[int, Any] = {}
 
 
 def seed_unit(
@@ -163,6 +170,14 @@ def seed_unit(
         people.assign(
             store, admin, officer_id=officer.id, inmate_id=inmate_id, start=date(2025, 1, 1)
         )
+    enrolled_at = ENROLLED_AT.get(id(store))
+    if enrolled_at is not None:
+        # Seeded after enrolling: facility IT's ceremony, then the admin signs the set-up
+        # (what enrolment does for a store seeded before it).
+        trust_roots(enrolled_at.engine, unit_code)
+        with write(store, Actor(unit_admin.id, "Ada Admin", role="admin")) as w:
+            db = w.session.connection().connection.driver_connection
+            sign_waiting(store, db, upload_signer=unit_admin.id)
     return {
         "officer": officer.id,
         "supervisor": supervisor.id,
@@ -293,6 +308,99 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+@dataclass(frozen=True)
+class Certificates:
+    """A facility CA (``ca``, what workstations trust) and the hub's certificate signed by it
+    for 127.0.0.1 and localhost, with its key: PEM files."""
+
+    ca: Path
+    cert: Path
+    key: Path
+
+
+def make_certificates(folder: Path) -> Certificates:
+    """A throwaway CA and a hub certificate signed by it (``cryptography``), as facility IT
+    would make with openssl (docs/admin-guide.md)."""
+    import ipaddress
+    from datetime import UTC, datetime, timedelta
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = datetime.now(UTC)
+
+    def name(text: str) -> x509.Name:
+        return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, text)])
+
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(name("Test facility CA"))
+        .issuer_name(name("Test facility CA"))
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(
+            x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name("localhost"))
+        .issuer_name(ca.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName(
+                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
+            ),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(
+            x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False
+        )
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()),
+            critical=False,
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    made = Certificates(folder / "facility-ca.pem", folder / "hub.pem", folder / "hub.key")
+    made.ca.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    made.cert.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    made.key.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return made
+
+
 class LiveHub:
     """``officer-desk-server serve`` in a child process (uvicorn, a real socket), on a SQLite
     file by default or ``database_url``; ``engine`` reaches the same database for making
@@ -305,7 +413,9 @@ class LiveHub:
         database_url: str | None = None,
         workers: int = 1,
         unsigned_benchmark: bool = False,
+        tls: Certificates | None = None,
     ) -> None:
+        import ssl
         import subprocess
         import sys
         import time
@@ -313,7 +423,8 @@ class LiveHub:
         import httpx
 
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.tls = tls
+        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
         args = [
             sys.executable,
             "-m",
@@ -328,6 +439,10 @@ class LiveHub:
         ]
         if database_url:
             args += ["--database-url", database_url]
+        verify: Any = True
+        if tls is not None:
+            args += ["--ssl-certfile", str(tls.cert), "--ssl-keyfile", str(tls.key)]
+            verify = ssl.create_default_context(cafile=str(tls.ca))
         self.log = open(folder / "hub.log", "wb")  # noqa: SIM115  (closed in stop())
         import os
 
@@ -342,7 +457,7 @@ class LiveHub:
             if self.process.poll() is not None:
                 raise RuntimeError(f"hub exited: {(folder / 'hub.log').read_text()[-2000:]}")
             try:
-                if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:
+                if httpx.get(self.url + "/healthz", timeout=1, verify=verify).status_code == 200:
                     break
             except httpx.HTTPError:
                 pass

@@ -83,7 +83,7 @@ class Unit:
 
     def _enrol(self, store: Store, name: str) -> SyncClient:
         client = SyncClient(store, InProcessTransport(self.hub.app))
-        client.enroll("http://hub.test", self.hub.code("C"), name)
+        client.enroll("https://hub.test", self.hub.code("C"), name)
         return client
 
     def sync_a(self) -> None:

@@ -61,7 +61,7 @@ def join(
     client = SyncClient(
         open_store(path), DecodedOnly(inner) if decoded else inner, page_size=page_size
     )
-    client.enroll("http://hub.test", hub.code(), path.stem)
+    client.enroll("https://hub.test", hub.code(), path.stem)
     made.append(client)
     return client
 
@@ -72,7 +72,7 @@ def first(made: list[SyncClient], path: Path, hub: Hub) -> tuple[SyncClient, dic
     store = open_store(path)
     info = seed_unit(store)
     a = SyncClient(store, InProcessTransport(hub.app), page_size=5000)
-    a.enroll("http://hub.test", hub.code(), path.stem)
+    a.enroll("https://hub.test", hub.code(), path.stem)
     made.append(a)
     return a, info, Actor(info["supervisor"], "Sara")
 

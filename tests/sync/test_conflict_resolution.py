@@ -35,7 +35,7 @@ def pair(tmp_path: Path, hub: Hub) -> Iterator[tuple[SyncClient, SyncClient, dic
             release_date=date.today() + timedelta(days=200),
         )
     a = SyncClient(store, InProcessTransport(hub.app))
-    a.enroll("http://hub.test", hub.code(), "a")
+    a.enroll("https://hub.test", hub.code(), "a")
     a.sync_once()
     b = workstation(tmp_path / "b.sqlite", hub)
     b.sync_once()

@@ -27,7 +27,7 @@ def pair(tmp_path: Path, hub: Hub) -> Iterator[tuple[SyncClient, SyncClient, dic
     store = open_store(tmp_path / "a.sqlite")
     info = seed_unit(store)
     a = SyncClient(store, InProcessTransport(hub.app))
-    a.enroll("http://hub.test", hub.code(), "a")
+    a.enroll("https://hub.test", hub.code(), "a")
     a.sync_once()
     b = workstation(tmp_path / "b.sqlite", hub)
     b.sync_once()
@@ -124,7 +124,7 @@ def test_a_handover_stays_in_its_unit(
     other_store = open_store(tmp_path / "d.sqlite")
     seed_unit(other_store, persons=1, unit_code="D")
     other = SyncClient(other_store, InProcessTransport(hub.app))
-    other.enroll("http://hub.test", hub.code("D"), "d")
+    other.enroll("https://hub.test", hub.code("D"), "d")
     try:
         other.sync_once()
         with other_store.raw() as conn:

@@ -30,7 +30,7 @@ def hub(tmp_path: Path) -> Any:
 
 def enrolled(path: Path, hub: Hub, unit: str = "C", **kw: Any) -> SyncClient:
     client = SyncClient(open_store(path), InProcessTransport(hub.app), **kw)
-    client.enroll("http://hub.test", hub.code(unit), path.stem)
+    client.enroll("https://hub.test", hub.code(unit), path.stem)
     return client
 
 
@@ -43,7 +43,7 @@ def seeded(
         store, persons=persons, unit_code=unit, numbers_from=2000 if unit != "C" else 1000
     )
     client = SyncClient(store, InProcessTransport(hub.app), **kw)
-    client.enroll("http://hub.test", hub.code(unit), path.stem)
+    client.enroll("https://hub.test", hub.code(unit), path.stem)
     return client, info
 
 

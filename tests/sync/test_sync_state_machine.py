@@ -49,7 +49,7 @@ class SyncMachine(RuleBasedStateMachine):
             store = first if n == 0 else open_store(self.dir / f"w{n}.sqlite")
             transport = FaultyTransport(InProcessTransport(self.hub.app), seed=n)
             client = SyncClient(store, transport, batch_size=7, page_size=11)
-            client.enroll("http://hub.test", self.hub.code(), f"w{n}")
+            client.enroll("https://hub.test", self.hub.code(), f"w{n}")
             client.sync_once()
             self.clients.append(client)
             self.faulty.append(transport)

@@ -224,7 +224,7 @@ def _unit_on_the_hub(hub: object, folder: Path) -> None:
             password=KARI_PW,
         )
         client = SyncClient(store, InProcessTransport(app))
-        client.enroll("http://hub.test", _code(hub, "J"), "a")
+        client.enroll("https://hub.test", _code(hub, "J"), "a")
         client.sync_once()
         client.close()
     finally:
@@ -256,7 +256,7 @@ def test_join_a_hub_then_the_units_officer_signs_in_here(
     assert g.page.join.name.text() == socket.gethostname()
     code = _code(hub, "J")
     with qtbot.waitSignal(first_run.gate.waiting, timeout=30_000):
-        _join(first_run, "http://hub.test", code, qtbot)
+        _join(first_run, "https://hub.test", code, qtbot)
     sign_in = first_run.gate.sign_in_page
     assert sign_in.isVisible() and sign_in.username.text() == ""
     assert "joined unit J" in sign_in.hint.text()
@@ -277,6 +277,12 @@ def test_join_refuses_bad_addresses_codes_and_unreachable_hubs_keeping_what_was_
     join.button.click()
     assert "not a hub address" in join.error.text() and join.url.hasFocus()
     assert join.code.text() == "ABCD-EFGH-JKMN"
+    # Plain http:// to another computer: refused with the reason and what to do.
+    join.url.setText("http://hub.facility.local:8765")
+    join.button.click()
+    assert "starts with http://" in join.error.text() and join.url.hasFocus()
+    assert "unencrypted" in join.error.text() and "https" in join.error.text()
+    assert join.error.isVisible()
     join.url.setText("http://127.0.0.1:9")
     join.code.setText("")
     join.button.click()
@@ -297,11 +303,11 @@ def test_join_refuses_bad_addresses_codes_and_unreachable_hubs_keeping_what_was_
     assert list(app_paths.store.parent.glob(app_paths.store.name + "*")) == []
     # A hub that does not know the code.
     g.transport_for = _in_process(hub)  # type: ignore[assignment]
-    _join(first_run, "http://hub.test", "WXYZ-WXYZ-WXYZ", qtbot)
+    _join(first_run, "https://hub.test", "WXYZ-WXYZ-WXYZ", qtbot)
     assert join.error.isVisible() and join.code.hasFocus()
     assert join.code.text() == "WXYZ-WXYZ-WXYZ" and join.name.text() == "ws2"
     # A unit nobody has synced yet: no accounts would arrive, so nothing is kept.
-    _join(first_run, "http://hub.test", _code(hub, "Q"), qtbot)
+    _join(first_run, "https://hub.test", _code(hub, "Q"), qtbot)
     assert "sent no accounts" in join.error.text()
     assert list(app_paths.store.parent.glob(app_paths.store.name + "*")) == []
     assert join.isVisible() and not first_run.gate.sign_in_page.isVisible()

@@ -146,7 +146,7 @@ def enrolled(store: Store, hub: Hub) -> str:
     def join() -> str:
         client = SyncClient(store, InProcessTransport(hub.app))
         try:
-            return client.enroll("http://hub.test", hub.code("C"), "desk-under-test").device_id
+            return client.enroll("https://hub.test", hub.code("C"), "desk-under-test").device_id
         finally:
             client.close()
 
@@ -352,6 +352,38 @@ def test_a_revoked_workstation_is_told_in_plain_words(
     assert panel.join_button.isVisible() and not panel.join_button.isEnabled()
 
 
+def test_a_workstation_enrolled_with_an_http_hub_says_the_address_is_not_secure(
+    qtbot: QtBot,
+    window: MainWindow,
+    officer: Officer,
+    caseload: list[str],
+    joined: str,
+    unit_store: Store,
+) -> None:
+    """Enrolled before plain http:// was refused: the real network transport refuses the
+    stored address, and the indicator says why and what to do."""
+
+    def plain_http(store: Store) -> None:
+        client = SyncClient(store)
+        db = client._begin()
+        db.execute(
+            "UPDATE local_setting SET value = 'http://hub.facility.local:8765' "
+            "WHERE key = 'sync.hub_url'"
+        )
+        db.execute("COMMIT")
+        client.close()
+
+    off_gui(plain_http, unit_store)
+    window.sync.use(enrol_module.http_transport, FAST)
+    sign_in(qtbot, window, officer)
+    wait_phase(qtbot, window, Phase.PROBLEM)
+    assert window.sync.controller.view.problem is Problem.INSECURE
+    assert "address is not secure" in indicator_text(window)
+    panel = window.sync.indicator.open_panel()
+    assert "https://" in panel.explanation.text()
+    assert "nothing typed here is lost" in panel.explanation.text().lower()
+
+
 def test_refused_changes_are_listed_with_the_hubs_reason(
     qtbot: QtBot,
     window: MainWindow,
@@ -529,16 +561,16 @@ def test_an_admin_joins_a_hub_and_the_first_sync_uploads(
     assert page.tabs.isTabEnabled(page.tabs.indexOf(form))
     assert "standalone" in form.state.text()
     wait_phase(qtbot, window, Phase.STANDALONE)
-    form.url.setText("  http://hub.test/ ")
+    form.url.setText("  https://hub.test/ ")
     form.code.setText(off_gui(hub.code, "C").lower())
     form.join_button.click()
     qtbot.waitUntil(lambda: "Joined the hub" in form.status.text(), timeout=TIMEOUT)
     assert "unit C" in form.status.text()
     qtbot.waitUntil(lambda: window.sync.controller.view.last_sync_at is not None, timeout=TIMEOUT)
     assert {("inmate", i) for i in caseload} <= set(off_gui(hub.records))
-    assert net.made[0] == "http://hub.test"
+    assert net.made[0] == "https://hub.test"
     qtbot.waitUntil(
-        lambda: "joined to the hub at http://hub.test" in form.state.text(), timeout=TIMEOUT
+        lambda: "joined to the hub at https://hub.test" in form.state.text(), timeout=TIMEOUT
     )
 
 
@@ -548,10 +580,11 @@ def test_an_admin_joins_a_hub_and_the_first_sync_uploads(
         ("", "ABCD-EFGH-JKMN", "Write the hub's address"),
         ("hub.facility.local", "ABCD-EFGH-JKMN", "starting with https://"),
         ("ftp://hub", "ABCD-EFGH-JKMN", "is not a hub address"),
+        ("http://hub.facility.local:8765", "ABCD-EFGH-JKMN", "would cross the network unencrypted"),
         ("https://hub:port", "ABCD-EFGH-JKMN", "port"),
-        ("http://hub.test", "", "one-time code"),
-        ("http://hub.test", "AB!", "12 letters and digits"),
-        ("http://hub.test", "ABCD-EFGH-JKMN", "not valid (wrong, already used or expired)"),
+        ("https://hub.test", "", "one-time code"),
+        ("https://hub.test", "AB!", "12 letters and digits"),
+        ("https://hub.test", "ABCD-EFGH-JKMN", "not valid (wrong, already used or expired)"),
     ],
 )
 def test_enrolment_says_what_is_wrong(
@@ -605,7 +638,7 @@ def test_only_an_admin_may_join_a_hub(
 ) -> None:
     page = admin_page(qtbot, window, executor, officer, net)
     assert not page.tabs.isTabEnabled(page.tabs.indexOf(page.hub))
-    page.hub.url.setText("http://hub.test")
+    page.hub.url.setText("https://hub.test")
     page.hub.code.setText(off_gui(hub.code, "C"))
     page.hub.join()
     assert "Only an admin" in page.hub.error.text()
@@ -615,7 +648,7 @@ def test_only_an_admin_may_join_a_hub(
         lambda: enrol_module.enrol(
             unit_store,
             signed_in(officer).actor(),
-            "http://hub.test",
+            "https://hub.test",
             off_gui(hub.code, "C"),
             net.transport_for,
         ),

@@ -202,7 +202,7 @@ def enrolled(unit_store: Store) -> None:
     with unit_store.writing() as session:
         session.connection().exec_driver_sql(
             "INSERT INTO local_setting (key, value) VALUES ('sync.token', 't'), "
-            "('sync.hub_url', 'http://hub.test')"
+            "('sync.hub_url', 'https://hub.test')"
         )
 
 

@@ -87,6 +87,7 @@ def problem_kind(problem: BaseException) -> Problem | None:
         (errors.ClockOff, Problem.CLOCK),
         (errors.UpdateTheApp, Problem.UPDATE),
         (errors.NotEnrolled, Problem.NOT_KNOWN),
+        (errors.InsecureHub, Problem.INSECURE),
         (errors.SyncProblem, Problem.REFUSED),
     ]
     for kind, answer in kinds:

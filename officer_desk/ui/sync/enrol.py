@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from officer_desk.app.executor import DbExecutor
 from officer_desk.domain.enums import Role
 from officer_desk.domain.errors import DeskError
+from officer_desk.sync.address import insecure_hub_problem
 from officer_desk.ui.card import InlineError
 from officer_desk.ui.desk_session import DeskSession
 from officer_desk.ui.sync.controller import announce_joined
@@ -62,6 +63,12 @@ def check_hub_url(text: str) -> tuple[str | None, str]:
         parts.port  # noqa: B018  (raises on a port that is not a number)
     except ValueError:
         return None, _t("The port in “{url}” is not a number.").format(url=text.strip())
+    if insecure_hub_problem(url) is not None:
+        return None, _t(
+            "“{url}” starts with http://: records and this workstation's key would cross the "
+            "network unencrypted, so it cannot be used. Write the address with https:// (ask "
+            "facility IT for the hub's https address)."
+        ).format(url=text.strip())
     return url, ""
 
 

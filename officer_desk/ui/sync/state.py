@@ -30,6 +30,7 @@ class Problem(enum.Enum):
     CLOCK = "clock"
     UPDATE = "update"
     NOT_KNOWN = "not_known"  # the hub does not know this workstation
+    INSECURE = "insecure"  # the hub's address is plain http:// on the network: not used
     REFUSED = "refused"
     STORE = "store"  # the local records could not be used (locked, disk full)
     FAULT = "fault"  # a bug; the crash dialog has the details
@@ -114,6 +115,9 @@ PROBLEM_TITLES = {
     Problem.NOT_KNOWN: QT_TRANSLATE_NOOP(
         "SyncIndicator", "Sync stopped: the hub does not know this workstation"
     ),
+    Problem.INSECURE: QT_TRANSLATE_NOOP(
+        "SyncIndicator", "Sync stopped: the hub's address is not secure"
+    ),
     Problem.REFUSED: QT_TRANSLATE_NOOP("SyncIndicator", "Sync refused by the hub"),
     Problem.STORE: QT_TRANSLATE_NOOP(
         "SyncIndicator", "Sync stopped: the records could not be used"
@@ -134,6 +138,12 @@ PROBLEM_ADVICE = {
     ),
     Problem.NOT_KNOWN: QT_TRANSLATE_NOOP(
         "SyncIndicator", "Ask facility IT to enrol this workstation again (Unit → Settings → Hub)."
+    ),
+    Problem.INSECURE: QT_TRANSLATE_NOOP(
+        "SyncIndicator",
+        "Records are not sent over an unencrypted (http://) connection. Ask facility IT for "
+        "the hub's https:// address and to enrol this workstation with it (Unit → Settings → "
+        "Hub).",
     ),
     Problem.REFUSED: QT_TRANSLATE_NOOP(
         "SyncIndicator", "Try Sync now later; if it keeps failing, tell facility IT what it says."
