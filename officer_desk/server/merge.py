@@ -55,9 +55,16 @@ DECISION_FIELDS = frozenset({"resolved_at", "resolved_by", "note"})
 # What a database raises for a value of an op it cannot hold (too long, out of range, NUL on
 # PostgreSQL, a lone surrogate, an int past 64 bits on SQLite) or a clash: the op's fault, so
 # the op is rejected with a reason, never a 500 for the push.
-UNSTORABLE = (sa.exc.IntegrityError, sa.exc.DataError, OverflowError, UnicodeEncodeError)
-# What reading a payload value of the wrong form raises (int("x"), a list where a name goes).
-WRONG_FORM = (TypeError, ValueError, AttributeError, LookupError, ArithmeticError)
+UNSTORABLE = (
+    sa.exc.IntegrityError,
+    sa.exc.DataError,
+    OverflowError,
+    UnicodeEncodeError,
+    RecursionError,  # JSON nested too deep to encode
+)
+# What reading a payload value of the wrong form raises (int("x"), a list where a name goes,
+# JSON nested too deep to copy).
+WRONG_FORM = (TypeError, ValueError, AttributeError, LookupError, ArithmeticError, RecursionError)
 # An id the record table's String(64) columns can hold (read from payloads, which are not
 # bounded by the protocol): a record with any other id cannot be on the hub.
 _STORABLE_ID = re.compile("[^\x00\ud800-\udfff]{1,64}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 PROTOCOL_VERSION = 1
 # The range of record schema versions (tables.SYNC_SCHEMA_VERSION) the hub accepts; a client
@@ -47,6 +47,30 @@ Int64 = Annotated[int, Field(ge=0, le=INT64_MAX)]
 SchemaVersion = Annotated[int, Field(ge=0, le=32767)]
 # Text without NUL; give each field its column's length with Field(max_length=...).
 Text = Annotated[str, StringConstraints(pattern=TEXT_PATTERN)]
+# A record's fields are values and lists of values: 2 levels.  Deeper JSON is refused (the
+# hub copies and encodes records recursively; past Python's recursion limit that failed).
+MAX_PAYLOAD_DEPTH = 16
+_NESTED = frozenset({dict, list})  # what JSON nests (exact types: a set look-up is cheapest)
+
+
+def _not_too_deep(payload: dict[str, Any]) -> dict[str, Any]:
+    """``payload`` itself, if no value is nested deeper than MAX_PAYLOAD_DEPTH (checked level
+    by level, without recursion; a flat payload costs one pass over its values)."""
+    level = [v for v in payload.values() if type(v) in _NESTED]
+    depth = 1
+    while level:
+        depth += 1
+        if depth > MAX_PAYLOAD_DEPTH:
+            raise ValueError(f"the payload is nested deeper than {MAX_PAYLOAD_DEPTH} levels")
+        deeper: list[Any] = []
+        for value in level:
+            items = value.values() if isinstance(value, dict) else value
+            deeper += [v for v in items if type(v) in _NESTED]
+        level = deeper
+    return payload
+
+
+Payload = Annotated[dict[str, Any], AfterValidator(_not_too_deep)]
 
 
 # Kinds of record and how the hub merges them.
@@ -180,7 +204,7 @@ class Op(Message):
     entity: Entity
     entity_id: Id
     op: Literal["insert", "update", "delete"]
-    payload: dict[str, Any]
+    payload: Payload
     hlc: Hlc
     schema_version: SchemaVersion
     base_version: Int32 | None = None  # record.version: Integer

@@ -309,7 +309,7 @@ def test_unstorable_values_in_a_payload_reject_only_their_change(
             entity="assignment",
             payload={"id": "m-bounds-0011", "inmate_id": person, "updated_by": [1]},
         ),
-        make_op(12, payload={"id": "m-bounds-0012", "deep": nested(500)}),
+        make_op(12, payload={"id": "m-bounds-0012", "deep": nested(p.MAX_PAYLOAD_DEPTH - 1)}),
     ]
     good = make_op(
         99,
@@ -344,6 +344,43 @@ def nested(depth: int) -> Any:
     for _ in range(depth):
         value = {"d": value}
     return value
+
+
+def test_a_payload_nested_too_deep_is_refused(hub: Hub, unit: dict[str, Any]) -> None:
+    """The hub copies and encodes records recursively: JSON nested hundreds deep made a 500
+    on every later change of that record."""
+    before = state(hub)
+    for depth in (p.MAX_PAYLOAD_DEPTH, 900):
+        deep = make_op(1, payload={"id": "m-bounds-0001", "deep": nested(depth)})
+        refused(*send(hub, "POST", "/sync/push", token=unit["token"], body={"ops": [deep]}))
+    listed = make_op(2, payload={"id": "m-bounds-0002", "deep": [nested(p.MAX_PAYLOAD_DEPTH)]})
+    refused(*send(hub, "POST", "/sync/push", token=unit["token"], body={"ops": [listed]}))
+    assert state(hub) == before
+
+
+def test_a_change_of_a_record_stored_too_deep_is_rejected(hub: Hub, unit: dict[str, Any]) -> None:
+    """A record already on the hub nested too deep to copy (stored before the bound): a
+    change of it is rejected with a reason, not a 500."""
+    token = unit["token"]
+    status, body = send(hub, "POST", "/sync/push", token=token, body={"ops": [make_op(1)]})
+    assert status == 200 and body["results"][0]["status"] == "applied"
+    with hub.engine.begin() as conn:
+        conn.execute(
+            hub_db.record.update()
+            .where(hub_db.record.c.entity_id == "m-bounds-0001")
+            .values(data=json.dumps({"id": "m-bounds-0001", "name": "N", "deep": nested(900)}))
+        )
+    change = make_op(
+        2,
+        entity_id="m-bounds-0001",
+        op="update",
+        payload={"id": "m-bounds-0001", "name": "M"},
+        base_version=1,
+    )
+    status, body = send(hub, "POST", "/sync/push", token=token, body={"ops": [change]})
+    assert status == 200, body
+    [result] = body["results"]
+    assert result["status"] == "rejected" and result["reason"]
 
 
 def test_a_payload_value_of_the_wrong_form_rejects_its_change(
