@@ -168,7 +168,7 @@ class Merger:
             # written for it (the merge works on copies), so it is rejected like any other.
             # (Payloads are not yet validated per entity before the merge.)  Any other
             # error is a bug and fails the push.
-            log.exception("op %s could not be merged", op.op_id)
+            log.warning("op %s could not be merged", op.op_id, exc_info=True)
             return self._reject(
                 op, "The hub could not read this change (a value in it has the wrong form)."
             )

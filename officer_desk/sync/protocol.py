@@ -40,11 +40,12 @@ TEXT_PATTERN = r"^[^\x00]*$"  # any text the databases hold: no NUL
 Id = Annotated[str, StringConstraints(min_length=1, max_length=MAX_ID, pattern=ID_PATTERN)]
 OpId = Annotated[str, StringConstraints(min_length=8, max_length=MAX_ID, pattern=ID_PATTERN)]
 Hlc = Annotated[str, StringConstraints(min_length=21, max_length=120, pattern=HLC_PATTERN)]
-Int32 = Annotated[int, Field(ge=0, le=INT32_MAX)]
-Int64 = Annotated[int, Field(ge=0, le=INT64_MAX)]
+# Strict: a JSON number that is an integer, not ``false`` or ``"7"`` taken for one.
+Int32 = Annotated[int, Field(ge=0, le=INT32_MAX, strict=True)]
+Int64 = Annotated[int, Field(ge=0, le=INT64_MAX, strict=True)]
 # A schema version: the hub answers one outside its range with "update the app" (426), so
 # any small number is understood; past this it is not a version.
-SchemaVersion = Annotated[int, Field(ge=0, le=32767)]
+SchemaVersion = Annotated[int, Field(ge=0, le=32767, strict=True)]
 # Text without NUL; give each field its column's length with Field(max_length=...).
 Text = Annotated[str, StringConstraints(pattern=TEXT_PATTERN)]
 # A record's fields are values and lists of values: 2 levels.  Deeper JSON is refused (the

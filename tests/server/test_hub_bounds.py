@@ -167,6 +167,19 @@ def test_op_numbers_out_of_bounds_are_refused(
     assert state(hub) == before
 
 
+def test_a_number_must_be_an_integer_not_a_boolean_or_text(hub: Hub, unit: dict[str, Any]) -> None:
+    """``false`` for a schema version was taken as 0 (and answered "update the app")."""
+    token = unit["token"]
+    before = state(hub)
+    for over in ({"schema_version": False}, {"waiting": True}, {"waiting": "5"}):
+        refused(*send(hub, "POST", "/sync/hello", token=token, body=hello(**over)))
+    refused(*send(hub, "POST", "/sync/push", token=token, body={"ops": [], "waiting": False}))
+    for over in ({"schema_version": True}, {"schema_version": "1"}, {"base_version": 1.5}):
+        body = {"ops": [make_op(1, **over)]}
+        refused(*send(hub, "POST", "/sync/push", token=token, body=body))
+    assert state(hub) == before
+
+
 def test_a_huge_number_or_text_in_a_snapshot_cursor_is_refused(
     hub: Hub, unit: dict[str, Any]
 ) -> None:
