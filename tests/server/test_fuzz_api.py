@@ -107,6 +107,8 @@ def test_no_request_gets_a_server_error(hub: Hub, tmp_path: Path) -> None:
     # hello reached the database, pages and snapshots were served.
     for reached in [
         ("POST /sync/push", 200),
+        # (once changes must be signed, Steering.push signs them with a seeded account's key,
+        # or this one goes: unsigned changes are all rejected)
         ("change", "applied"),
         ("change", "rejected"),
         ("POST /sync/hello", 200),
