@@ -173,6 +173,23 @@ def device_refusal(row: Any) -> ProblemError | None:
 Device = Annotated[dict[str, Any], Depends(authenticated)]
 KnownDevice = Annotated[dict[str, Any], Depends(known_device)]
 
+_PROBLEM_TEXT = {
+    400: "Refused: the detail says why (a bad enrolment code, a clock that is off, a body "
+    "that is not JSON).",
+    401: "No token, or one the hub does not know or has withdrawn.",
+    404: "Not in this workstation's unit.",
+    413: "The request is too large.",
+    422: "The request is malformed or a value is out of bounds.",
+    426: "The workstation's or the hub's app is too old for the other.",
+    503: "The hub's database is busy or unavailable; try again soon.",
+}
+
+
+def problems(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI description of an endpoint's refusals (every one a ``Problem``), read by
+    clients and by the fuzz test (tests/server/test_fuzz_api.py)."""
+    return {code: {"model": p.Problem, "description": _PROBLEM_TEXT[code]} for code in codes}
+
 
 def create_app(engine: Engine, *, verify_signatures: bool = True) -> FastAPI:
     """The hub for one database.  ``engine`` must already be migrated (``db.upgrade``).
@@ -201,8 +218,26 @@ def create_app(engine: Engine, *, verify_signatures: bool = True) -> FastAPI:
 
     @app.exception_handler(sa.exc.OperationalError)
     async def _db_down(_request: Request, error: sa.exc.OperationalError) -> JSONResponse:
+        # The database itself (down, locked, out of connections): not the request's fault,
+        # and trying again later helps.  Bad input is bounded by the protocol's models and
+        # the query parameters' limits before it gets here, and what still reaches the
+        # database as bad data is a DataError or IntegrityError (below), never this.
         log.warning("database unavailable: %s", error)
         return problem(503, "busy", "The hub's database is busy or unavailable; try again soon.")
+
+    @app.exception_handler(sa.exc.DataError)
+    @app.exception_handler(sa.exc.IntegrityError)
+    async def _unstorable(_request: Request, error: sa.exc.DBAPIError) -> JSONResponse:
+        # The database refused a value of the request (too long, out of range, a character
+        # it cannot hold, a clash): the request's fault, so a 4xx with a reason, not a 500.
+        # The protocol's bounds should have caught it first, hence the warning.
+        log.warning("database refused a value of the request: %s", error)
+        return problem(
+            422,
+            "unstorable",
+            "A value in the request is too long, too large, has characters the hub cannot "
+            "store or clashes with a record; the request changed nothing.",
+        )
 
     # On SQLite one writer at a time anyway: threads of this process queue on a lock, and
     # the processes of ``serve --workers N`` on a lock file beside the database, rather than
@@ -216,14 +251,14 @@ def create_app(engine: Engine, *, verify_signatures: bool = True) -> FastAPI:
         with write_lock, engine.execution_options(sqlite_immediate=True).begin() as conn:
             yield conn
 
-    @app.get("/healthz")
+    @app.get("/healthz", responses=problems(503))
     def healthz() -> dict[str, str]:
         with engine.connect() as conn:
             conn.execute(sa.text("SELECT 1"))
         return {"status": "ok", "version": __version__}
 
     @app.post(
-        "/sync/enroll", response_model=p.EnrollResponse, responses={400: {"model": p.Problem}}
+        "/sync/enroll", response_model=p.EnrollResponse, responses=problems(400, 413, 422, 503)
     )
     def enroll(body: p.EnrollRequest) -> p.EnrollResponse:
         now = utc_now()
@@ -257,7 +292,11 @@ def create_app(engine: Engine, *, verify_signatures: bool = True) -> FastAPI:
             )
         return p.EnrollResponse(device_id=device_id, token=token, unit_code=row.unit_code)
 
-    @app.post("/sync/hello", response_model=p.HelloResponse, responses={400: {"model": p.Problem}})
+    @app.post(
+        "/sync/hello",
+        response_model=p.HelloResponse,
+        responses=problems(400, 401, 413, 422, 426, 503),
+    )
     def hello(body: p.HelloRequest, dev: Device) -> p.HelloResponse:
         now = utc_now()
         check_schema(body.schema_version)
@@ -299,7 +338,11 @@ def create_app(engine: Engine, *, verify_signatures: bool = True) -> FastAPI:
     writer = PushWriter(writing, advisory_lock, device_refusal, verify=verify_signatures)
     app.state.push_writer = writer
 
-    @app.post("/sync/push", response_model=p.PushResponse, responses={400: {"model": p.Problem}})
+    @app.post(
+        "/sync/push",
+        response_model=p.PushResponse,
+        responses=problems(400, 401, 413, 422, 426, 503),
+    )
     async def push(body: p.PushRequest, dev: KnownDevice) -> Response:
         for op in body.ops:
             check_schema(op.schema_version)
@@ -311,7 +354,7 @@ def create_app(engine: Engine, *, verify_signatures: bool = True) -> FastAPI:
         answer = await writer.push(body, dev, utc_now())
         return Response(answer.model_dump_json(), media_type="application/json")
 
-    @app.get("/sync/devices", response_model=p.DevicesResponse)
+    @app.get("/sync/devices", response_model=p.DevicesResponse, responses=problems(401, 503))
     def devices(dev: Device) -> p.DevicesResponse:
         """The workstations of the caller's unit: last sync, changes waiting (unit overview)."""
         with engine.connect() as conn:
@@ -336,10 +379,10 @@ def create_app(engine: Engine, *, verify_signatures: bool = True) -> FastAPI:
             ]
         )
 
-    @app.get("/sync/pull", response_model=p.PullResponse, responses={400: {"model": p.Problem}})
+    @app.get("/sync/pull", response_model=p.PullResponse, responses=problems(401, 422, 503))
     def pull(
         dev: Device,
-        since: Annotated[int, Query(ge=0)] = 0,
+        since: Annotated[int, Query(ge=0, le=p.INT64_MAX)] = 0,  # record.seq: BigInteger
         limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = p.MAX_PAGE,
     ) -> Response:
         with engine.connect() as conn:
@@ -378,12 +421,15 @@ def create_app(engine: Engine, *, verify_signatures: bool = True) -> FastAPI:
         )
 
     @app.get(
-        "/sync/snapshot", response_model=p.SnapshotResponse, responses={404: {"model": p.Problem}}
+        "/sync/snapshot",
+        response_model=p.SnapshotResponse,
+        responses=problems(401, 404, 422, 503),
     )
     def snapshot(
         dev: Device,
-        inmate: Annotated[str, Query(min_length=1, max_length=64)],
-        after: Annotated[str | None, Query(max_length=80)] = None,
+        inmate: Annotated[str, Query(min_length=1, max_length=p.MAX_ID, pattern=p.ID_PATTERN)],
+        # "rank:entity_id" as the hub gave it (a rank is a small number; the id as stored)
+        after: Annotated[str | None, Query(max_length=80, pattern=SNAPSHOT_CURSOR)] = None,
         limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = p.MAX_PAGE,
     ) -> Response:
         rank, after_id = -1, ""
@@ -422,7 +468,9 @@ def create_app(engine: Engine, *, verify_signatures: bool = True) -> FastAPI:
         return _raw_page(page, {"inmate_id": inmate, "next_after": next_after, "as_of": as_of})
 
     @app.post(
-        "/sync/verify", response_model=p.VerifyResponse, responses={400: {"model": p.Problem}}
+        "/sync/verify",
+        response_model=p.VerifyResponse,
+        responses=problems(400, 401, 404, 413, 422, 503),
     )
     def verify(body: p.VerifyRequest, dev: Device) -> p.VerifyResponse:
         if len(body.scopes) > 10_000:
@@ -482,6 +530,8 @@ def normalise_code(code: str) -> str:
 def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
+
+SNAPSHOT_CURSOR = r"^[0-9]{1,9}:[^\x00]{0,64}$"
 
 _ADVISORY_LOCK = sa.select(sa.func.pg_advisory_xact_lock(db.ADVISORY_LOCK_KEY))
 

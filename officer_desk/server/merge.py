@@ -23,6 +23,7 @@ from __future__ import annotations
 import copy
 import json
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -52,6 +53,22 @@ PARENT = {
 DISPUTED = "disputed"
 # What a workstation may set on a conflict record: the decision (supervisors only).
 DECISION_FIELDS = frozenset({"resolved_at", "resolved_by", "note"})
+# What a database raises for a value of an op it cannot hold (too long, out of range, NUL on
+# PostgreSQL, a lone surrogate, an int past 64 bits on SQLite) or a clash: the op's fault, so
+# the op is rejected with a reason, never a 500 for the push.
+UNSTORABLE = (
+    sa.exc.IntegrityError,
+    sa.exc.DataError,
+    OverflowError,
+    UnicodeEncodeError,
+    RecursionError,  # JSON nested too deep to encode
+)
+# What reading a payload value of the wrong form raises (int("x"), a list where a name goes,
+# JSON nested too deep to copy).
+WRONG_FORM = (TypeError, ValueError, AttributeError, LookupError, ArithmeticError, RecursionError)
+# An id the record table's String(64) columns can hold (read from payloads, which are not
+# bounded by the protocol): a record with any other id cannot be on the hub.
+_STORABLE_ID = re.compile("[^\x00\ud800-\udfff]{1,64}")
 
 
 class Rejected(Exception):
@@ -113,6 +130,8 @@ class Merger:
     def prefetch(self, keys: list[tuple[str, str]]) -> None:
         by_entity: dict[str, list[str]] = {}
         for entity, entity_id in keys:
+            if not storable_id(entity_id):
+                continue  # not on the hub (load() says so without asking the database)
             if (entity, entity_id) not in self._cache:
                 self._cache[(entity, entity_id)] = None
                 by_entity.setdefault(entity, []).append(entity_id)
@@ -121,6 +140,9 @@ class Merger:
                 self._cache[(entity, row.entity_id)] = _rec(row)
 
     def load(self, entity: str, entity_id: str) -> Rec | None:
+        if not storable_id(entity_id):
+            # Never stored, and PostgreSQL would refuse the query itself (NUL).
+            return None
         key = (entity, entity_id)
         if key not in self._cache:
             row = self.conn.execute(_SELECT_RECORD, {"e": entity, "i": entity_id}).first()
@@ -142,10 +164,19 @@ class Merger:
         """Merge one op; its records and result are written in a savepoint."""
         try:
             changed = self._merge(op)
+            _check_storable(changed)
         except Rejected as why:
-            self.keys.note_refusal(now=self.now, device_id=self.device_id, op=op, reason=why.reason)
-            self._store_result(op, "rejected", why.reason, None)
-            return p.OpResult(op_id=op.op_id, status="rejected", reason=why.reason)
+            return self._reject(op, why.reason)
+        except WRONG_FORM:
+            # A payload the merge could not make sense of (a value of the wrong type where
+            # it reads one, a number that is no number): the op's fault.  Nothing was
+            # written for it (the merge works on copies), so it is rejected like any other.
+            # (Payloads are not yet validated per entity before the merge.)  Any other
+            # error is a bug and fails the push.
+            log.warning("op %s could not be merged", op.op_id, exc_info=True)
+            return self._reject(
+                op, "The hub could not read this change (a value in it has the wrong form)."
+            )
         main = changed[0]
         if self.batched:
             self._adopt_key(op, main)
@@ -168,16 +199,20 @@ class Merger:
             self._adopt_key(op, main)
             self._store_result(op, "applied", "", main.version)
             savepoint.commit()
-        except sa.exc.IntegrityError as error:
+        except UNSTORABLE as error:
             savepoint.rollback()
             self.keys = KeyRing(self.conn)  # what it read may have been rolled back
             for rec in changed:
                 self._cache.pop(rec.key, None)
             log.warning("op %s refused by the database: %s", op.op_id, error)
-            reason = "The hub could not store this change (it clashes with another record)."
-            self.keys.note_refusal(now=self.now, device_id=self.device_id, op=op, reason=reason)
-            self._store_result(op, "rejected", reason, None)
-            return p.OpResult(op_id=op.op_id, status="rejected", reason=reason)
+            if isinstance(error, sa.exc.IntegrityError):
+                reason = "The hub could not store this change (it clashes with another record)."
+            else:
+                reason = (
+                    "The hub cannot store this change: a value in it is too long, too large "
+                    "or has characters the hub cannot hold."
+                )
+            return self._reject(op, reason)
         for rec in changed:
             rec.new = False
             self._cache[rec.key] = rec
@@ -206,6 +241,11 @@ class Merger:
     def refuse(self, op: p.Op, reason: str) -> p.OpResult:
         """Refuse an op before merging it (a replay); the refusal is its stored result, so a
         resend of the same op id gets the same answer."""
+        return self._reject(op, reason)
+
+    def _reject(self, op: p.Op, reason: str) -> p.OpResult:
+        """The op's answer is a refusal, kept with the device and the signer it claimed."""
+        self.keys.note_refusal(now=self.now, device_id=self.device_id, op=op, reason=reason)
         self._store_result(op, "rejected", reason, None)
         return p.OpResult(op_id=op.op_id, status="rejected", reason=reason)
 
@@ -527,16 +567,22 @@ class Merger:
                     "This change is not signed by the person who made it, so the hub cannot "
                     "accept it. Update the app on this workstation and sign in again."
                 )
-            message = signing.change_bytes(
-                op_id=op.op_id,
-                entity=op.entity,
-                entity_id=op.entity_id,
-                op=op.op,
-                payload=op.payload,
-                hlc=op.hlc,
-                schema_version=op.schema_version,
-                signer=op.signer,
-            )
+            try:
+                message = signing.change_bytes(
+                    op_id=op.op_id,
+                    entity=op.entity,
+                    entity_id=op.entity_id,
+                    op=op.op,
+                    payload=op.payload,
+                    hlc=op.hlc,
+                    schema_version=op.schema_version,
+                    signer=op.signer,
+                )
+            except ValueError:  # text no UTF-8 holds (a lone surrogate), a NaN
+                raise Rejected(
+                    "The hub cannot store this change: a value in it is too long, too large "
+                    "or has characters the hub cannot hold."
+                ) from None
             key = self.keys.signed_with(op.signer, op.hlc, op.signature, message)
             if key is None:
                 raise Rejected(
@@ -776,6 +822,22 @@ def _columns(rec: Rec) -> dict[str, Any]:
         "data": _DATA_JSON(rec.data),
         "meta": _META_JSON(rec.meta),
     }
+
+
+def storable_id(value: Any) -> bool:
+    """Whether ``value`` is text the record table's id columns can hold."""
+    return isinstance(value, str) and _STORABLE_ID.fullmatch(value) is not None
+
+
+def _check_storable(changed: list[Rec]) -> None:
+    """Refuse records whose person or unit, read from the payload, no column can hold."""
+    for rec in changed:
+        for value in (rec.inmate_id, rec.scope_unit, rec.prev_unit):
+            if value is not None and not storable_id(value):
+                raise Rejected(
+                    "This change names a person or unit by an id the hub cannot hold "
+                    "(at most 64 characters, no NUL)."
+                )
 
 
 def resolve_unit(conn: Connection, unit_code: str) -> str | None:

@@ -36,7 +36,7 @@ from sqlalchemy.engine import Connection
 
 from officer_desk.server.bulk import SelectByIds
 from officer_desk.server.db import device, op_result
-from officer_desk.server.merge import PARENT, Merger
+from officer_desk.server.merge import PARENT, UNSTORABLE, Merger
 from officer_desk.sync import protocol as p
 
 log = logging.getLogger("officer_desk.server")
@@ -179,15 +179,16 @@ class PushWriter:
                     log.exception("could not answer a push")
 
     def _alone(self, job: PushJob) -> None:
-        """One push in its own transaction: batched, and op by op if that clashed."""
+        """One push in its own transaction: batched, and op by op if the database refused
+        something of it (each op in a savepoint then: the one at fault is rejected)."""
         job.result, job.error = None, None
         try:
             try:
                 self._transaction([job])
-            except sa.exc.IntegrityError:
+            except UNSTORABLE:
                 if not job.batched:
                     raise
-                log.info("batched push clashed; applying it op by op")
+                log.info("batched push refused by the database; applying it op by op")
                 job.batched = False
                 self._transaction([job])
         except BaseException as error:  # handed to the request

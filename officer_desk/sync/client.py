@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
 
+from pydantic import ValidationError
 from pydantic_core import from_json
 
 from officer_desk import __version__
@@ -618,7 +619,7 @@ class SyncClient:
             app_version=__version__,
             schema_version=SYNC_SCHEMA_VERSION,
             client_time=self.now(),
-            waiting=self._waiting(),
+            waiting=min(self._waiting(), p.INT32_MAX),
         )
         return p.HelloResponse.model_validate(
             self._call("POST", "/sync/hello", body=body.model_dump(mode="json"))
@@ -658,30 +659,42 @@ class SyncClient:
                 f"signer, signature FROM outbox_entry {only}ORDER BY seq LIMIT ?",
                 (self.batch_size,),
             ).fetchall()
-            full = len(rows) == self.batch_size
-            if not full and signed_only:
+            if len(rows) < self.batch_size and signed_only:
                 report.unsigned = self._unsigned()
             if not rows:
                 return
+            fetched = len(rows)
             bases = self._base_versions(rows)
-            ops = [
-                p.Op(
-                    op_id=op_id,
-                    entity=entity,
-                    entity_id=entity_id,
-                    op=op,
-                    payload=json.loads(payload),
-                    hlc=hlc,
-                    schema_version=version,
-                    base_version=bases.get((entity, entity_id)) if op == "update" else None,
-                    signer=signer,
-                    signature=signature,
-                )
-                for _, op_id, entity, entity_id, op, payload, version, hlc, signer, signature in (
-                    rows
-                )
-            ]
-            left = max(0, self._waiting() - len(ops))
+            ops: list[p.Op] = []
+            unsendable: list[tuple[Any, str]] = []
+            for row in rows:
+                _, op_id, entity, entity_id, op, payload, version, hlc, signer, signature = row
+                try:
+                    ops.append(
+                        p.Op(
+                            op_id=op_id,
+                            entity=entity,
+                            entity_id=entity_id,
+                            op=op,
+                            payload=json.loads(payload),
+                            hlc=hlc,
+                            schema_version=version,
+                            base_version=bases.get((entity, entity_id)) if op == "update" else None,
+                            signer=signer,
+                            signature=signature,
+                        )
+                    )
+                except ValidationError as error:
+                    unsendable.append((row, _first_problem(error)))
+            if unsendable:
+                # The hub would refuse the whole batch for it: set it aside in the rejected
+                # list (a person sees it there) and send the rest.
+                self._set_aside(unsendable, report)
+                aside = {row[1] for row, _ in unsendable}
+                rows = [row for row in rows if row[1] not in aside]
+                if not rows:
+                    continue
+            left = min(max(0, self._waiting() - len(ops)), p.INT32_MAX)
             crashpoints.reached("push_sent")
             data = self._call(
                 "POST",
@@ -693,8 +706,36 @@ class SyncClient:
             self._record_results(ops, answer.results, rows, report)
             if self.on_page:
                 self.on_page("pushed", len(rows))
-            if not full:
+            if fetched < self.batch_size:
                 return
+
+    def _set_aside(self, unsendable: list[tuple[Any, str]], report: SyncReport) -> None:
+        """Outbox entries no hub would take (out of the protocol's bounds) move to the
+        rejected list, with the reason."""
+        db = self._begin()
+        try:
+            for (_, op_id, entity, entity_id, op, payload, _, hlc, *_signed), why in unsendable:
+                log.warning("outbox entry %r cannot be sent: %s", op_id, why)
+                db.execute(
+                    "INSERT OR IGNORE INTO rejected_change (op_id, entity, entity_id, op, "
+                    "payload, hlc, reason, rejected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        op_id,
+                        entity,
+                        entity_id,
+                        op,
+                        payload,
+                        hlc,
+                        f"This change cannot be sent to the hub ({why}).",
+                        _db_time(self.now()),
+                    ),
+                )
+                db.execute("DELETE FROM outbox_entry WHERE op_id = ?", (op_id,))
+                report.rejected += 1
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
 
     def _base_versions(self, rows: list[Any]) -> dict[tuple[str, str], int | None]:
         db = self._conn()
@@ -1265,6 +1306,13 @@ def _loads(text: str) -> Any:
         return json.loads(text)
     except (TypeError, ValueError):
         return text
+
+
+def _first_problem(error: ValidationError) -> str:
+    """The first thing wrong with a message, in a few words (``hlc: String should match...``)."""
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first.get("loc", ()))
+    return f"{where}: {first.get('msg', 'invalid')}" if where else first.get("msg", "invalid")
 
 
 def _db_time(moment: datetime) -> str:

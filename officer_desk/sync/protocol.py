@@ -8,9 +8,9 @@ with a 4xx that says what is wrong.  See docs/ARCHITECTURE.md, "Sync".
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 PROTOCOL_VERSION = 1
 # The range of record schema versions (tables.SYNC_SCHEMA_VERSION) the hub accepts; a client
@@ -21,6 +21,62 @@ MAX_BATCH = 500
 MAX_PAGE = 5000
 MAX_CLOCK_SKEW = timedelta(minutes=5)
 MAX_REQUEST_BYTES = 8 * 1024 * 1024
+
+# Bounds of what the hub's databases hold (server/db.py), so that bad input is refused with a
+# 422 before it reaches them, never a 500: integers within their column (``Integer`` is
+# 32-bit on PostgreSQL, ``BigInteger`` 64-bit; SQLite takes no Python int past 2**63 - 1),
+# text without NUL (PostgreSQL refuses it) and within the column's length.  A pattern also
+# refuses lone surrogates, which are not UTF-8 (pydantic's regex engine takes only whole
+# code points).
+INT32_MAX = 2**31 - 1
+INT64_MAX = 2**63 - 1
+MAX_ID = 64  # record.entity_id, inmate_id, op_result.op_id: String(64)
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"  # UUIDs, token_hex, "op-1", "f-new", ...
+# domain/hlc.py's encoding: 13-digit milliseconds, counter, device id.
+HLC_PATTERN = r"^[0-9]{13}-[0-9]{5,}-[A-Za-z0-9_.:-]{1,64}$"
+TEXT_PATTERN = r"^[^\x00]*$"  # any text the databases hold: no NUL
+
+# A record or change id: what workstations make (UUIDv7), in a column the databases hold.
+Id = Annotated[str, StringConstraints(min_length=1, max_length=MAX_ID, pattern=ID_PATTERN)]
+OpId = Annotated[str, StringConstraints(min_length=8, max_length=MAX_ID, pattern=ID_PATTERN)]
+Hlc = Annotated[str, StringConstraints(min_length=21, max_length=120, pattern=HLC_PATTERN)]
+# Strict: a JSON number that is an integer, not ``false`` or ``"7"`` taken for one.
+Int32 = Annotated[int, Field(ge=0, le=INT32_MAX, strict=True)]
+Int64 = Annotated[int, Field(ge=0, le=INT64_MAX, strict=True)]
+# A schema version: the hub answers one outside its range with "update the app" (426), so
+# any small number is understood; past this it is not a version.
+SchemaVersion = Annotated[int, Field(ge=0, le=32767, strict=True)]
+# Text without NUL; give each field its column's length with Field(max_length=...).
+Text = Annotated[str, StringConstraints(pattern=TEXT_PATTERN)]
+# An Ed25519 signature in base64 (88 characters).
+Signature = Annotated[
+    str, StringConstraints(min_length=1, max_length=120, pattern=r"^[A-Za-z0-9+/]+={0,2}$")
+]
+# A record's fields are values and lists of values: 2 levels.  Deeper JSON is refused (the
+# hub copies and encodes records recursively; past Python's recursion limit that failed).
+MAX_PAYLOAD_DEPTH = 16
+_NESTED = frozenset({dict, list})  # what JSON nests (exact types: a set look-up is cheapest)
+
+
+def _not_too_deep(payload: dict[str, Any]) -> dict[str, Any]:
+    """``payload`` itself, if no value is nested deeper than MAX_PAYLOAD_DEPTH (checked level
+    by level, without recursion; a flat payload costs one pass over its values)."""
+    level = [v for v in payload.values() if type(v) in _NESTED]
+    depth = 1
+    while level:
+        depth += 1
+        if depth > MAX_PAYLOAD_DEPTH:
+            raise ValueError(f"the payload is nested deeper than {MAX_PAYLOAD_DEPTH} levels")
+        deeper: list[Any] = []
+        for value in level:
+            items = value.values() if isinstance(value, dict) else value
+            deeper += [v for v in items if type(v) in _NESTED]
+        level = deeper
+    return payload
+
+
+Payload = Annotated[dict[str, Any], AfterValidator(_not_too_deep)]
+
 
 # Kinds of record and how the hub merges them.
 LOG_ENTITIES = frozenset(
@@ -131,10 +187,10 @@ class Message(BaseModel):
 
 
 class HelloRequest(Message):
-    app_version: str = Field(max_length=40)
-    schema_version: int
+    app_version: Text = Field(max_length=40)  # device.app_version: String(40)
+    schema_version: SchemaVersion
     client_time: datetime
-    waiting: int | None = Field(default=None, ge=0)  # changes in the device's outbox
+    waiting: Int32 | None = None  # changes in the device's outbox (device.waiting: Integer)
 
 
 class HelloResponse(Message):
@@ -152,25 +208,25 @@ class Op(Message):
     """One outbox entry.  ``base_version`` is the hub version the device last saw of the
     record (None for an insert): an update based on an older version is concurrent."""
 
-    op_id: str = Field(min_length=8, max_length=64)
+    op_id: OpId
     entity: Entity
-    entity_id: str = Field(min_length=1, max_length=64)
+    entity_id: Id
     op: Literal["insert", "update", "delete"]
-    payload: dict[str, Any]
-    hlc: str = Field(min_length=1, max_length=120)
-    schema_version: int
-    base_version: int | None = None
+    payload: Payload
+    hlc: Hlc
+    schema_version: SchemaVersion
+    base_version: Int32 | None = None  # record.version: Integer
     # Who made the change and their Ed25519 signature of it (domain/signing.py).  Optional
     # in the message so that an unsigned change is refused on its own, with a reason, rather
     # than the whole push.
-    signer: str | None = Field(default=None, max_length=64)
-    signature: str | None = Field(default=None, max_length=120)
+    signer: Id | None = None
+    signature: Signature | None = None
 
 
 class PushRequest(Message):
     ops: list[Op] = Field(max_length=MAX_BATCH)
     # Changes still in the device's outbox once this batch is through (the unit overview).
-    waiting: int | None = Field(default=None, ge=0)
+    waiting: Int32 | None = None
 
 
 class OpResult(Message):
@@ -210,12 +266,12 @@ class SnapshotResponse(Message):
 
 
 class ScopeDigest(Message):
-    count: int
-    digest: str
+    count: Int64
+    digest: Text = Field(max_length=64)  # a SHA-256 in hex
 
 
 class VerifyRequest(Message):
-    scopes: dict[str, ScopeDigest]
+    scopes: dict[Id, ScopeDigest]  # by person id
 
 
 class VerifyResponse(Message):
@@ -240,8 +296,8 @@ class DevicesResponse(Message):
 
 
 class EnrollRequest(Message):
-    code: str = Field(min_length=6, max_length=64)
-    device_name: str = Field(min_length=1, max_length=120)
+    code: Text = Field(min_length=6, max_length=64)
+    device_name: Text = Field(min_length=1, max_length=120)  # device.name: String(120)
 
 
 class EnrollResponse(Message):
