@@ -11,7 +11,10 @@
 * checklist items: concurrent opposite statuses make the item ``disputed`` (a conflict a
   supervisor must decide); the same status twice merges;
 * assignments and transfers (an inmate's ``unit_id``) only from a supervisor, an admin or
-  facility IT's local tools (``updated_by`` empty).
+  facility IT's local tools (``updated_by`` empty);
+* the unit's invariants (one contact officer per person, ...) are kept by
+  ``server/invariants.py`` on what a merge made: a change that would break one is closed or
+  refused and a conflict opened for a supervisor.
 
 Each op is merged into private copies of the records it touches; only when it succeeds are
 the copies written, inside a savepoint of the push transaction, with its result.  A rejected op
@@ -31,6 +34,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from officer_desk.domain.ids import new_id
+from officer_desk.server import invariants
 from officer_desk.server.bulk import BulkInsert, SelectByIds
 from officer_desk.server.db import hub_state, op_result, record
 from officer_desk.sync import protocol as p
@@ -54,11 +58,13 @@ DECISION_FIELDS = frozenset({"resolved_at", "resolved_by", "note"})
 
 
 class Rejected(Exception):
-    """The op cannot be applied; ``reason`` is shown in the workstation's rejected list."""
+    """The op cannot be applied; ``reason`` is shown in the workstation's rejected list.
+    ``records`` (new conflicts) are written all the same, so every workstation learns why."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, records: list[Rec] | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.records = records or []
 
 
 @dataclass
@@ -122,6 +128,20 @@ class Merger:
             self._cache[key] = None if row is None else _rec(row)
         return self._cache[key]
 
+    def siblings(self, entity: str, inmate_id: str) -> list[Rec]:
+        """One person's records of a kind as merged so far in this transaction: the
+        database's, with what ops merged earlier in the transaction made of them (a batched
+        group writes only at its end) and the ones they added."""
+        rows = self.conn.execute(_SELECT_OF_PERSON, {"e": entity, "p": inmate_id}).all()
+        out: dict[tuple[str, str], Rec] = {}
+        for row in rows:
+            key = (entity, row.entity_id)
+            out[key] = self._cache.get(key) or _rec(row)
+        for key, rec in self._inserts.items():
+            if key[0] == entity and rec.inmate_id == inmate_id:
+                out[key] = rec
+        return list(out.values())
+
     def unit_id(self) -> str | None:
         """The hub id of the device's unit (known once a workstation uploaded it)."""
         known = self._unit_ids.get(self.unit_code)
@@ -138,6 +158,7 @@ class Merger:
         try:
             changed = self._merge(op)
         except Rejected as why:
+            self._keep_records(why.records)
             self._store_result(op, "rejected", why.reason, None)
             return p.OpResult(op_id=op.op_id, status="rejected", reason=why.reason)
         main = changed[0]
@@ -173,6 +194,17 @@ class Merger:
             self._cache[rec.key] = rec
             self.touched[rec.key] = None
         return p.OpResult(op_id=op.op_id, status="applied", version=main.version)
+
+    def _keep_records(self, records: list[Rec]) -> None:
+        """Write the new records a rejection brings (its conflicts) with the push."""
+        for rec in records:
+            if self.batched:
+                self._inserts[rec.key] = rec
+            else:
+                self._write(rec)
+            rec.new = False
+            self._cache[rec.key] = rec
+            self.touched[rec.key] = None
 
     def _store_result(self, op: p.Op, status: str, reason: str, version: int | None) -> None:
         if self.batched:
@@ -226,8 +258,13 @@ class Merger:
         if op.entity in p.HUB_ONLY_ENTITIES:
             self._require_privileged(op, "Only a supervisor can change who is assigned to whom.")
         if op.entity in p.LOG_ENTITIES:
-            return self._merge_log(op, current)
-        return self._merge_fields(op, current)
+            changed = self._merge_log(op, current)
+        else:
+            changed = self._merge_fields(op, current)
+        try:
+            return invariants.keep(self, op, current, changed)
+        except invariants.Refused as why:
+            raise Rejected(why.reason, why.records) from None
 
     def _merge_decision(self, op: p.Op) -> list[Rec]:
         """A supervisor's decision on a conflict: only who decided, when and how may change;
@@ -597,6 +634,9 @@ _THIS_RECORD = sa.and_(
     record.c.entity == sa.bindparam("e"), record.c.entity_id == sa.bindparam("i")
 )
 _SELECT_RECORD = sa.select(record).where(_THIS_RECORD)
+_SELECT_OF_PERSON = sa.select(record).where(
+    record.c.entity == sa.bindparam("e"), record.c.inmate_id == sa.bindparam("p")
+)
 _SELECT_UNITS = sa.select(record.c.entity_id, record.c.data).where(record.c.entity == "unit")
 _INSERT_RECORD = record.insert()  # op by op (unbatched)
 _INSERT_RESULT = op_result.insert()

@@ -797,6 +797,8 @@ class SyncClient:
                             whole.append(change)
                 if entity == "case_note_revision":
                     self._make_room_for_revisions(db, groups[entity])
+                if entity == "release_plan":
+                    self._make_room_for_plans(db, groups[entity], pending)
                 skipped += self._upsert(db, table, table.rows(whole))
                 if cursor is not None:
                     crashpoints.reached("pull_applying")
@@ -899,6 +901,34 @@ class SyncClient:
                     "UPDATE case_note_revision SET number = ? WHERE id = ?",
                     (-1 - secrets.randbelow(2**31), clash[0]),
                 )
+
+    def _make_room_for_plans(
+        self, db: Any, changes: list[Incoming], pending: dict[tuple[str, str], set[str] | None]
+    ) -> None:
+        """A person has one release plan.  When the hub refused ours because another
+        workstation's reached it first (``server/invariants.py``), ours was never acknowledged
+        (no hub version) and is no longer waiting to be sent: the hub's plan replaces it, with
+        its items; what was written in ours stays in the list of refused changes."""
+        for change in changes:
+            if change.record.get("deleted_at") is not None:
+                continue
+            lost = db.execute(
+                "SELECT id FROM release_plan WHERE inmate_id = ? AND id != ? "
+                "AND server_version IS NULL",
+                (change.record.get("inmate_id"), change.entity_id),
+            ).fetchone()
+            if lost is None or ("release_plan", lost[0]) in pending:
+                continue
+            items = "SELECT id FROM release_plan_item WHERE plan_id = ?"
+            db.execute(f"DELETE FROM referral WHERE item_id IN ({items})", (lost[0],))
+            db.execute("DELETE FROM release_signoff WHERE plan_id = ?", (lost[0],))
+            db.execute("DELETE FROM release_plan_item WHERE plan_id = ?", (lost[0],))
+            db.execute("DELETE FROM release_plan WHERE id = ?", (lost[0],))
+            self._audit(
+                db,
+                f"release plan {lost[0]} refused by the hub (another plan for this person "
+                f"reached it first); replaced by plan {change.entity_id}",
+            )
 
     def _pending(self, db: Any) -> dict[tuple[str, str], set[str] | None]:
         held: dict[tuple[str, str], set[str] | None] = {}
