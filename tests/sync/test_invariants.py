@@ -7,6 +7,7 @@ in a supervisor's inbox, and every workstation holds the same records.  SQLite a
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -20,6 +21,7 @@ from synchelp import Hub, comparable, local_rows, seed_unit, workstation
 from officer_desk.app import conflicts, cover, people, programmes, release
 from officer_desk.app.conflicts import Decision
 from officer_desk.app.writes import Actor
+from officer_desk.domain.ids import new_id
 from officer_desk.server import db as hub_db
 from officer_desk.server.pushes import PushJob, PushWriter
 from officer_desk.store.database import open_store
@@ -251,22 +253,44 @@ def test_the_supervisor_takes_the_other_officer_and_it_reaches_everyone(
 # --- the same through one group commit -------------------------------------------------------
 
 
-def make_op(entry: OutboxEntry) -> dict[str, Any]:
-    """The one place ops are built by hand in this module (from a workstation's outbox)."""
+def make_op(
+    entity: str,
+    entity_id: str,
+    op: str,
+    payload: dict[str, Any],
+    hlc: str,
+    *,
+    op_id: str | None = None,
+    schema_version: int = 1,
+    base_version: int | None = None,
+) -> dict[str, Any]:
+    """The one place ops are built by hand in this module."""
     return {
-        "op_id": entry.op_id,
-        "entity": entry.entity,
-        "entity_id": entry.entity_id,
-        "op": entry.op,
-        "payload": json.loads(entry.payload),
-        "hlc": entry.hlc,
-        "schema_version": entry.schema_version,
+        "op_id": op_id or f"op-{new_id()}",
+        "entity": entity,
+        "entity_id": entity_id,
+        "op": op,
+        "payload": payload,
+        "hlc": hlc,
+        "schema_version": schema_version,
+        "base_version": base_version,
     }
 
 
 def push_job(client: SyncClient, hub: Hub) -> PushJob:
     with client.store.reading() as session:
-        ops = [make_op(e) for e in session.exec(select(OutboxEntry)).all()]
+        ops = [
+            make_op(
+                e.entity,
+                e.entity_id,
+                e.op,
+                json.loads(e.payload),
+                e.hlc,
+                op_id=e.op_id,
+                schema_version=e.schema_version,
+            )
+            for e in session.exec(select(OutboxEntry)).all()
+        ]
     device_id = client._setting(K_DEVICE)
     with hub.engine.connect() as conn:
         row = conn.execute(sa.select(hub_db.device).where(hub_db.device.c.id == device_id)).one()
@@ -417,3 +441,74 @@ def test_two_release_plans_apart(unit: dict[str, Any], order: str) -> None:
     with info[last].store.reading() as session:
         [plan] = session.exec(select(release.ReleasePlan)).all()
     assert plan.release_date == dates[first]
+
+
+# --- a device token in an attacker's hands ---------------------------------------------------
+
+
+def test_hand_made_ops_cannot_break_the_invariants(unit: dict[str, Any]) -> None:
+    """Changes that skip the workstation's own checks (an old or tampered client) meet the
+    same rules at the hub: a second open contact assignment is stored closed, reopening it
+    keeps it closed, a second release plan is refused; each leaves a conflict."""
+    info, hub = unit, unit["hub"]
+    person = info["inmates"][1]
+    release.create_plan(
+        info["a"].store, info["kari"], inmate_id=person, release_date=TODAY + timedelta(days=90)
+    )
+    info["a"].sync_once()
+    token = info["c"]._setting("sync.token")
+    transport = InProcessTransport(hub.app)
+
+    def hlc(n: int) -> str:
+        return f"{int(time.time() * 1000):013d}-{n:05d}-evil"
+
+    def push(*ops: dict[str, Any]) -> list[dict[str, Any]]:
+        status, body = transport.send("POST", "/sync/push", token=token, body={"ops": list(ops)})
+        assert status == 200, body
+        return list(body["results"])
+
+    extra = new_id()
+    assignment = {
+        "id": extra,
+        "officer_id": info["ola"],
+        "inmate_id": person,
+        "start_date": TODAY.isoformat(),
+        "end_date": None,
+        "reason": "workload",
+        "note": "",
+        "updated_by": info["supervisor"],
+        "updated_hlc": hlc(0),
+        "device_id": "evil",
+        "deleted_at": None,
+    }
+    [inserted] = push(make_op("assignment", extra, "insert", assignment, hlc(0)))
+    assert inserted["status"] == "applied"
+    assert hub.records()[("assignment", extra)]["end_date"] == TODAY.isoformat()
+    reopen = {"id": extra, "end_date": None, "updated_by": info["supervisor"]}
+    [reopened] = push(make_op("assignment", extra, "update", reopen, hlc(1), base_version=1))
+    assert reopened["status"] == "applied"
+    assert hub.records()[("assignment", extra)]["end_date"] == TODAY.isoformat()
+
+    plan = new_id()
+    second = {
+        "id": plan,
+        "inmate_id": person,
+        "release_date": (TODAY + timedelta(days=30)).isoformat(),
+        "template_code": "standard",
+        "created_at": datetime.now(UTC).isoformat(),
+        "created_by": info["officer"],
+        "updated_by": info["officer"],
+        "deleted_at": None,
+    }
+    [refused] = push(make_op("release_plan", plan, "insert", second, hlc(2)))
+    assert refused["status"] == "rejected" and "already has a release plan" in refused["reason"]
+    assert ("release_plan", plan) not in hub.records()
+
+    for _ in range(2):
+        for name in "abc":
+            info[name].sync_once()
+    assert_kept_and_converged(info)
+    for name in "abc":
+        assert open_contact_officer(info[name], person) == [info["officer"]]
+        assert len(inbox(info, name, "assignment")) == 2  # the insert and the reopening
+        assert len(inbox(info, name, "release_plan")) == 1
