@@ -25,13 +25,20 @@ from officer_desk.domain.ids import new_id
 from officer_desk.server import db as hub_db
 from officer_desk.server.pushes import PushJob, PushWriter
 from officer_desk.store.database import open_store
-from officer_desk.store.tables import OutboxEntry, Programme
+from officer_desk.store.tables import Enrolment, OutboxEntry, Programme, ProgrammeMilestone
 from officer_desk.sync import protocol as p
 from officer_desk.sync.client import K_DEVICE, SyncClient
 from officer_desk.sync.transport import InProcessTransport
 
 TODAY = date.today()
-CHECKED = ("assignment", "enrolment", "release_plan", "release_plan_item", "sync_conflict")
+CHECKED = (
+    "assignment",
+    "enrolment",
+    "milestone_signoff",
+    "release_plan",
+    "release_plan_item",
+    "sync_conflict",
+)
 
 
 @pytest.fixture
@@ -116,6 +123,12 @@ def broken(rows: dict[tuple[str, str], dict[str, Any]]) -> list[str]:
         if e == "release_plan":
             plans[r["inmate_id"]] = plans.get(r["inmate_id"], 0) + 1
     out += [f"{n} release plans for {k}" for k, n in plans.items() if n > 1]
+    signed: dict[tuple[str, str], int] = {}
+    for (e, _), r in rows.items():
+        if e == "milestone_signoff":
+            key = (r["enrolment_id"], r["milestone_id"])
+            signed[key] = signed.get(key, 0) + 1
+    out += [f"milestone signed off {n} times {k}" for k, n in signed.items() if n > 1]
     return out
 
 
@@ -405,6 +418,46 @@ def test_two_enrolments_in_one_programme_apart(unit: dict[str, Any], order: str)
         assert statuses == sorted(["active" if first == "a" else "waiting", "withdrawn"])
         [row] = inbox(info, name, "enrolment")
         assert row.auto_resolved and row.kept.value == "withdrawn"
+
+
+@pytest.mark.parametrize("order", ["ab", "ba"])
+def test_one_milestone_signed_off_twice_apart(unit: dict[str, Any], order: str) -> None:
+    info = unit
+    person = info["inmates"][0]
+    with info["a"].store.reading() as session:
+        programme = session.exec(select(Programme)).first()
+        assert programme is not None
+        milestone = session.exec(
+            select(ProgrammeMilestone).where(ProgrammeMilestone.programme_id == programme.id)
+        ).first()
+        assert milestone is not None
+    programmes.enrol(
+        info["a"].store,
+        info["kari"],
+        inmate_id=person,
+        programme_id=programme.id,
+        on=TODAY,
+        start_now=True,
+    )
+    for name in "abc":
+        info[name].sync_once()
+    with info["a"].store.reading() as session:
+        [enrolment] = session.exec(select(Enrolment)).all()
+    for name in "ab":
+        programmes.sign_off_milestone(
+            info[name].store, info["kari"], enrolment_id=enrolment.id, milestone_id=milestone.id
+        )
+
+    sync_in_order(info, order)
+
+    assert_kept_and_converged(info)
+    _, last = first_last(order)
+    for name in "abc":
+        signed = [r for (e, _), r in checked_rows(info[name]).items() if e == "milestone_signoff"]
+        assert len(signed) == 1
+        [row] = inbox(info, name, "milestone_signoff")
+        assert row.auto_resolved and row.record == "Programme milestone"
+    assert [r.entity for r in info[last].rejected()] == ["milestone_signoff"]
 
 
 # --- one release plan per person -------------------------------------------------------------
