@@ -5,7 +5,7 @@ automatically by the newer HLC but kept for review), for two revisions of one ca
 at once (``note_revisions``) and for a checklist item set to opposite statuses
 (``disputed``), and when changes made apart would break one of the unit's invariants
 (``INVARIANT_KINDS``, see ``server/invariants.py``: two contact officers, one officer's
-overlapping covers, two ongoing enrolments, two release plans, a milestone signed off twice),
+overlapping covers, two ongoing enrolments, two release plans, a sign-off made twice),
 the later change stored closed or refused.  A decision is itself a synced change through the
 single write path: the chosen value is written as a normal field update (its fresh HLC makes
 it win everywhere; for a contact officer, an ordinary reassignment) and the conflict is marked
@@ -48,7 +48,7 @@ from officer_desk.store.tables import (
 # Conflicts the hub opens to keep an invariant: what lost was closed or refused, so deciding
 # is keeping what stands or (a contact officer) making the other officer the contact now.
 INVARIANT_KINDS = frozenset(
-    {"assignment", "cover", "enrolment", "release_plan", "milestone_signoff"}
+    {"assignment", "cover", "enrolment", "release_plan", "milestone_signoff", "release_signoff"}
 )
 
 
@@ -233,6 +233,8 @@ def _record_words(session: Session, c: SyncConflict) -> str:
         return "Release plan"
     if c.kind == "milestone_signoff":
         return "Programme milestone"
+    if c.kind == "release_signoff":
+        return "Release sign-off"
     if c.entity == "release_plan_item":
         item = session.get(ReleasePlanItem, c.entity_id)
         return f"Release plan: {item.title_en}" if item else "Release plan item"

@@ -24,8 +24,9 @@ so the workstation that made it pulls the outcome and every workstation converge
   hold one per person, so the later plan is refused (its items then are too: their plan is not
   on the hub) and a ``release_plan`` conflict to decide is opened; the workstation that made it
   replaces it with the standing plan when it pulls that (``sync.client.REFUSED_ROOM``).
-* ``milestone_signoff``: a milestone of an enrolment is signed off once.  The later sign-off
-  is refused the same way (a ``milestone_signoff`` conflict to review).
+* ``milestone_signoff``, ``release_signoff``: a milestone of an enrolment is signed off once,
+  a release plan once per role.  The later sign-off is refused the same way (a conflict of
+  the same name, to review).
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ if TYPE_CHECKING:
 COVER = AssignmentReason.COVER.value
 ENDED = frozenset(s.value for s in ENDS)
 HUB = "hub"  # the device named in the metadata of a value the hub set itself
+
+
+Rule = Callable[["Merger", p.Op, "Rec | None", list["Rec"]], list["Rec"]]
 
 
 class Refused(Exception):
@@ -282,48 +286,56 @@ def _release_plans(m: Merger, op: p.Op, current: Rec | None, changed: list[Rec])
     )
 
 
-# --- milestone sign-offs ---------------------------------------------------------------------
+# --- sign-offs ---------------------------------------------------------------------------
 
 
-def _signoffs(m: Merger, op: p.Op, current: Rec | None, changed: list[Rec]) -> list[Rec]:
-    rec = changed[0]
-    if current is not None:
-        return changed  # the same entry again
-    place = (rec.data.get("enrolment_id"), rec.data.get("milestone_id"))
-    clash = next(
-        (
-            other
-            for other in m.siblings("milestone_signoff", str(rec.inmate_id))
-            if other.entity_id != rec.entity_id
-            and (other.data.get("enrolment_id"), other.data.get("milestone_id")) == place
-        ),
-        None,
-    )
-    if clash is None:
-        return changed
-    conflict = m._conflict(
-        rec,
-        kind="milestone_signoff",
-        field_name="signed_by",
-        kept=clash.data.get("signed_by"),
-        lost=rec.data.get("signed_by"),
-        lost_by=op.payload.get("updated_by"),
-        lost_hlc=op.hlc,
-        auto_resolved=True,
-        note=f"this milestone was signed off twice on two workstations at the same time; the "
-        f"sign-off of {clash.data.get('signed_at')} (the first to reach the hub) stands",
-    )
-    raise Refused(
-        "This milestone was already signed off on another workstation at the same time; that "
-        "sign-off stands and replaces this one here at the next sync.",
-        [conflict],
-    )
+def _once(place: tuple[str, ...], what: str, words: str) -> Rule:
+    """The rule of a log entry made once per ``place`` (its columns): a second one is refused
+    with a ``what`` conflict to review; ``words`` name the entry in the reason."""
+
+    def rule(m: Merger, op: p.Op, current: Rec | None, changed: list[Rec]) -> list[Rec]:
+        rec = changed[0]
+        if current is not None:
+            return changed  # the same entry again
+        key = tuple(rec.data.get(c) for c in place)
+        clash = next(
+            (
+                other
+                for other in m.siblings(op.entity, str(rec.inmate_id))
+                if other.entity_id != rec.entity_id
+                and tuple(other.data.get(c) for c in place) == key
+            ),
+            None,
+        )
+        if clash is None:
+            return changed
+        conflict = m._conflict(
+            rec,
+            kind=what,
+            field_name="signed_by",
+            kept=clash.data.get("signed_by"),
+            lost=rec.data.get("signed_by"),
+            lost_by=op.payload.get("updated_by"),
+            lost_hlc=op.hlc,
+            auto_resolved=True,
+            note=f"{words} was signed off twice on two workstations at the same time; the "
+            f"sign-off of {clash.data.get('signed_at')} (the first to reach the hub) stands",
+        )
+        raise Refused(
+            f"{words.capitalize()} was already signed off on another workstation at the same "
+            "time; that sign-off stands and replaces this one here at the next sync.",
+            [conflict],
+        )
+
+    return rule
 
 
-Rule = Callable[["Merger", p.Op, "Rec | None", list["Rec"]], list["Rec"]]
 RULES: dict[str, Rule] = {
     "assignment": _assignments,
     "enrolment": _enrolments,
     "release_plan": _release_plans,
-    "milestone_signoff": _signoffs,
+    "milestone_signoff": _once(
+        ("enrolment_id", "milestone_id"), "milestone_signoff", "this milestone"
+    ),
+    "release_signoff": _once(("plan_id", "role"), "release_signoff", "this release plan"),
 }

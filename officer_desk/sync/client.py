@@ -103,6 +103,7 @@ REFUSED_ROOM: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {
         ),
     ),
     "milestone_signoff": (("enrolment_id", "milestone_id"), ()),
+    "release_signoff": (("plan_id", "role"), ()),
 }
 
 K_URL, K_TOKEN, K_DEVICE, K_UNIT = "sync.hub_url", "sync.token", "sync.hub_device", "sync.unit"

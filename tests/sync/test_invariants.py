@@ -37,6 +37,7 @@ CHECKED = (
     "milestone_signoff",
     "release_plan",
     "release_plan_item",
+    "release_signoff",
     "sync_conflict",
 )
 
@@ -128,7 +129,11 @@ def broken(rows: dict[tuple[str, str], dict[str, Any]]) -> list[str]:
         if e == "milestone_signoff":
             key = (r["enrolment_id"], r["milestone_id"])
             signed[key] = signed.get(key, 0) + 1
-    out += [f"milestone signed off {n} times {k}" for k, n in signed.items() if n > 1]
+    for (e, _), r in rows.items():
+        if e == "release_signoff":
+            key = (r["plan_id"], r["role"])
+            signed[key] = signed.get(key, 0) + 1
+    out += [f"signed off {n} times {k}" for k, n in signed.items() if n > 1]
     return out
 
 
@@ -565,3 +570,31 @@ def test_hand_made_ops_cannot_break_the_invariants(unit: dict[str, Any]) -> None
         assert open_contact_officer(info[name], person) == [info["officer"]]
         assert len(inbox(info, name, "assignment")) == 2  # the insert and the reopening
         assert len(inbox(info, name, "release_plan")) == 1
+
+
+@pytest.mark.parametrize("order", ["ab", "ba"])
+def test_one_release_signed_off_twice_by_the_same_role_apart(
+    unit: dict[str, Any], order: str
+) -> None:
+    info = unit
+    person = info["inmates"][0]
+    release.create_plan(
+        info["a"].store, info["kari"], inmate_id=person, release_date=TODAY + timedelta(days=60)
+    )
+    for name in "abc":
+        info[name].sync_once()
+    for name in "ab":
+        release.sign_off(
+            info[name].store, info["sara"], inmate_id=person, override_reason=f"decided on {name}"
+        )
+
+    sync_in_order(info, order)
+
+    assert_kept_and_converged(info)
+    first, last = first_last(order)
+    for name in "abc":
+        [signed] = [r for (e, _), r in checked_rows(info[name]).items() if e == "release_signoff"]
+        assert signed["override_reason"] == f"decided on {first}"
+        [row] = inbox(info, name, "release_signoff")
+        assert row.auto_resolved and row.decisions == (Decision.KEEP,)
+    assert [r.entity for r in info[last].rejected()] == ["release_signoff"]
