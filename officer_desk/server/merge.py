@@ -103,6 +103,8 @@ class Merger:
     _inserts: dict[tuple[str, str], Rec] = field(default_factory=dict)
     _updates: dict[tuple[str, str], Rec] = field(default_factory=dict)
     _results: list[tuple[Any, ...]] = field(default_factory=list)  # rows of op_result
+    # The keys of _inserts by (entity, person), for siblings().
+    _inserted_of: dict[tuple[str, str | None], list[tuple[str, str]]] = field(default_factory=dict)
 
     # --- reading ------------------------------------------------------------------------
 
@@ -137,9 +139,8 @@ class Merger:
         for row in rows:
             key = (entity, row.entity_id)
             out[key] = self._cache.get(key) or _rec(row)
-        for key, rec in self._inserts.items():
-            if key[0] == entity and rec.inmate_id == inmate_id:
-                out[key] = rec
+        for key in self._inserted_of.get((entity, inmate_id), ()):
+            out[key] = self._inserts[key]
         return list(out.values())
 
     def unit_id(self) -> str | None:
@@ -165,7 +166,7 @@ class Merger:
         if self.batched:
             for rec in changed:
                 if rec.new or rec.key in self._inserts:
-                    self._inserts[rec.key] = rec
+                    self._keep_insert(rec)
                 else:
                     self._updates[rec.key] = rec
                 self._note_unit(rec)
@@ -195,11 +196,16 @@ class Merger:
             self.touched[rec.key] = None
         return p.OpResult(op_id=op.op_id, status="applied", version=main.version)
 
+    def _keep_insert(self, rec: Rec) -> None:
+        if rec.key not in self._inserts:
+            self._inserted_of.setdefault((rec.entity, rec.inmate_id), []).append(rec.key)
+        self._inserts[rec.key] = rec
+
     def _keep_records(self, records: list[Rec]) -> None:
         """Write the new records a rejection brings (its conflicts) with the push."""
         for rec in records:
             if self.batched:
-                self._inserts[rec.key] = rec
+                self._keep_insert(rec)
             else:
                 self._write(rec)
             rec.new = False
@@ -244,6 +250,7 @@ class Merger:
         if self._results:
             _INSERT_RESULTS.run(self.conn, self._results)
         self._inserts, self._updates, self._results = {}, {}, []
+        self._inserted_of = {}
 
     def _merge(self, op: p.Op) -> list[Rec]:
         """The records this op changes (private copies, the op's own record first)."""
