@@ -51,12 +51,15 @@ Rule = Callable[["Merger", p.Op, "Rec | None", list["Rec"]], list["Rec"]]
 
 class Refused(Exception):
     """The op breaks an invariant and has no closed form: refused, with the conflict that
-    says so (``merge`` turns this into its rejection)."""
+    says so (``merge`` turns this into its rejection).  ``standing`` is the record that
+    stands: it moves to the end of the feed, so the workstation that made the refused one
+    pulls it after its refusal even if it skipped it before (it then still held its own)."""
 
-    def __init__(self, reason: str, records: list[Rec]) -> None:
+    def __init__(self, reason: str, records: list[Rec], standing: Rec) -> None:
         super().__init__(reason)
         self.reason = reason
         self.records = records
+        self.standing = standing
 
 
 def keep(m: Merger, op: p.Op, current: Rec | None, changed: list[Rec]) -> list[Rec]:
@@ -283,6 +286,7 @@ def _release_plans(m: Merger, op: p.Op, current: Rec | None, changed: list[Rec])
         "This person already has a release plan, made on another workstation at the same "
         "time; that plan stands and replaces this one here at the next sync.",
         [conflict],
+        clash,
     )
 
 
@@ -325,6 +329,7 @@ def _once(place: tuple[str, ...], what: str, words: str) -> Rule:
             f"{words.capitalize()} was already signed off on another workstation at the same "
             "time; that sign-off stands and replaces this one here at the next sync.",
             [conflict],
+            clash,
         )
 
     return rule

@@ -59,12 +59,16 @@ DECISION_FIELDS = frozenset({"resolved_at", "resolved_by", "note"})
 
 class Rejected(Exception):
     """The op cannot be applied; ``reason`` is shown in the workstation's rejected list.
-    ``records`` (new conflicts) are written all the same, so every workstation learns why."""
+    ``records`` (new conflicts) are written all the same, so every workstation learns why,
+    and the records of ``resend`` move to the end of the feed."""
 
-    def __init__(self, reason: str, records: list[Rec] | None = None) -> None:
+    def __init__(
+        self, reason: str, records: list[Rec] | None = None, resend: list[Rec] | None = None
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.records = records or []
+        self.resend = resend or []
 
 
 @dataclass
@@ -160,6 +164,8 @@ class Merger:
             changed = self._merge(op)
         except Rejected as why:
             self._keep_records(why.records)
+            for rec in why.resend:
+                self.touched[rec.key] = None
             self._store_result(op, "rejected", why.reason, None)
             return p.OpResult(op_id=op.op_id, status="rejected", reason=why.reason)
         main = changed[0]
@@ -271,7 +277,7 @@ class Merger:
         try:
             return invariants.keep(self, op, current, changed)
         except invariants.Refused as why:
-            raise Rejected(why.reason, why.records) from None
+            raise Rejected(why.reason, why.records, [why.standing]) from None
 
     def _merge_decision(self, op: p.Op) -> list[Rec]:
         """A supervisor's decision on a conflict: only who decided, when and how may change;

@@ -27,7 +27,7 @@ from officer_desk.server.pushes import PushJob, PushWriter
 from officer_desk.store.database import open_store
 from officer_desk.store.tables import Enrolment, OutboxEntry, Programme, ProgrammeMilestone
 from officer_desk.sync import protocol as p
-from officer_desk.sync.client import K_DEVICE, SyncClient
+from officer_desk.sync.client import K_DEVICE, SyncClient, SyncReport
 from officer_desk.sync.transport import InProcessTransport
 
 TODAY = date.today()
@@ -598,3 +598,33 @@ def test_one_release_signed_off_twice_by_the_same_role_apart(
         [row] = inbox(info, name, "release_signoff")
         assert row.auto_resolved and row.decisions == (Decision.KEEP,)
     assert [r.entity for r in info[last].rejected()] == ["release_signoff"]
+
+
+def test_a_plan_pulled_while_ours_still_waited_comes_again_after_the_refusal(
+    unit: dict[str, Any],
+) -> None:
+    """B pulls A's plan while its own is still in its outbox (made during a sync, between the
+    push and the pull): the pulled one cannot be stored yet.  When B's plan is refused, the
+    hub sends the standing plan again, and B takes it."""
+    info = unit
+    person = info["inmates"][0]
+    for name, days in (("a", 100), ("b", 120)):
+        release.create_plan(
+            info[name].store,
+            info["kari"],
+            inmate_id=person,
+            release_date=TODAY + timedelta(days=days),
+        )
+    info["a"].sync_once()
+    report = SyncReport()
+    info["b"]._pull(report)  # the pull of a sync whose push went before B's plan was made
+    assert report.skipped >= 1
+
+    for _ in range(2):
+        for name in "abc":
+            info[name].sync_once()
+
+    assert_kept_and_converged(info)
+    with info["b"].store.reading() as session:
+        [plan] = session.exec(select(release.ReleasePlan)).all()
+    assert plan.release_date == TODAY + timedelta(days=100)
