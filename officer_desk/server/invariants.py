@@ -7,8 +7,9 @@ the rule of its kind of record against what the hub holds *and* what ops merged 
 same transaction made (a group commit writes only at its end: ``Merger.siblings``).  The rule
 is always the same: the record that reached the hub first stands; the later change is stored
 in a form that keeps the rule (closed, withdrawn) or, where no such form exists, refused; and a
-``sync_conflict`` names both sides for a supervisor.  A later change is stored, not dropped,
-so the workstation that made it pulls the outcome and every workstation converges.
+``sync_conflict`` names both sides for a supervisor.  A closed change is stored, not dropped,
+so the workstation that made it pulls the outcome; with a refusal the standing record is sent
+again, and that workstation replaces its own with it: every workstation converges.
 
 * ``assignment`` (contact, any reason but ``cover``): one contact officer per person at any
   date -- no two of a person's contact assignments overlap (start inclusive, end exclusive).
@@ -114,23 +115,24 @@ def _assignments(m: Merger, op: p.Op, current: Rec | None, changed: list[Rec]) -
     if span is None:
         return changed
     cover = rec.data.get("reason") == COVER
-    clash = None
+    clash, clash_span = None, None
     for other in m.siblings("assignment", str(rec.inmate_id)):
         if other.entity_id == rec.entity_id or (other.data.get("reason") == COVER) != cover:
             continue
         if cover and other.data.get("officer_id") != rec.data.get("officer_id"):
             continue  # two officers may cover one person; one officer covers them once
-        other_span = _span(other.data)
-        if other_span is not None and _overlap(span, other_span):
+        clash_span = _span(other.data)
+        if clash_span is not None and _overlap(span, clash_span):
             clash = other
             break
-    if clash is None:
+    if clash is None or clash_span is None:
         return changed
     dates = ("start_date", "end_date")
-    if current is not None and _span(current.data) is not None:
+    before = _span(current.data) if current is not None else None
+    if current is not None and before is not None:
         # A change of dates of a stored assignment: the stored dates stand (unless they
         # overlapped already, which this change did not cause).
-        if _overlap(_span(current.data) or span, _span(clash.data) or span):
+        if _overlap(before, clash_span):
             return changed
         lost = {n: rec.data.get(n) for n in dates}
         _restore(rec, current, dates)
