@@ -3,9 +3,13 @@
 The hub opens a ``sync_conflict`` for a value that lost a concurrent change (``field``, decided
 automatically by the newer HLC but kept for review), for two revisions of one case note written
 at once (``note_revisions``) and for a checklist item set to opposite statuses
-(``disputed``).  A decision is itself a synced change through the single write path: the
-chosen value is written as a normal field update (its fresh HLC makes it win everywhere) and
-the conflict is marked resolved (``resolved_at``/``resolved_by``, the decision in ``note``).
+(``disputed``), and when changes made apart would break one of the unit's invariants
+(``INVARIANT_KINDS``, see ``server/invariants.py``: two contact officers, one officer's
+overlapping covers, two ongoing enrolments, two release plans, a sign-off made twice),
+the later change stored closed or refused.  A decision is itself a synced change through the
+single write path: the chosen value is written as a normal field update (its fresh HLC makes
+it win everywhere; for a contact officer, an ordinary reassignment) and the conflict is marked
+resolved (``resolved_at``/``resolved_by``, the decision in ``note``).
 The hub accepts that update from a supervisor only.  Changes the hub rejected are listed
 beside the conflicts; a supervisor dismisses them once read.
 """
@@ -21,14 +25,16 @@ from typing import Any
 from sqlmodel import Session, SQLModel, col, func, select
 
 from officer_desk.app import access
+from officer_desk.app.people import assign_in
 from officer_desk.app.writes import Actor, Change, write
 from officer_desk.domain import rules
-from officer_desk.domain.enums import Role
+from officer_desk.domain.enums import AssignmentReason, Role
 from officer_desk.domain.errors import NotFound, ValidationError
 from officer_desk.domain.hlc import Timestamp
 from officer_desk.domain.release import ItemStatus
 from officer_desk.store.database import Store
 from officer_desk.store.tables import (
+    Assignment,
     CaseNote,
     CaseNoteRevision,
     Inmate,
@@ -37,6 +43,12 @@ from officer_desk.store.tables import (
     ReleasePlan,
     ReleasePlanItem,
     SyncConflict,
+)
+
+# Conflicts the hub opens to keep an invariant: what lost was closed or refused, so deciding
+# is keeping what stands or (a contact officer) making the other officer the contact now.
+INVARIANT_KINDS = frozenset(
+    {"assignment", "cover", "enrolment", "release_plan", "milestone_signoff", "release_signoff"}
 )
 
 
@@ -69,7 +81,7 @@ class Side:
 @dataclass(frozen=True)
 class ConflictRow:
     id: str
-    kind: str  # field | note_revisions | disputed
+    kind: str  # field | note_revisions | disputed | one of INVARIANT_KINDS
     entity: str
     entity_id: str
     inmate_id: str | None
@@ -89,6 +101,10 @@ class ConflictRow:
             return (Decision.KEEP, Decision.TAKE_OTHER, Decision.MERGE, Decision.KEEP_BOTH)
         if self.kind == "disputed":
             return (Decision.KEEP, Decision.TAKE_OTHER, Decision.MERGE)
+        if self.kind == "assignment":
+            return (Decision.KEEP, Decision.TAKE_OTHER)
+        if self.kind in INVARIANT_KINDS:
+            return (Decision.KEEP,)
         if isinstance(self.kept.value, str | None) and isinstance(self.lost.value, str | None):
             return (Decision.KEEP, Decision.TAKE_OTHER, Decision.MERGE)
         return (Decision.KEEP, Decision.TAKE_OTHER)
@@ -174,7 +190,51 @@ def _kept_side(session: Session, c: SyncConflict, names: dict[str, str], here: s
     return Side(kept, names.get(str(getattr(row, "updated_by", "") or "")), device, at, is_here)
 
 
+def _standing_assignment(session: Session, c: SyncConflict) -> Assignment | None:
+    """The contact assignment that stood against the one the hub closed."""
+    return session.exec(
+        select(Assignment)
+        .where(
+            Assignment.inmate_id == (c.inmate_id or ""),
+            Assignment.officer_id == str(_loads(c.kept_value)),
+            Assignment.reason != AssignmentReason.COVER.value,
+            col(Assignment.deleted_at).is_(None),
+            Assignment.id != c.entity_id,
+        )
+        .order_by(col(Assignment.start_date).desc())
+    ).first()
+
+
+def _invariant_sides(
+    session: Session, c: SyncConflict, names: dict[str, str], here: str
+) -> tuple[Side, Any]:
+    """(the kept side, the lost value) of an invariant conflict: officers by name."""
+    kept, lost = _loads(c.kept_value), _loads(c.lost_value)
+    if c.kind != "assignment":
+        return Side(kept, None, "", None, False), lost
+    row = _standing_assignment(session, c)
+    name = names.get(str(kept), str(kept))
+    if row is None:
+        return Side(name, None, "", None, False), names.get(str(lost), str(lost))
+    device, at, is_here = _hlc_side(row.updated_hlc, None, names, here)
+    return Side(name, names.get(row.updated_by or ""), device, at, is_here), names.get(
+        str(lost), str(lost)
+    )
+
+
 def _record_words(session: Session, c: SyncConflict) -> str:
+    if c.kind == "assignment":
+        return "Contact officer"
+    if c.kind == "cover":
+        return "Cover"
+    if c.kind == "enrolment":
+        return "Programme enrolment"
+    if c.kind == "release_plan":
+        return "Release plan"
+    if c.kind == "milestone_signoff":
+        return "Programme milestone"
+    if c.kind == "release_signoff":
+        return "Release sign-off"
     if c.entity == "release_plan_item":
         item = session.get(ReleasePlanItem, c.entity_id)
         return f"Release plan: {item.title_en}" if item else "Release plan item"
@@ -211,6 +271,10 @@ def read_inbox(session: Session, *, device_id: str, include_resolved: bool = Fal
     rows = []
     for c in session.exec(query.order_by(col(SyncConflict.detected_at))).all():
         device, at, here = _hlc_side(c.lost_hlc, c.lost_by, names, device_id)
+        if c.kind in INVARIANT_KINDS:
+            kept_side, lost_value = _invariant_sides(session, c, names, device_id)
+        else:
+            kept_side, lost_value = _kept_side(session, c, names, device_id), _loads(c.lost_value)
         rows.append(
             ConflictRow(
                 id=c.id,
@@ -221,8 +285,8 @@ def read_inbox(session: Session, *, device_id: str, include_resolved: bool = Fal
                 person=people.get(c.inmate_id or "", ""),
                 record=_record_words(session, c),
                 field_name=c.field_name,
-                kept=_kept_side(session, c, names, device_id),
-                lost=Side(_loads(c.lost_value), names.get(c.lost_by or ""), device, at, here),
+                kept=kept_side,
+                lost=Side(lost_value, names.get(c.lost_by or ""), device, at, here),
                 note=c.note,
                 detected_at=c.detected_at,
                 auto_resolved=c.auto_resolved,
@@ -314,6 +378,8 @@ def resolve(
             summary = _decide_note(w, conflict, decision, merged)
         elif conflict.kind == "disputed":
             summary = _decide_status(w, conflict, decision, merged)
+        elif conflict.kind in INVARIANT_KINDS:
+            summary = _decide_invariant(w, conflict, decision)
         else:
             summary = _decide_field(w, conflict, decision, merged)
         w.update(
@@ -388,6 +454,32 @@ def _decide_status(w: Any, conflict: SyncConflict, decision: Decision, merged: s
     if plan is not None:
         w.change.inmate_ids.add(plan.inmate_id)
     return f"set the status to {status.value}"
+
+
+def _decide_invariant(w: Any, conflict: SyncConflict, decision: Decision) -> str:
+    """What stands stays (KEEP), or for a contact officer the other officer becomes the
+    contact from today: an ordinary reassignment, synced like any other."""
+    if decision is Decision.KEEP:
+        return "kept what the sync kept"
+    if conflict.kind != "assignment" or decision is not Decision.TAKE_OTHER:
+        raise ValidationError(
+            "What lost here was closed by the sync; keep what stands, and make the change "
+            "again if it is still wanted.",
+            "decision",
+        )
+    officer_id = str(_loads(conflict.lost_value))
+    inmate_id = conflict.inmate_id or ""
+    officer = w.session.get(Officer, officer_id)
+    assign_in(
+        w,
+        officer_id=officer_id,
+        inmate_id=inmate_id,
+        start=w.now.date(),
+        reason=AssignmentReason.OTHER,
+        note="sync conflict decided",
+    )
+    w.change.inmate_ids.add(inmate_id)
+    return f"made {officer.display_name if officer else 'the other officer'} the contact officer"
 
 
 def _decide_note(w: Any, conflict: SyncConflict, decision: Decision, merged: str | None) -> str:

@@ -12,6 +12,9 @@
   supervisor must decide); the same status twice merges;
 * who may write what is decided by ``domain/permissions.py`` for the person whose key signed
   the change (``_author``; never the change's own ``updated_by``).
+* the unit's invariants (one contact officer per person, ...) are kept by
+  ``server/invariants.py`` on what a merge made: a change that would break one is closed or
+  refused and a conflict opened for a supervisor.
 
 Each op is merged into private copies of the records it touches; only when it succeeds are
 the copies written, inside a savepoint of the push transaction, with its result.  A rejected op
@@ -33,6 +36,7 @@ from sqlalchemy.engine import Connection
 
 from officer_desk.domain import permissions, signing
 from officer_desk.domain.ids import new_id
+from officer_desk.server import invariants
 from officer_desk.server.authority import KeyRing
 from officer_desk.server.bulk import BulkInsert, SelectByIds
 from officer_desk.server.db import hub_state, op_result, record
@@ -72,11 +76,17 @@ _STORABLE_ID = re.compile("[^\x00\ud800-\udfff]{1,64}")
 
 
 class Rejected(Exception):
-    """The op cannot be applied; ``reason`` is shown in the workstation's rejected list."""
+    """The op cannot be applied; ``reason`` is shown in the workstation's rejected list.
+    ``records`` (new conflicts) are written all the same, so every workstation learns why,
+    and the records of ``resend`` move to the end of the feed."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(
+        self, reason: str, records: list[Rec] | None = None, resend: list[Rec] | None = None
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.records = records or []
+        self.resend = resend or []
 
 
 @dataclass
@@ -119,6 +129,8 @@ class Merger:
     # benchmark's unsigned baseline, where the author is taken from ``updated_by``).
     verify: bool = True
     _keys: KeyRing | None = None
+    # The keys of _inserts by (entity, person), for siblings().
+    _inserted_of: dict[tuple[str, str | None], list[tuple[str, str]]] = field(default_factory=dict)
 
     # --- reading ------------------------------------------------------------------------
 
@@ -149,6 +161,19 @@ class Merger:
             self._cache[key] = None if row is None else _rec(row)
         return self._cache[key]
 
+    def siblings(self, entity: str, inmate_id: str) -> list[Rec]:
+        """One person's records of a kind as merged so far in this transaction: the
+        database's, with what ops merged earlier in the transaction made of them (a batched
+        group writes only at its end) and the ones they added."""
+        rows = self.conn.execute(_SELECT_OF_PERSON, {"e": entity, "p": inmate_id}).all()
+        out: dict[tuple[str, str], Rec] = {}
+        for row in rows:
+            key = (entity, row.entity_id)
+            out[key] = self._cache.get(key) or _rec(row)
+        for key in self._inserted_of.get((entity, inmate_id), ()):
+            out[key] = self._inserts[key]
+        return list(out.values())
+
     def unit_id(self) -> str | None:
         """The hub id of the device's unit (known once a workstation uploaded it)."""
         known = self._unit_ids.get(self.unit_code)
@@ -166,6 +191,9 @@ class Merger:
             changed = self._merge(op)
             _check_storable(changed)
         except Rejected as why:
+            self._keep_records(why.records)
+            for rec in why.resend:
+                self.touched[rec.key] = None
             return self._reject(op, why.reason)
         except WRONG_FORM:
             # A payload the merge could not make sense of (a value of the wrong type where
@@ -182,7 +210,7 @@ class Merger:
             self._adopt_key(op, main)
             for rec in changed:
                 if rec.new or rec.key in self._inserts:
-                    self._inserts[rec.key] = rec
+                    self._keep_insert(rec)
                 else:
                     self._updates[rec.key] = rec
                 self._note_unit(rec)
@@ -249,6 +277,22 @@ class Merger:
         self._store_result(op, "rejected", reason, None)
         return p.OpResult(op_id=op.op_id, status="rejected", reason=reason)
 
+    def _keep_insert(self, rec: Rec) -> None:
+        if rec.key not in self._inserts:
+            self._inserted_of.setdefault((rec.entity, rec.inmate_id), []).append(rec.key)
+        self._inserts[rec.key] = rec
+
+    def _keep_records(self, records: list[Rec]) -> None:
+        """Write the new records a rejection brings (its conflicts) with the push."""
+        for rec in records:
+            if self.batched:
+                self._keep_insert(rec)
+            else:
+                self._write(rec)
+            rec.new = False
+            self._cache[rec.key] = rec
+            self.touched[rec.key] = None
+
     def _store_result(self, op: p.Op, status: str, reason: str, version: int | None) -> None:
         if self.batched:
             self._results.append((op.op_id, self.device_id, status, reason, version, self.now))
@@ -287,6 +331,7 @@ class Merger:
         if self._results:
             _INSERT_RESULTS.run(self.conn, self._results)
         self._inserts, self._updates, self._results = {}, {}, []
+        self._inserted_of = {}
 
     def _merge(self, op: p.Op) -> list[Rec]:
         """The records this op changes (private copies, the op's own record first)."""
@@ -305,8 +350,13 @@ class Merger:
         self._check_scope(op, current)
         self._permit(op, current, author)
         if op.entity in p.LOG_ENTITIES:
-            return self._merge_log(op, current)
-        return self._merge_fields(op, current)
+            changed = self._merge_log(op, current)
+        else:
+            changed = self._merge_fields(op, current)
+        try:
+            return invariants.keep(self, op, current, changed)
+        except invariants.Refused as why:
+            raise Rejected(why.reason, why.records, [why.standing]) from None
 
     def _merge_decision(self, op: p.Op, author: permissions.Author) -> list[Rec]:
         """A supervisor's decision on a conflict: only who decided, when and how may change;
@@ -780,6 +830,9 @@ _THIS_RECORD = sa.and_(
     record.c.entity == sa.bindparam("e"), record.c.entity_id == sa.bindparam("i")
 )
 _SELECT_RECORD = sa.select(record).where(_THIS_RECORD)
+_SELECT_OF_PERSON = sa.select(record).where(
+    record.c.entity == sa.bindparam("e"), record.c.inmate_id == sa.bindparam("p")
+)
 _SELECT_UNITS = sa.select(record.c.entity_id, record.c.data).where(record.c.entity == "unit")
 _INSERT_RECORD = record.insert()  # op by op (unbatched)
 _INSERT_RESULT = op_result.insert()

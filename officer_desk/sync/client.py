@@ -97,6 +97,22 @@ DROP = [  # children first
     ("inmate", "id = ?"),
 ]
 
+# Records with a unique place the hub may refuse a second one for (server/invariants.py):
+# the columns of that place, and the children (table, WHERE with the record's id) that go
+# with a refused one here.
+REFUSED_ROOM: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {
+    "release_plan": (
+        ("inmate_id",),
+        (
+            ("referral", "item_id IN (SELECT id FROM release_plan_item WHERE plan_id = ?)"),
+            ("release_signoff", "plan_id = ?"),
+            ("release_plan_item", "plan_id = ?"),
+        ),
+    ),
+    "milestone_signoff": (("enrolment_id", "milestone_id"), ()),
+    "release_signoff": (("plan_id", "role"), ()),
+}
+
 K_URL, K_TOKEN, K_DEVICE, K_UNIT = "sync.hub_url", "sync.token", "sync.hub_device", "sync.unit"
 K_CURSOR, K_LAST, K_PROBLEM, K_LEAVING = (
     "sync.cursor",
@@ -911,6 +927,8 @@ class SyncClient:
                             whole.append(change)
                 if entity == "case_note_revision":
                     self._make_room_for_revisions(db, groups[entity])
+                if entity in REFUSED_ROOM:
+                    self._make_room_for_refused(db, entity, groups[entity], pending)
                 skipped += self._upsert(db, table, table.rows(whole))
                 if cursor is not None:
                     crashpoints.reached("pull_applying")
@@ -1014,6 +1032,37 @@ class SyncClient:
                     "UPDATE case_note_revision SET number = ? WHERE id = ?",
                     (-1 - secrets.randbelow(2**31), clash[0]),
                 )
+
+    def _make_room_for_refused(
+        self,
+        db: Any,
+        entity: str,
+        changes: list[Incoming],
+        pending: dict[tuple[str, str], set[str] | None],
+    ) -> None:
+        """A record that holds a unique place (a person's release plan, a milestone's
+        sign-off): when the hub refused ours because another workstation's reached it first
+        (``server/invariants.py``), ours was never acknowledged (no hub version) and is no
+        longer waiting to be sent, so the hub's record replaces it, with its children; what
+        was written in ours stays in the list of refused changes."""
+        columns, children = REFUSED_ROOM[entity]
+        match = " AND ".join(f"{c} = ?" for c in columns)
+        for change in changes:
+            if change.record.get("deleted_at") is not None:
+                continue
+            lost = db.execute(
+                f"SELECT id FROM {entity} WHERE {match} AND id != ? AND server_version IS NULL",
+                (*[change.record.get(c) for c in columns], change.entity_id),
+            ).fetchone()
+            if lost is None or (entity, lost[0]) in pending:
+                continue
+            for table, where in (*children, (entity, "id = ?")):
+                db.execute(f"DELETE FROM {table} WHERE {where}", (lost[0],))
+            self._audit(
+                db,
+                f"{entity} {lost[0]} refused by the hub (another one reached it first); "
+                f"replaced by {change.entity_id}",
+            )
 
     def _pending(self, db: Any) -> dict[tuple[str, str], set[str] | None]:
         held: dict[tuple[str, str], set[str] | None] = {}

@@ -336,6 +336,8 @@ class ConflictReviewPage(QWidget):
         for widget, visible in parts:
             widget.setVisible(visible)
         self.both_button.setVisible("keep_both" in decisions)
+        # What the hub closed to keep an invariant may not be choosable (only kept).
+        self.lost.choose.setVisible("take_other" in decisions)
         if disputed:
             self.kept.setTitle(self.tr("One officer set"))
             self.lost.setTitle(self.tr("Another officer set"))
