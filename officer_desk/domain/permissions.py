@@ -124,14 +124,23 @@ def key_halves(text: Any) -> tuple[str | None, str | None]:
     )
 
 
+def _same_key(before: Any, after: Any) -> bool:
+    """A password change: the same sealing key, and the same signing key (or, for a key made
+    before signed changes, the signing half derived from that same key now written down; the
+    hub holds no key for such an account, so it cannot be used to sign anything it accepts)."""
+    (public, sign), (new_public, new_sign) = key_halves(before), key_halves(after)
+    return public is not None and public == new_public and sign in (None, new_sign)
+
+
 def _officer(author: Author, change: Change) -> str | None:
     if author.role == ADMIN and _in_unit(author, change):
         return None  # creating, closing, roles, resets, moves: an admin's job
     own = change.current is not None and change.current.get("id") == author.officer_id
     changed = _changed(change)
     if own and changed <= {"display_name", "account_key"}:
-        if "account_key" in changed and key_halves(change.values["account_key"]) != key_halves(
-            change.current.get("account_key") if change.current else None
+        if "account_key" in changed and not _same_key(
+            change.current.get("account_key") if change.current else None,
+            change.values["account_key"],
         ):
             return "Only an admin can give an account a new key (a password reset)."
         return None  # one's own name, or a password change (the same keys, newly wrapped)
