@@ -552,6 +552,30 @@
         <translation>Omstridt punkt</translation>
     </message>
     <message>
+        <source>Two contact officers</source>
+        <translation>To kontaktbetjenter</translation>
+    </message>
+    <message>
+        <source>Overlapping cover</source>
+        <translation>Overlappende stedfortreder</translation>
+    </message>
+    <message>
+        <source>Enrolled twice</source>
+        <translation>Påmeldt to ganger</translation>
+    </message>
+    <message>
+        <source>Two release plans</source>
+        <translation>To løslatelsesplaner</translation>
+    </message>
+    <message>
+        <source>Milestone signed off twice</source>
+        <translation>Delmål godkjent to ganger</translation>
+    </message>
+    <message>
+        <source>Release signed off twice</source>
+        <translation>Løslatelse godkjent to ganger</translation>
+    </message>
+    <message>
         <source>Not started</source>
         <translation>Ikke startet</translation>
     </message>
@@ -4619,6 +4643,10 @@ Datafil: {path}</translation>
     <message>
         <source>The checklist item is not on this workstation.</source>
         <translation>Sjekklistepunktet finnes ikke på denne arbeidsstasjonen.</translation>
+    </message>
+    <message>
+        <source>What lost here was closed by the sync; keep what stands, and make the change again if it is still wanted.</source>
+        <translation>Det som tapte her, ble lukket av synkroniseringen. Behold det som står, og gjør endringen på nytt hvis den fortsatt trengs.</translation>
     </message>
     <message>
         <source>The note revision is not on this workstation.</source>

@@ -35,6 +35,13 @@ KIND_WORDS = {
     "field": QT_TRANSLATE_NOOP("ConflictReview", "Two values"),
     "note_revisions": QT_TRANSLATE_NOOP("ConflictReview", "Two note revisions"),
     "disputed": QT_TRANSLATE_NOOP("ConflictReview", "Disputed item"),
+    # The unit's rules the hub keeps (server/invariants.py)
+    "assignment": QT_TRANSLATE_NOOP("ConflictReview", "Two contact officers"),
+    "cover": QT_TRANSLATE_NOOP("ConflictReview", "Overlapping cover"),
+    "enrolment": QT_TRANSLATE_NOOP("ConflictReview", "Enrolled twice"),
+    "release_plan": QT_TRANSLATE_NOOP("ConflictReview", "Two release plans"),
+    "milestone_signoff": QT_TRANSLATE_NOOP("ConflictReview", "Milestone signed off twice"),
+    "release_signoff": QT_TRANSLATE_NOOP("ConflictReview", "Release signed off twice"),
 }
 STATUS_WORDS = {
     "not_started": QT_TRANSLATE_NOOP("ConflictReview", "Not started"),
