@@ -33,6 +33,7 @@ from sqlalchemy.engine import Connection
 from officer_desk.domain.ids import new_id
 from officer_desk.server.bulk import BulkInsert, SelectByIds
 from officer_desk.server.db import hub_state, op_result, record
+from officer_desk.sync import payloads
 from officer_desk.sync import protocol as p
 
 log = logging.getLogger("officer_desk.server")
@@ -215,6 +216,10 @@ class Merger:
 
     def _merge(self, op: p.Op) -> list[Rec]:
         """The records this op changes (private copies, the op's own record first)."""
+        # Every payload against its entity's model first: nothing malformed is read or stored.
+        invalid = payloads.change_problem(op.entity, op.op, op.payload, op.hlc)
+        if invalid is not None:
+            raise Rejected(invalid)
         if op.entity in p.HUB_GENERATED_ENTITIES:
             return self._merge_decision(op)
         if op.op == "delete":
