@@ -26,7 +26,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeGuard
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -274,7 +274,7 @@ def _keys_read(ops: list[p.Op]) -> list[tuple[str, str]]:
     return list(keys)
 
 
-def _could_be_id(value: Any) -> bool:
+def _could_be_id(value: Any) -> TypeGuard[str]:
     return value.__class__ is str and len(value) <= payloads.MAX_ID and "\x00" not in value
 
 
