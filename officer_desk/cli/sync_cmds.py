@@ -87,7 +87,10 @@ def _report(client: SyncClient, report: SyncReport) -> None:
         _say(f"{status.open_conflicts} conflict(s) wait for a supervisor's decision.")
     others = report.skipped - report.problems
     if others > 0:
-        _say(f"{others} record(s) from the hub are of a kind this version does not know.")
+        _say(
+            f"{others} record(s) from the hub could not be stored here (a kind of record this "
+            "version does not know, or a clash with a record on this workstation; see the log)."
+        )
     if report.problems or status.problems:
         _say(
             f"{status.problems} record(s) from the hub cannot be read here and are put aside "

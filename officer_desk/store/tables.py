@@ -474,8 +474,8 @@ class HandoverUnitItem(Synced, table=True):
 
 
 class SyncProblem(SQLModel, table=True):
-    """A record pulled from the hub that this workstation cannot read (a malformed payload, a
-    clash with a local value): put aside, not applied, so the rest of the unit keeps syncing.
+    """A record pulled from the hub that this workstation cannot read (its payload does not fit
+    its entity's model): put aside, not applied, so the rest of the unit keeps syncing.
     One row per record; a later good version of the record clears it (sync/client.py)."""
 
     __tablename__ = "sync_problem"

@@ -121,7 +121,7 @@ class SyncReport:
     # ``pulled`` counts them too.
     skipped: int = 0
     # Of those, the records put aside in the problems list (``SyncClient.problems()``) by this
-    # sync: unreadable or clashing; the rest of their page was applied all the same.
+    # sync because this workstation cannot read them; the rest of their page was applied.
     problems: int = 0
     cursor: int = 0
     seconds: float = 0.0
@@ -153,7 +153,7 @@ class RejectedItem:
 
 @dataclass(frozen=True)
 class ProblemItem:
-    """A record from the hub that this workstation could not read or store: put aside."""
+    """A record from the hub that this workstation cannot read: put aside, not applied."""
 
     entity: str
     entity_id: str
@@ -842,11 +842,9 @@ class SyncClient:
                 if entity == "case_note_revision":
                     self._make_room_for_revisions(db, groups[entity])
                 failed = self._upsert(db, table, table.rows(whole))
+                # A clash with a local unique value stays a logged skip as before (e.g. a
+                # standalone store's own unit enrolled into a hub that has it already).
                 skipped += len(failed)
-                unreadable += [
-                    (whole[n], f"it clashes with a record on this workstation ({error})")
-                    for n, error in failed
-                ]
                 stored += groups[entity] if not failed else _without(groups[entity], failed, whole)
                 if cursor is not None:
                     crashpoints.reached("pull_applying")
@@ -1165,8 +1163,8 @@ class SyncClient:
         ]
 
     def problems(self) -> list[ProblemItem]:
-        """Records from the hub put aside because this workstation cannot read or store them
-        (oldest first); each goes when a good version of its record arrives."""
+        """Records from the hub put aside because this workstation cannot read them (oldest
+        first); each goes when a good version of its record arrives."""
         return [
             ProblemItem(r[0], r[1], r[2], r[3], r[4], r[5], r[6], str(r[7]), str(r[8]))
             for r in self._conn().execute(
