@@ -258,6 +258,7 @@ class Shape:
     checks: Mapping[str, Check]
     nullable: frozenset[str]
     required: frozenset[str]
+    texts: Mapping[str, int]  # plain text columns and their bound (checked inline: most are)
 
 
 def _shape(entity: str) -> Shape:
@@ -334,6 +335,11 @@ def _shape(entity: str) -> Shape:
         checks=checks,
         nullable=frozenset(n for n, c in columns.items() if c.nullable),
         required=frozenset(n for n, c in columns.items() if c.required),
+        texts={
+            n: c.max_length
+            for n, c in columns.items()
+            if c.kind == "text" and c.choices is None and c.max_length is not None
+        },
     )
 
 
@@ -364,9 +370,12 @@ def problem(entity: str, payload: Mapping[str, Any], *, whole: bool) -> str | No
     if entity not in p.ENTITIES:
         return f"“{entity}” is not a kind of record this app knows"
     found = _SHAPES.get(entity) or shape(entity)
-    checks = found.checks
-    nullable = found.nullable
+    checks, nullable, texts = found.checks, found.nullable, found.texts
     for name, value in payload.items():
+        if value.__class__ is str:  # the common case without a call: text within its bound
+            limit = texts.get(name)
+            if limit is not None and len(value) <= limit and "\x00" not in value:
+                continue
         check = checks.get(name)
         if check is None:
             return f"“{_name(name)}” is not a field of a {entity} record"
