@@ -266,8 +266,11 @@ class _Table:
                 values = list(take(record))
                 values.insert(version_at, change.version)
             except KeyError:  # a record without some column: the slow way
-                get, defaults = record.get, self.defaults
-                values = [get(n, _fresh(defaults.get(n))) for n in self.names]
+                get = record.get
+                values = [get(n, _MISSING) for n in self.names]
+                for i, name in enumerate(self.names):
+                    if values[i] is _MISSING:
+                        values[i] = _fresh(self.defaults.get(name))
                 values[version_at] = change.version
             for i, conv in converting:
                 if values[i] is not None:
@@ -305,6 +308,9 @@ def _fast_date(slow: Callable[[Any], Any]) -> Callable[[Any], Any]:
 
 def _same(value: Any) -> Any:
     return value
+
+
+_MISSING = object()
 
 
 def _fresh(value: Any) -> Any:

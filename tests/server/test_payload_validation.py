@@ -395,3 +395,27 @@ def test_the_checks_know_every_synced_entity_and_column() -> None:
     assert payloads.problem("facility", {"id": "x"}, whole=True) is not None
     assert payloads.problem("nonsense", {}, whole=False) is not None
     assert json.dumps(payloads.defaults("inmate")["languages"]) == "[]"
+
+
+def test_every_row_the_app_writes_passes_the_check(tmp_path: Path) -> None:
+    """A generated unit's whole history (demo data: every kind of record the app writes), as
+    the writer sends it (``payload_of``), is valid: the bounds refuse nothing real."""
+    from sqlmodel import SQLModel, select
+
+    from officer_desk.app import demo
+    from officer_desk.app.writes import payload_of
+    from officer_desk.store.database import open_store
+
+    store = open_store(tmp_path / "demo.sqlite")
+    demo.seed_demo(store, inmates=8, years=1, seed=3)
+    checked: dict[str, int] = {}
+    with store.reading() as session:
+        for entity in p.PARENTS_FIRST:
+            table = SQLModel.metadata.tables[entity]
+            model = next(m.class_ for m in SQLModel._sa_registry.mappers if m.local_table is table)
+            for row in session.exec(select(model)).all():
+                payload = json.loads(payload_of(row))
+                assert payloads.problem(entity, payload, whole=True) is None, (entity, payload)
+                checked[entity] = checked.get(entity, 0) + 1
+    store.close()
+    assert len(checked) >= 20, checked  # most kinds of record were there to check
