@@ -485,7 +485,7 @@ class SyncProblem(SQLModel, table=True):
     entity: str
     entity_id: str
     inmate_id: str | None = Field(default=None, index=True)  # the hub's placement of it
-    hub_seq: int | None = Field(default=None)  # None: it came in a snapshot
+    hub_seq: int | None = Field(default=None)  # the hub's sequence number of that version
     version: int  # the hub's version of the record that could not be read
     reason: str
     record: str  # the record as the hub sent it (JSON text, cut to 100,000 characters)

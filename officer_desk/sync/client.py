@@ -158,7 +158,7 @@ class ProblemItem:
     entity: str
     entity_id: str
     inmate_id: str | None
-    hub_seq: int | None  # None: it came in a snapshot
+    hub_seq: int | None  # the hub's sequence number of the version put aside
     version: int
     reason: str
     record: str  # as the hub sent it (JSON text)
@@ -854,7 +854,7 @@ class SyncClient:
                 stored += groups[entity] if not failed else _without(groups[entity], failed, whole)
                 if cursor is not None:
                     crashpoints.reached("pull_applying")
-            self._settle_problems(db, stored, unreadable, cursor)
+            self._settle_problems(db, stored, unreadable)
             if leaving:
                 queued = set(json.loads(self._setting(K_LEAVING) or "[]")) | leaving
                 self._put(db, K_LEAVING, json.dumps(sorted(queued)))
@@ -880,7 +880,6 @@ class SyncClient:
         db: Any,
         stored: list[Incoming],
         unreadable: list[tuple[Incoming, str]],
-        cursor: int | None,
     ) -> None:
         """A good version of a record clears its problem; an unreadable one is (re)recorded."""
         if stored and db.execute("SELECT 1 FROM sync_problem LIMIT 1").fetchone():
@@ -902,7 +901,7 @@ class SyncClient:
                     change.entity,
                     change.entity_id,
                     inmate[:64] if inmate.__class__ is str else None,
-                    change.seq if cursor is not None else None,
+                    change.seq,
                     change.version,
                     reason,
                     _raw_text(change.record),
