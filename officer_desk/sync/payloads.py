@@ -387,7 +387,7 @@ def problem(entity: str, payload: Mapping[str, Any], *, whole: bool) -> str | No
             return f"“{name}” {why}"
     if whole and not payload.keys() >= found.required:  # (a C loop; a set difference is not)
         missing = min(found.required - payload.keys())
-        return f"“{missing}” is missing (a new {entity} record must have it)"
+        return f"“{missing}” is missing (every {entity} record has it)"
     return None
 
 

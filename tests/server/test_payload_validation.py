@@ -419,3 +419,25 @@ def test_every_row_the_app_writes_passes_the_check(tmp_path: Path) -> None:
                 checked[entity] = checked.get(entity, 0) + 1
     store.close()
     assert len(checked) >= 20, checked  # most kinds of record were there to check
+
+
+ANY_REFS = {entity: [f"{entity}-1"] for entity in p.ENTITIES}
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(data=st.data(), entity=st.sampled_from(sorted(p.ENTITIES)))
+def test_the_check_alone_accepts_generated_records_and_refuses_one_bad_field(
+    data: st.DataObject, entity: str
+) -> None:
+    """The module by itself, many more examples than the hub runs (no database)."""
+    record = data.draw(valid_record(entity, ANY_REFS, "officer-1", {"id": "x-1"}))
+    assert payloads.problem(entity, record, whole=True) is None
+    assert payloads.record_problem(entity, "x-1", record) is None
+    shape = payloads.shape(entity)
+    field_name = data.draw(st.sampled_from(sorted(shape.columns)))
+    bad = dict(record)
+    bad[field_name] = data.draw(invalid_value(shape.columns[field_name]))
+    why = payloads.problem(entity, bad, whole=False)
+    assert why is not None and f"“{field_name}”" in why
+    if field_name in record:  # an update carrying just that field, as it was, is fine
+        assert payloads.problem(entity, {field_name: record[field_name]}, whole=False) is None
