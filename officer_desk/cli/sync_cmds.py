@@ -8,7 +8,9 @@ those who left; ``--verify`` then compares every person with the hub.
 
 Exit status: 0 done; 2 something the person has to act on (a bad or used code, a revoked
 workstation, the clock off by more than 5 minutes, an app too old for the hub, not enrolled);
-3 the hub cannot be reached or is busy (try again later; nothing is lost, the outbox keeps it).
+3 the hub cannot be reached or is busy (try again later; nothing is lost, the outbox keeps it);
+4 synced, but records from the hub that this workstation cannot read are put aside in its
+problems list (printed; the rest is up to date; each goes once a good version arrives).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from officer_desk.sync.client import SyncClient, SyncReport
 from officer_desk.sync.errors import HubUnreachable, SyncProblem
 
 PROG = "officer-desk-admin"
-EXIT_OK, EXIT_ACTION_NEEDED, EXIT_TRY_LATER = 0, 2, 3
+EXIT_OK, EXIT_ACTION_NEEDED, EXIT_TRY_LATER, EXIT_PROBLEMS = 0, 2, 3, 4
 
 
 def _clock() -> datetime:
@@ -87,6 +89,24 @@ def _report(client: SyncClient, report: SyncReport) -> None:
             _say(f"  {item.rejected_at[:16]}  {item.entity} {item.entity_id}: {item.reason}")
     if status.open_conflicts:
         _say(f"{status.open_conflicts} conflict(s) wait for a supervisor's decision.")
+    others = report.skipped - report.problems
+    if others > 0:
+        _say(
+            f"{others} record(s) from the hub could not be stored here (a kind of record this "
+            "version does not know, or a clash with a record on this workstation; see the log)."
+        )
+    if report.problems or status.problems:
+        _say(
+            f"{status.problems} record(s) from the hub cannot be read here and are put aside "
+            f"({report.problems} this time); everything else is up to date. Tell facility IT:"
+        )
+        for problem in client.problems()[-20:]:
+            _say(f"  {problem.entity} {problem.entity_id}: {problem.reason}")
+
+
+def _done(client: SyncClient) -> int:
+    """0, or 4 while records from the hub stay put aside (something needs attention)."""
+    return EXIT_PROBLEMS if client.status().problems else EXIT_OK
 
 
 def cmd_enroll(desk: Desk, args: argparse.Namespace) -> int:
@@ -116,7 +136,7 @@ def cmd_enroll(desk: Desk, args: argparse.Namespace) -> int:
             _report(client, client.sync_once())
         except SyncProblem as problem:
             return _problem(problem)
-        return EXIT_OK
+        return _done(client)
     finally:
         client.close()
 
@@ -142,7 +162,7 @@ def cmd_sync(desk: Desk, args: argparse.Namespace) -> int:
                 )
         except SyncProblem as problem:
             return _problem(problem)
-        return EXIT_OK
+        return _done(client)
     finally:
         client.close()
 

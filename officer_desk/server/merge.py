@@ -40,6 +40,7 @@ from officer_desk.server import invariants
 from officer_desk.server.authority import KeyRing
 from officer_desk.server.bulk import BulkInsert, SelectByIds
 from officer_desk.server.db import hub_state, op_result, record
+from officer_desk.sync import payloads
 from officer_desk.sync import protocol as p
 
 log = logging.getLogger("officer_desk.server")
@@ -335,6 +336,10 @@ class Merger:
 
     def _merge(self, op: p.Op) -> list[Rec]:
         """The records this op changes (private copies, the op's own record first)."""
+        # Every payload against its entity's model first: nothing malformed is read or stored.
+        invalid = payloads.change_problem(op.entity, op.op, op.payload, op.hlc)
+        if invalid is not None:
+            raise Rejected(invalid)
         author = self._author(op)
         if author.role != permissions.ADMIN or "updated_by" not in op.payload:
             # The author is whoever signed; an admin's signature may attest others' rows (a

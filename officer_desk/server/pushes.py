@@ -29,7 +29,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeGuard
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -37,6 +37,7 @@ from sqlalchemy.engine import Connection
 from officer_desk.server.bulk import SelectByIds
 from officer_desk.server.db import device, op_result
 from officer_desk.server.merge import PARENT, UNSTORABLE, Merger
+from officer_desk.sync import payloads
 from officer_desk.sync import protocol as p
 
 log = logging.getLogger("officer_desk.server")
@@ -294,17 +295,23 @@ def _stored_results(conn: Connection, ids: list[str]) -> dict[str, Any]:
 
 
 def _keys_read(ops: list[p.Op]) -> list[tuple[str, str]]:
-    """The records merging ``ops`` will read: their own, their person's, their parent's."""
+    """The records merging ``ops`` will read: their own, their person's, their parent's.
+    Only ids taken from payloads that could be ids: a malformed one (a NUL character, which
+    PostgreSQL refuses in any query) is never looked up; the merge rejects its op unread."""
     keys: dict[tuple[str, str], None] = {}
     for op in ops:
         keys[(op.entity, op.entity_id)] = None
         inmate = op.payload.get("inmate_id")
-        if isinstance(inmate, str):
+        if _could_be_id(inmate):
             keys[("inmate", inmate)] = None
         parent = PARENT.get(op.entity)
-        if parent is not None and isinstance(op.payload.get(parent[1]), str):
+        if parent is not None and _could_be_id(op.payload.get(parent[1])):
             keys[(parent[0], op.payload[parent[1]])] = None
     return list(keys)
+
+
+def _could_be_id(value: Any) -> TypeGuard[str]:
+    return value.__class__ is str and len(value) <= payloads.MAX_ID and "\x00" not in value
 
 
 _DEVICES_BY_ID = SelectByIds(device, "id", columns=["id", "revoked_at", "last_hlc"])

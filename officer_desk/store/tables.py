@@ -476,3 +476,23 @@ class HandoverUnitItem(Synced, table=True):
     handover_id: str = Field(foreign_key="handover.id", index=True)
     kind: str
     text: str
+
+
+class SyncProblem(SQLModel, table=True):
+    """A record pulled from the hub that this workstation cannot read (its payload does not fit
+    its entity's model): put aside, not applied, so the rest of the unit keeps syncing.
+    One row per record; a later good version of the record clears it (sync/client.py)."""
+
+    __tablename__ = "sync_problem"
+    __table_args__ = (UniqueConstraint("entity", "entity_id"),)
+
+    seq: int | None = Field(default=None, primary_key=True)
+    entity: str
+    entity_id: str
+    inmate_id: str | None = Field(default=None, index=True)  # the hub's placement of it
+    hub_seq: int | None = Field(default=None)  # the hub's sequence number of that version
+    version: int  # the hub's version of the record that could not be read
+    reason: str
+    record: str  # the record as the hub sent it (JSON text, cut to 100,000 characters)
+    first_seen: datetime
+    last_seen: datetime

@@ -35,7 +35,7 @@ from officer_desk.store import audit
 from officer_desk.store.connect import connect
 from officer_desk.store.database import HLC_HIGH, Store, _apply_pragmas
 from officer_desk.store.signed_outbox import sign_waiting
-from officer_desk.sync import crashpoints
+from officer_desk.sync import crashpoints, payloads
 from officer_desk.sync import protocol as p
 from officer_desk.sync.address import require_secure_hub
 from officer_desk.sync.errors import (
@@ -114,6 +114,15 @@ REFUSED_ROOM: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {
 }
 
 K_URL, K_TOKEN, K_DEVICE, K_UNIT = "sync.hub_url", "sync.token", "sync.hub_device", "sync.unit"
+# A put-aside record whose parent is put aside too is reached through it (verify's digest).
+CHILDREN = {
+    "case_note": (("case_note_revision", "note_id"),),
+    "enrolment": (("milestone_signoff", "enrolment_id"),),
+    "release_plan": (("release_plan_item", "plan_id"), ("release_signoff", "plan_id")),
+    "release_plan_item": (("referral", "item_id"),),
+}
+MAX_PROBLEM_TEXT = 100_000  # of a put-aside record's raw text
+
 K_CURSOR, K_LAST, K_PROBLEM, K_LEAVING = (
     "sync.cursor",
     "sync.last_sync_at",
@@ -130,9 +139,13 @@ class SyncReport:
     pages: int = 0
     snapshots: int = 0
     dropped: list[str] = field(default_factory=list)
-    # Pulled records not stored here: a kind of record this version does not know, or a row
-    # that clashed with a local unique value (logged); ``pulled`` counts them too.
+    # Pulled records not stored here: a kind of record this version does not know, a record
+    # this workstation cannot read or one that clashed with a local unique value (logged);
+    # ``pulled`` counts them too.
     skipped: int = 0
+    # Of those, the records put aside in the problems list (``SyncClient.problems()``) by this
+    # sync because this workstation cannot read them; the rest of their page was applied.
+    problems: int = 0
     cursor: int = 0
     seconds: float = 0.0
     # Changes held back until their author signs in here (nothing unsigned is sent).
@@ -150,6 +163,7 @@ class SyncStatus:
     rejected: int
     open_conflicts: int
     problem: str | None  # the last problem in plain words, None after a good sync
+    problems: int = 0  # pulled records put aside (SyncClient.problems())
 
 
 @dataclass(frozen=True)
@@ -160,6 +174,21 @@ class RejectedItem:
     reason: str
     rejected_at: str
     payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ProblemItem:
+    """A record from the hub that this workstation cannot read: put aside, not applied."""
+
+    entity: str
+    entity_id: str
+    inmate_id: str | None
+    hub_seq: int | None  # the hub's sequence number of the version put aside
+    version: int
+    reason: str
+    record: str  # as the hub sent it (JSON text)
+    first_seen: str
+    last_seen: str
 
 
 @dataclass(frozen=True)
@@ -241,6 +270,9 @@ class _Table:
         self.version_at = names.index("server_version")
         self.converting = [(i, c) for i, c in enumerate(convert) if c is not None]
         self.take = operator.itemgetter(*[n for n in names if n != "server_version"])
+        # What a record that leaves a column out gets (a valid insert may leave out columns
+        # with a default; storing None there would break NOT NULL).
+        self.defaults = payloads.defaults(name)
         updates = ", ".join(f"{n} = excluded.{n}" for n in names if n != "id")
         self.upsert = (
             f"INSERT INTO {name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
@@ -260,7 +292,10 @@ class _Table:
                 values.insert(version_at, change.version)
             except KeyError:  # a record without some column: the slow way
                 get = record.get
-                values = [get(n) for n in self.names]
+                values = [get(n, _MISSING) for n in self.names]
+                for i, name in enumerate(self.names):
+                    if values[i] is _MISSING:
+                        values[i] = _fresh(self.defaults.get(name))
                 values[version_at] = change.version
             for i, conv in converting:
                 if values[i] is not None:
@@ -298,6 +333,13 @@ def _fast_date(slow: Callable[[Any], Any]) -> Callable[[Any], Any]:
 
 def _same(value: Any) -> Any:
     return value
+
+
+_MISSING = object()
+
+
+def _fresh(value: Any) -> Any:
+    return list(value) if isinstance(value, list) else value
 
 
 def _compose(parse: Callable[[Any], Any], bind: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -413,6 +455,7 @@ class SyncClient:
         # hub in this process (tests, benchmarks) the two fight over the GIL instead.
         self.prefetch = not isinstance(transport, InProcessTransport)
         self._db: Any = None
+        self.put_aside = 0  # pulled records put in the problems list by this object
 
     # --- plumbing -----------------------------------------------------------------------
 
@@ -601,6 +644,7 @@ class SyncClient:
         words (also kept for ``status()``); nothing is lost whatever happens."""
         started = time.perf_counter()
         report = SyncReport()
+        put_aside = self.put_aside
         try:
             hello = self._hello()
             _account_keys().publish_upgrades(self.store)  # key pairs made at sign-in travel too
@@ -619,6 +663,7 @@ class SyncClient:
             db.execute("ROLLBACK")
             raise
         report.cursor = int(self._setting(K_CURSOR) or 0)
+        report.problems = self.put_aside - put_aside
         report.seconds = time.perf_counter() - started
         return report
 
@@ -902,15 +947,20 @@ class SyncClient:
         state, so storing it whole is the merge (rows with changes still waiting here are the
         exception, see ``_apply_partial``)."""
         cols = _columns()
+        received = len(changes)
         db = self._begin()
         try:
+            # A record this workstation cannot read is put aside, never applied; the rest of
+            # the page is (and the cursor moves past it): one bad record never stops a unit.
+            changes, unreadable = _readable(changes)
             pending = self._pending(db)
             groups: dict[str, list[Incoming]] = {}
             for change in changes:
                 groups.setdefault(change.entity, []).append(change)
             top_hlc = _newest(c.record.get("updated_hlc") for c in changes)
             entering, leaving = self._scope_changes(db, groups)
-            skipped = 0
+            skipped = len(unreadable)
+            stored: list[Incoming] = []
             for entity in sorted(groups, key=lambda e: RANK.get(e, 99)):
                 table = cols.plans.get(entity)
                 if table is None:
@@ -929,9 +979,14 @@ class SyncClient:
                     self._make_room_for_revisions(db, groups[entity])
                 if entity in REFUSED_ROOM:
                     self._make_room_for_refused(db, entity, groups[entity], pending)
-                skipped += self._upsert(db, table, table.rows(whole))
+                failed = self._upsert(db, table, table.rows(whole))
+                # A clash with a local unique value stays a logged skip as before (e.g. a
+                # standalone store's own unit enrolled into a hub that has it already).
+                skipped += len(failed)
+                stored += groups[entity] if not failed else _without(groups[entity], failed, whole)
                 if cursor is not None:
                     crashpoints.reached("pull_applying")
+            self._settle_problems(db, stored, unreadable)
             if leaving:
                 queued = set(json.loads(self._setting(K_LEAVING) or "[]")) | leaving
                 self._put(db, K_LEAVING, json.dumps(sorted(queued)))
@@ -940,8 +995,9 @@ class SyncClient:
             _raise_clock_mark(db, top_hlc)
             self._audit(
                 db,
-                f"sync {what}: {len(changes)} records from the hub"
-                + (f" (to {cursor})" if cursor is not None else ""),
+                f"sync {what}: {received} records from the hub"
+                + (f" (to {cursor})" if cursor is not None else "")
+                + (f", {len(unreadable)} put aside as problems" if unreadable else ""),
             )
             db.execute("COMMIT")
         except BaseException:
@@ -949,7 +1005,51 @@ class SyncClient:
             raise
         if top_hlc:
             self.store.clock.receive(top_hlc)
+        self.put_aside += len(unreadable)
         return entering, leaving, skipped
+
+    def _settle_problems(
+        self,
+        db: Any,
+        stored: list[Incoming],
+        unreadable: list[tuple[Incoming, str]],
+    ) -> None:
+        """A good version of a record clears its problem; an unreadable one is (re)recorded."""
+        if stored and db.execute("SELECT 1 FROM sync_problem LIMIT 1").fetchone():
+            db.executemany(
+                "DELETE FROM sync_problem WHERE entity = ? AND entity_id = ?",
+                [(c.entity, c.entity_id) for c in stored],
+            )
+        if not unreadable:
+            return
+        now = _db_time(self.now())
+        rows = []
+        for change, reason in unreadable:
+            log.error(
+                "record %s %s from the hub put aside: %s", change.entity, change.entity_id, reason
+            )
+            inmate = change.inmate_id
+            rows.append(
+                (
+                    change.entity,
+                    change.entity_id,
+                    inmate[:64] if inmate.__class__ is str else None,
+                    change.seq,
+                    change.version,
+                    reason,
+                    _raw_text(change.record),
+                    now,
+                    now,
+                )
+            )
+        db.executemany(
+            "INSERT INTO sync_problem (entity, entity_id, inmate_id, hub_seq, version, reason, "
+            "record, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(entity, entity_id) DO UPDATE SET inmate_id = excluded.inmate_id, "
+            "hub_seq = coalesce(excluded.hub_seq, hub_seq), version = excluded.version, "
+            "reason = excluded.reason, record = excluded.record, last_seen = excluded.last_seen",
+            rows,
+        )
 
     def _scope_changes(
         self, db: Any, groups: dict[str, list[Incoming]]
@@ -973,27 +1073,27 @@ class SyncClient:
         return entering, leaving
 
     @staticmethod
-    def _upsert(db: Any, table: _Table, rows: list[list[Any]]) -> int:
-        """Store rows; returns how many could not be stored."""
+    def _upsert(db: Any, table: _Table, rows: list[list[Any]]) -> list[tuple[int, str]]:
+        """Store rows; returns those that could not be stored (their place, why)."""
         if not rows:
-            return 0
+            return []
         db.execute("SAVEPOINT upsert")
         try:
             db.executemany(table.upsert, rows)
             db.execute("RELEASE upsert")
-            return 0
+            return []
         except Exception as error:  # a clash with a local unique value: go row by row
             db.execute("ROLLBACK TO upsert")
             db.execute("RELEASE upsert")
             log.warning(
                 "page rows for %s clash locally (%s); applying one by one", table.name, error
             )
-        failed = 0
-        for row in rows:
+        failed = []
+        for n, row in enumerate(rows):
             try:
                 db.execute(table.upsert, row)
             except Exception as error:
-                failed += 1
+                failed.append((n, str(error)))
                 log.error(
                     "record %s %s could not be stored here: %s", table.name, row[table.id_at], error
                 )
@@ -1149,6 +1249,7 @@ class SyncClient:
                     continue
                 for table, where in DROP:
                     db.execute(f"DELETE FROM {table} WHERE {where}", (inmate_id,))
+                db.execute("DELETE FROM sync_problem WHERE inmate_id = ?", (inmate_id,))
                 report.dropped.append(inmate_id)
                 self._audit_drop(db, inmate_id)
             self._put(db, K_LEAVING, json.dumps(still) if still else None)
@@ -1225,6 +1326,7 @@ class SyncClient:
                 "SELECT count(*) FROM sync_conflict WHERE resolved_at IS NULL AND auto_resolved = 0"
             ).fetchone()[0],
             problem=self._setting(K_PROBLEM),
+            problems=db.execute("SELECT count(*) FROM sync_problem").fetchone()[0],
         )
 
     def rejected(self) -> list[RejectedItem]:
@@ -1233,6 +1335,17 @@ class SyncClient:
             for r in self._conn().execute(
                 "SELECT op_id, entity, entity_id, reason, rejected_at, payload "
                 "FROM rejected_change ORDER BY seq"
+            )
+        ]
+
+    def problems(self) -> list[ProblemItem]:
+        """Records from the hub put aside because this workstation cannot read them (oldest
+        first); each goes when a good version of its record arrives."""
+        return [
+            ProblemItem(r[0], r[1], r[2], r[3], r[4], r[5], r[6], str(r[7]), str(r[8]))
+            for r in self._conn().execute(
+                "SELECT entity, entity_id, inmate_id, hub_seq, version, reason, record, "
+                "first_seen, last_seen FROM sync_problem ORDER BY seq"
             )
         ]
 
@@ -1262,25 +1375,59 @@ class SyncClient:
         ]
 
     def local_digests(self, inmate_ids: Iterable[str]) -> dict[str, p.ScopeDigest]:
-        """Per person: count and hash of (entity, id, hub version), as the hub computes it."""
+        """Per person: count and hash of (entity, id, hub version), as the hub computes it.
+
+        A record put aside in the problems list counts at the version that was put aside (it
+        was received, just not readable here), so ``verify`` does not take the person again
+        and again for it; a newer version at the hub still differs and is taken."""
         import hashlib
 
         db = self._conn()
+        aside: dict[str, dict[tuple[str, str], Any]] = {}
+        for entity, entity_id, person, version in db.execute(
+            "SELECT entity, entity_id, inmate_id, version FROM sync_problem "
+            "WHERE inmate_id IS NOT NULL"
+        ):
+            aside.setdefault(person, {})[(entity, entity_id)] = version
         out = {}
         for inmate_id in inmate_ids:
-            lines = [f"inmate:{inmate_id}:{_version(db, 'inmate', inmate_id)}"]
+            seen: dict[tuple[str, str], Any] = {
+                ("inmate", inmate_id): _version(db, "inmate", inmate_id)
+            }
             for table, where in DROP:  # every record that belongs to the person
                 if table == "inmate":
                     continue  # the first line
                 for row_id, version in db.execute(
                     f"SELECT id, server_version FROM {table} WHERE {where}", (inmate_id,)
                 ):
-                    lines.append(f"{table}:{row_id}:{version}")
-            lines.sort()  # the order the tables are read in does not count
+                    seen[(table, row_id)] = version
+            problems = aside.get(inmate_id, {})
+            if problems:
+                self._children_of(db, problems, seen)
+                seen.update(problems)
+            lines = sorted(f"{t}:{i}:{v}" for (t, i), v in seen.items())
             out[inmate_id] = p.ScopeDigest(
                 count=len(lines), digest=hashlib.sha256("\n".join(lines).encode()).hexdigest()
             )
         return out
+
+    @staticmethod
+    def _children_of(
+        db: Any, problems: dict[tuple[str, str], Any], seen: dict[tuple[str, str], Any]
+    ) -> None:
+        """Rows stored here whose parent was put aside (the person's tables reach them only
+        through a parent row that is not here)."""
+        parents = [key for key in problems if key[0] in CHILDREN]
+        while parents:
+            entity, entity_id = parents.pop()
+            for table, key in CHILDREN[entity]:
+                for row_id, version in db.execute(
+                    f"SELECT id, server_version FROM {table} WHERE {key} = ?", (entity_id,)
+                ):
+                    if (table, row_id) not in seen:
+                        seen[(table, row_id)] = version
+                        if table in CHILDREN:
+                            parents.append((table, row_id))
 
     def verify(self) -> list[str]:
         """Compare every person here with the hub; re-snapshot only those that differ."""
@@ -1295,6 +1442,36 @@ class SyncClient:
         for inmate_id in answer.mismatched:
             self.snapshot(inmate_id)
         return answer.mismatched
+
+
+def _readable(changes: list[Incoming]) -> tuple[list[Incoming], list[tuple[Incoming, str]]]:
+    """(the records this workstation can read, those it cannot with the reason), each checked
+    against its entity's model (sync/payloads.py, the hub's own check)."""
+    good: list[Incoming] = []
+    bad: list[tuple[Incoming, str]] = []
+    check = payloads.record_problem
+    for change in changes:
+        why = check(change.entity, change.entity_id, change.record)
+        if why is None:
+            good.append(change)
+        else:
+            bad.append((change, why))
+    return good, bad
+
+
+def _without(
+    group: list[Incoming], failed: list[tuple[int, str]], whole: list[Incoming]
+) -> list[Incoming]:
+    gone = {whole[n].entity_id for n, _ in failed}
+    return [c for c in group if c.entity_id not in gone]
+
+
+def _raw_text(record: dict[str, Any]) -> str:
+    try:
+        text = json.dumps(record, ensure_ascii=False, sort_keys=True, default=str)
+    except (TypeError, ValueError):
+        text = repr(record)
+    return text[:MAX_PROBLEM_TEXT]
 
 
 def _account_keys() -> Any:
