@@ -28,7 +28,7 @@ from officer_desk.app import access
 from officer_desk.app.people import assign_in
 from officer_desk.app.writes import Actor, Change, write
 from officer_desk.domain import rules
-from officer_desk.domain.enums import AssignmentReason, Role
+from officer_desk.domain.enums import INVARIANT_CONFLICT_KINDS, AssignmentReason, Role
 from officer_desk.domain.errors import NotFound, ValidationError
 from officer_desk.domain.hlc import Timestamp
 from officer_desk.domain.release import ItemStatus
@@ -47,9 +47,7 @@ from officer_desk.store.tables import (
 
 # Conflicts the hub opens to keep an invariant: what lost was closed or refused, so deciding
 # is keeping what stands or (a contact officer) making the other officer the contact now.
-INVARIANT_KINDS = frozenset(
-    {"assignment", "cover", "enrolment", "release_plan", "milestone_signoff", "release_signoff"}
-)
+INVARIANT_KINDS = frozenset(INVARIANT_CONFLICT_KINDS)
 
 
 class Decision(StrEnum):

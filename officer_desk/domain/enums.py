@@ -72,3 +72,18 @@ class AssignmentReason(StrEnum):
     RELATIONSHIP = "relationship"
     COVER = "cover"
     OTHER = "other"
+
+
+# The kinds of conflict the hub opens (a sync_conflict record's ``kind``): two values of one
+# field, two revisions of a note, a disputed checklist item, and one per invariant of the unit
+# the hub keeps (server/invariants.py): what lost was closed or refused.
+MERGE_CONFLICT_KINDS = ("field", "note_revisions", "disputed")
+INVARIANT_CONFLICT_KINDS = (
+    "assignment",
+    "cover",
+    "enrolment",
+    "release_plan",
+    "milestone_signoff",
+    "release_signoff",
+)
+CONFLICT_KINDS = MERGE_CONFLICT_KINDS + INVARIANT_CONFLICT_KINDS

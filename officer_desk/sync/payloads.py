@@ -79,7 +79,7 @@ INT_RANGES: dict[tuple[str, str], tuple[int, int]] = {
 HANDOVER_STATUSES = ("draft", "handed_over", "signed")
 HANDOVER_ENTRY_STATUSES = ("settled", "watch", "concern")  # = store/handover.STATUSES
 UNIT_ITEM_KINDS = ("count", "escorts", "appointments", "visits", "property")
-CONFLICT_KINDS = ("field", "note_revisions", "disputed")
+CONFLICT_KINDS = enums.CONFLICT_KINDS
 
 
 def _values(enum: type[StrEnum]) -> tuple[str, ...]:
