@@ -11,6 +11,7 @@ facility's own CA; ``SSL_CERT_FILE`` names a bundle instead) and the public CAs 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import ssl
@@ -166,4 +167,7 @@ class InProcessTransport:
         # A forgotten transport must not leave its loop open (a ResourceWarning in tests).
         loop = getattr(self, "_loop", None)
         if loop is not None and not loop.is_closed():
-            loop.close()
+            # Best effort: at collection time the loop's own socket pair may be gone already
+            # (an "Invalid file descriptor" from a finaliser is noise, not a fault).
+            with contextlib.suppress(ValueError, OSError):
+                loop.close()

@@ -42,9 +42,11 @@ def unit(hub: Hub, tmp_path: Path) -> dict[str, Any]:
 
 
 def push(hub: Hub, token: str, *ops: dict[str, Any]) -> list[dict[str, Any]]:
-    status, body = InProcessTransport(hub.app).send(
-        "POST", "/sync/push", token=token, body={"ops": list(ops)}
-    )
+    transport = InProcessTransport(hub.app)
+    try:
+        status, body = transport.send("POST", "/sync/push", token=token, body={"ops": list(ops)})
+    finally:
+        transport.close()
     assert status == 200, body
     return list(body["results"])
 
