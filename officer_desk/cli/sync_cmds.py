@@ -80,6 +80,13 @@ def _report(client: SyncClient, report: SyncReport) -> None:
     status = client.status()
     if status.waiting:
         _say(f"{status.waiting} change(s) still waiting to be sent.")
+    if report.unsigned:
+        _say(
+            f"{report.unsigned} of them carry no signature, so the hub would refuse them: "
+            "changes queued before signed changes wait until their author signs in here; "
+            "others were put into the records behind the app's back and are never sent "
+            "(docs/admin-guide.md, 'Trust at the hub')."
+        )
     if report.rejected or status.rejected:
         _say(
             f"The hub refused {status.rejected} change(s) in all ({report.rejected} this time); "

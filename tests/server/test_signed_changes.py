@@ -16,6 +16,7 @@ from synchelp import KEYS, Hub, make_account_key, seed_unit, sign_op, workstatio
 
 from officer_desk.app import accounts, people
 from officer_desk.app.writes import Actor, write
+from officer_desk.cli import sync_cmds
 from officer_desk.domain.signing import change_bytes, sign
 from officer_desk.server import authority
 from officer_desk.server import db as hub_db
@@ -293,7 +294,7 @@ def test_changes_signed_before_a_reset_or_a_closing_still_count_and_later_ones_d
 
 
 def test_nothing_unsigned_leaves_a_workstation_even_when_its_author_signs_in_later(
-    hub: Hub, unit: dict[str, Any]
+    hub: Hub, unit: dict[str, Any], capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A row put into the outbox behind the app's back (SQL on the store) is never pushed,
     and the person it names signing in does not sign it."""
@@ -317,6 +318,8 @@ def test_nothing_unsigned_leaves_a_workstation_even_when_its_author_signs_in_lat
     assert sign_queued(a.store, Actor(kari, "Kari")) == 0
     report = a.sync_once()
     assert report.unsigned == 1 and report.pushed == 0
+    sync_cmds._report(a, report)  # what `officer-desk-admin sync` says about it
+    assert "1 of them carry no signature" in capsys.readouterr().out
     with hub.engine.connect() as conn:
         assert not conn.execute(
             sa.select(hub_db.op_result).where(hub_db.op_result.c.op_id == "op-planted-0001")
