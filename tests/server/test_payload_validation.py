@@ -373,17 +373,9 @@ def test_every_entity_valid_payloads_are_applied_and_invalid_ones_rejected(
 
 def test_every_hub_generated_conflict_is_a_valid_record(hub: Hub, tmp_path: Path) -> None:
     """What the hub makes itself (conflict records) passes the workstation's check."""
-    from synchelp import seed_unit, workstation
+    from synchelp import seeded_pair
 
-    from officer_desk.store.database import open_store
-
-    store = open_store(tmp_path / "a.sqlite")
-    info = seed_unit(store)
-    first = SyncClient(store, InProcessTransport(hub.app))
-    first.enroll("https://hub.test", hub.code(), "a")
-    first.sync_once()
-    second = workstation(tmp_path / "b.sqlite", hub)
-    second.sync_once()
+    first, second, info = seeded_pair(tmp_path, hub)
     person = info["inmates"][0]
     for n, client in enumerate((first, second)):
         _set_cell(client, person, f"C{n}", info["supervisor"])

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from synchelp import KEYS, Hub, make_account_key, seed_unit, sign_op, workstation
+from synchelp import KEYS, Hub, make_account_key, seed_unit, seeded_pair, sign_op
 
 from officer_desk.app import accounts, people
 from officer_desk.app.writes import Actor, write
@@ -30,13 +30,7 @@ from officer_desk.sync.transport import InProcessTransport
 def unit(hub: Hub, tmp_path: Path) -> dict[str, Any]:
     """Unit C on the hub through workstation A (seeded, enrolled, synced), workstation B of
     the same unit synced, and an officer's stolen token for A."""
-    store = open_store(tmp_path / "a.sqlite")
-    info = seed_unit(store, persons=2)
-    a = SyncClient(store, InProcessTransport(hub.app))
-    a.enroll("https://hub.test", hub.code(), "a")
-    a.sync_once()
-    b = workstation(tmp_path / "b.sqlite", hub)
-    b.sync_once()
+    a, b, info = seeded_pair(tmp_path, hub, persons=2)
     token = a._setting("sync.token")
     assert token
     return info | {"a": a, "b": b, "token": token}

@@ -129,6 +129,21 @@ def workstation(
 ENROLLED_AT: dict[int, Any] = {}
 
 
+def seeded_pair(
+    folder: Path, hub: Hub, *, persons: int = 3
+) -> tuple[SyncClient, SyncClient, dict[str, Any]]:
+    """Workstation A sets the unit up on its own and enrols (its admin signs the upload),
+    workstation B joins and pulls it: (a, b, seed_unit's info)."""
+    store = open_store(folder / "a.sqlite")
+    info = seed_unit(store, persons=persons)
+    a = SyncClient(store, InProcessTransport(hub.app))
+    a.enroll("https://hub.test", hub.code(), "a")
+    a.sync_once()
+    b = workstation(folder / "b.sqlite", hub)
+    b.sync_once()
+    return a, b, info
+
+
 def seed_unit(
     store: Store, *, persons: int = 3, unit_code: str = UNIT, numbers_from: int = 1000
 ) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from synchelp import Hub, comparable, local_rows, seed_unit, workstation
+from synchelp import Hub, comparable, local_rows, seed_unit, seeded_pair
 
 from officer_desk.app import handover
 from officer_desk.app.handover import ActionInput
@@ -24,13 +24,7 @@ from officer_desk.sync.transport import InProcessTransport
 
 @pytest.fixture
 def pair(tmp_path: Path, hub: Hub) -> Iterator[tuple[SyncClient, SyncClient, dict[str, Any]]]:
-    store = open_store(tmp_path / "a.sqlite")
-    info = seed_unit(store)
-    a = SyncClient(store, InProcessTransport(hub.app))
-    a.enroll("https://hub.test", hub.code(), "a")
-    a.sync_once()
-    b = workstation(tmp_path / "b.sqlite", hub)
-    b.sync_once()
+    a, b, info = seeded_pair(tmp_path, hub)
     yield a, b, info
     for client in (a, b):
         client.close()

@@ -13,15 +13,13 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from synchelp import Hub, seed_unit, workstation
+from synchelp import Hub, seeded_pair
 
 from officer_desk.cli import sync_cmds
 from officer_desk.domain.ids import new_id
 from officer_desk.server import db as hub_db
-from officer_desk.store.database import open_store
 from officer_desk.sync import protocol as p
 from officer_desk.sync.client import SyncClient
-from officer_desk.sync.transport import InProcessTransport
 
 
 def plant(
@@ -92,13 +90,7 @@ def activity(person: str, **over: Any) -> dict[str, Any]:
 @pytest.fixture
 def unit(hub: Hub, tmp_path: Path) -> dict[str, Any]:
     """Workstation A seeded the unit (set up on its own, then enrolled: its upload); B pulled it."""
-    store = open_store(tmp_path / "a.sqlite")
-    info = seed_unit(store)
-    a = SyncClient(store, InProcessTransport(hub.app))
-    a.enroll("https://hub.test", hub.code(), "a")
-    a.sync_once()
-    b = workstation(tmp_path / "b.sqlite", hub)
-    b.sync_once()
+    a, b, info = seeded_pair(tmp_path, hub)
     return {"a": a, "b": b, "info": info}
 
 
