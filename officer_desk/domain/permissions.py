@@ -29,6 +29,19 @@ DECISION_FIELDS = frozenset({"resolved_at", "resolved_by", "note"})
 BOOKKEEPING = frozenset({"id", "updated_hlc", "updated_by", "device_id", "server_version"})
 # Fields of an officer record that grant or move rights.
 ACCOUNT_RIGHTS = frozenset({"role", "active", "unit_id", "username"})
+# The fields of each kind of record that grant or move a right: a workstation applies a value
+# of one pulled from the hub only with the signed change that set it (sync/trust.py).  Officer
+# records are checked against the unit's replayed account log; the others against the signed
+# changes the hub keeps with the record (its ``proof``).
+RIGHTS: dict[str, frozenset[str]] = {
+    "officer": ACCOUNT_RIGHTS | {"account_key"},
+    "assignment": frozenset(
+        {"officer_id", "inmate_id", "reason", "start_date", "end_date", "deleted_at"}
+    ),
+    "inmate": frozenset({"unit_id"}),
+    "sync_conflict": frozenset({"resolved_by"}),
+    "handover": frozenset({"status", "signed_by", "signed_at"}),
+}
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -62,6 +63,20 @@ def change_bytes(
         "signer": signer,
     }
     return canonical_json(envelope).encode("utf-8")
+
+
+def bytes_of(change: Mapping[str, Any], signer: str) -> bytes:
+    """``change_bytes`` of a change in its wire form (an op or a kept signed change)."""
+    return change_bytes(
+        op_id=change["op_id"],
+        entity=change["entity"],
+        entity_id=change["entity_id"],
+        op=change["op"],
+        payload=change["payload"],
+        hlc=change["hlc"],
+        schema_version=change["schema_version"],
+        signer=signer,
+    )
 
 
 def derive_signing_key(account_private: bytes) -> Ed25519PrivateKey:

@@ -290,7 +290,10 @@ def create_app(engine: Engine, *, verify_signatures: bool = True) -> FastAPI:
                 .where(enrol_code.c.code_hash == code_hash)
                 .values(used_at=now, device_id=device_id)
             )
-        return p.EnrollResponse(device_id=device_id, token=token, unit_code=row.unit_code)
+            roots = root_keys(conn)
+        return p.EnrollResponse(
+            device_id=device_id, token=token, unit_code=row.unit_code, roots=roots
+        )
 
     @app.post(
         "/sync/hello",
@@ -353,6 +356,46 @@ def create_app(engine: Engine, *, verify_signatures: bool = True) -> FastAPI:
         # one transaction (pushes.py); answered after that commit.
         answer = await writer.push(body, dev, utc_now())
         return Response(answer.model_dump_json(), media_type="application/json")
+
+    @app.get("/sync/accounts", response_model=p.AccountsResponse, responses=problems(401, 422, 503))
+    def accounts(
+        dev: Device,
+        after: Annotated[int, Query(ge=0, le=p.INT64_MAX)] = 0,  # account_log.id: BigInteger
+        limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = p.MAX_PAGE,
+    ) -> p.AccountsResponse:
+        """The signed changes to the accounts that matter to the caller's unit, in the order
+        the hub applied them, and the roots of trust: the workstation replays them to know
+        every key and role without trusting the hub (sync/trust.py).  The accounts: those
+        that are or were in the unit, and the leads of other units who moved a person into
+        it (their whole history, so that their key can be followed from a root)."""
+        log = db.account_log
+        with engine.connect() as conn:
+            unit = resolve_unit(conn, dev["unit_code"])
+            officers: set[str] = set()
+            if unit is not None:
+                officers |= set(
+                    conn.execute(
+                        sa.select(log.c.officer_id).where(
+                            sa.or_(log.c.unit_id == unit, log.c.prev_unit == unit)
+                        )
+                    ).scalars()
+                )
+                officers |= _movers_into(conn, unit)
+            rows = conn.execute(
+                sa.select(log.c.id, log.c.envelope)
+                .where(log.c.id > after, log.c.officer_id.in_(sorted(officers)))
+                .order_by(log.c.id)
+                .limit(limit + 1)
+            ).all()
+            roots = root_keys(conn)
+        return p.AccountsResponse(
+            unit_id=unit,
+            roots=roots,
+            entries=[
+                p.AccountLogEntry(id=r.id, envelope=json.loads(r.envelope)) for r in rows[:limit]
+            ],
+            more=len(rows) > limit,
+        )
 
     @app.get("/sync/devices", response_model=p.DevicesResponse, responses=problems(401, 503))
     def devices(dev: Device) -> p.DevicesResponse:
@@ -536,8 +579,36 @@ SNAPSHOT_CURSOR = r"^[0-9]{1,9}:[^\x00]{0,64}$"
 _ADVISORY_LOCK = sa.select(sa.func.pg_advisory_xact_lock(db.ADVISORY_LOCK_KEY))
 
 PAGE_COLUMNS = [
-    record.c[n] for n in ("seq", "entity", "entity_id", "inmate_id", "version", "deleted", "data")
+    record.c[n]
+    for n in ("seq", "entity", "entity_id", "inmate_id", "version", "deleted", "data", "proof")
 ]
+
+
+def _movers_into(conn: Connection, unit: str) -> set[str]:
+    """Who signed the unit of each person now in ``unit`` (a transfer's lead)."""
+    out: set[str] = set()
+    proofs = conn.execute(
+        sa.select(record.c.proof).where(
+            record.c.entity == "inmate", record.c.scope_unit == unit, record.c.proof.is_not(None)
+        )
+    ).scalars()
+    for text in proofs:
+        proof = json.loads(text)
+        envelope = proof.get("ops", {}).get(proof.get("fields", {}).get("unit_id"))
+        if isinstance(envelope, dict) and isinstance(envelope.get("signer"), str):
+            out.add(envelope["signer"])
+    return out
+
+
+def root_keys(conn: Connection) -> list[p.RootKey]:
+    """The admin keys facility IT registered (``officer-desk-server trust-admin``)."""
+    key = db.signing_key
+    rows = conn.execute(
+        sa.select(key.c.root_unit_code, key.c.officer_id, key.c.public)
+        .where(key.c.root_unit_code.is_not(None))
+        .order_by(key.c.root_unit_code, key.c.officer_id, key.c.public)
+    ).all()
+    return [p.RootKey(unit_code=r[0], officer_id=r[1], public=r[2]) for r in rows]
 
 
 def _raw_page(rows: Any, rest: dict[str, Any]) -> Response:
@@ -550,8 +621,9 @@ def _raw_page(rows: Any, rest: dict[str, Any]) -> Response:
     parts = [
         f'{{"seq":{seq},"entity":"{entity}","entity_id":{quote(entity_id)},'
         f'"inmate_id":{"null" if inmate_id is None else quote(inmate_id)},"version":{version},'
-        f'"deleted":{"true" if deleted else "false"},"record":{data}}}'
-        for seq, entity, entity_id, inmate_id, version, deleted, data, *_ in rows
+        f'"deleted":{"true" if deleted else "false"},"record":{data}'
+        + ("}" if proof is None else f',"proof":{proof}}}')
+        for seq, entity, entity_id, inmate_id, version, deleted, data, proof, *_ in rows
     ]
     tail = json.dumps(rest)[1:]
     body = '{"changes":[' + ",".join(parts) + "]" + ("," + tail if tail != "}" else "}")

@@ -22,7 +22,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD_REVISION = "h0004"
+HEAD_REVISION = "h0005"
 ADVISORY_LOCK_KEY = 0x0FF1CE  # one lock for all sync writes on a PostgreSQL hub
 
 metadata = sa.MetaData()
@@ -81,6 +81,11 @@ record = sa.Table(
     sa.Column("deleted", sa.Boolean, nullable=False, default=False),
     sa.Column("data", sa.Text, nullable=False),  # merged record, JSON
     sa.Column("meta", sa.Text, nullable=False),  # {field: [hlc, version, device]}, JSON
+    # For records whose fields grant rights (domain/permissions.RIGHTS, h0005): the signed
+    # changes that set those fields' current values, JSON {"fields": {field: op id or
+    # "hub"}, "ops": {op id: signed change}}, served with the record so that a workstation
+    # applies no right the hub cannot show a signature for.
+    sa.Column("proof", sa.Text, nullable=True),
 )
 
 op_result = sa.Table(
@@ -108,6 +113,19 @@ signing_key = sa.Table(
     sa.Column("valid_from", sa.String(120), nullable=False),
     sa.Column("retired_at", sa.String(120), nullable=True),
     sa.Column("added_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# Every signed change to an officer record, in the order the hub applied them (h0005): a
+# workstation replays its unit's log from the admin keys it pinned at enrolment and so
+# knows every account's keys and role without trusting the hub (sync/trust.py).
+account_log = sa.Table(
+    "account_log",
+    metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True),
+    sa.Column("unit_id", sa.String(64), nullable=True, index=True),  # the account's unit after
+    sa.Column("prev_unit", sa.String(64), nullable=True, index=True),  # ... and before
+    sa.Column("officer_id", sa.String(64), nullable=False),
+    sa.Column("envelope", sa.Text, nullable=False),  # the signed change, JSON
 )
 
 # Every change the hub refused, with the device that sent it and who it claimed to be from.

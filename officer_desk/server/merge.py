@@ -39,7 +39,7 @@ from officer_desk.domain.ids import new_id
 from officer_desk.server import invariants
 from officer_desk.server.authority import KeyRing
 from officer_desk.server.bulk import BulkInsert, SelectByIds
-from officer_desk.server.db import hub_state, op_result, record
+from officer_desk.server.db import account_log, hub_state, op_result, record
 from officer_desk.sync import payloads
 from officer_desk.sync import protocol as p
 
@@ -102,6 +102,8 @@ class Rec:
     meta: dict[str, list[Any]]
     new: bool = False
     deleted: bool = False
+    # The signed changes behind the rights this record grants (see Merger._prove).
+    proof: dict[str, Any] | None = None
 
     @property
     def key(self) -> tuple[str, str]:
@@ -188,6 +190,8 @@ class Merger:
 
     def apply(self, op: p.Op) -> p.OpResult:
         """Merge one op; its records and result are written in a savepoint."""
+        before = self.load(op.entity, op.entity_id) if op.entity == "officer" else None
+        prior_unit = before.scope_unit if before is not None else None
         try:
             changed = self._merge(op)
             _check_storable(changed)
@@ -207,8 +211,10 @@ class Merger:
                 op, "The hub could not read this change (a value in it has the wrong form)."
             )
         main = changed[0]
+        self._prove(op, main)
         if self.batched:
             self._adopt_key(op, main)
+            self._log_account(op, main, prior_unit)
             for rec in changed:
                 if rec.new or rec.key in self._inserts:
                     self._keep_insert(rec)
@@ -226,6 +232,7 @@ class Merger:
             for rec in changed:
                 self._write(rec)
             self._adopt_key(op, main)
+            self._log_account(op, main, prior_unit)
             self._store_result(op, "applied", "", main.version)
             savepoint.commit()
         except UNSTORABLE as error:
@@ -266,6 +273,42 @@ class Merger:
         _, public = permissions.key_halves(rec.data.get("account_key"))
         if public is not None:
             self.keys.adopt(rec.entity_id, public, op.hlc, self.now)
+
+    def _prove(self, op: p.Op, rec: Rec) -> None:
+        """Keep with a rights-granting record the signed changes that set its rights fields'
+        current values (a field the hub itself narrowed, such as a clashing assignment ended
+        at its start, is marked ``hub``), dropping the ones no field needs any more."""
+        fields = permissions.RIGHTS.get(rec.entity)
+        if fields is None or not self.verify or rec.key != (op.entity, op.entity_id):
+            return
+        refs = dict((rec.proof or {}).get("fields", {}))
+        for name in fields:
+            meta = rec.meta.get(name)
+            if meta is None:
+                continue
+            if meta[2] == invariants.HUB:
+                refs[name] = invariants.HUB
+            elif meta[0] == op.hlc and meta[2] == self.device_id:
+                refs[name] = op.op_id
+        wanted = set(refs.values())
+        ops = {k: v for k, v in (rec.proof or {}).get("ops", {}).items() if k in wanted}
+        if op.op_id in wanted:
+            ops[op.op_id] = signed_change(op)
+        rec.proof = {"fields": refs, "ops": ops}
+
+    def _log_account(self, op: p.Op, rec: Rec, prior_unit: str | None) -> None:
+        """An applied change to an account joins the account log its unit replays."""
+        if op.entity != "officer" or not self.verify:
+            return
+        self.conn.execute(
+            _INSERT_ACCOUNT_LOG,
+            {
+                "unit_id": rec.scope_unit,
+                "prev_unit": prior_unit if prior_unit != rec.scope_unit else None,
+                "officer_id": op.entity_id,
+                "envelope": _PROOF_JSON(signed_change(op)),
+            },
+        )
 
     def refuse(self, op: p.Op, reason: str) -> p.OpResult:
         """Refuse an op before merging it (a replay); the refusal is its stored result, so a
@@ -828,6 +871,7 @@ _COLUMN_NAMES = (
     "deleted",
     "data",
     "meta",
+    "proof",
 )
 # The statements of the push path, built once: building and hashing a statement per call
 # cost more than the database work.
@@ -841,6 +885,7 @@ _SELECT_OF_PERSON = sa.select(record).where(
 _SELECT_UNITS = sa.select(record.c.entity_id, record.c.data).where(record.c.entity == "unit")
 _INSERT_RECORD = record.insert()  # op by op (unbatched)
 _INSERT_RESULT = op_result.insert()
+_INSERT_ACCOUNT_LOG = account_log.insert()
 _UPDATE_RECORD = (
     record.update()
     .where(_THIS_RECORD)
@@ -866,6 +911,7 @@ _RECORDS_BY_ID = SelectByIds(record, "entity_id", equal=["entity"])
 # json.dumps with options builds an encoder per call; these are built once.
 _DATA_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 _META_JSON = json.JSONEncoder(separators=(",", ":")).encode
+_PROOF_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 
 
 def _columns(rec: Rec) -> dict[str, Any]:
@@ -879,6 +925,7 @@ def _columns(rec: Rec) -> dict[str, Any]:
         "deleted": rec.deleted,
         "data": _DATA_JSON(rec.data),
         "meta": _META_JSON(rec.meta),
+        "proof": None if rec.proof is None else _PROOF_JSON(rec.proof),
     }
 
 
@@ -926,4 +973,21 @@ def _rec(row: Any) -> Rec:
         data=json.loads(row.data),
         meta=json.loads(row.meta),
         deleted=bool(row.deleted),
+        proof=json.loads(row.proof) if row.proof else None,
     )
+
+
+def signed_change(op: p.Op) -> dict[str, Any]:
+    """An op as its author signed it (what ``domain.signing.change_bytes`` covers, with the
+    signature): a workstation checks it without trusting the hub."""
+    return {
+        "op_id": op.op_id,
+        "entity": op.entity,
+        "entity_id": op.entity_id,
+        "op": op.op,
+        "payload": op.payload,
+        "hlc": op.hlc,
+        "schema_version": op.schema_version,
+        "signer": op.signer,
+        "signature": op.signature,
+    }

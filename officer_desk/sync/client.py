@@ -16,6 +16,7 @@ network); the app's database worker or ``officer-desk-admin sync`` calls it.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import logging
@@ -31,6 +32,7 @@ from pydantic import ValidationError
 from pydantic_core import from_json
 
 from officer_desk import __version__
+from officer_desk.domain import permissions
 from officer_desk.store import audit
 from officer_desk.store.connect import connect
 from officer_desk.store.database import HLC_HIGH, Store, _apply_pragmas
@@ -52,6 +54,7 @@ from officer_desk.sync.transport import (
     InProcessTransport,
     Transport,
 )
+from officer_desk.sync.trust import Root, Trust, in_force
 
 log = logging.getLogger("officer_desk.sync")
 
@@ -129,6 +132,8 @@ K_CURSOR, K_LAST, K_PROBLEM, K_LEAVING = (
     "sync.last_problem",
     "sync.leaving",
 )
+# The roots of trust pinned at enrolment (sync/trust.py).
+K_ROOTS = "sync.roots"
 
 
 @dataclass
@@ -370,6 +375,7 @@ class Incoming(NamedTuple):
     version: int
     deleted: bool
     record: dict[str, Any]
+    proof: Any = None  # the signed changes behind a rights-granting record (sync/trust.py)
 
 
 def _incoming(data: Any, items: str, extra: str) -> tuple[list[Incoming], Any]:
@@ -384,6 +390,7 @@ def _incoming(data: Any, items: str, extra: str) -> tuple[list[Incoming], Any]:
                 c["version"],
                 bool(c.get("deleted", False)),
                 c["record"],
+                c.get("proof"),
             )
             for c in data[items]
         ]
@@ -456,6 +463,11 @@ class SyncClient:
         self.prefetch = not isinstance(transport, InProcessTransport)
         self._db: Any = None
         self.put_aside = 0  # pulled records put in the problems list by this object
+        # Check pulled rights-granting records against signatures (False only for the sync
+        # benchmark's baseline); the replayed account log, once fetched.
+        self.check_rights = True
+        self._trust: Trust | None = None
+        self._inflight: Any = None  # the pull page being fetched meanwhile (a Future)
 
     # --- plumbing -----------------------------------------------------------------------
 
@@ -579,6 +591,7 @@ class SyncClient:
                 (K_UNIT, answer.unit_code),
                 (K_CURSOR, "0"),
                 (K_PROBLEM, None),
+                (K_ROOTS, _pinned(answer.roots)),
             ):
                 self._put(db, key, value)
             db.execute("COMMIT")
@@ -649,6 +662,7 @@ class SyncClient:
             hello = self._hello()
             _account_keys().publish_upgrades(self.store)  # key pairs made at sign-in travel too
             self._push(report, signed_only=hello.signatures_required)
+            self._trust = None  # fetched again, with what this push added, when first needed
             self._pull(report)
             self._leave(report)
         except SyncProblem as problem:
@@ -872,6 +886,15 @@ class SyncClient:
         if token is None:
             raise NotEnrolled("This workstation is not enrolled with a hub.")
         self._transport_or_raise()
+        if self.check_rights and self._trust is None:
+            # Before the pages: the account log is fetched while nothing else is in flight.
+            db = self._begin()
+            try:
+                self._trust = self._fetch_trust(db)
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
         fetcher = ThreadPoolExecutor(1, thread_name_prefix="sync-pull")
         # Pages make hundreds of thousands of short-lived objects with no cycles; the cyclic
         # collector scanning the heap again and again cost more than the database writes.
@@ -881,17 +904,19 @@ class SyncClient:
             since = int(self._setting(K_CURSOR) or 0)
             coming: Future[Any] | None = fetcher.submit(self._fetch_page, since, token)
             while coming is not None:
+                self._inflight = coming
                 changes, more = self._page(coming.result(), since)
                 coming = None
                 if not changes:
                     break
                 since = changes[-1].seq
                 if more and self.prefetch:
-                    coming = fetcher.submit(self._fetch_page, since, token)
+                    coming = self._inflight = fetcher.submit(self._fetch_page, since, token)
                 self._pull_page(changes, first, entering, report)
                 if more and not self.prefetch:
                     coming = fetcher.submit(self._fetch_page, since, token)
         finally:
+            self._inflight = None
             fetcher.shutdown(wait=True, cancel_futures=True)
             if collecting:
                 gc.enable()
@@ -953,6 +978,9 @@ class SyncClient:
             # A record this workstation cannot read is put aside, never applied; the rest of
             # the page is (and the cursor moves past it): one bad record never stops a unit.
             changes, unreadable = _readable(changes)
+            # So is one that grants a right nobody this workstation trusts signed for.
+            changes, untrusted = self._trusted(db, changes)
+            unreadable += untrusted
             pending = self._pending(db)
             groups: dict[str, list[Incoming]] = {}
             for change in changes:
@@ -1007,6 +1035,106 @@ class SyncClient:
             self.store.clock.receive(top_hlc)
         self.put_aside += len(unreadable)
         return entering, leaving, skipped
+
+    def _trusted(
+        self, db: Any, changes: list[Incoming]
+    ) -> tuple[list[Incoming], list[tuple[Incoming, str]]]:
+        """(the records whose rights-granting values are signed by someone allowed to, or
+        were held here already; those that are not, with why): sync/trust.py."""
+        if not self.check_rights or not any(c.entity in permissions.RIGHTS for c in changes):
+            return changes, []
+        if self._trust is None:
+            self._trust = self._fetch_trust(db)
+        cols = _columns()
+        bad: dict[int, tuple[Incoming, str]] = {}
+        refreshed = False
+        groups: dict[str, list[Incoming]] = {}
+        today = self._trust.today
+        for change in changes:
+            if (
+                change.entity in permissions.RIGHTS
+                and not change.deleted
+                and in_force(change.entity, change.record, today)
+            ):
+                groups.setdefault(change.entity, []).append(change)
+        for entity, group in groups.items():
+            table = cols.plans[entity]
+            fields = sorted(permissions.RIGHTS[entity] & set(table.names))
+            at = [table.names.index(f) for f in fields]
+            local = self._rights_held(db, entity, fields, [c.entity_id for c in group])
+            for change, row in zip(group, table.rows(group), strict=True):
+                mine = local.get(change.entity_id)
+                held = {f for f, n in zip(fields, at, strict=True) if mine and mine[f] == row[n]}
+                why = self._trust.check(
+                    entity, change.entity_id, change.record, change.proof, held, mine
+                )
+                if why is not None and not refreshed:
+                    # The account log may have grown since it was fetched (the records of
+                    # a pull can be newer than the log read before it).
+                    self._trust, refreshed = self._fetch_trust(db), True
+                    why = self._trust.check(
+                        entity, change.entity_id, change.record, change.proof, held, mine
+                    )
+                if why is not None:
+                    bad[id(change)] = (change, why)
+        if not bad:
+            return changes, []
+        return [c for c in changes if id(c) not in bad], list(bad.values())
+
+    @staticmethod
+    def _rights_held(
+        db: Any, entity: str, fields: list[str], ids: list[str]
+    ) -> dict[str, dict[str, Any]]:
+        """This store's rights fields of some records (stored form), by id."""
+        out: dict[str, dict[str, Any]] = {}
+        columns = ", ".join(fields)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in db.execute(
+                f"SELECT id, {columns} FROM {entity} WHERE id IN ({marks})", chunk
+            ):
+                out[row[0]] = dict(zip(fields, row[1:], strict=True))
+        return out
+
+    def _fetch_trust(self, db: Any) -> Trust:
+        """The unit's account log, fetched whole and replayed from the pinned roots (inside
+        the caller's transaction ``db``).  Whole: the accounts it covers can grow backwards
+        (a lead of another unit who moves a person here brings their history).  While no
+        root is pinned (a workstation enrolled before facility IT registered one), the
+        hub's are pinned now."""
+        if self._inflight is not None:
+            # One request at a time on the transport: the next page's fetch finishes first
+            # (its outcome, error or page, is still the pull loop's to take).
+            with contextlib.suppress(Exception):
+                self._inflight.result()
+        roots = json.loads(self._setting(K_ROOTS) or "[]")
+        entries: list[Any] = []
+        after = 0
+        unit_id: str | None = None
+        while True:
+            data = self._call("GET", "/sync/accounts", params={"after": after})
+            try:
+                answer = p.AccountsResponse.model_validate(data)
+            except ValidationError as error:
+                raise HubRefused(
+                    f"The hub's answer is not understood ({_first_problem(error)})."
+                ) from None
+            unit_id = answer.unit_id
+            if not roots:
+                roots = [r.model_dump() for r in answer.roots]
+            entries += [e.envelope for e in answer.entries]
+            if answer.entries:
+                after = answer.entries[-1].id
+            if not answer.more or not answer.entries:
+                break
+        self._put(db, K_ROOTS, json.dumps(roots) if roots else None)
+        trust = Trust(
+            [Root(**r) for r in roots], self._setting(K_UNIT) or "", self._my_unit(db) or unit_id
+        )
+        for envelope, why in trust.replay(entries):
+            log.warning("account change %s not trusted: %s", _op_id_of(envelope), why)
+        return trust
 
     def _settle_problems(
         self,
@@ -1457,6 +1585,14 @@ def _readable(changes: list[Incoming]) -> tuple[list[Incoming], list[tuple[Incom
         else:
             bad.append((change, why))
     return good, bad
+
+
+def _pinned(roots: list[p.RootKey]) -> str | None:
+    return json.dumps([r.model_dump() for r in roots]) if roots else None
+
+
+def _op_id_of(envelope: Any) -> str:
+    return str(envelope.get("op_id")) if isinstance(envelope, dict) else "?"
 
 
 def _without(

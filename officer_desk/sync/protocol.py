@@ -250,6 +250,9 @@ class Change(Message):
     version: int
     deleted: bool = False
     record: dict[str, Any]
+    # For a record whose fields grant rights: the signed changes that set them
+    # ({"fields": {field: op id or "hub"}, "ops": {op id: signed change}}); see sync/trust.py.
+    proof: dict[str, Any] | None = None
 
 
 class PullResponse(Message):
@@ -300,10 +303,34 @@ class EnrollRequest(Message):
     device_name: Text = Field(min_length=1, max_length=120)  # device.name: String(120)
 
 
+class RootKey(Message):
+    """An admin key facility IT registered at the hub for a unit (the root of trust)."""
+
+    unit_code: str
+    officer_id: str
+    public: str
+
+
 class EnrollResponse(Message):
     device_id: str
     token: str
     unit_code: str
+    # The roots of trust the hub holds; the workstation pins them (sync/trust.py).
+    roots: list[RootKey] = []
+
+
+class AccountLogEntry(Message):
+    id: int
+    envelope: dict[str, Any]  # a signed change to an officer record, as it was pushed
+
+
+class AccountsResponse(Message):
+    """The signed changes to the accounts of a workstation's unit after ``after``."""
+
+    unit_id: str | None  # the hub id of the workstation's unit (None: not on the hub yet)
+    roots: list[RootKey]
+    entries: list[AccountLogEntry]
+    more: bool
 
 
 class Problem(Message):

@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from officer_desk.app import people
 from officer_desk.app.writes import Actor, write
-from officer_desk.domain.signing import change_bytes, derive_signing_key, public_text, sign
+from officer_desk.domain.signing import bytes_of, derive_signing_key, public_text, sign
 from officer_desk.server import db as hub_db
 from officer_desk.server.app import create_app, create_enrol_code
 from officer_desk.server.authority import trust_admin
@@ -56,17 +56,7 @@ def sign_op(op: dict[str, Any], signer: str | None = None) -> dict[str, Any]:
     signer = signer or LATEST.get("officer")
     if signer is None:
         return op  # built before any unit was seeded (a parametrised refusal's body)
-    message = change_bytes(
-        op_id=op["op_id"],
-        entity=op["entity"],
-        entity_id=op["entity_id"],
-        op=op["op"],
-        payload=op["payload"],
-        hlc=op["hlc"],
-        schema_version=op["schema_version"],
-        signer=signer,
-    )
-    return op | {"signer": signer, "signature": sign(KEYS[signer], message)}
+    return op | {"signer": signer, "signature": sign(KEYS[signer], bytes_of(op, signer))}
 
 
 def give_keys(store: Store, officer_ids: list[str]) -> None:
