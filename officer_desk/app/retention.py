@@ -36,6 +36,7 @@ from sqlmodel import select as sql_select
 
 from officer_desk.app import access, settings
 from officer_desk.app.writes import Actor, Change, write
+from officer_desk.domain import permissions
 from officer_desk.domain.enums import Role
 from officer_desk.domain.errors import ValidationError
 from officer_desk.store import migrate
@@ -47,20 +48,8 @@ from officer_desk.store.tables import Assignment, Inmate, OutboxEntry
 log = logging.getLogger("officer_desk.app")
 
 ARCHIVE_LABEL = "purge-archive"
-# The values a purged person's row keeps: nothing that says who they were.
-BLANK_PERSON: dict[str, Any] = {
-    "full_name": "",
-    "preferred_name": "",
-    "date_of_birth": None,
-    "languages": [],
-    "cell": "",
-    "arrival_date": None,
-    "expected_release_date": None,
-    "diet": "",
-    "allergies": "",
-    "alerts": [],
-    "photo": None,
-}
+# The values a purged person's row keeps: nothing that says who they were (the hub checks it).
+BLANK_PERSON = permissions.BLANK_PERSON
 
 
 # --- the setting ----------------------------------------------------------------------------

@@ -27,6 +27,21 @@ HUB_MADE = frozenset({"sync_conflict"})
 DECISION_FIELDS = frozenset({"resolved_at", "resolved_by", "note"})
 # Sync bookkeeping every change carries; never a reason to refuse.
 BOOKKEEPING = frozenset({"id", "updated_hlc", "updated_by", "device_id", "server_version"})
+# What a purged person's record keeps of their details (retention, app/retention.py): nothing
+# that says who they were.  The hub stores a purge only in this form.
+BLANK_PERSON: dict[str, Any] = {
+    "full_name": "",
+    "preferred_name": "",
+    "date_of_birth": None,
+    "languages": [],
+    "cell": "",
+    "arrival_date": None,
+    "expected_release_date": None,
+    "diet": "",
+    "allergies": "",
+    "alerts": [],
+    "photo": None,
+}
 # Fields of an officer record that grant or move rights.
 ACCOUNT_RIGHTS = frozenset({"role", "active", "unit_id", "username"})
 # The fields of each kind of record that grant or move a right: a workstation applies a value
@@ -160,7 +175,17 @@ def _officer(author: Author, change: Change) -> str | None:
     return "Only an admin of this unit can create or change accounts."
 
 
+def is_purge(change: Change) -> bool:
+    """A person's records removed under the retention rule: their record gets ``deleted_at``."""
+    was = (change.current or {}).get("deleted_at")
+    return change.entity == "inmate" and was is None and change.values.get("deleted_at") is not None
+
+
 def _inmate(author: Author, change: Change) -> str | None:
+    if is_purge(change):
+        if author.role != ADMIN or not _in_unit(author, change):
+            return "Only an admin of the unit can remove a person's records (retention)."
+        return None
     if change.op == "insert" or "unit_id" in _changed(change):
         if author.role not in LEADS or not (
             _in_unit(author, change) or change.facts.get("from_unit") == author.unit_id

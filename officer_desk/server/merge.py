@@ -190,7 +190,7 @@ class Merger:
 
     def apply(self, op: p.Op) -> p.OpResult:
         """Merge one op; its records and result are written in a savepoint."""
-        before = self.load(op.entity, op.entity_id) if op.entity == "officer" else None
+        before = self.load(op.entity, op.entity_id) if op.entity in ("officer", "inmate") else None
         prior_unit = before.scope_unit if before is not None else None
         try:
             changed = self._merge(op)
@@ -212,9 +212,12 @@ class Merger:
             )
         main = changed[0]
         self._prove(op, main)
+        purge = op.entity == "inmate" and _purged(main) and not (before and _purged(before))
         if self.batched:
             self._adopt_key(op, main)
             self._log_account(op, main, prior_unit)
+            if purge:
+                self._purge(main)
             for rec in changed:
                 if rec.new or rec.key in self._inserts:
                     self._keep_insert(rec)
@@ -233,6 +236,8 @@ class Merger:
                 self._write(rec)
             self._adopt_key(op, main)
             self._log_account(op, main, prior_unit)
+            if purge:
+                self._purge(main)
             self._store_result(op, "applied", "", main.version)
             savepoint.commit()
         except UNSTORABLE as error:
@@ -401,6 +406,9 @@ class Merger:
             changed = self._merge_log(op, current)
         else:
             changed = self._merge_fields(op, current)
+        if op.entity == "inmate" and current is not None and _purged(changed[0]):
+            _check_blank(changed[0])
+            return changed[:1]  # the records about them go once it is written (apply)
         try:
             return invariants.keep(self, op, current, changed)
         except invariants.Refused as why:
@@ -648,10 +656,25 @@ class Merger:
         person = self.load("inmate", inmate_id)
         if person is None:
             raise Rejected("This entry is about a person the hub does not know.")
+        if _purged(person):
+            raise Rejected(PURGED)
         unit = self.unit_id()
         # A workstation the person was just transferred from may still drain its outbox.
         if unit is None or unit not in (person.scope_unit, person.prev_unit):
             raise Rejected(outside)
+
+    def _purge(self, rec: Rec) -> None:
+        """The person's records are removed under the retention rule: every record about them
+        goes (the ones merged earlier in this transaction too), their own stays as a
+        tombstone with no details; workstations drop theirs when the tombstone reaches them."""
+        person = rec.entity_id
+        self.conn.execute(_DELETE_OF_PERSON, {"p": person})
+        for pending in (self._inserts, self._updates, self._cache):
+            for key in [k for k, r in pending.items() if _about(r, person)]:
+                del pending[key]
+        for of in [k for k in self._inserted_of if k[1] == person]:
+            del self._inserted_of[of]
+        # Keys of removed records may stay in ``touched``: renumbering a missing row is a no-op.
 
     # --- who signed, and may they ---------------------------------------------------------
 
@@ -886,6 +909,13 @@ _SELECT_UNITS = sa.select(record.c.entity_id, record.c.data).where(record.c.enti
 _INSERT_RECORD = record.insert()  # op by op (unbatched)
 _INSERT_RESULT = op_result.insert()
 _INSERT_ACCOUNT_LOG = account_log.insert()
+_DELETE_OF_PERSON = record.delete().where(
+    record.c.inmate_id == sa.bindparam("p"), record.c.entity != "inmate"
+)
+PURGED = (
+    "This person's records were removed under the retention rule; nothing more can be "
+    "stored about them."
+)
 _UPDATE_RECORD = (
     record.update()
     .where(_THIS_RECORD)
@@ -975,6 +1005,23 @@ def _rec(row: Any) -> Rec:
         deleted=bool(row.deleted),
         proof=json.loads(row.proof) if row.proof else None,
     )
+
+
+def _check_blank(rec: Rec) -> None:
+    blank = permissions.BLANK_PERSON
+    if any(rec.data.get(name, value) != value for name, value in blank.items()):
+        raise Rejected(
+            "A person's records are removed only with every personal detail blank. "
+            "Update the app on this workstation."
+        )
+
+
+def _purged(rec: Rec) -> bool:
+    return rec.entity == "inmate" and rec.data.get("deleted_at") is not None
+
+
+def _about(rec: Rec | None, person: str) -> bool:
+    return rec is not None and rec.inmate_id == person and rec.entity != "inmate"
 
 
 def signed_change(op: p.Op) -> dict[str, Any]:

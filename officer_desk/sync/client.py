@@ -134,6 +134,8 @@ K_CURSOR, K_LAST, K_PROBLEM, K_LEAVING = (
 )
 # The roots of trust pinned at enrolment (sync/trust.py).
 K_ROOTS = "sync.roots"
+# People purged at another workstation whose records this one still has to drop.
+K_PURGED = "sync.purged"
 
 
 @dataclass
@@ -468,6 +470,7 @@ class SyncClient:
         self.check_rights = True
         self._trust: Trust | None = None
         self._inflight: Any = None  # the pull page being fetched meanwhile (a Future)
+        self._purged: set[str] = set()  # purged people seen in the page being applied
 
     # --- plumbing -----------------------------------------------------------------------
 
@@ -1018,6 +1021,10 @@ class SyncClient:
             if leaving:
                 queued = set(json.loads(self._setting(K_LEAVING) or "[]")) | leaving
                 self._put(db, K_LEAVING, json.dumps(sorted(queued)))
+            if self._purged:
+                purged = set(json.loads(self._setting(K_PURGED) or "[]")) | self._purged
+                self._put(db, K_PURGED, json.dumps(sorted(purged)))
+                self._purged = set()
             if cursor is not None:
                 self._put(db, K_CURSOR, str(cursor))
             _raise_clock_mark(db, top_hlc)
@@ -1194,7 +1201,13 @@ class SyncClient:
         entering: set[str] = set()
         leaving: set[str] = set()
         for change in people:
-            if my_unit is not None and change.record.get("unit_id") != my_unit:
+            if change.record.get("deleted_at") is not None:
+                # Purged under the retention rule (at another workstation): their records
+                # leave this store too; the blank record stays as the tombstone.
+                if change.entity_id in known:
+                    leaving.add(change.entity_id)
+                    self._purged.add(change.entity_id)
+            elif my_unit is not None and change.record.get("unit_id") != my_unit:
                 leaving.add(change.entity_id)
             elif change.entity_id not in known:
                 entering.add(change.entity_id)
@@ -1365,22 +1378,33 @@ class SyncClient:
         leaving = json.loads(self._setting(K_LEAVING) or "[]")
         if not leaving:
             return
-        if self._outbox_people() & set(leaving):
-            self._push(report)  # drain: their changes go first
+        purged = set(json.loads(self._setting(K_PURGED) or "[]"))
+        if (self._outbox_people() & set(leaving)) - purged:
+            self._push(report)  # drain: their changes go first (not a purged person's)
         waiting = self._outbox_people()
         db = self._begin()
         try:
             still = []
             for inmate_id in leaving:
-                if inmate_id in waiting:
+                if inmate_id in waiting and inmate_id not in purged:
                     still.append(inmate_id)
                     continue
-                for table, where in DROP:
+                if inmate_id in purged:
+                    self._drop_waiting(db, inmate_id)
+                for table, where in DROP if inmate_id not in purged else DROP[:-1]:
                     db.execute(f"DELETE FROM {table} WHERE {where}", (inmate_id,))
                 db.execute("DELETE FROM sync_problem WHERE inmate_id = ?", (inmate_id,))
                 report.dropped.append(inmate_id)
-                self._audit_drop(db, inmate_id)
+                if inmate_id in purged:
+                    self._audit(
+                        db,
+                        f"person {inmate_id} purged under the retention rule at another "
+                        "workstation; their records left this store",
+                    )
+                else:
+                    self._audit_drop(db, inmate_id)
             self._put(db, K_LEAVING, json.dumps(still) if still else None)
+            self._put(db, K_PURGED, None)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -1388,6 +1412,19 @@ class SyncClient:
 
     def _audit_drop(self, db: Any, inmate_id: str) -> None:
         self._audit(db, f"person {inmate_id} moved to another unit; their records left this store")
+
+    def _drop_waiting(self, db: Any, inmate_id: str) -> None:
+        """A purged person's changes still waiting here, and refused ones kept for reading,
+        go with their records (the hub would refuse them; their text must not stay)."""
+        for table in ("outbox_entry", "rejected_change"):
+            rows = db.execute(f"SELECT seq, entity, entity_id, payload FROM {table}").fetchall()
+            gone = []
+            for seq, entity, entity_id, text in rows:
+                payload = _loads(text)
+                payload = payload if isinstance(payload, dict) else {}
+                if self._person_of(db, entity, entity_id, payload) == inmate_id:
+                    gone.append((seq,))
+            db.executemany(f"DELETE FROM {table} WHERE seq = ?", gone)
 
     def _outbox_people(self) -> set[str]:
         db = self._conn()
