@@ -1,12 +1,14 @@
-"""Facility settings kept on this workstation (idle lock, nudges, streaks, retention).
+"""Facility settings (idle lock, nudges, streaks, retention).
 
-Values live in ``local_setting`` as text; each setting declares its default, bounds and the
-words to use when a value is refused.  Changing one is an admin's job and is audited.
+Most values live in ``local_setting`` as text, on this workstation; the retention period is
+one rule for the facility, a column of the synced facility record (``FACILITY_WIDE``).  Each
+setting declares its default, bounds and the words to use when a value is refused.  Changing
+one is an admin's job and is audited.
 """
 
 from __future__ import annotations
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from officer_desk.app import access
 from officer_desk.app.setting_definitions import (
@@ -21,7 +23,7 @@ from officer_desk.app.writes import Actor, write
 from officer_desk.domain.enums import Role
 from officer_desk.domain.errors import ValidationError
 from officer_desk.store.database import Store
-from officer_desk.store.tables import LocalSetting
+from officer_desk.store.tables import Facility, LocalSetting
 
 # Defined where the light start-up path can read them (app/setting_definitions.py).
 __all__ = [
@@ -42,7 +44,18 @@ def get(store: Store, setting: Setting) -> int:
         return read(session, setting)
 
 
+# Settings that are one rule for the whole facility: a column of the facility record, synced
+# and signed like any change (an admin's only, at the hub too), instead of a local value.
+FACILITY_WIDE = {RETENTION_YEARS.key: "retention_years"}
+
+
 def read(session: Session, setting: Setting) -> int:
+    column = FACILITY_WIDE.get(setting.key)
+    if column is not None:
+        facility = session.exec(select(Facility)).first()
+        value = getattr(facility, column) if facility is not None else None
+        if value is not None:
+            return setting.bounded(str(value))
     row = session.get(LocalSetting, setting.key)
     return setting.bounded(None if row is None else row.value)
 
@@ -62,6 +75,13 @@ def set_value(store: Store, actor: Actor, setting: Setting, value: int | str) ->
         )
     with write(store, actor) as w:
         access.require_role(w.session, actor, Role.ADMIN, what="change settings")
+        column = FACILITY_WIDE.get(setting.key)
+        facility = w.session.exec(select(Facility)).first() if column else None
+        if column is not None and facility is not None:
+            old_value = read(w.session, setting)
+            w.update(facility, {column: number}, detail=f"{setting.key}: the facility's rule")
+            w.audit_only("setting", "facility", setting.key, f"{old_value} -> {number}")
+            return number
         row = w.session.get(LocalSetting, setting.key)
         old = row.value if row else str(setting.default)
         if row is None:

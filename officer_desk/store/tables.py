@@ -33,6 +33,9 @@ class Facility(Synced, table=True):
     id: str = Field(default_factory=new_id, primary_key=True)
     name: str
     code: str = Field(unique=True)
+    # Years after release that records are kept: one rule for the facility, synced (0013).
+    # None: not set yet (the app's default applies).
+    retention_years: int | None = Field(default=None)
 
 
 class Unit(Synced, table=True):

@@ -74,6 +74,7 @@ INT_RANGES: dict[tuple[str, str], tuple[int, int]] = {
     ("programme_milestone", "expected_hours"): (0, 100_000),
     ("release_plan_item", "position"): (0, 100_000),
     ("release_plan_item", "offset_days"): (-36_500, 36_500),
+    ("facility", "retention_years"): (1, 50),  # = app.setting_definitions.RETENTION_YEARS
 }
 # The fixed vocabularies.
 HANDOVER_STATUSES = ("draft", "handed_over", "signed")

@@ -171,3 +171,40 @@ def test_only_an_admin_can_purge(hub: Hub, tmp_path: Path) -> None:
     assert [r["status"] for r in results] == ["rejected", "rejected"]
     assert all("admin" in r["reason"] for r in results)
     assert len(hub_rows_about(hub, person)) > 1  # nothing was removed
+
+
+def test_the_retention_rule_is_one_for_the_facility(hub: Hub, tmp_path: Path) -> None:
+    a, b, info = seeded_pair(tmp_path, hub, persons=1)
+    admin = Actor(info["admin"], "Ada", role="admin")
+    assert retention.get_retention_years(b.store) == 5
+    retention.set_retention_years(a.store, admin, 8)
+    assert a.sync_once().rejected == 0
+    b.sync_once()
+    assert retention.get_retention_years(b.store) == 8
+    fresh = workstation(tmp_path / "fresh.sqlite", hub)
+    fresh.sync_once()
+    assert retention.get_retention_years(fresh.store) == 8
+    # An officer's signed change of the rule is refused at the hub.
+    facility_id = a._conn().execute("SELECT id FROM facility").fetchone()[0]
+    attack = {
+        "op_id": "op-retention-attack",
+        "entity": "facility",
+        "entity_id": facility_id,
+        "op": "update",
+        "payload": {"id": facility_id, "retention_years": 1},
+        "hlc": b.store.clock.now(),
+        "schema_version": 1,
+    }
+    transport = InProcessTransport(hub.app)
+    try:
+        _, body = transport.send(
+            "POST",
+            "/sync/push",
+            token=b._setting("sync.token"),
+            body={"ops": [sign_op(attack, info["officer"])]},
+        )
+    finally:
+        transport.close()
+    assert body["results"][0]["status"] == "rejected"
+    b.sync_once()
+    assert retention.get_retention_years(b.store) == 8
