@@ -32,7 +32,14 @@ from officer_desk.domain.passwords import check_password
 from officer_desk.domain.signing import derive_signing_key
 from officer_desk.store.connect import export_copy, is_plain_sqlite
 from officer_desk.store.database import Store, open_store
-from officer_desk.store.keyslots import AccountKey, KdfParams, KeySlots, WrongPassword, raw_private
+from officer_desk.store.keyslots import (
+    AccountKey,
+    KdfParams,
+    KeySlots,
+    WrongPassword,
+    describe_failure,
+    raw_private,
+)
 from officer_desk.store.tables import Officer
 
 
@@ -126,11 +133,25 @@ def sign_in(
 def audit_sign_in(store: Store, signed_in: SignedIn, action: str) -> None:
     """Audit a sign-in, with the failed attempts the slot file kept while the store was closed."""
     actor = signed_in.actor()
-    for when in _slots(store.path).take_pending_failures(signed_in.username):
-        detail = f"wrong password at {when}"
-        record_event(store, actor, "login failed", "officer", signed_in.officer_id, detail)
+    _audit_pending_failures(store, actor, signed_in.username, signed_in.officer_id)
     record_event(store, actor, action, "officer", signed_in.officer_id, "")
     sign_queued(store, actor)
+
+
+def _audit_pending_failures(
+    store: Store,
+    actor: Actor,
+    username: str,
+    officer_id: str | None,
+    slots: KeySlots | None = None,
+    *,
+    skip: str | None = None,
+) -> None:
+    """Write the failed attempts the slot file counted (by any process) to the audit log."""
+    for entry in (slots or _slots(store.path)).take_pending_failures(username):
+        if entry != skip:
+            detail = describe_failure(entry)
+            record_event(store, actor, "login failed", "officer", officer_id, detail)
 
 
 def verify_at_desk(store: Store, username: str, password: str, *, action: str) -> SignedIn:
@@ -141,15 +162,12 @@ def verify_at_desk(store: Store, username: str, password: str, *, action: str) -
     except DeskError as failure:
         with store.reading() as session:
             officer = _officer_by_username(session, username)
-        record_event(
-            store,
-            Actor(officer.id if officer else None, username),
-            f"{action} failed",
-            "officer",
-            officer.id if officer else None,
-            failure.message,
-        )
-        slots.take_pending_failures(username)
+        actor = Actor(officer.id if officer else None, username)
+        officer_id = officer.id if officer else None
+        record_event(store, actor, f"{action} failed", "officer", officer_id, failure.message)
+        # This failure is audited just above; others counted meanwhile (the command line, a
+        # second window) are audited now rather than dropped.
+        _audit_pending_failures(store, actor, username, officer_id, slots, skip=slots.last_failure)
         raise
     if key != store.key:
         raise WrongPassword(0)
@@ -288,9 +306,7 @@ def deactivate(store: Store, actor: Actor, *, username: str) -> None:
         if officer.role == Role.ADMIN:
             _require_another_admin(w.session, officer)
         w.update(officer, {"active": False}, detail="account closed")
-    slots = _slots(store.path)
-    slots.remove(officer.username)
-    slots.save()
+    _slots(store.path).remove(officer.username)
     account_keys.refresh_slots(store)  # (and on every other workstation after a sync)
 
 

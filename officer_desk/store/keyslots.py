@@ -26,6 +26,9 @@ import hashlib
 import json
 import os
 import secrets
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -37,7 +40,9 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from filelock import FileLock
 
+from officer_desk import owner_only
 from officer_desk.domain.errors import DeskError
 
 KEY_BYTES = 32
@@ -120,6 +125,10 @@ def slots_path(store_path: Path) -> Path:
     return store_path.with_name(store_path.name + ".keys")
 
 
+def lock_path(slots_file: Path) -> Path:
+    return slots_file.with_name(slots_file.name + ".lock")
+
+
 class KeySlots:
     """The key-slot file of one store."""
 
@@ -129,6 +138,10 @@ class KeySlots:
         # The account key the last successful unlock opened: its signing key signs that
         # person's changes while they are signed in (never saved anywhere).
         self.opened: X25519PrivateKey | None = None
+        # The time of the failure the last unlock() counted (its entry in pending_failures),
+        # so the desk can audit it apart from failures other processes counted.
+        self.last_failure: str | None = None
+        self._lock: FileLock | None = None
 
     # --- file handling -------------------------------------------------------------------
 
@@ -155,14 +168,52 @@ class KeySlots:
         }
         return cls(slots_path(store_path), data), secrets.token_bytes(KEY_BYTES)
 
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Hold the slot file's lock: every read-change-write of the file happens inside it,
+        so two processes (the desk and the admin command line, or ten sign-ins at once) never
+        lose each other's counts.  ``filelock`` uses flock on Linux and LockFileEx on Windows;
+        the lock is released by the system when a process dies holding it."""
+        if self._lock is None:
+            owner_only.folder(self.path.parent)
+            self._lock = FileLock(lock_path(self.path), mode=owner_only.FILE_MODE)
+        with self._lock:
+            yield
+
+    @contextmanager
+    def _editing(self) -> Iterator[None]:
+        """Re-read the file under the lock, let the caller change it, save: an atomic
+        read-change-write against every other process using this file."""
+        with self._locked():
+            self._reload()
+            before = json.dumps(self._data, sort_keys=True)
+            yield
+            if json.dumps(self._data, sort_keys=True) != before:
+                self._write()
+
     def save(self) -> None:
-        """Atomic replace, so a crash never leaves a half-written slot file."""
-        temp = self.path.with_name(self.path.name + ".tmp")
-        with open(temp, "w", encoding="utf-8") as handle:
-            json.dump(self._data, handle, indent=1, sort_keys=True)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, self.path)
+        """Write the slots as they are in memory (under the lock, atomic replace)."""
+        with self._locked():
+            self._write()
+
+    def _write(self) -> None:
+        """A unique temporary file beside the slot file (created 0600), synced, then renamed
+        over it: a crash never leaves a half-written slot file, and two writers never share a
+        temporary name."""
+        descriptor, temp = tempfile.mkstemp(
+            prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent
+        )
+        try:
+            with open(descriptor, "w", encoding="utf-8") as handle:
+                json.dump(self._data, handle, indent=1, sort_keys=True)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(temp, owner_only.FILE_MODE)
+            os.replace(temp, self.path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+        _sync_folder(self.path.parent)
 
     # --- slots ---------------------------------------------------------------------------
 
@@ -218,7 +269,9 @@ class KeySlots:
         }
 
     def remove(self, username: str) -> None:
-        self._data["slots"].pop(self._slot_id(username), None)
+        """Remove the slot of ``username`` from the file (saved at once, under the lock)."""
+        with self._editing():
+            self._data["slots"].pop(self._slot_id(username), None)
 
     def is_sealed(self, username: str) -> bool:
         slot = self._data["slots"].get(self._slot_id(username))
@@ -235,13 +288,15 @@ class KeySlots:
         without a key keeps whatever slot it has."""
         if not accounts:
             return []  # never lock everyone out because a list came back empty
+        with self._editing():
+            return self._reconcile(accounts, key)
+
+    def _reconcile(self, accounts: dict[str, str], key: bytes) -> list[str]:
         slots = self._data["slots"]
         wanted = {self._slot_id(name): (name, text) for name, text in accounts.items()}
         damaged: list[str] = []
-        changed = False
         for slot_id in [s for s in slots if s not in wanted]:
             del slots[slot_id]
-            changed = True
         for slot_id, (name, text) in wanted.items():
             slot = slots.get(slot_id)
             if not text or (slot is not None and slot.get("account") == text):
@@ -256,9 +311,6 @@ class KeySlots:
                 slot["publish"] = False
             else:
                 self._put_sealed(slot_id, account, key)
-            changed = True
-        if changed:
-            self.save()
         return damaged
 
     def unpublished(self) -> dict[str, str]:
@@ -270,73 +322,133 @@ class KeySlots:
         }
 
     def mark_published(self, slot_id: str) -> None:
-        slot = self._data["slots"].get(slot_id)
-        if slot is not None and slot.get("publish"):
-            slot["publish"] = False
-            self.save()
+        with self._editing():
+            slot = self._data["slots"].get(slot_id)
+            if slot is not None and slot.get("publish"):
+                slot["publish"] = False
 
     def slot_id(self, username: str) -> str:
         return self._slot_id(username)
 
     def unlock(self, username: str, password: str, now: datetime | None = None) -> bytes:
-        """The store key, or WrongPassword / AccountLocked (the counter is saved either way),
-        or DamagedKey when the slot's key material was edited.  A password slot that opens is
-        turned into a sealed slot on the way (no extra key derivation)."""
+        """The store key, or WrongPassword / AccountLocked (every failed or refused attempt is
+        counted in the file, under its lock), or DamagedKey when the slot's key material was
+        edited.  A password slot that opens is turned into a sealed slot on the way (no extra
+        key derivation).  The slow key derivation runs outside the lock; the count and the
+        lock state are read and written inside it."""
         now = now or datetime.now(UTC)
         slot_id = self._slot_id(username)
+        self.last_failure = None
+        with self._locked():  # what other processes counted so far
+            self._reload()
         slot = self._data["slots"].get(slot_id)
         if slot is None:
             # Same cost and same answer as a wrong password: no hint which names exist.
             self.kdf.derive(password, secrets.token_bytes(16))
             raise WrongPassword(MAX_FAILED_ATTEMPTS)
-        if slot["locked_until"] and datetime.fromisoformat(slot["locked_until"]) > now:
-            raise AccountLocked(datetime.fromisoformat(slot["locked_until"]))
+        if _locked_until(slot, now) is not None:
+            self._count_failure(slot_id, now, checked=False)
+        upgrade: AccountKey | None = None
         if slot.get("kind") == "sealed":
             account = AccountKey.from_text(slot["account"])
             private = account.open(account.kdf.derive(password, account.salt))
             if private is None:
-                self._count_failure(slot, now)
+                self._count_failure(slot_id, now, checked=True)
             key = _unseal(private, slot)
-            self.opened = private
         else:
             kek = self.kdf.derive(password, _unb64(slot["salt"]))
             opened = _open_password_slot(kek, slot)
             if opened is None:
-                self._count_failure(slot, now)
+                self._count_failure(slot_id, now, checked=True)
             key = opened
-            self.opened = X25519PrivateKey.generate()
-            upgraded = AccountKey.wrap(self.opened, kek, _unb64(slot["salt"]), self.kdf)
-            self._put_sealed(slot_id, upgraded, key, publish=True)
-            slot = self._data["slots"][slot_id]
-            slot.update(failed=0, locked_until=None)
-            self.save()
-        if slot["failed"] or slot["locked_until"]:
-            slot["failed"] = 0
-            slot["locked_until"] = None
-            self.save()
+            private = X25519PrivateKey.generate()
+            upgrade = AccountKey.wrap(private, kek, _unb64(slot["salt"]), self.kdf)
+        locked: datetime | None = None
+        with self._editing():
+            slot = self._data["slots"].get(slot_id)
+            if slot is None:  # closed by another process while the password was checked
+                raise WrongPassword(0)
+            locked = _locked_until(slot, now)
+            if locked is None:  # not locked by a parallel attempt meanwhile
+                if upgrade is not None:
+                    self._put_sealed(slot_id, upgrade, key, publish=True)
+                    slot = self._data["slots"][slot_id]
+                slot.update(failed=0, locked_until=None)
+        if locked is not None:
+            # The right password, but the lock a parallel wrong attempt set holds: a lock that
+            # one lucky guess among many could slip past would not be a lock.
+            self._count_failure(slot_id, now, checked=False)
+        self.opened = private
         return key
 
-    def _count_failure(self, slot: dict[str, Any], now: datetime) -> NoReturn:
-        slot["failed"] += 1
-        slot["pending_failures"].append(now.isoformat())
-        left = MAX_FAILED_ATTEMPTS - slot["failed"]
-        if left <= 0:
-            slot["locked_until"] = (now + LOCKOUT).isoformat()
-            slot["failed"] = 0
-            self.save()
-            raise AccountLocked(now + LOCKOUT)
-        self.save()
-        raise WrongPassword(left)
+    def _reload(self) -> None:
+        if self.path.exists():
+            self._data = json.loads(self.path.read_text(encoding="utf-8"))
+
+    def _count_failure(self, slot_id: str, now: datetime, *, checked: bool) -> NoReturn:
+        """Count one failed attempt (``checked``: a wrong password; otherwise an attempt refused
+        while the slot is locked) in the file, under its lock, and raise what to tell."""
+        error: DeskError
+        with self._editing():
+            slot = self._data["slots"].get(slot_id)
+            if slot is None:
+                raise WrongPassword(0)
+            until = _locked_until(slot, now)
+            entry = now.isoformat() if checked else now.isoformat() + LOCKED_MARK
+            slot["pending_failures"].append(entry)
+            self.last_failure = entry
+            if until is not None:
+                error = AccountLocked(until)
+            else:
+                slot["failed"] += 1
+                left = MAX_FAILED_ATTEMPTS - slot["failed"]
+                if left <= 0:
+                    slot["locked_until"] = (now + LOCKOUT).isoformat()
+                    slot["failed"] = 0
+                    error = AccountLocked(now + LOCKOUT)
+                else:
+                    error = WrongPassword(left)
+        raise error
 
     def take_pending_failures(self, username: str) -> list[str]:
-        """Failed attempts recorded while the store was closed, for the audit log; cleared."""
-        slot = self._data["slots"].get(self._slot_id(username))
-        if not slot or not slot["pending_failures"]:
-            return []
-        failures = list(slot["pending_failures"])
-        slot["pending_failures"] = []
-        self.save()
+        """Failed attempts recorded while the store was closed, for the audit log; cleared.
+        Read :func:`describe_failure` for the words."""
+        with self._editing():
+            slot = self._data["slots"].get(self._slot_id(username))
+            if not slot or not slot["pending_failures"]:
+                return []
+            failures = list(slot["pending_failures"])
+            slot["pending_failures"] = []
         return failures
+
+
+# An attempt refused without checking the password because the slot was locked.
+LOCKED_MARK = " locked"
+
+
+def describe_failure(entry: str) -> str:
+    """The audit words for one entry of ``take_pending_failures``."""
+    if entry.endswith(LOCKED_MARK):
+        return f"sign-in refused at {entry.removesuffix(LOCKED_MARK)}: the account was locked"
+    return f"wrong password at {entry}"
+
+
+def _locked_until(slot: dict[str, Any], now: datetime) -> datetime | None:
+    until = slot.get("locked_until")
+    if until and datetime.fromisoformat(until) > now:
+        return datetime.fromisoformat(until)
+    return None
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; Windows has no directory handles to sync)."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 # --- account keys ----------------------------------------------------------------------------
