@@ -54,3 +54,15 @@ def store_files(path: Path) -> None:
     """The store or a copy of it and the companions SQLite may have made beside it."""
     for suffix in ("", "-wal", "-shm", "-journal"):
         restrict(path.with_name(path.name + suffix))
+
+
+def sqlite_file(database: str | None) -> None:
+    """The file of an SQLite database named by a URL's database part (the hub's): made 0600
+    before SQLite creates it, with a missing folder made 0700.  In-memory databases and
+    ``file:`` URIs are left to SQLite."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database)
+    if not path.parent.exists():
+        folder(path.parent)
+    file(path)

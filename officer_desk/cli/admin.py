@@ -21,7 +21,7 @@ from pathlib import Path
 
 from sqlmodel import select
 
-from officer_desk import __version__, paths
+from officer_desk import __version__, owner_only, paths
 from officer_desk.app import accounts, demo, people, retention, settings
 from officer_desk.cli import export, join, roster, sync_cmds
 from officer_desk.cli.unlock import (
@@ -329,11 +329,13 @@ def cmd_export(desk: Desk, args: argparse.Namespace) -> int:
         raise DeskError("Choose the export format: --json (the only one so far).")
     if args.output is None:
         export.export_json(desk.store, desk.actor, sys.stdout, destination="standard output")
+        print(f"Exported all records to standard output. {export.NOT_ENCRYPTED}", file=sys.stderr)
         return EXIT_OK
     target = Path(args.output).resolve()
+    owner_only.file(target)  # only this account can open it (0600) before a record is written
     with target.open("w", encoding="utf-8", newline="\n") as out:
         export.export_json(desk.store, desk.actor, out, destination=str(target))
-    print(f"Exported all records to {target}.", file=sys.stderr)
+    print(f"Exported all records to {target}. {export.NOT_ENCRYPTED}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -20,7 +20,7 @@ from typing import Any, TextIO
 from sqlalchemy import Table, select
 from sqlmodel import SQLModel
 
-from officer_desk import __version__
+from officer_desk import __version__, owner_only
 from officer_desk.app import access
 from officer_desk.app.writes import Actor, write
 from officer_desk.domain.enums import Role
@@ -31,6 +31,10 @@ from officer_desk.store.database import Store, storage_errors
 EXPORT_FORMAT = "officer-desk-export"
 EXPORT_VERSION = 1
 NOT_EXPORTED = {"local_setting"}  # facts about this workstation, not records
+NOT_ENCRYPTED = (
+    "The export is NOT encrypted: anyone who can read the file reads every record. Keep it "
+    "on an encrypted disk, hand it over, and delete your copy."
+)
 
 
 def exported_tables() -> list[Table]:
@@ -57,6 +61,9 @@ def export_chunks(store: Store) -> Iterator[str]:
         "version": EXPORT_VERSION,
         "app_version": __version__,
         "schema": migrate.head_revision(),
+        # Said in the file too, for whoever finds a copy of it.
+        "encrypted": False,
+        "notice": NOT_ENCRYPTED,
     }
     yield "{" + _dump(header)[1:-1] + ',"tables":{'
     with store.reading() as session:
@@ -100,7 +107,8 @@ def backup(store: Store, actor: Actor, target: Path, *, force: bool = False) -> 
     with write(store, actor) as w, storage_errors():
         access.require_role(w.session, actor, Role.ADMIN, what="take backups")
         w.audit_only("backup", "store", None, f"backup to {target}")
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.parent.exists():
+            owner_only.folder(target.parent)
         partial.unlink(missing_ok=True)
         # Encrypted with the store's own key when it has one: a backup is no easier to read.
         migrate.online_backup(store.path, partial, store.key)
