@@ -40,6 +40,7 @@ from officer_desk.store.keyslots import (
     describe_failure,
     raw_private,
 )
+from officer_desk.store.rekey import settle_owed
 from officer_desk.store.tables import Officer
 
 
@@ -241,11 +242,13 @@ def change_password(
     account_keys.refresh_slots(store)
 
 
-def reset_password(store: Store, actor: Actor, *, username: str, new_password: str) -> None:
+def reset_password(store: Store, actor: Actor, *, username: str, new_password: str) -> bool:
     """An admin sets a new password; the old one is never shown (it is not stored anywhere).
 
     The account gets a new key pair in the same audited transaction (so a refusal is audited
-    too); every workstation of the unit replaces its slot for the old pair after a sync."""
+    too); every workstation of the unit replaces its slot for the old pair after a sync.  The
+    store is then re-keyed (:func:`rekey`), so the old password opens no copy of the key file;
+    returns whether that happened now (False: owed, see ``store/rekey.py``)."""
     _require_key(store)
     with write(store, actor) as w:
         access.require_role(w.session, actor, Role.ADMIN, what="reset passwords")
@@ -260,6 +263,7 @@ def reset_password(store: Store, actor: Actor, *, username: str, new_password: s
         )
         w.audit_only("password reset", "officer", officer.id, f"by {actor.name}")
     account_keys.refresh_slots(store)
+    return rekey(store, actor, why=f"password of {officer.username} reset")
 
 
 def _require_another_admin(session: Session, officer: Officer) -> None:
@@ -294,8 +298,10 @@ def set_role(store: Store, actor: Actor, *, username: str, role: Role | str) -> 
         w.update(officer, {"role": role.value}, detail=f"role {officer.role} -> {role.value}")
 
 
-def deactivate(store: Store, actor: Actor, *, username: str) -> None:
-    """Close an account: it can no longer sign in here; its history stays."""
+def deactivate(store: Store, actor: Actor, *, username: str) -> bool:
+    """Close an account: it can no longer sign in here; its history stays.  The store is
+    re-keyed, so the closed account's password opens no copy of the key file; returns whether
+    that happened now (False: owed, see ``store/rekey.py``)."""
     with write(store, actor) as w:
         access.require_role(w.session, actor, Role.ADMIN, what="close accounts")
         officer = _officer_by_username(w.session, username)
@@ -308,6 +314,23 @@ def deactivate(store: Store, actor: Actor, *, username: str) -> None:
         w.update(officer, {"active": False}, detail="account closed")
     _slots(store.path).remove(officer.username)
     account_keys.refresh_slots(store)  # (and on every other workstation after a sync)
+    return rekey(store, actor, why=f"account {officer.username} closed")
+
+
+def rekey(store: Store, actor: Actor, *, why: str, always: bool = False) -> bool:
+    """Re-key the store if a slot was revoked (or a re-key is owed), audited.  True when no
+    revoked password opens the store any more (re-keyed now, or nothing was owed); False when
+    the re-key is owed (another program has the store open: it happens at the next sign-in, or
+    with ``officer-desk-admin rekey``)."""
+    if always:
+        with write(store, actor) as w:  # admins only (and audited when refused)
+            access.require_role(w.session, actor, Role.ADMIN, what="change the store's key")
+        _slots(store.path).owe_rekey()
+    if not settle_owed(store):
+        return not _slots(store.path).rekey_owed
+    account_keys.refresh_slots(store)  # a slot added while the re-key ran gets the new key
+    record_event(store, actor, "rekey", "store", None, f"new store key: {why}")
+    return True
 
 
 # --- converting a plain store ------------------------------------------------------------

@@ -79,6 +79,14 @@ def open_with_password(
     return store, signed_in
 
 
+def _settle_owed_rekey(store: Store) -> None:
+    """A re-key owed since an account was revoked while the store was busy, or interrupted
+    (store/rekey.py): done now, on the fresh handle nothing else uses yet."""
+    from officer_desk.store.rekey import settle_owed
+
+    settle_owed(store)
+
+
 def remember_signer(store: Store, officer_id: str, slots: KeySlots) -> None:
     """Keep the signing key of the account ``slots`` just opened, for the write path to sign
     that person's changes with (domain/signing.py); in memory only, for this store handle."""
@@ -98,7 +106,9 @@ def open_with_key(
 
     store = open_store(store_path, backups=backups, key=key)
     try:
-        return store, find_officer(store, username)
+        signed_in = find_officer(store, username)
+        _settle_owed_rekey(store)
+        return store, signed_in
     except BaseException:
         store.close()
         raise

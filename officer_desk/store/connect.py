@@ -61,6 +61,17 @@ def connect(path: Path, key: bytes | None, **kwargs: Any) -> Any:
     return connection
 
 
+def opens_with(path: Path, key: bytes) -> bool:
+    """Whether ``key`` opens the store at ``path`` (a missing file opens with nothing)."""
+    if not path.exists():
+        return False
+    try:
+        connect(path, key).close()
+    except WrongStoreKey:
+        return False
+    return True
+
+
 def is_plain_sqlite(path: Path) -> bool:
     """True for an unencrypted SQLite file (it starts with SQLite's magic header)."""
     with open(path, "rb") as handle:

@@ -271,7 +271,18 @@ class KeySlots:
     def remove(self, username: str) -> None:
         """Remove the slot of ``username`` from the file (saved at once, under the lock)."""
         with self._editing():
-            self._data["slots"].pop(self._slot_id(username), None)
+            if self._data["slots"].pop(self._slot_id(username), None) is not None:
+                self._data["rekey_owed"] = True  # the key it opened must change
+
+    def account_of(self, username: str) -> AccountKey | None:
+        """The account key this file's slot of ``username`` holds (None: no sealed slot)."""
+        slot = self._data["slots"].get(self._slot_id(username))
+        if slot is None or slot.get("kind") != "sealed":
+            return None
+        try:
+            return AccountKey.from_text(slot["account"])
+        except DamagedKey:
+            return None
 
     def is_sealed(self, username: str) -> bool:
         slot = self._data["slots"].get(self._slot_id(username))
@@ -297,6 +308,7 @@ class KeySlots:
         damaged: list[str] = []
         for slot_id in [s for s in slots if s not in wanted]:
             del slots[slot_id]
+            self._data["rekey_owed"] = True  # the key it opened must change (store/rekey.py)
         for slot_id, (name, text) in wanted.items():
             slot = slots.get(slot_id)
             if not text or (slot is not None and slot.get("account") == text):
@@ -310,8 +322,68 @@ class KeySlots:
                 slot["account"] = text  # a password change: same pair, newly wrapped
                 slot["publish"] = False
             else:
+                if slot is not None:  # a new key pair (a reset): the old password is revoked
+                    self._data["rekey_owed"] = True
                 self._put_sealed(slot_id, account, key)
         return damaged
+
+    # --- re-keying (store/rekey.py) --------------------------------------------------------
+
+    @property
+    def rekey_owed(self) -> bool:
+        """A slot was revoked (an account closed or reset) and the store still has the key the
+        revoked password opened, or a re-key was interrupted: re-key at the next chance."""
+        with self._locked():
+            self._reload()
+        return bool(self._data.get("rekey_owed"))
+
+    def owe_rekey(self) -> None:
+        with self._editing():
+            self._data["rekey_owed"] = True
+
+    def begin_rekey(self, new_key: bytes) -> int:
+        """Step 1 of a re-key: every sealed slot also seals ``new_key`` (``next``), so whichever
+        key the store has after a crash, every remaining account can open it.  Slots that
+        cannot be re-wrapped without their password (old password slots, damaged keys) are
+        removed; returns how many (those accounts sign in again after a password reset)."""
+        dropped = 0
+        with self._editing():
+            self._data["rekey_owed"] = True
+            slots = self._data["slots"]
+            for slot_id in list(slots):
+                public = _public_of(slots[slot_id])
+                if public is None:
+                    del slots[slot_id]
+                    dropped += 1
+                    continue
+                slots[slot_id]["next"] = AccountKey.from_text(slots[slot_id]["account"]).seal(
+                    new_key
+                )
+        return dropped
+
+    def finish_rekey(self) -> None:
+        """Step 3 (after the store itself was re-keyed): the new key becomes every slot's only
+        key; the old one is gone from the file.  A slot without the new key (added while the
+        re-key ran) is removed: ``account_keys.refresh_slots`` seals the new key for it again."""
+        with self._editing():
+            slots = self._data["slots"]
+            for slot_id in list(slots):
+                following = slots[slot_id].pop("next", None)
+                if following is None:
+                    del slots[slot_id]
+                else:
+                    slots[slot_id].update(following)
+            self._data.pop("rekey_owed", None)
+
+    @classmethod
+    def for_backup(cls, target: Path, accounts: dict[str, AccountKey]) -> tuple[KeySlots, bytes]:
+        """A new key for a backup at ``target`` and its own key file, sealed to ``accounts``
+        (the admins): a backup's key never opens the live store, nor the other way round."""
+        slots, key = cls.create(target)
+        slots._data["purpose"] = "backup"
+        for username, account in accounts.items():
+            slots.put_sealed(username, account, key)
+        return slots, key
 
     def unpublished(self) -> dict[str, str]:
         """Slot id -> account key made here at an upgrade and not yet in the officer record."""
@@ -355,6 +427,8 @@ class KeySlots:
             if private is None:
                 self._count_failure(slot_id, now, checked=True)
             key = _unseal(private, slot)
+            if "next" in slot:
+                key = self._settle_rekey(key, _unseal(private, slot["next"]))
         else:
             kek = self.kdf.derive(password, _unb64(slot["salt"]))
             opened = _open_password_slot(kek, slot)
@@ -380,6 +454,18 @@ class KeySlots:
             self._count_failure(slot_id, now, checked=False)
         self.opened = private
         return key
+
+    def _settle_rekey(self, current: bytes, following: bytes) -> bytes:
+        """An interrupted re-key: if the store already has the new key, finish the slot file's
+        part (step 3) and use it; otherwise the store still has the current key (the re-key is
+        owed and happens at the next chance, with a fresh key)."""
+        from officer_desk.store.connect import opens_with
+
+        store_path = self.path.with_name(self.path.name.removesuffix(".keys"))
+        if opens_with(store_path, following):
+            self.finish_rekey()
+            return following
+        return current
 
     def _reload(self) -> None:
         if self.path.exists():
