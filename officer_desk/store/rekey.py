@@ -28,9 +28,10 @@ from __future__ import annotations
 
 import logging
 import secrets
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from officer_desk.store.connect import DBAPI_ERRORS, connect, key_pragma
+from officer_desk.store.connect import DBAPI_ERRORS, connect, key_pragma, opens_with
 from officer_desk.store.keyslots import KEY_BYTES, KeySlots
 
 if TYPE_CHECKING:
@@ -64,12 +65,14 @@ def rekey_store(store: Store) -> bool:
         log.info("re-key of %s owed: another program has the store open", store.path)
         return False
     new_key = secrets.token_bytes(KEY_BYTES)
+    old_key = store.key
     try:
         dropped = _seal_new_key(slots, new_key)
         _apply_new_key(connection, new_key)
         _checkpoint(connection)
     finally:
         connection.close()
+    _follow_local_copies(store.path.parent / "backups", old_key, new_key)
     _promote(slots)
     store.key = new_key
     store.close()  # an engine made meanwhile would still hold the old key
@@ -116,6 +119,26 @@ def _apply_new_key(connection: Any, new_key: bytes) -> None:
 
 def _checkpoint(connection: Any) -> None:
     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _follow_local_copies(folder: Path, old_key: bytes, new_key: bytes) -> None:
+    """Copies this workstation made of its store for itself (before an upgrade, before a purge)
+    have the store's key: they get the new one too, so the revoked key opens none of them.
+    Each is one ``PRAGMA rekey``; a copy whose re-key is interrupted by a crash keeps the old
+    key (and then opens for nobody here).  Backups taken with ``backup`` have keys of
+    their own and are left alone (they do not open with the store's key)."""
+    for copy in sorted(folder.glob("*.sqlite")) if folder.is_dir() else []:
+        try:
+            if not opens_with(copy, old_key):
+                continue
+            connection = connect(copy, old_key, isolation_level=None)
+            try:
+                connection.execute(f"PRAGMA rekey = {key_pragma(new_key)}")
+                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                connection.close()
+        except DBAPI_ERRORS as error:
+            log.warning("re-key: the copy %s keeps its old key (%s)", copy, error)
 
 
 def _promote(slots: KeySlots) -> None:

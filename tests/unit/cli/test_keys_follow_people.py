@@ -14,7 +14,7 @@ import pytest
 from admin_helpers import ADMIN, ADMIN_PW, KARI_PW, PER_PW, Cli, store_key
 from sqlmodel import col, select
 
-from officer_desk.store import keyslots
+from officer_desk.store import keyslots, migrate
 from officer_desk.store.connect import connect, opens_with
 from officer_desk.store.database import open_store
 from officer_desk.store.errors import WrongStoreKey
@@ -47,7 +47,11 @@ def account_keys(store_file: Path) -> dict[str, str]:
 
 
 def test_a_closed_accounts_password_opens_no_copy_of_the_key_file_nor_a_backup(
-    initialised: Cli, store_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    initialised: Cli,
+    store_file: Path,
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     stolen = stolen_copy(store_file, tmp_path / "stolen")
     old_key = key_from(stolen, "kari", KARI_PW)
@@ -55,6 +59,8 @@ def test_a_closed_accounts_password_opens_no_copy_of_the_key_file_nor_a_backup(
     backup = tmp_path / "copies" / "before.sqlite"
     assert initialised("backup", str(backup)) == 0
     keys_before = account_keys(store_file)
+    # A copy the workstation made for itself (before a purge or an upgrade): the store's key.
+    archive = migrate.backup_copy(store_file, data_dir / "backups", "purge-archive", old_key)
 
     assert initialised("deactivate", "--username", "kari") == 0
     assert "new key" in capsys.readouterr().out
@@ -72,6 +78,8 @@ def test_a_closed_accounts_password_opens_no_copy_of_the_key_file_nor_a_backup(
     # A backup's key opens the backup, never the live store.
     backup_key = key_from(backup, ADMIN, ADMIN_PW)
     assert opens_with(backup, backup_key) and not opens_with(store_file, backup_key)
+    # The workstation's own copies followed the store to the new key.
+    assert not opens_with(archive, old_key) and opens_with(archive, store_key(store_file))
     # Everyone else still signs in, and the re-key changed no one's account (signing) key.
     assert opens_with(store_file, store_key(store_file, "per", PER_PW))
     assert opens_with(store_file, store_key(store_file))
