@@ -335,20 +335,24 @@ class KeySlots:
         revoked password opened, or a re-key was interrupted: re-key at the next chance."""
         with self._locked():
             self._reload()
-        return bool(self._data.get("rekey_owed"))
+        return bool(self._data.get("rekey_owed") or self._data.get("rekey"))
 
     def owe_rekey(self) -> None:
         with self._editing():
             self._data["rekey_owed"] = True
 
-    def begin_rekey(self, new_key: bytes) -> int:
+    def begin_rekey(self, new_key: bytes) -> tuple[str, int]:
         """Step 1 of a re-key: every sealed slot also seals ``new_key`` (``next``), so whichever
         key the store has after a crash, every remaining account can open it.  Slots that
         cannot be re-wrapped without their password (old password slots, damaged keys) are
-        removed; returns how many (those accounts sign in again after a password reset)."""
+        removed (those accounts sign in again after a password reset).  Returns this re-key's
+        token (for ``finish_rekey``) and how many slots were removed.  A revocation while it
+        runs sets ``rekey_owed`` again, which outlives this re-key."""
         dropped = 0
+        token = secrets.token_hex(8)
         with self._editing():
-            self._data["rekey_owed"] = True
+            self._data["rekey"] = token
+            self._data.pop("rekey_owed", None)
             slots = self._data["slots"]
             for slot_id in list(slots):
                 public = _public_of(slots[slot_id])
@@ -359,13 +363,19 @@ class KeySlots:
                 slots[slot_id]["next"] = AccountKey.from_text(slots[slot_id]["account"]).seal(
                     new_key
                 )
-        return dropped
+        return token, dropped
 
-    def finish_rekey(self) -> None:
+    def finish_rekey(self, token: str | None = None) -> None:
         """Step 3 (after the store itself was re-keyed): the new key becomes every slot's only
         key; the old one is gone from the file.  A slot without the new key (added while the
-        re-key ran) is removed: ``account_keys.refresh_slots`` seals the new key for it again."""
+        re-key ran) is removed: ``account_keys.refresh_slots`` seals the new key for it again.
+        Only the re-key ``token`` names (None: whichever is pending), and only once: a sign-in
+        that finished it first leaves nothing for the re-keying process to do."""
         with self._editing():
+            pending = self._data.get("rekey")
+            if pending is None or (token is not None and token != pending):
+                return
+            del self._data["rekey"]
             slots = self._data["slots"]
             for slot_id in list(slots):
                 following = slots[slot_id].pop("next", None)
@@ -373,7 +383,6 @@ class KeySlots:
                     del slots[slot_id]
                 else:
                     slots[slot_id].update(following)
-            self._data.pop("rekey_owed", None)
 
     @classmethod
     def for_backup(cls, target: Path, accounts: dict[str, AccountKey]) -> tuple[KeySlots, bytes]:

@@ -67,13 +67,13 @@ def rekey_store(store: Store) -> bool:
     new_key = secrets.token_bytes(KEY_BYTES)
     old_key = store.key
     try:
-        dropped = _seal_new_key(slots, new_key)
+        token, dropped = _seal_new_key(slots, new_key)
         _apply_new_key(connection, new_key)
         _checkpoint(connection)
     finally:
         connection.close()
     _follow_local_copies(store.path.parent / "backups", old_key, new_key)
-    _promote(slots)
+    _promote(slots, token)
     store.key = new_key
     store.close()  # an engine made meanwhile would still hold the old key
     if dropped:
@@ -109,7 +109,7 @@ def _exclusive(store: Store) -> Any:
 # The steps are functions of their own so the kill -9 tests can stop a child at each one.
 
 
-def _seal_new_key(slots: KeySlots, new_key: bytes) -> int:
+def _seal_new_key(slots: KeySlots, new_key: bytes) -> tuple[str, int]:
     return slots.begin_rekey(new_key)
 
 
@@ -141,5 +141,5 @@ def _follow_local_copies(folder: Path, old_key: bytes, new_key: bytes) -> None:
             log.warning("re-key: the copy %s keeps its old key (%s)", copy, error)
 
 
-def _promote(slots: KeySlots) -> None:
-    slots.finish_rekey()
+def _promote(slots: KeySlots, token: str) -> None:
+    slots.finish_rekey(token)

@@ -185,7 +185,25 @@ def test_rekey_waits_while_another_program_has_the_store_open(
     # The next sign-in (any command) settles it.
     assert initialised("settings") == 0
     assert not opens_with(store_file, key)
-    assert "rekey_owed" not in json.loads(keyslots.slots_path(store_file).read_text())
+    assert not KeySlots.for_store(store_file).rekey_owed  # type: ignore[union-attr]
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(store_file).execute("SELECT * FROM officer").fetchall()
     assert os.stat(store_file).st_size > 0
+
+
+def test_a_rekey_finished_by_a_sign_in_is_not_finished_twice(
+    initialised: Cli, store_file: Path
+) -> None:
+    """A sign-in may finish step 3 between the re-keying process's page rewrite and its own
+    step 3; the second finish must not take the slots away."""
+    rekeying = KeySlots.for_store(store_file)
+    assert rekeying is not None
+    count = len(rekeying)
+    token, dropped = rekeying.begin_rekey(os.urandom(32))
+    assert dropped == 0
+    signing_in = KeySlots.for_store(store_file)
+    assert signing_in is not None
+    signing_in.finish_rekey()  # (as KeySlots.unlock does when the store opens with next)
+    rekeying.finish_rekey(token)
+    after = KeySlots.for_store(store_file)
+    assert after is not None and len(after) == count and not after.rekey_owed
