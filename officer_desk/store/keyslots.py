@@ -150,7 +150,10 @@ class KeySlots:
         path = slots_path(store_path)
         if not path.exists():
             return None
-        return cls(path, json.loads(path.read_text(encoding="utf-8")))
+        slots = cls(path, {})
+        with slots._locked():  # never half-way through another process's replace (Windows)
+            slots._reload()
+        return slots if slots._data else None
 
     @classmethod
     def create(cls, store_path: Path, kdf: KdfParams | None = None) -> tuple[KeySlots, bytes]:
@@ -175,7 +178,8 @@ class KeySlots:
         lose each other's counts.  ``filelock`` uses flock on Linux and LockFileEx on Windows;
         the lock is released by the system when a process dies holding it."""
         if self._lock is None:
-            owner_only.folder(self.path.parent)
+            if not self.path.parent.exists():
+                owner_only.folder(self.path.parent)
             self._lock = FileLock(lock_path(self.path), mode=owner_only.FILE_MODE)
         with self._lock:
             yield
