@@ -135,6 +135,9 @@ def audit_sign_in(store: Store, signed_in: SignedIn, action: str) -> None:
     """Audit a sign-in, with the failed attempts the slot file kept while the store was closed."""
     actor = signed_in.actor()
     _audit_pending_failures(store, actor, signed_in.username, signed_in.officer_id)
+    if signed_in.rekeyed:
+        detail = "new store key: owed since an account was revoked, done at this sign-in"
+        record_event(store, actor, "rekey", "store", None, detail)
     record_event(store, actor, action, "officer", signed_in.officer_id, "")
     sign_queued(store, actor)
 
@@ -321,7 +324,8 @@ def rekey(store: Store, actor: Actor, *, why: str, always: bool = False) -> bool
     """Re-key the store if a slot was revoked (or a re-key is owed), audited.  True when no
     revoked password opens the store any more (re-keyed now, or nothing was owed); False when
     the re-key is owed (another program has the store open: it happens at the next sign-in, or
-    with ``officer-desk-admin rekey``)."""
+    with ``officer-desk-admin rekey``).  ``always``: re-key even when nothing is owed (an
+    admin asking for it)."""
     if always:
         with write(store, actor) as w:  # admins only (and audited when refused)
             access.require_role(w.session, actor, Role.ADMIN, what="change the store's key")

@@ -3,7 +3,8 @@
 The export's audit entry is committed *before* the records are read, so the export contains
 its own entry and an export that fails half-way is still on record.  The backup's audit entry
 is written in a transaction held while the copy is taken and committed only if the copy
-succeeded, so the backup itself does not contain it.
+succeeded, so the backup itself does not contain it.  A backup has a key of its own, in its
+own key file sealed to the admins (``cli/restore.py`` brings it back).
 """
 
 from __future__ import annotations
@@ -98,10 +99,7 @@ def protected_files(store_path: Path) -> set[Path]:
     journal, its key file and the key file's lock."""
     slots = keyslots.slots_path(store_path)
     return {
-        *(
-            store_path.with_name(store_path.name + s).resolve()
-            for s in ("", "-wal", "-shm", "-journal")
-        ),
+        *(store_path.with_name(store_path.name + s).resolve() for s in STORE_SUFFIXES),
         slots.resolve(),
         keyslots.lock_path(slots).resolve(),
     }

@@ -182,9 +182,18 @@ def test_rekey_waits_while_another_program_has_the_store_open(
         assert json.loads(keyslots.slots_path(store_file).read_text())["rekey_owed"] is True
     finally:
         desk.close()
-    # The next sign-in (any command) settles it.
+    # The next sign-in (any command) settles it, audited with the sign-in.
     assert initialised("settings") == 0
     assert not opens_with(store_file, key)
+    store = open_store(store_file, key=store_key(store_file))
+    try:
+        with store.reading() as session:
+            details = session.exec(
+                select(AuditEntry.detail).where(AuditEntry.action == "rekey")
+            ).all()
+    finally:
+        store.close()
+    assert any("at this sign-in" in detail for detail in details)
     assert not KeySlots.for_store(store_file).rekey_owed  # type: ignore[union-attr]
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(store_file).execute("SELECT * FROM officer").fetchall()
