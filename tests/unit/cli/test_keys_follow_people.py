@@ -46,6 +46,17 @@ def account_keys(store_file: Path) -> dict[str, str]:
         store.close()
 
 
+def audit(store_file: Path) -> list[tuple[str, str]]:
+    """(action, detail) of every audit entry, in order."""
+    store = open_store(store_file, key=store_key(store_file))
+    try:
+        with store.reading() as session:
+            entries = session.exec(select(AuditEntry).order_by(col(AuditEntry.seq))).all()
+            return [(entry.action, entry.detail) for entry in entries]
+    finally:
+        store.close()
+
+
 def test_a_closed_accounts_password_opens_no_copy_of_the_key_file_nor_a_backup(
     initialised: Cli,
     store_file: Path,
@@ -85,13 +96,7 @@ def test_a_closed_accounts_password_opens_no_copy_of_the_key_file_nor_a_backup(
     assert opens_with(store_file, store_key(store_file))
     after = account_keys(store_file)
     assert after["per"] == keys_before["per"] and after[ADMIN] == keys_before[ADMIN]
-    store = open_store(store_file, key=store_key(store_file))
-    try:
-        with store.reading() as session:
-            actions = session.exec(select(AuditEntry.action).order_by(col(AuditEntry.seq))).all()
-    finally:
-        store.close()
-    assert actions[-1] == "rekey"
+    assert audit(store_file)[-1][0] == "rekey"
 
 
 def test_after_a_reset_the_old_password_opens_no_copy_of_the_key_file(
@@ -185,15 +190,9 @@ def test_rekey_waits_while_another_program_has_the_store_open(
     # The next sign-in (any command) settles it, audited with the sign-in.
     assert initialised("settings") == 0
     assert not opens_with(store_file, key)
-    store = open_store(store_file, key=store_key(store_file))
-    try:
-        with store.reading() as session:
-            details = session.exec(
-                select(AuditEntry.detail).where(AuditEntry.action == "rekey")
-            ).all()
-    finally:
-        store.close()
-    assert any("at this sign-in" in detail for detail in details)
+    assert any(
+        "at this sign-in" in detail for action, detail in audit(store_file) if action == "rekey"
+    )
     assert not KeySlots.for_store(store_file).rekey_owed  # type: ignore[union-attr]
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(store_file).execute("SELECT * FROM officer").fetchall()
