@@ -5,10 +5,22 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import sys
+from pathlib import Path
+from typing import Any
 
+from officer_desk import owner_only
 from officer_desk.paths import AppPaths
 
 FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose every file (the first and each one after a rotation) is 0600: the
+    log names accounts and workstations."""
+
+    def _open(self) -> Any:
+        owner_only.file(Path(self.baseFilename))
+        return super()._open()
 
 
 def configure_logging(paths: AppPaths, *, verbose: bool = False) -> None:
@@ -16,8 +28,8 @@ def configure_logging(paths: AppPaths, *, verbose: bool = False) -> None:
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     if any(getattr(h, "_officer_desk", False) for h in root.handlers):
         return
-    paths.log.mkdir(parents=True, exist_ok=True)
-    file_handler = logging.handlers.RotatingFileHandler(
+    owner_only.folder(paths.log)
+    file_handler = PrivateRotatingFileHandler(
         paths.log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
     )
     file_handler.setFormatter(logging.Formatter(FORMAT))

@@ -39,8 +39,10 @@ class AppPaths:
         return self.log / "officer-desk.log"
 
     def ensure(self) -> AppPaths:
+        from officer_desk import owner_only
+
         for folder in (self.data, self.config, self.log, self.cache, self.backups):
-            folder.mkdir(parents=True, exist_ok=True)
+            owner_only.folder(folder)
         return self
 
     @classmethod

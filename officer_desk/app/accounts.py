@@ -32,7 +32,15 @@ from officer_desk.domain.passwords import check_password
 from officer_desk.domain.signing import derive_signing_key
 from officer_desk.store.connect import export_copy, is_plain_sqlite
 from officer_desk.store.database import Store, open_store
-from officer_desk.store.keyslots import AccountKey, KdfParams, KeySlots, WrongPassword, raw_private
+from officer_desk.store.keyslots import (
+    AccountKey,
+    KdfParams,
+    KeySlots,
+    WrongPassword,
+    describe_failure,
+    raw_private,
+)
+from officer_desk.store.rekey import settle_owed
 from officer_desk.store.tables import Officer
 
 
@@ -126,11 +134,28 @@ def sign_in(
 def audit_sign_in(store: Store, signed_in: SignedIn, action: str) -> None:
     """Audit a sign-in, with the failed attempts the slot file kept while the store was closed."""
     actor = signed_in.actor()
-    for when in _slots(store.path).take_pending_failures(signed_in.username):
-        detail = f"wrong password at {when}"
-        record_event(store, actor, "login failed", "officer", signed_in.officer_id, detail)
+    _audit_pending_failures(store, actor, signed_in.username, signed_in.officer_id)
+    if signed_in.rekeyed:
+        detail = "new store key: owed since an account was revoked, done at this sign-in"
+        record_event(store, actor, "rekey", "store", None, detail)
     record_event(store, actor, action, "officer", signed_in.officer_id, "")
     sign_queued(store, actor)
+
+
+def _audit_pending_failures(
+    store: Store,
+    actor: Actor,
+    username: str,
+    officer_id: str | None,
+    slots: KeySlots | None = None,
+    *,
+    skip: str | None = None,
+) -> None:
+    """Write the failed attempts the slot file counted (by any process) to the audit log."""
+    for entry in (slots or _slots(store.path)).take_pending_failures(username):
+        if entry != skip:
+            detail = describe_failure(entry)
+            record_event(store, actor, "login failed", "officer", officer_id, detail)
 
 
 def verify_at_desk(store: Store, username: str, password: str, *, action: str) -> SignedIn:
@@ -141,15 +166,12 @@ def verify_at_desk(store: Store, username: str, password: str, *, action: str) -
     except DeskError as failure:
         with store.reading() as session:
             officer = _officer_by_username(session, username)
-        record_event(
-            store,
-            Actor(officer.id if officer else None, username),
-            f"{action} failed",
-            "officer",
-            officer.id if officer else None,
-            failure.message,
-        )
-        slots.take_pending_failures(username)
+        actor = Actor(officer.id if officer else None, username)
+        officer_id = officer.id if officer else None
+        record_event(store, actor, f"{action} failed", "officer", officer_id, failure.message)
+        # This failure is audited just above; others counted meanwhile (the command line, a
+        # second window) are audited now rather than dropped.
+        _audit_pending_failures(store, actor, username, officer_id, slots, skip=slots.last_failure)
         raise
     if key != store.key:
         raise WrongPassword(0)
@@ -223,11 +245,13 @@ def change_password(
     account_keys.refresh_slots(store)
 
 
-def reset_password(store: Store, actor: Actor, *, username: str, new_password: str) -> None:
+def reset_password(store: Store, actor: Actor, *, username: str, new_password: str) -> bool:
     """An admin sets a new password; the old one is never shown (it is not stored anywhere).
 
     The account gets a new key pair in the same audited transaction (so a refusal is audited
-    too); every workstation of the unit replaces its slot for the old pair after a sync."""
+    too); every workstation of the unit replaces its slot for the old pair after a sync.  The
+    store is then re-keyed (:func:`rekey`), so the old password opens no copy of the key file;
+    returns whether that happened now (False: owed, see ``store/rekey.py``)."""
     _require_key(store)
     with write(store, actor) as w:
         access.require_role(w.session, actor, Role.ADMIN, what="reset passwords")
@@ -242,6 +266,7 @@ def reset_password(store: Store, actor: Actor, *, username: str, new_password: s
         )
         w.audit_only("password reset", "officer", officer.id, f"by {actor.name}")
     account_keys.refresh_slots(store)
+    return rekey(store, actor, why=f"password of {officer.username} reset")
 
 
 def _require_another_admin(session: Session, officer: Officer) -> None:
@@ -276,8 +301,10 @@ def set_role(store: Store, actor: Actor, *, username: str, role: Role | str) -> 
         w.update(officer, {"role": role.value}, detail=f"role {officer.role} -> {role.value}")
 
 
-def deactivate(store: Store, actor: Actor, *, username: str) -> None:
-    """Close an account: it can no longer sign in here; its history stays."""
+def deactivate(store: Store, actor: Actor, *, username: str) -> bool:
+    """Close an account: it can no longer sign in here; its history stays.  The store is
+    re-keyed, so the closed account's password opens no copy of the key file; returns whether
+    that happened now (False: owed, see ``store/rekey.py``)."""
     with write(store, actor) as w:
         access.require_role(w.session, actor, Role.ADMIN, what="close accounts")
         officer = _officer_by_username(w.session, username)
@@ -288,10 +315,26 @@ def deactivate(store: Store, actor: Actor, *, username: str) -> None:
         if officer.role == Role.ADMIN:
             _require_another_admin(w.session, officer)
         w.update(officer, {"active": False}, detail="account closed")
-    slots = _slots(store.path)
-    slots.remove(officer.username)
-    slots.save()
+    _slots(store.path).remove(officer.username)
     account_keys.refresh_slots(store)  # (and on every other workstation after a sync)
+    return rekey(store, actor, why=f"account {officer.username} closed")
+
+
+def rekey(store: Store, actor: Actor, *, why: str, always: bool = False) -> bool:
+    """Re-key the store if a slot was revoked (or a re-key is owed), audited.  True when no
+    revoked password opens the store any more (re-keyed now, or nothing was owed); False when
+    the re-key is owed (another program has the store open: it happens at the next sign-in, or
+    with ``officer-desk-admin rekey``).  ``always``: re-key even when nothing is owed (an
+    admin asking for it)."""
+    if always:
+        with write(store, actor) as w:  # admins only (and audited when refused)
+            access.require_role(w.session, actor, Role.ADMIN, what="change the store's key")
+        _slots(store.path).owe_rekey()
+    if not settle_owed(store):
+        return not _slots(store.path).rekey_owed
+    account_keys.refresh_slots(store)  # a slot added while the re-key ran gets the new key
+    record_event(store, actor, "rekey", "store", None, f"new store key: {why}")
+    return True
 
 
 # --- converting a plain store ------------------------------------------------------------

@@ -26,7 +26,7 @@ from sqlmodel import Session, SQLModel, col, func, select
 
 from officer_desk.app import access
 from officer_desk.app.people import assign_in
-from officer_desk.app.writes import Actor, Change, write
+from officer_desk.app.writes import Actor, Change, refusals_audited, write
 from officer_desk.domain import rules
 from officer_desk.domain.enums import INVARIANT_CONFLICT_KINDS, AssignmentReason, Role
 from officer_desk.domain.errors import NotFound, ValidationError
@@ -313,8 +313,8 @@ def read_inbox(session: Session, *, device_id: str, include_resolved: bool = Fal
 
 
 def inbox(store: Store, actor: Actor, *, include_resolved: bool = False) -> Inbox:
-    """What a supervisor reviews (anyone else is refused)."""
-    with store.reading() as session:
+    """What a supervisor reviews (anyone else is refused, and the refusal audited)."""
+    with refusals_audited(store, actor), store.reading() as session:
         access.require_role(session, actor, Role.SUPERVISOR, what="review sync conflicts")
         return read_inbox(session, device_id=store.device_id, include_resolved=include_resolved)
 

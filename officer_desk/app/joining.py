@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from officer_desk import owner_only
 from officer_desk.app import account_keys, enrolment
 from officer_desk.app.actor import Actor
 from officer_desk.domain.errors import DeskError, ValidationError
@@ -57,7 +58,7 @@ def join_hub(
     from officer_desk.sync.client import SyncClient
 
     refuse_existing(store_path, store_path.parent)
-    store_path.parent.mkdir(parents=True, exist_ok=True)
+    owner_only.folder(store_path.parent)
     store = account_keys.create_joining_store(store_path, backups=backups)
     joined = False
     try:

@@ -17,7 +17,7 @@ interpreter lock, so it overlaps Qt's start on the other core.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +39,9 @@ class SignedIn:
     display_name: str
     role: Role
     unit_id: str
+    # The store was re-keyed as it opened (a re-key owed since an account was revoked while
+    # the store was busy, or an interrupted one): audited with the sign-in.
+    rekeyed: bool = False
 
     def actor(self, workstation: str | None = None) -> Actor:
         if workstation is None:
@@ -79,6 +82,14 @@ def open_with_password(
     return store, signed_in
 
 
+def _settle_owed_rekey(store: Store) -> bool:
+    """A re-key owed since an account was revoked while the store was busy, or interrupted
+    (store/rekey.py): done now, on the fresh handle nothing else uses yet."""
+    from officer_desk.store.rekey import settle_owed
+
+    return settle_owed(store)
+
+
 def remember_signer(store: Store, officer_id: str, slots: KeySlots) -> None:
     """Keep the signing key of the account ``slots`` just opened, for the write path to sign
     that person's changes with (domain/signing.py); in memory only, for this store handle."""
@@ -98,7 +109,10 @@ def open_with_key(
 
     store = open_store(store_path, backups=backups, key=key)
     try:
-        return store, find_officer(store, username)
+        signed_in = find_officer(store, username)
+        if _settle_owed_rekey(store):
+            signed_in = replace(signed_in, rekeyed=True)
+        return store, signed_in
     except BaseException:
         store.close()
         raise

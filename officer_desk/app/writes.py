@@ -221,11 +221,19 @@ def write(store: Store, actor: Actor) -> Iterator[Writer]:
     A refusal (PermissionDenied) rolls the change back like any error, and is then itself
     audited in a transaction of its own, so attempts outside one's scope leave a trace.
     """
+    with refusals_audited(store, actor), store.writing() as session:
+        writer = Writer(session, store, actor)
+        yield writer
+        writer.finish()
+
+
+@contextmanager
+def refusals_audited(store: Store, actor: Actor) -> Iterator[None]:
+    """Audit a refusal (PermissionDenied) raised inside as "denied", in a transaction of its
+    own, and let it go on: for writes (``write``) and for reads a role guards (the conflicts
+    inbox), so every attempt outside one's rights leaves a trace."""
     try:
-        with store.writing() as session:
-            writer = Writer(session, store, actor)
-            yield writer
-            writer.finish()
+        yield
     except PermissionDenied as refusal:
         record_event(store, actor, "denied", refusal.entity, refusal.entity_id, refusal.message)
         raise

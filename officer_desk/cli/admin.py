@@ -21,7 +21,7 @@ from pathlib import Path
 
 from sqlmodel import select
 
-from officer_desk import __version__, paths
+from officer_desk import __version__, owner_only, paths
 from officer_desk.app import accounts, demo, people, retention, settings
 from officer_desk.cli import export, join, roster, sync_cmds
 from officer_desk.cli.unlock import (
@@ -170,12 +170,27 @@ def cmd_add_officer(desk: Desk, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _say_rekeyed(rekeyed: bool, whose: str) -> None:
+    if rekeyed:
+        _say(
+            f"The records have a new key: {whose} opens them no more, not even with a copy "
+            "of the key file made before."
+        )
+    else:
+        _say(
+            "The records are open in another program on this workstation, so their key "
+            "could not be changed yet: it changes at the next sign-in here. To do it now, "
+            f"close the app and run '{PROG} rekey'."
+        )
+
+
 def cmd_reset_password(desk: Desk, args: argparse.Namespace) -> int:
     username = args.username.strip().lower()
-    accounts.reset_password(
+    rekeyed = accounts.reset_password(
         desk.store, desk.actor, username=username, new_password=new_password(username)
     )
     _say(f"New password set for {username}; a lock after wrong passwords is lifted too.")
+    _say_rekeyed(rekeyed, "the old password")
     return EXIT_OK
 
 
@@ -186,12 +201,19 @@ def cmd_set_role(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def cmd_deactivate(desk: Desk, args: argparse.Namespace) -> int:
-    accounts.deactivate(desk.store, desk.actor, username=args.username)
+    rekeyed = accounts.deactivate(desk.store, desk.actor, username=args.username)
     _say(
         f"Closed the account {args.username.strip().lower()}: it can no longer sign in; "
         "what it wrote stays in the records."
     )
+    _say_rekeyed(rekeyed, "its password")
     return EXIT_OK
+
+
+def cmd_rekey(desk: Desk, _args: argparse.Namespace) -> int:
+    rekeyed = accounts.rekey(desk.store, desk.actor, why="asked for by an admin", always=True)
+    _say_rekeyed(rekeyed, "no password of a closed or reset account")
+    return EXIT_OK if rekeyed else EXIT_ACTION_NEEDED
 
 
 def cmd_change_password(desk: Desk, _args: argparse.Namespace) -> int:
@@ -316,10 +338,35 @@ def cmd_verify(desk: Desk, _args: argparse.Namespace) -> int:
 
 
 def cmd_backup(desk: Desk, args: argparse.Namespace) -> int:
-    size = export.backup(desk.store, desk.actor, Path(args.file), force=args.force)
+    target = Path(args.file).expanduser().resolve()
+    size = export.backup(desk.store, desk.actor, target, force=args.force)
     _say(
-        f"Backup written to {Path(args.file).resolve()} ({size / 1e6:.1f} MB), encrypted "
-        "like the store: keep the .keys file beside the store with it."
+        f"Backup written to {target} ({size / 1e6:.1f} MB), encrypted under a key of its "
+        f"own in {slots_path(target)}, which the admins' passwords open. Keep the two files "
+        f"together; '{PROG} restore' brings them back."
+    )
+    return EXIT_OK
+
+
+def cmd_restore(where: AppPaths, args: argparse.Namespace) -> int:
+    from officer_desk.cli.restore import restore
+
+    user = need_user(args.user, "restore")
+    typed = password(PASSWORD_ENV, f"Password of {user} (an admin when the backup was taken): ")
+    result = restore(
+        Path(args.file),
+        where.store,
+        backups=where.backups,
+        username=user,
+        password=typed,
+        force=args.force,
+    )
+    if result.moved_aside is not None:
+        _say(f"What was in {where.data} before is in {result.moved_aside}.")
+    _say(
+        f"Restored {Path(args.file).expanduser().resolve()} into {where.data} under a new key; "
+        f"{result.accounts} account(s) can sign in here with the passwords they had then. "
+        f"Check it with '{PROG} verify --user {user}'."
     )
     return EXIT_OK
 
@@ -329,11 +376,13 @@ def cmd_export(desk: Desk, args: argparse.Namespace) -> int:
         raise DeskError("Choose the export format: --json (the only one so far).")
     if args.output is None:
         export.export_json(desk.store, desk.actor, sys.stdout, destination="standard output")
+        print(f"Exported all records to standard output. {export.NOT_ENCRYPTED}", file=sys.stderr)
         return EXIT_OK
     target = Path(args.output).resolve()
+    owner_only.file(target)  # only this account can open it (0600) before a record is written
     with target.open("w", encoding="utf-8", newline="\n") as out:
         export.export_json(desk.store, desk.actor, out, destination=str(target))
-    print(f"Exported all records to {target}.", file=sys.stderr)
+    print(f"Exported all records to {target}. {export.NOT_ENCRYPTED}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -550,12 +599,32 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command(
         "backup",
         cmd_backup,
-        "copy the store to FILE while it may be in use (encrypted with the same key)",
+        "copy the store to FILE while it may be in use (encrypted under a key of its own, "
+        "in FILE.keys, for the admins)",
         roles=ADMIN_ONLY,
         what="take backups",
     )
     sub.add_argument("file", metavar="FILE")
     sub.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+    sub = sets_up(
+        "restore",
+        cmd_restore,
+        "bring back a backup (and its .keys file) as this workstation's store, under a new key",
+    )
+    sub.add_argument("file", metavar="FILE")
+    sub.add_argument("--user", metavar="ADMIN", help="an admin account in the backup")
+    sub.add_argument(
+        "--force", action="store_true", help="move what is in the data folder aside first"
+    )
+
+    command(
+        "rekey",
+        cmd_rekey,
+        "give the store a fresh key now (also done when an account is closed or reset)",
+        roles=ADMIN_ONLY,
+        what="change the store's key",
+    )
 
     sub = command(
         "export", cmd_export, "write every record as JSON", roles=ADMIN_ONLY, what="export records"

@@ -3,7 +3,8 @@
 The export's audit entry is committed *before* the records are read, so the export contains
 its own entry and an export that fails half-way is still on record.  The backup's audit entry
 is written in a transaction held while the copy is taken and committed only if the copy
-succeeded, so the backup itself does not contain it.
+succeeded, so the backup itself does not contain it.  A backup has a key of its own, in its
+own key file sealed to the admins (``cli/restore.py`` brings it back).
 """
 
 from __future__ import annotations
@@ -11,26 +12,32 @@ from __future__ import annotations
 import base64
 import json
 import os
-import shutil
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
 from sqlalchemy import Table, select
-from sqlmodel import SQLModel
+from sqlmodel import Session, SQLModel, col
+from sqlmodel import select as select_rows
 
-from officer_desk import __version__
+from officer_desk import __version__, owner_only
 from officer_desk.app import access
 from officer_desk.app.writes import Actor, write
 from officer_desk.domain.enums import Role
 from officer_desk.domain.errors import ValidationError
-from officer_desk.store import keyslots, migrate
+from officer_desk.store import connect, keyslots, migrate
 from officer_desk.store.database import Store, storage_errors
+from officer_desk.store.keyslots import AccountKey, DamagedKey
+from officer_desk.store.tables import Officer
 
 EXPORT_FORMAT = "officer-desk-export"
 EXPORT_VERSION = 1
 NOT_EXPORTED = {"local_setting"}  # facts about this workstation, not records
+NOT_ENCRYPTED = (
+    "The export is NOT encrypted: anyone who can read the file reads every record. Keep it "
+    "on an encrypted disk, hand it over, and delete your copy."
+)
 
 
 def exported_tables() -> list[Table]:
@@ -57,6 +64,9 @@ def export_chunks(store: Store) -> Iterator[str]:
         "version": EXPORT_VERSION,
         "app_version": __version__,
         "schema": migrate.head_revision(),
+        # Said in the file too, for whoever finds a copy of it.
+        "encrypted": False,
+        "notice": NOT_ENCRYPTED,
     }
     yield "{" + _dump(header)[1:-1] + ',"tables":{'
     with store.reading() as session:
@@ -81,16 +91,68 @@ def export_json(store: Store, actor: Actor, out: TextIO, *, destination: str) ->
         out.write(chunk)
 
 
+STORE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+
+
+def protected_files(store_path: Path) -> set[Path]:
+    """The files a backup or restore must never write over: the store, its WAL, SHM and
+    journal, its key file and the key file's lock."""
+    slots = keyslots.slots_path(store_path)
+    return {
+        *(store_path.with_name(store_path.name + s).resolve() for s in STORE_SUFFIXES),
+        slots.resolve(),
+        keyslots.lock_path(slots).resolve(),
+    }
+
+
+def refuse_protected(target: Path, store_path: Path, doing: str) -> None:
+    """ValidationError when ``target`` or its key file is one of the store's own files
+    (``doing``: "The backup cannot be written to", …)."""
+    protected = protected_files(store_path)
+    for written in (target, keyslots.slots_path(target)):
+        same = written.resolve() in protected or any(
+            written.exists() and p.exists() and os.path.samefile(written, p) for p in protected
+        )
+        if same:
+            raise ValidationError(
+                f"{doing} {written}: that is one of the store's own files (the records, their "
+                "WAL or SHM, or the key file). Nothing was changed; choose a file elsewhere.",
+                "file",
+            )
+
+
+def backup_accounts(session: Session, slots: keyslots.KeySlots | None) -> dict[str, AccountKey]:
+    """User name -> account key of every active admin: the backup's key is sealed to them."""
+    admins = session.exec(
+        select_rows(Officer).where(Officer.role == Role.ADMIN.value, col(Officer.active).is_(True))
+    ).all()
+    found: dict[str, AccountKey] = {}
+    for admin in admins:
+        account: AccountKey | None = None
+        if admin.account_key:
+            try:
+                account = AccountKey.from_text(admin.account_key)
+            except DamagedKey:
+                account = None
+        if account is None and slots is not None:
+            account = slots.account_of(admin.username)
+        if account is not None:
+            found[admin.username] = account
+    return found
+
+
 def backup(store: Store, actor: Actor, target: Path, *, force: bool = False) -> int:
     """Copy the store to ``target`` (SQLite online backup: safe while it is in use).
 
-    Written to a temporary name first and renamed, so a copy that stops half-way never
-    looks like a backup.  Returns the size in bytes.
+    The copy is encrypted under a key of its own, in its own key file (``target.keys``) sealed
+    to the active admins: a backup's key file never opens the live store, and a password
+    revoked later (a closed account) never opened the backup unless it was an admin's then.
+    Written to temporary names first and renamed, so a copy that stops half-way never looks
+    like a backup.  Refuses to write onto the store's own files.  Returns the size in bytes.
     """
     target = target.expanduser().resolve()
-    if target == store.path.resolve():
-        raise ValidationError("The backup cannot replace the store itself; choose another file.")
-    if target.exists() and not force:
+    refuse_protected(target, store.path, "The backup cannot be written to")
+    if (target.exists() or keyslots.slots_path(target).exists()) and not force:
         raise ValidationError(
             f"{target} already exists; choose another file name, or add --force to replace it."
         )
@@ -99,15 +161,23 @@ def backup(store: Store, actor: Actor, target: Path, *, force: bool = False) -> 
     partial = target.with_name(target.name + ".partial")
     with write(store, actor) as w, storage_errors():
         access.require_role(w.session, actor, Role.ADMIN, what="take backups")
-        w.audit_only("backup", "store", None, f"backup to {target}")
-        target.parent.mkdir(parents=True, exist_ok=True)
+        admins = backup_accounts(w.session, keyslots.KeySlots.for_store(store.path))
+        if store.key is not None and not admins:
+            raise ValidationError(
+                "No admin account has a key on this workstation, so nobody could open the "
+                "backup. Sign in once as an admin, then try again."
+            )
+        w.audit_only("backup", "store", None, f"backup to {target} (own key, for the admins)")
+        if not target.parent.exists():
+            owner_only.folder(target.parent)
         partial.unlink(missing_ok=True)
-        # Encrypted with the store's own key when it has one: a backup is no easier to read.
-        migrate.online_backup(store.path, partial, store.key)
+        if store.key is None:
+            migrate.online_backup(store.path, partial, None)
+        else:
+            slots, key = keyslots.KeySlots.for_backup(partial, admins)
+            connect.export_copy(store.path, partial, source_key=store.key, target_key=key)
+            # The key file first: a crash before the rename leaves no backup without its keys.
+            slots.path = keyslots.slots_path(target)
+            slots.save()
         os.replace(partial, target)
-        # The copy opens only with the accounts' key slots: keep them beside it, so a restore
-        # is "copy both files back".  They reveal nothing without a password.
-        slots = keyslots.slots_path(store.path)
-        if slots.exists():
-            shutil.copy2(slots, keyslots.slots_path(target))
     return target.stat().st_size

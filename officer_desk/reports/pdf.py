@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from officer_desk import owner_only
 from officer_desk.domain.errors import DeskError
 
 MARGIN_MM = 18.0
@@ -61,6 +62,7 @@ def write_pdf(
     ensure_gui_application()
     temp = path.with_name(f".{path.name}.writing")
     try:
+        owner_only.file(temp)  # Qt keeps an existing file's mode: the PDF is 0600 from the start
         pages = _render(html, temp, title=title, css=css, footer=footer)
         os.replace(temp, path)
     finally:

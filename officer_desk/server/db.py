@@ -21,6 +21,8 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from officer_desk import owner_only
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 HEAD_REVISION = "h0005"
 ADVISORY_LOCK_KEY = 0x0FF1CE  # one lock for all sync writes on a PostgreSQL hub
@@ -211,12 +213,13 @@ class SqliteWriteLock:
 
 
 def database_url_for(data_dir: Path) -> str:
-    data_dir.mkdir(parents=True, exist_ok=True)
+    owner_only.folder(data_dir)  # the hub's records: only its own account (0700)
     return f"sqlite:///{data_dir / 'hub.sqlite'}"
 
 
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
+        owner_only.sqlite_file(sa.engine.make_url(url).database)  # 0600, WAL/SHM follow it
         engine = sa.create_engine(
             url, connect_args={"check_same_thread": False, "timeout": 30}, pool_size=20
         )

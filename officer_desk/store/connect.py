@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 
+from officer_desk import owner_only
 from officer_desk.store.errors import WrongStoreKey
 
 if TYPE_CHECKING:
@@ -32,7 +33,10 @@ def key_pragma(key: bytes) -> str:
 
 
 def connect(path: Path, key: bytes | None, **kwargs: Any) -> Any:
-    """A DB-API connection with the key applied and checked."""
+    """A DB-API connection with the key applied and checked.  A file that does not exist yet
+    is made 0600 first; SQLite gives its WAL, SHM and journal the same mode."""
+    if not path.exists():
+        owner_only.file(path)
     if key is None:
         return sqlite3.connect(str(path), **kwargs)
     connection = sqlcipher.connect(str(path), **kwargs)
@@ -57,6 +61,17 @@ def connect(path: Path, key: bytes | None, **kwargs: Any) -> Any:
     return connection
 
 
+def opens_with(path: Path, key: bytes) -> bool:
+    """Whether ``key`` opens the store at ``path`` (a missing file opens with nothing)."""
+    if not path.exists():
+        return False
+    try:
+        connect(path, key).close()
+    except WrongStoreKey:
+        return False
+    return True
+
+
 def is_plain_sqlite(path: Path) -> bool:
     """True for an unencrypted SQLite file (it starts with SQLite's magic header)."""
     with open(path, "rb") as handle:
@@ -69,8 +84,10 @@ def export_copy(
     """Write a consistent copy of ``source`` to a new file ``target`` with ``target_key``.
 
     With SQLCipher on either side this uses ``sqlcipher_export`` (which also converts plain to
-    encrypted); between two plain files it uses SQLite's online backup.
+    encrypted); between two plain files it uses SQLite's online backup.  ``target`` is made
+    0600 before anything is written to it.
     """
+    owner_only.file(target)
     if source_key is None and target_key is None:
         src = sqlite3.connect(str(source))
         dst = sqlite3.connect(str(target))

@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from officer_desk import owner_only
 from officer_desk.domain.hlc import HybridClock
 from officer_desk.store import migrate
 from officer_desk.store.connect import connect, engine_for
@@ -187,10 +188,11 @@ def open_store(
     Raises StoreTooNew if the file was written by a newer app, and other StorageProblems when
     the file cannot be used; in both cases the file is left as it was.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    owner_only.folder(path.parent)
     with storage_errors():
         migrate.upgrade_on_open(path, backups or path.parent / "backups", key)
         device_id, newest = _identity(path, key)
+    owner_only.store_files(path)  # a store made before files were private, WAL and SHM too
     clock = HybridClock(device_id, wall_ms)
     clock.observe(newest)
     return Store(path=path, device_id=device_id, clock=clock, key=key)

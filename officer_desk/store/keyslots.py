@@ -26,6 +26,9 @@ import hashlib
 import json
 import os
 import secrets
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -37,7 +40,9 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from filelock import FileLock
 
+from officer_desk import owner_only
 from officer_desk.domain.errors import DeskError
 
 KEY_BYTES = 32
@@ -120,6 +125,10 @@ def slots_path(store_path: Path) -> Path:
     return store_path.with_name(store_path.name + ".keys")
 
 
+def lock_path(slots_file: Path) -> Path:
+    return slots_file.with_name(slots_file.name + ".lock")
+
+
 class KeySlots:
     """The key-slot file of one store."""
 
@@ -129,6 +138,10 @@ class KeySlots:
         # The account key the last successful unlock opened: its signing key signs that
         # person's changes while they are signed in (never saved anywhere).
         self.opened: X25519PrivateKey | None = None
+        # The time of the failure the last unlock() counted (its entry in pending_failures),
+        # so the desk can audit it apart from failures other processes counted.
+        self.last_failure: str | None = None
+        self._lock: FileLock | None = None
 
     # --- file handling -------------------------------------------------------------------
 
@@ -137,7 +150,10 @@ class KeySlots:
         path = slots_path(store_path)
         if not path.exists():
             return None
-        return cls(path, json.loads(path.read_text(encoding="utf-8")))
+        slots = cls(path, {})
+        with slots._locked():  # never half-way through another process's replace (Windows)
+            slots._reload()
+        return slots if slots._data else None
 
     @classmethod
     def create(cls, store_path: Path, kdf: KdfParams | None = None) -> tuple[KeySlots, bytes]:
@@ -155,14 +171,53 @@ class KeySlots:
         }
         return cls(slots_path(store_path), data), secrets.token_bytes(KEY_BYTES)
 
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Hold the slot file's lock: every read-change-write of the file happens inside it,
+        so two processes (the desk and the admin command line, or ten sign-ins at once) never
+        lose each other's counts.  ``filelock`` uses flock on Linux and LockFileEx on Windows;
+        the lock is released by the system when a process dies holding it."""
+        if self._lock is None:
+            if not self.path.parent.exists():
+                owner_only.folder(self.path.parent)
+            self._lock = FileLock(lock_path(self.path), mode=owner_only.FILE_MODE)
+        with self._lock:
+            yield
+
+    @contextmanager
+    def _editing(self) -> Iterator[None]:
+        """Re-read the file under the lock, let the caller change it, save: an atomic
+        read-change-write against every other process using this file."""
+        with self._locked():
+            self._reload()
+            before = json.dumps(self._data, sort_keys=True)
+            yield
+            if json.dumps(self._data, sort_keys=True) != before:
+                self._write()
+
     def save(self) -> None:
-        """Atomic replace, so a crash never leaves a half-written slot file."""
-        temp = self.path.with_name(self.path.name + ".tmp")
-        with open(temp, "w", encoding="utf-8") as handle:
-            json.dump(self._data, handle, indent=1, sort_keys=True)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, self.path)
+        """Write the slots as they are in memory (under the lock, atomic replace)."""
+        with self._locked():
+            self._write()
+
+    def _write(self) -> None:
+        """A unique temporary file beside the slot file (created 0600), synced, then renamed
+        over it: a crash never leaves a half-written slot file, and two writers never share a
+        temporary name."""
+        descriptor, temp = tempfile.mkstemp(
+            prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent
+        )
+        try:
+            with open(descriptor, "w", encoding="utf-8") as handle:
+                json.dump(self._data, handle, indent=1, sort_keys=True)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(temp, owner_only.FILE_MODE)
+            os.replace(temp, self.path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+        _sync_folder(self.path.parent)
 
     # --- slots ---------------------------------------------------------------------------
 
@@ -218,7 +273,20 @@ class KeySlots:
         }
 
     def remove(self, username: str) -> None:
-        self._data["slots"].pop(self._slot_id(username), None)
+        """Remove the slot of ``username`` from the file (saved at once, under the lock)."""
+        with self._editing():
+            if self._data["slots"].pop(self._slot_id(username), None) is not None:
+                self._data["rekey_owed"] = True  # the key it opened must change
+
+    def account_of(self, username: str) -> AccountKey | None:
+        """The account key this file's slot of ``username`` holds (None: no sealed slot)."""
+        slot = self._data["slots"].get(self._slot_id(username))
+        if slot is None or slot.get("kind") != "sealed":
+            return None
+        try:
+            return AccountKey.from_text(slot["account"])
+        except DamagedKey:
+            return None
 
     def is_sealed(self, username: str) -> bool:
         slot = self._data["slots"].get(self._slot_id(username))
@@ -235,13 +303,16 @@ class KeySlots:
         without a key keeps whatever slot it has."""
         if not accounts:
             return []  # never lock everyone out because a list came back empty
+        with self._editing():
+            return self._reconcile(accounts, key)
+
+    def _reconcile(self, accounts: dict[str, str], key: bytes) -> list[str]:
         slots = self._data["slots"]
         wanted = {self._slot_id(name): (name, text) for name, text in accounts.items()}
         damaged: list[str] = []
-        changed = False
         for slot_id in [s for s in slots if s not in wanted]:
             del slots[slot_id]
-            changed = True
+            self._data["rekey_owed"] = True  # the key it opened must change (store/rekey.py)
         for slot_id, (name, text) in wanted.items():
             slot = slots.get(slot_id)
             if not text or (slot is not None and slot.get("account") == text):
@@ -255,11 +326,77 @@ class KeySlots:
                 slot["account"] = text  # a password change: same pair, newly wrapped
                 slot["publish"] = False
             else:
+                if slot is not None:  # a new key pair (a reset): the old password is revoked
+                    self._data["rekey_owed"] = True
                 self._put_sealed(slot_id, account, key)
-            changed = True
-        if changed:
-            self.save()
         return damaged
+
+    # --- re-keying (store/rekey.py) --------------------------------------------------------
+
+    @property
+    def rekey_owed(self) -> bool:
+        """A slot was revoked (an account closed or reset) and the store still has the key the
+        revoked password opened, or a re-key was interrupted: re-key at the next chance."""
+        with self._locked():
+            self._reload()
+        return bool(self._data.get("rekey_owed") or self._data.get("rekey"))
+
+    def owe_rekey(self) -> None:
+        with self._editing():
+            self._data["rekey_owed"] = True
+
+    def begin_rekey(self, new_key: bytes) -> tuple[str, int]:
+        """Step 1 of a re-key: every sealed slot also seals ``new_key`` (``next``), so whichever
+        key the store has after a crash, every remaining account can open it.  Slots that
+        cannot be re-wrapped without their password (old password slots, damaged keys) are
+        removed (those accounts sign in again after a password reset).  Returns this re-key's
+        token (for ``finish_rekey``) and how many slots were removed.  A revocation while it
+        runs sets ``rekey_owed`` again, which outlives this re-key."""
+        dropped = 0
+        token = secrets.token_hex(8)
+        with self._editing():
+            self._data["rekey"] = token
+            self._data.pop("rekey_owed", None)
+            slots = self._data["slots"]
+            for slot_id in list(slots):
+                public = _public_of(slots[slot_id])
+                if public is None:
+                    del slots[slot_id]
+                    dropped += 1
+                    continue
+                slots[slot_id]["next"] = AccountKey.from_text(slots[slot_id]["account"]).seal(
+                    new_key
+                )
+        return token, dropped
+
+    def finish_rekey(self, token: str | None = None) -> None:
+        """Step 3 (after the store itself was re-keyed): the new key becomes every slot's only
+        key; the old one is gone from the file.  A slot without the new key (added while the
+        re-key ran) is removed: ``account_keys.refresh_slots`` seals the new key for it again.
+        Only the re-key ``token`` names (None: whichever is pending), and only once: a sign-in
+        that finished it first leaves nothing for the re-keying process to do."""
+        with self._editing():
+            pending = self._data.get("rekey")
+            if pending is None or (token is not None and token != pending):
+                return
+            del self._data["rekey"]
+            slots = self._data["slots"]
+            for slot_id in list(slots):
+                following = slots[slot_id].pop("next", None)
+                if following is None:
+                    del slots[slot_id]
+                else:
+                    slots[slot_id].update(following)
+
+    @classmethod
+    def for_backup(cls, target: Path, accounts: dict[str, AccountKey]) -> tuple[KeySlots, bytes]:
+        """A new key for a backup at ``target`` and its own key file, sealed to ``accounts``
+        (the admins): a backup's key never opens the live store, nor the other way round."""
+        slots, key = cls.create(target)
+        slots._data["purpose"] = "backup"
+        for username, account in accounts.items():
+            slots.put_sealed(username, account, key)
+        return slots, key
 
     def unpublished(self) -> dict[str, str]:
         """Slot id -> account key made here at an upgrade and not yet in the officer record."""
@@ -270,73 +407,147 @@ class KeySlots:
         }
 
     def mark_published(self, slot_id: str) -> None:
-        slot = self._data["slots"].get(slot_id)
-        if slot is not None and slot.get("publish"):
-            slot["publish"] = False
-            self.save()
+        with self._editing():
+            slot = self._data["slots"].get(slot_id)
+            if slot is not None and slot.get("publish"):
+                slot["publish"] = False
 
     def slot_id(self, username: str) -> str:
         return self._slot_id(username)
 
     def unlock(self, username: str, password: str, now: datetime | None = None) -> bytes:
-        """The store key, or WrongPassword / AccountLocked (the counter is saved either way),
-        or DamagedKey when the slot's key material was edited.  A password slot that opens is
-        turned into a sealed slot on the way (no extra key derivation)."""
+        """The store key, or WrongPassword / AccountLocked (every failed or refused attempt is
+        counted in the file, under its lock), or DamagedKey when the slot's key material was
+        edited.  A password slot that opens is turned into a sealed slot on the way (no extra
+        key derivation).  The slow key derivation runs outside the lock; the count and the
+        lock state are read and written inside it."""
         now = now or datetime.now(UTC)
         slot_id = self._slot_id(username)
+        self.last_failure = None
+        with self._locked():  # what other processes counted so far
+            self._reload()
         slot = self._data["slots"].get(slot_id)
         if slot is None:
             # Same cost and same answer as a wrong password: no hint which names exist.
             self.kdf.derive(password, secrets.token_bytes(16))
             raise WrongPassword(MAX_FAILED_ATTEMPTS)
-        if slot["locked_until"] and datetime.fromisoformat(slot["locked_until"]) > now:
-            raise AccountLocked(datetime.fromisoformat(slot["locked_until"]))
+        if _locked_until(slot, now) is not None:
+            self._count_failure(slot_id, now, checked=False)
+        upgrade: AccountKey | None = None
         if slot.get("kind") == "sealed":
             account = AccountKey.from_text(slot["account"])
             private = account.open(account.kdf.derive(password, account.salt))
             if private is None:
-                self._count_failure(slot, now)
+                self._count_failure(slot_id, now, checked=True)
             key = _unseal(private, slot)
-            self.opened = private
+            if "next" in slot:
+                key = self._settle_rekey(key, _unseal(private, slot["next"]))
         else:
             kek = self.kdf.derive(password, _unb64(slot["salt"]))
             opened = _open_password_slot(kek, slot)
             if opened is None:
-                self._count_failure(slot, now)
+                self._count_failure(slot_id, now, checked=True)
             key = opened
-            self.opened = X25519PrivateKey.generate()
-            upgraded = AccountKey.wrap(self.opened, kek, _unb64(slot["salt"]), self.kdf)
-            self._put_sealed(slot_id, upgraded, key, publish=True)
-            slot = self._data["slots"][slot_id]
-            slot.update(failed=0, locked_until=None)
-            self.save()
-        if slot["failed"] or slot["locked_until"]:
-            slot["failed"] = 0
-            slot["locked_until"] = None
-            self.save()
+            private = X25519PrivateKey.generate()
+            upgrade = AccountKey.wrap(private, kek, _unb64(slot["salt"]), self.kdf)
+        locked: datetime | None = None
+        with self._editing():
+            slot = self._data["slots"].get(slot_id)
+            if slot is None:  # closed by another process while the password was checked
+                raise WrongPassword(0)
+            locked = _locked_until(slot, now)
+            if locked is None:  # not locked by a parallel attempt meanwhile
+                if upgrade is not None:
+                    self._put_sealed(slot_id, upgrade, key, publish=True)
+                    slot = self._data["slots"][slot_id]
+                slot.update(failed=0, locked_until=None)
+        if locked is not None:
+            # The right password, but the lock a parallel wrong attempt set holds: a lock that
+            # one lucky guess among many could slip past would not be a lock.
+            self._count_failure(slot_id, now, checked=False)
+        self.opened = private
         return key
 
-    def _count_failure(self, slot: dict[str, Any], now: datetime) -> NoReturn:
-        slot["failed"] += 1
-        slot["pending_failures"].append(now.isoformat())
-        left = MAX_FAILED_ATTEMPTS - slot["failed"]
-        if left <= 0:
-            slot["locked_until"] = (now + LOCKOUT).isoformat()
-            slot["failed"] = 0
-            self.save()
-            raise AccountLocked(now + LOCKOUT)
-        self.save()
-        raise WrongPassword(left)
+    def _settle_rekey(self, current: bytes, following: bytes) -> bytes:
+        """An interrupted re-key: if the store already has the new key, finish the slot file's
+        part (step 3) and use it; otherwise the store still has the current key (the re-key is
+        owed and happens at the next chance, with a fresh key)."""
+        from officer_desk.store.connect import opens_with
+
+        store_path = self.path.with_name(self.path.name.removesuffix(".keys"))
+        if opens_with(store_path, following):
+            self.finish_rekey()
+            return following
+        return current
+
+    def _reload(self) -> None:
+        if self.path.exists():
+            self._data = json.loads(self.path.read_text(encoding="utf-8"))
+
+    def _count_failure(self, slot_id: str, now: datetime, *, checked: bool) -> NoReturn:
+        """Count one failed attempt (``checked``: a wrong password; otherwise an attempt refused
+        while the slot is locked) in the file, under its lock, and raise what to tell."""
+        error: DeskError
+        with self._editing():
+            slot = self._data["slots"].get(slot_id)
+            if slot is None:
+                raise WrongPassword(0)
+            until = _locked_until(slot, now)
+            entry = now.isoformat() if checked else now.isoformat() + LOCKED_MARK
+            slot["pending_failures"].append(entry)
+            self.last_failure = entry
+            if until is not None:
+                error = AccountLocked(until)
+            else:
+                slot["failed"] += 1
+                left = MAX_FAILED_ATTEMPTS - slot["failed"]
+                if left <= 0:
+                    slot["locked_until"] = (now + LOCKOUT).isoformat()
+                    slot["failed"] = 0
+                    error = AccountLocked(now + LOCKOUT)
+                else:
+                    error = WrongPassword(left)
+        raise error
 
     def take_pending_failures(self, username: str) -> list[str]:
-        """Failed attempts recorded while the store was closed, for the audit log; cleared."""
-        slot = self._data["slots"].get(self._slot_id(username))
-        if not slot or not slot["pending_failures"]:
-            return []
-        failures = list(slot["pending_failures"])
-        slot["pending_failures"] = []
-        self.save()
+        """Failed attempts recorded while the store was closed, for the audit log; cleared.
+        Read :func:`describe_failure` for the words."""
+        with self._editing():
+            slot = self._data["slots"].get(self._slot_id(username))
+            if not slot or not slot["pending_failures"]:
+                return []
+            failures = list(slot["pending_failures"])
+            slot["pending_failures"] = []
         return failures
+
+
+# An attempt refused without checking the password because the slot was locked.
+LOCKED_MARK = " locked"
+
+
+def describe_failure(entry: str) -> str:
+    """The audit words for one entry of ``take_pending_failures``."""
+    if entry.endswith(LOCKED_MARK):
+        return f"sign-in refused at {entry.removesuffix(LOCKED_MARK)}: the account was locked"
+    return f"wrong password at {entry}"
+
+
+def _locked_until(slot: dict[str, Any], now: datetime) -> datetime | None:
+    until = slot.get("locked_until")
+    if until and datetime.fromisoformat(until) > now:
+        return datetime.fromisoformat(until)
+    return None
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; Windows has no directory handles to sync)."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 # --- account keys ----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from officer_desk import __version__
+from officer_desk import __version__, owner_only
 from officer_desk.store.connect import connect, engine_for, export_copy
 from officer_desk.store.errors import StoreTooNew
 
@@ -95,7 +95,7 @@ def upgrade(path: Path, revision: str = "head", key: bytes | None = None) -> Non
 
 def backup_copy(path: Path, folder: Path, label: str, key: bytes | None = None) -> Path:
     """A consistent copy through SQLite's online backup (safe while the store is in use)."""
-    folder.mkdir(parents=True, exist_ok=True)
+    owner_only.folder(folder)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{path.stem}-{label}-{stamp}.sqlite"
     online_backup(path, target, key)

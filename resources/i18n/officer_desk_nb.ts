@@ -5537,6 +5537,10 @@ Datafil: {path}</translation>
         <translation>endre innstillinger</translation>
     </message>
     <message>
+        <source>change the store&apos;s key</source>
+        <translation>bytte nøkkelen til dataene</translation>
+    </message>
+    <message>
         <source>clear rejected changes</source>
         <translation>fjerne avviste endringer</translation>
     </message>

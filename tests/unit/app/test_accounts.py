@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -489,3 +492,102 @@ def test_an_interrupted_encryption_says_how_to_finish(store: Store, tmp_path: Pa
     store.close()
     with pytest.raises(WrongStoreKey, match="encryption was interrupted"):
         open_store(store.path, key=key)
+
+
+# --- the lockout race: ten processes guessing at once -----------------------------------------
+
+REPO = Path(__file__).resolve().parents[3]
+PROCESSES, ATTEMPTS = 10, 3
+
+# One guesser: waits for the start signal (so all ten start together), then tries three wrong
+# passwords and prints what each attempt was told.  Any exception other than the two answers
+# a person gets would end it with a traceback and a non-zero status.
+GUESSER = """
+import sys, time
+from pathlib import Path
+from officer_desk.store.keyslots import AccountLocked, KeySlots, WrongPassword
+store, go = Path(sys.argv[1]), Path(sys.argv[2])
+while not go.exists():
+    time.sleep(0.002)
+told = []
+for attempt in range(3):
+    slots = KeySlots.for_store(store)
+    try:
+        slots.unlock("kari", f"wrong guess {attempt}")
+        told.append("opened")
+    except WrongPassword:
+        told.append("wrong")
+    except AccountLocked:
+        told.append("locked")
+print(",".join(told))
+"""
+
+
+def kari_slot(store_path: Path) -> dict[str, object]:
+    slots = keyslots.KeySlots.for_store(store_path)
+    assert slots is not None
+    data = json.loads(keyslots.slots_path(store_path).read_text())
+    slot: dict[str, object] = data["slots"][slots.slot_id("kari")]
+    return slot
+
+
+@pytest.mark.slow
+def test_ten_processes_guessing_at_once_are_all_counted_and_lock_the_account(
+    desk: tuple[Store, SignedIn], unit: dict[str, object], tmp_path: Path
+) -> None:
+    desk[0].close()
+    store_path = desk[0].path
+    go = tmp_path / "go"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    guessers = [
+        subprocess.Popen(
+            [sys.executable, "-c", GUESSER, str(store_path), str(go)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for _ in range(PROCESSES)
+    ]
+    go.touch()
+    answers: list[str] = []
+    for guesser in guessers:
+        out, err = guesser.communicate(timeout=120)
+        assert guesser.returncode == 0, err  # no crash, in any process
+        answers += out.strip().split(",")
+
+    assert len(answers) == PROCESSES * ATTEMPTS
+    assert "opened" not in answers
+    assert answers.count("wrong") >= 1 and answers.count("locked") >= 1
+    slot = kari_slot(store_path)
+    pending = slot["pending_failures"]
+    assert isinstance(pending, list) and len(pending) == PROCESSES * ATTEMPTS  # none lost
+    assert isinstance(slot["locked_until"], str)
+    assert datetime.fromisoformat(slot["locked_until"]) > datetime.now(UTC)
+    # No temporary file left behind by any writer.
+    assert not list(store_path.parent.glob("*.tmp"))
+
+    # Locked, even for the right password (and that attempt is counted too).
+    with pytest.raises(keyslots.AccountLocked):
+        accounts.sign_in(store_path, "kari", KARI_PW)
+
+    # Once the lock has run out, every one of the attempts reaches the audit log.
+    data = json.loads(keyslots.slots_path(store_path).read_text())
+    for entry in data["slots"].values():
+        if entry["locked_until"]:
+            entry["locked_until"] = (datetime.now(UTC) - timedelta(seconds=1)).isoformat()
+    keyslots.slots_path(store_path).write_text(json.dumps(data))
+    store, _who = accounts.sign_in(store_path, "kari", KARI_PW)
+    try:
+        with store.reading() as session:
+            failed = session.exec(
+                select(AuditEntry.detail).where(AuditEntry.action == "login failed")
+            ).all()
+    finally:
+        store.close()
+    assert len(failed) == PROCESSES * ATTEMPTS + 1
+    checked = sum("wrong password" in detail for detail in failed)
+    refused = sum("was locked" in detail for detail in failed)
+    # The passwords checked: at least the five that locked it; the rest were refused unchecked.
+    assert checked >= keyslots.MAX_FAILED_ATTEMPTS and refused >= 1
+    assert checked + refused == len(failed)

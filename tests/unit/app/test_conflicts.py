@@ -17,6 +17,7 @@ from officer_desk.domain.enums import NoteKind
 from officer_desk.domain.errors import NotFound, PermissionDenied, ValidationError
 from officer_desk.store.database import Store
 from officer_desk.store.tables import (
+    AuditEntry,
     CaseNote,
     CaseNoteRevision,
     Inmate,
@@ -272,3 +273,22 @@ def test_rejected_changes_are_listed_and_dismissed(
     assert conflicts.inbox(unit_store, sup).rejected == ()
     with pytest.raises(NotFound):
         conflicts.dismiss_rejected(unit_store, sup, op_id="op-1")
+
+
+def test_an_officer_refused_the_inbox_is_audited_like_any_refusal(
+    unit_store: Store, sup: Actor, caseload: list[str], officer: Any
+) -> None:
+    field_conflict(unit_store, caseload[0], "Halal", "Vegetarian")
+    kari = Actor(officer.id, "Kari")
+    with pytest.raises(PermissionDenied, match="supervisor"):
+        conflicts.inbox(unit_store, kari)
+    with unit_store.reading() as session:
+        last = session.exec(select(AuditEntry).order_by(col(AuditEntry.seq).desc())).first()
+    assert last is not None
+    assert (last.action, last.actor_id) == ("denied", officer.id)
+    assert "conflicts" in last.detail
+    # A supervisor's reading is not a refusal and leaves the log as it was.
+    conflicts.inbox(unit_store, sup)
+    with unit_store.reading() as session:
+        newest = session.exec(select(AuditEntry).order_by(col(AuditEntry.seq).desc())).first()
+    assert newest is not None and newest.seq == last.seq

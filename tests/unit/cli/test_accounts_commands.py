@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from admin_helpers import ADMIN_PW, INIT, KARI_PW, PER_PW, Cli
+from admin_helpers import ADMIN_PW, INIT, KARI_PW, PER_PW, Cli, store_key
 from sqlmodel import select
 
 from officer_desk.app import accounts, people
@@ -163,13 +163,18 @@ def test_add_officer_refuses_a_weak_first_password_and_adds_nobody(
 
 
 def test_reset_password_replaces_the_old_one(
-    initialised: Cli, store_file: Path, data_store: Store, capsys: pytest.CaptureFixture[str]
+    initialised: Cli, store_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert initialised("reset-password", "--username", "per", new_password=NEW_PW) == 0
     out = capsys.readouterr().out
     assert "New password set for per" in out and NEW_PW not in out and PER_PW not in out
     assert signs_in(store_file, "per", NEW_PW) and not signs_in(store_file, "per", PER_PW)
-    assert [e.detail for e in audit_of(data_store, "password reset")] == ["by Sølvi Lægreid"]
+    # (opened after the command: the reset gave the store a new key)
+    data_store = open_store(store_file, key=store_key(store_file))
+    try:
+        assert [e.detail for e in audit_of(data_store, "password reset")] == ["by Sølvi Lægreid"]
+    finally:
+        data_store.close()
 
 
 def test_set_role_and_deactivate(
