@@ -20,10 +20,11 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from nacl.exceptions import BadSignatureError
+from nacl.signing import VerifyKey
 
 SIGNATURE_VERSION = 1
 _DERIVE_INFO = b"officer-desk-signing-key/1"
@@ -111,9 +112,17 @@ def load_public(text: str) -> Ed25519PublicKey | None:
         return None
 
 
+@lru_cache(maxsize=4096)
+def _verify_key(text: str) -> VerifyKey | None:
+    """``load_public`` as libsodium's key, which checks a signature in half the time."""
+    if load_public(text) is None:
+        return None
+    return VerifyKey(base64.b64decode(text.encode("ascii")))
+
+
 def verify(public: str, signature: str, message: bytes) -> bool:
     """True when ``signature`` (base64) is ``public``'s signature of ``message``."""
-    key = load_public(public)
+    key = _verify_key(public)
     if key is None:
         return False
     try:
@@ -123,8 +132,8 @@ def verify(public: str, signature: str, message: bytes) -> bool:
     if len(raw) != 64:
         return False
     try:
-        key.verify(raw, message)
-    except InvalidSignature:
+        key.verify(message, raw)
+    except BadSignatureError:
         return False
     return True
 
