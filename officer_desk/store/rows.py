@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from officer_desk.domain.identity import PersonLabel, person_label, shown_name
+
 
 @dataclass(frozen=True)
 class OfficerSummary:
@@ -53,4 +55,8 @@ class CaseloadRow:
 
     @property
     def display_name(self) -> str:
-        return self.preferred_name or self.full_name
+        return shown_name(self.full_name, self.preferred_name)
+
+    @property
+    def label(self) -> PersonLabel:
+        return person_label(self.full_name, self.preferred_name, self.prison_number, self.cell)

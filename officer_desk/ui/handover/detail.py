@@ -461,7 +461,7 @@ class HandoverDetail(QWidget):
             self.readback.setText("")
             self._update_buttons()
             return
-        self.person_name.setText(f"{e.name} · {e.prison_number}")
+        self.person_name.setText(e.name)
         self.draft.setText(self.tr("Drafted from the logs:\n{draft}").format(draft=e.draft))
         self.text.setPlainText(e.text)
         self.entry_status.setCurrentIndex(max(0, self.entry_status.findData(e.status)))

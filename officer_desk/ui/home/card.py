@@ -195,9 +195,9 @@ class PersonCard(QFrame):
         self.inmate_id = row.inmate_id
         self.avatar.show_person(row.display_name, photo)
         self.name.set_full_text(row.display_name)
-        sub = row.full_name if row.preferred_name and row.preferred_name != row.full_name else ""
         cell = self.tr("Cell {cell}").format(cell=row.cell) if row.cell else self.tr("No cell")
-        self.full_name.set_full_text(" · ".join(x for x in (sub, cell) if x))
+        self.full_name.set_full_text(f"{row.prison_number} · {cell}")
+        self.full_name.setToolTip(row.full_name)
         self._show_release(row)
         self._show_flags(row)
         self._show_meals(row)
@@ -213,7 +213,7 @@ class PersonCard(QFrame):
             care.append(self.tr("Allergies: {a}").format(a=row.allergies))
         self.care.set_full_text(" · ".join(care))
         self.care.setVisible(bool(care))
-        self.setAccessibleName(row.display_name)
+        self.setAccessibleName(row.label.long)
 
     def _show_release(self, row: CaseloadRow) -> None:
         days = row.days_to_release

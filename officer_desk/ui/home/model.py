@@ -205,11 +205,9 @@ class CaseloadModel(QAbstractListModel):
             return None
         row = self._rows[self._ids[index.row()]]
         if role == Qt.ItemDataRole.DisplayRole:
-            if row.preferred_name and row.preferred_name != row.full_name:
-                return f"{row.preferred_name} ({row.full_name})"
-            return row.full_name
+            return row.label.long
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Cell {cell}").format(cell=row.cell) if row.cell else None
+            return row.full_name
         if role == INMATE_ID_ROLE:
             return row.inmate_id
         if role == ROW_ROLE:

@@ -217,7 +217,7 @@ class PeopleModel(RowsModel):
             return line
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == PersonColumn.PERSON:
-                return f"{row.display_name} · {row.prison_number}"
+                return row.label.long
             if column == PersonColumn.OFFICER:
                 return holder_text(line)
             if column == PersonColumn.LAST_CONTACT:
