@@ -59,6 +59,7 @@ BLANK_PERSON: dict[str, Any] = {
     "diet": "",
     "allergies": "",
     "alerts": [],
+    "alert_severities": [],
     "photo": None,
 }
 
