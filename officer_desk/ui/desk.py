@@ -506,6 +506,7 @@ class DeskPage(QWidget):
             ("activity", dialog(lambda: self.log_activity(first()))),
             ("conversation", dialog(lambda: self.log_conversation(first()))),
             ("note", dialog(lambda: self.write_note(NoteKind.POSITIVE, first()))),
+            ("arrange", dialog(self.arrange_cards)),
             ("person", person()),
             ("person-programmes", person(1)),
             ("person-release-plan", person(2)),

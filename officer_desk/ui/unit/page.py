@@ -75,6 +75,9 @@ RELEVANT = {
 
 CELL_PADDING = 24  # px around a cell's text (the style's margins and the sheet's padding)
 SORT_ARROW = 20  # px for the header's sort indicator
+SHOWN_CASELOADS = 4  # rows of the caseloads table shown before it scrolls
+# Widest a column is made to fit its texts (px); beyond, they elide with a tooltip.
+COLUMN_LIMITS = {PersonColumn.PERSON: 300, PersonColumn.OFFICER: 220, PersonColumn.FLAGS: 360}
 DevicesReader = Callable[["Store"], Workstations]
 
 
@@ -138,14 +141,19 @@ class UnitOverviewPage(QWidget):
         self.filtered.setSourceModel(self.people)
         self.people_view = table(self.filtered, multi=True)
         self.people_view.setSortingEnabled(True)
-        self.people_view.sortByColumn(PersonColumn.PERSON, Qt.SortOrder.AscendingOrder)
+        # By need (domain.triage) until the supervisor sorts by another column.
+        self.people_view.sortByColumn(PersonColumn.FLAGS, Qt.SortOrder.AscendingOrder)
         self.people_view.setAccessibleName(self.tr("People on the unit"))
         people_header = self.people_view.horizontalHeader()
         # Sized to the rows once per read (_loaded), then the supervisor's to resize: in
         # ResizeToContents mode the header asked all 60-odd rows' sizes at every layout pass,
         # and showing the page held the GUI thread for 80-160 ms.
+        # Every column keeps its width (the flags no longer stretch into what is left, which
+        # squeezed them to "F" at 1024 px); the last one takes any room over, and a narrow
+        # window scrolls sideways instead.
         people_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        people_header.setSectionResizeMode(PersonColumn.FLAGS, QHeaderView.ResizeMode.Stretch)
+        people_header.setStretchLastSection(True)
+        self.people_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.people_view.doubleClicked.connect(self._open_person)
 
         self.filter_kind = QComboBox()
@@ -341,13 +349,24 @@ class UnitOverviewPage(QWidget):
         heads = header.fontMetrics()
         rows = range(self.people.rowCount())
         for column in PersonColumn:
-            if column is PersonColumn.FLAGS:
-                continue
             texts = (self.people.index(row, column).data() for row in rows)
             widest = max((cells.horizontalAdvance(str(t)) for t in texts if t), default=0)
             title = self.people.headerData(column, Qt.Orientation.Horizontal)
             widest = max(widest, heads.horizontalAdvance(str(title)) + SORT_ARROW)
-            header.resizeSection(column, widest + CELL_PADDING)
+            # Long names and many flags elide (the tooltip has them whole) past a bound.
+            header.resizeSection(
+                column, min(widest, COLUMN_LIMITS.get(column, 10**4)) + CELL_PADDING
+            )
+        self._fit_caseload_rows()
+
+    def _fit_caseload_rows(self) -> None:
+        """The caseloads table tall enough for its rows (up to six before it scrolls): it
+        showed two and a half at 768 px."""
+        view = self.caseload_view
+        rows = max(1, min(self.caseloads.rowCount(), SHOWN_CASELOADS))
+        height = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+        height += rows * max(view.verticalHeader().defaultSectionSize(), view.sizeHintForRow(0))
+        view.setMinimumHeight(min(height, 1000))
 
     def _ask_hub(self, store: Store, generation: int) -> None:
         reply = self._hub_reply
