@@ -4,7 +4,8 @@ and a 120-character name keeps the window within its screen."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from desk_helpers import TIMEOUT, reloaded, sign_in, signed_in, wait_idle
@@ -276,3 +277,35 @@ def test_a_120_character_name_keeps_the_window_within_the_screen(
         qtbot.waitExposed(dialog)
         assert dialog.width() <= width and dialog.height() <= height, (opener, dialog.size())
         window.desk.close_dialogs()
+
+
+def test_dialogs_size_to_their_text_and_grow_when_a_message_comes(
+    qtbot: QtBot, tmp_path: Path, executor: DbExecutor
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from officer_desk.ui.dialogs.undo import UndoMealDialog
+    from officer_desk.ui.language import LanguageDialog
+
+    def whole(label: QLabel) -> bool:
+        QApplication.processEvents()
+        bottom = label.mapTo(label.window(), label.rect().bottomLeft()).y()
+        needed = label.heightForWidth(label.width())
+        return label.height() >= needed and bottom <= label.window().height()
+
+    language = LanguageDialog(tmp_path)
+    qtbot.addWidget(language)
+    language.show()
+    qtbot.waitExposed(language)
+    language.choices["nb"].setChecked(True)
+    language.save()  # the note about restarting comes after the dialog was sized
+    assert language.note.isVisible() and whole(language.note)
+
+    undo = UndoMealDialog(executor, lambda: Actor.system("t"), datetime.now(UTC))
+    qtbot.addWidget(undo)
+    undo.show()
+    qtbot.waitExposed(undo)
+    undo.save()  # no reason given: a message under the field
+    message = undo.messages["reason"]
+    assert message.isVisible() and whole(message)
+    assert undo.width() <= 1024
