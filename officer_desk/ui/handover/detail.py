@@ -164,7 +164,7 @@ class HandoverDetail(QWidget):
         entry_scroll.setWidgetResizable(True)
         entry_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         entry_scroll.setWidget(entry_inner)
-        entry_scroll.setMinimumHeight(120)
+        entry_scroll.setMinimumHeight(72)
         entry_panel = QWidget()
         entry_layout = QVBoxLayout(entry_panel)
         entry_layout.setContentsMargins(0, 0, 0, 0)
@@ -172,7 +172,7 @@ class HandoverDetail(QWidget):
         entry_layout.addWidget(entry_scroll, 1)
         self.people.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.people.setMinimumHeight(120)
+        self.people.setMinimumHeight(96)
         split = QSplitter()
         split.addWidget(self.people)
         split.addWidget(entry_panel)
@@ -281,7 +281,7 @@ class HandoverDetail(QWidget):
         self.tabs.addTab(actions_box, "")
         self.tabs.addTab(cont_box, "")
         for box_list in (self.actions_list, self.cont_list, self.items_list):
-            box_list.setMinimumHeight(48)
+            box_list.setMinimumHeight(36)
         # Readable, never a sliver: the tabs' own height, in a splitter the person can move.
         self.tabs.setMinimumHeight(self.tabs.minimumSizeHint().height())
 

@@ -208,7 +208,7 @@ class UnitOverviewPage(QWidget):
         top_layout = QHBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         left = QVBoxLayout()
-        caseload_title = QLabel(self.tr("Caseloads"))
+        caseload_title = self._caseload_title = QLabel(self.tr("Caseloads"))
         caseload_title.setObjectName("SectionTitle")
         left.addWidget(caseload_title)
         left.addWidget(self.caseload_view)
@@ -231,7 +231,7 @@ class UnitOverviewPage(QWidget):
         bottom_layout.addLayout(filters)
         bottom_layout.addWidget(self.people_view, 1)
 
-        split = QSplitter(Qt.Orientation.Vertical)
+        split = self._split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
         split.addWidget(bottom)
         split.setStretchFactor(0, 2)
@@ -360,13 +360,17 @@ class UnitOverviewPage(QWidget):
         self._fit_caseload_rows()
 
     def _fit_caseload_rows(self) -> None:
-        """The caseloads table tall enough for its rows (up to six before it scrolls): it
-        showed two and a half at 768 px."""
+        """Give the caseloads table the height of its rows (up to four before it scrolls):
+        it showed two and a half at 768 px.  Its minimum stays small, so a short window
+        (200 % scaling) still fits; the split is where the room goes."""
         view = self.caseload_view
         rows = max(1, min(self.caseloads.rowCount(), SHOWN_CASELOADS))
         height = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
         height += rows * max(view.verticalHeader().defaultSectionSize(), view.sizeHintForRow(0))
-        view.setMinimumHeight(min(height, 1000))
+        top = height + self._caseload_title.sizeHint().height() + 8
+        total = sum(self._split.sizes())
+        if total > top:
+            self._split.setSizes([top, total - top])
 
     def _ask_hub(self, store: Store, generation: int) -> None:
         reply = self._hub_reply
