@@ -25,7 +25,7 @@ from officer_desk.ui.dialogs.meal import MealDialog
 from officer_desk.ui.dialogs.note import NoteDialog
 from officer_desk.ui.home.arrange import ArrangeDialog
 from officer_desk.ui.main_window import MainWindow
-from officer_desk.ui.unit.models import PersonColumn
+from officer_desk.ui.unit.models import ROW_ROLE, PersonColumn
 
 # The roster's limit: 120 characters.
 LONG_NAME = ("Kristoffer-Alexander " * 5 + "Haugen-Bjørnstad-Kristiansen-Olsen")[:120]
@@ -129,6 +129,15 @@ def test_two_frodes_are_told_apart_on_the_unit_overview(
     ]
     frode_names = [n for n in names if "Frode" in n]
     assert len(frode_names) == 2 and identity.alike(frode_names) == set()
+    # By need until sorted otherwise; the flags keep a readable width at 1024 px.
+    window.resize(1024, 640)
+    qtbot.waitUntil(lambda: window.width() == 1024, timeout=TIMEOUT)
+    shown = page.people_view.model()
+    ranks = [shown.index(n, 0).data(ROW_ROLE).need_rank for n in range(shown.rowCount())]
+    assert ranks == sorted(ranks)
+    flags_width = page.people_view.columnWidth(PersonColumn.FLAGS)
+    title = page.people_view.horizontalHeader().fontMetrics().horizontalAdvance("Flags")
+    assert flags_width > 3 * title
 
 
 def set_severities(executor: DbExecutor, actor: Actor, inmate_id: str, sev: list[str]) -> None:

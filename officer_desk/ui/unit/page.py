@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -55,7 +56,7 @@ from officer_desk.ui.unit.models import (
     workstation_lines,
 )
 from officer_desk.ui.unit.reads import OverviewRead, Workstations, overview_work, unit_devices
-from officer_desk.ui.wrap_row import WrappedNote
+from officer_desk.ui.wrap_row import WrappedNote, WrapRow
 
 if TYPE_CHECKING:
     from officer_desk.app.writes import Actor
@@ -192,17 +193,25 @@ class UnitOverviewPage(QWidget):
         self.devices_note = WrappedNote(30)
         self.devices_note.setObjectName("PageSubtitle")
 
-        filters = QHBoxLayout()
+        # The filters and the actions go onto two rows where one would not fit (Norwegian at
+        # 1024 px widened the window past its screen).
+        filters = WrapRow()
+        choose = QHBoxLayout()
         show_label = QLabel(self.tr("&Show"))
         show_label.setBuddy(self.filter_kind)
-        filters.addWidget(show_label)
-        filters.addWidget(self.filter_kind)
-        filters.addWidget(self.filter_days)
-        filters.addWidget(self.filter_officer)
-        filters.addWidget(self.shown, 1)
-        filters.addWidget(self.reassign_button)
-        filters.addWidget(self.cover_button)
-        filters.addWidget(self.conflicts_button)
+        choose.addWidget(show_label)
+        choose.addWidget(self.filter_kind)
+        choose.addWidget(self.filter_days)
+        choose.addWidget(self.filter_officer)
+        choose.addWidget(self.shown)
+        choose.addStretch(1)
+        filters.add_group(choose, 1)
+        act = QHBoxLayout()
+        act.addStretch(1)
+        act.addWidget(self.reassign_button)
+        act.addWidget(self.cover_button)
+        act.addWidget(self.conflicts_button)
+        filters.add_group(act)
 
         top = QWidget()
         top_layout = QHBoxLayout(top)
@@ -228,7 +237,7 @@ class UnitOverviewPage(QWidget):
         people_title = QLabel(self.tr("People"))
         people_title.setObjectName("SectionTitle")
         bottom_layout.addWidget(people_title)
-        bottom_layout.addLayout(filters)
+        bottom_layout.addWidget(filters)
         bottom_layout.addWidget(self.people_view, 1)
 
         split = self._split = QSplitter(Qt.Orientation.Vertical)
@@ -367,10 +376,16 @@ class UnitOverviewPage(QWidget):
         rows = max(1, min(self.caseloads.rowCount(), SHOWN_CASELOADS))
         height = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
         height += rows * max(view.verticalHeader().defaultSectionSize(), view.sizeHintForRow(0))
-        top = height + self._caseload_title.sizeHint().height() + 8
+        # The title above it, the layout's spacing, and a few pixels so no row is cut.
+        top = height + self._caseload_title.sizeHint().height() + 24
         total = sum(self._split.sizes())
         if total > top:
             self._split.setSizes([top, total - top])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.read is not None:
+            self._fit_caseload_rows()  # the split has its real size only once shown
 
     def _ask_hub(self, store: Store, generation: int) -> None:
         reply = self._hub_reply
