@@ -78,6 +78,9 @@ def test_two_frodes_are_told_apart_in_every_picker(
     activity = desk.log_activity()
     assert isinstance(activity, ActivityDialog)
     shown["activity"] = [box.text() for box in activity.people.values()]
+    qtbot.waitExposed(activity)
+    cut = [b.text() for b in activity.people.values() if b.width() < b.sizeHint().width()]
+    assert cut == []  # every label whole, none under its neighbour
     meal = desk.log_meal()
     assert isinstance(meal, MealDialog)
     shown["meal"] = [

@@ -23,6 +23,7 @@ from officer_desk.domain.enums import ActivityCategory, ActivityOutcome
 from officer_desk.store.rows import CaseloadRow
 from officer_desk.ui import vocabulary
 from officer_desk.ui.dialogs.form import FormDialog, TimeSpan, local_now
+from officer_desk.ui.fit import fit_to_text
 
 if TYPE_CHECKING:
     from officer_desk.app.writes import Actor
@@ -113,7 +114,7 @@ class ActivityDialog(FormDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         self.finish_layout(layout)
-        self.setMinimumWidth(620)
+        fit_to_text(self, 620)  # wide enough for the people's labels, within the screen
         self.category.setFocus()
 
     def _set_everyone(self, on: bool) -> None:
