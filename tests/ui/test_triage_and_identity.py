@@ -321,3 +321,23 @@ def test_dialogs_size_to_their_text_and_grow_when_a_message_comes(
     message = undo.messages["reason"]
     assert message.isVisible() and whole(message)
     assert undo.width() <= 1024
+
+
+def test_an_officer_rates_an_alert_on_the_person_page_and_the_card_moves_up(
+    qtbot: QtBot, window: MainWindow, officer: Officer, at_risk: list[str]
+) -> None:
+    _interpreter, suicide_risk = at_risk
+    sign_in(qtbot, window, officer)
+    window.desk.open_person(suicide_risk)
+    form = window.desk.person.profile
+    qtbot.waitUntil(lambda: len(form.severity_boxes) == 1, timeout=TIMEOUT)
+    box = form.severity_boxes[0]
+    assert box.currentData() == "medium"  # nobody rated it yet
+    assert box.accessibleName() == "Severity of the alert Selvmordsfare"
+    box.setCurrentIndex(box.findData("high"))
+    with reloaded(qtbot, window):
+        form.save_button.click()
+    row = window.desk.model.person(suicide_risk)
+    assert row is not None and row.alert_severities == ("high",)
+    assert window.desk.model.ids[0] == suicide_risk
+    assert "High: Selvmordsfare" in window.desk.person.care.full_text()
