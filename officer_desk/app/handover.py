@@ -27,7 +27,7 @@ from sqlmodel import Session, col, select
 
 from officer_desk.app.setting_definitions import CONTACT_NUDGE_DAYS, REFUSAL_STREAK_MEALS
 from officer_desk.app.writes import Actor, Change, write
-from officer_desk.domain import rules
+from officer_desk.domain import identity, rules
 from officer_desk.domain.enums import Role
 from officer_desk.domain.errors import NotFound, PermissionDenied, ValidationError
 from officer_desk.store import handover as reads
@@ -709,7 +709,7 @@ def _check_person(session: Session, handover: Handover, inmate_id: str | None) -
 
 def _person_name(session: Session, inmate_id: str) -> str:
     person = session.get(Inmate, inmate_id)
-    return "?" if person is None else (person.preferred_name or person.full_name)
+    return "?" if person is None else identity.shown_name(person.full_name, person.preferred_name)
 
 
 def _names_of(session: Session, inmate_ids: Sequence[str]) -> str:

@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from officer_desk.app import access
 from officer_desk.app.writes import Actor, Change, write
-from officer_desk.domain import rules
+from officer_desk.domain import rules, triage
 from officer_desk.domain.errors import NotFound, ValidationError
 from officer_desk.store.database import Store
 from officer_desk.store.tables import Inmate
@@ -28,6 +28,8 @@ class ProfileEdit:
     allergies: str | None = None
     cell: str | None = None
     alerts: Sequence[str] | None = None
+    # One per alert, in order (domain.triage.AlertSeverity); sent with the alerts, always.
+    alert_severities: Sequence[str] | None = None
 
 
 def update_profile(store: Store, actor: Actor, inmate_id: str, edit: ProfileEdit) -> Change:
@@ -48,13 +50,33 @@ def update_profile(store: Store, actor: Actor, inmate_id: str, edit: ProfileEdit
         values["allergies"] = rules.limited_text(edit.allergies, "allergies", "Allergies")
     if edit.cell is not None:
         values["cell"] = rules.limited_text(edit.cell, "cell", "Cell", 20)
+    new_alerts: list[str] = []
     if edit.alerts is not None:
-        values["alerts"] = [
-            rules.limited_text(x, "alerts", "An alert") for x in edit.alerts if x.strip()
-        ]
+        new_alerts = [rules.limited_text(x, "alerts", "An alert") for x in edit.alerts if x.strip()]
+    if edit.alert_severities is not None:
+        for severity in edit.alert_severities:
+            if severity not in triage.SEVERITIES:
+                raise ValidationError(
+                    f"“{severity}” is not a severity; choose high, medium or low.",
+                    "alert_severities",
+                )
     with write(store, actor) as w:
         inmate = _person(w.session, inmate_id)
         access.require_people(w.session, actor, [inmate_id], w.now.date(), "profiles")
+        if edit.alerts is not None or edit.alert_severities is not None:
+            # Kept one severity per alert, in order.  Readers pair them by position and
+            # read a missing one as medium (domain.triage.paired_severities), so two
+            # officers' concurrent edits merged field by field never lose an alert.
+            alerts = list(inmate.alerts) if edit.alerts is None else new_alerts
+            given = (
+                inmate.alert_severities
+                if edit.alert_severities is None
+                else list(edit.alert_severities)
+            )
+            if edit.alert_severities is not None and len(given) != len(alerts):
+                raise ValidationError("Give one severity for each alert.", "alert_severities")
+            values["alerts"] = alerts
+            values["alert_severities"] = list(triage.paired_severities(alerts, given))
         w.update(inmate, values)
         w.change.inmate_ids.add(inmate_id)
         return w.change

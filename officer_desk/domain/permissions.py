@@ -40,6 +40,7 @@ BLANK_PERSON: dict[str, Any] = {
     "diet": "",
     "allergies": "",
     "alerts": [],
+    "alert_severities": [],
     "photo": None,
 }
 # Fields of an officer record that grant or move rights.

@@ -143,7 +143,7 @@ def handover_html(view: HandoverView, *, language: str = "nb") -> str:
     parts.append(f"<h2>{escape(t['people'])}</h2>")
     for e in view.entries:
         parts.append(
-            f"<p class='person'>{escape(e.name)} · {escape(e.prison_number)} — "
+            f"<p class='person'>{escape(e.name)} — "
             f"<span class='{e.status}'>{escape(t['status'].get(e.status, e.status))}</span></p>"
         )
         parts.append(f"<p class='text'>{_lines(e.text)}</p>")

@@ -24,6 +24,7 @@ from officer_desk.app.journal import (
     MealMonth,
     WrittenEntry,
 )
+from officer_desk.domain import identity
 
 TEXTS: dict[str, dict[str, Any]] = {
     "en": {
@@ -253,7 +254,7 @@ def write_journal_pdf(data: JournalData, path: Path) -> None:
 
 
 def display_name(profile: JournalProfile) -> str:
-    return profile.preferred_name or profile.full_name
+    return identity.shown_name(profile.full_name, profile.preferred_name)
 
 
 # --- the document ---------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from officer_desk.domain import rules
+from officer_desk.domain import identity, rules
 from officer_desk.store.home import (
     MEAL_ORDER,
     _effective_rows,
@@ -152,7 +152,7 @@ def shift_facts(
         days = None if last is None else (today - last.astimezone().date()).days
         result[pid] = ShiftFacts(
             inmate_id=pid,
-            name=preferred or full,
+            name=identity.shown_name(full, preferred),
             prison_number=number,
             meals=tuple(meals.get(pid, ())),
             activities=tuple(activities.get(pid, ())),
@@ -291,9 +291,10 @@ def handover_view(conn: Any, handover_id: str) -> HandoverView | None:
         return None
     names = _names(conn)
     people = {
-        pid: (preferred or full, number)
-        for pid, full, preferred, number in conn.execute(
-            """SELECT i.id, i.full_name, i.preferred_name, i.prison_number FROM inmate i
+        pid: (identity.person_label(full, preferred, number, cell).long, number)
+        for pid, full, preferred, number, cell in conn.execute(
+            """SELECT i.id, i.full_name, i.preferred_name, i.prison_number, i.cell
+                 FROM inmate i
                 WHERE i.id IN (SELECT inmate_id FROM handover_entry WHERE handover_id = ?)
                    OR i.id IN (SELECT inmate_id FROM handover_action WHERE handover_id = ?)
                    OR i.id IN (SELECT inmate_id FROM handover_contingency WHERE handover_id = ?)""",

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from officer_desk.domain import release, rules
+from officer_desk.domain import release, rules, triage
 from officer_desk.domain.rules import LogEvent
 from officer_desk.store.rows import CaseloadRow, FollowUpSummary, OfficerSummary
 
@@ -68,7 +68,8 @@ def officer_summaries(conn: Any, on: date, unit_id: str | None = None) -> list[O
 
 
 PERSON_COLUMNS = """i.id, i.prison_number, i.full_name, i.preferred_name, i.cell, i.arrival_date,
-               i.expected_release_date, i.diet, i.allergies, i.alerts, i.languages, i.photo"""
+               i.expected_release_date, i.diet, i.allergies, i.alerts, i.languages, i.photo,
+               i.alert_severities"""
 CONCERN_WINDOW_DAYS = 14
 
 
@@ -127,6 +128,7 @@ def person_rows(
         alerts,
         languages,
         photo,
+        severities,
     ) in people:
         arrival_date = parse_date(arrival)
         release_date = parse_date(expected_release)
@@ -135,6 +137,7 @@ def person_rows(
         plan = plans.get(pid)
         alert = plan.alert if plan is not None else release.unplanned_alert(release_date, today)
         since_talk = None if talked is None else (today - talked.astimezone().date()).days
+        shown_alerts = tuple(json.loads(alerts or "[]"))
         result.append(
             CaseloadRow(
                 inmate_id=pid,
@@ -147,7 +150,10 @@ def person_rows(
                 days_to_release=rules.days_to_release(today, release_date),
                 diet=diet,
                 allergies=allergies,
-                alerts=tuple(json.loads(alerts or "[]")),
+                alerts=shown_alerts,
+                alert_severities=triage.paired_severities(
+                    shown_alerts, json.loads(severities or "[]")
+                ),
                 meals_today=tuple(meals.get(pid, [])),
                 refusal_streak=streak,
                 activities_today=tuple(activities.get(pid, [])),

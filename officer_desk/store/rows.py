@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from officer_desk.domain import triage
+from officer_desk.domain.identity import PersonLabel, person_label, shown_name
+
 
 @dataclass(frozen=True)
 class OfficerSummary:
@@ -50,7 +53,24 @@ class CaseloadRow:
     release_alert: str | None = None
     plan_share_done: float | None = None  # None: no release plan yet
     recent_concerns: int = 0  # concern and safety notes in the last two weeks
+    alert_severities: tuple[str, ...] = ()  # one per alert (domain.triage.AlertSeverity)
 
     @property
     def display_name(self) -> str:
-        return self.preferred_name or self.full_name
+        return shown_name(self.full_name, self.preferred_name)
+
+    @property
+    def triage(self) -> triage.Facts:
+        return triage.Facts(
+            alert_severities=self.alert_severities,
+            refusal_flag=self.refusal_flag,
+            release_alert=self.release_alert,
+            overdue_follow_ups=sum(f.overdue for f in self.open_follow_ups),
+            contact_nudge=self.contact_nudge,
+            recent_concerns=self.recent_concerns,
+            days_to_release=self.days_to_release,
+        )
+
+    @property
+    def label(self) -> PersonLabel:
+        return person_label(self.full_name, self.preferred_name, self.prison_number, self.cell)

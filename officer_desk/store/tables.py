@@ -71,6 +71,12 @@ class Inmate(Synced, table=True):
     diet: str = Field(default="")
     allergies: str = Field(default="")
     alerts: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # One severity per alert, in the same order (domain.triage.AlertSeverity; missing: medium).
+    # A list beside ``alerts`` rather than objects inside it: the hub and older records keep
+    # reading ``alerts`` as it was, and the profile write sends both fields together.
+    alert_severities: list[str] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
+    )
     photo: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
 
 

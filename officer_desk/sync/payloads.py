@@ -23,7 +23,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from officer_desk.domain import enums, programmes, release, rules
+from officer_desk.domain import enums, programmes, release, rules, triage
 from officer_desk.sync import protocol as p
 
 # --- bounds ----------------------------------------------------------------------------------
@@ -106,6 +106,10 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("handover", "status"): HANDOVER_STATUSES,
     ("handover_entry", "status"): HANDOVER_ENTRY_STATUSES,
     ("handover_unit_item", "kind"): UNIT_ITEM_KINDS,
+}
+# List columns whose every entry is one of a fixed vocabulary.
+LIST_CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("inmate", "alert_severities"): _values(triage.AlertSeverity),
 }
 # Text columns with a bound of their own.
 TEXT_LIMITS: dict[tuple[str, str], int] = {
@@ -299,6 +303,9 @@ def _shape(entity: str) -> Shape:
         elif isinstance(kind_type, sa.LargeBinary):
             kind, check = "hex", _hex(MAX_PHOTO_HEX)
             spec = {"max_length": MAX_PHOTO_HEX}
+        elif isinstance(kind_type, sa.JSON) and key in LIST_CHOICES:
+            kind, check = "list", _text_list(_choice(LIST_CHOICES[key]))
+            spec = {"choices": LIST_CHOICES[key]}
         elif isinstance(kind_type, sa.JSON):
             kind, check = "list", _text_list(_text(MAX_SHORT))
             spec = {"max_length": MAX_SHORT}

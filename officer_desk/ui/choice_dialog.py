@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from officer_desk.ui.fit import fit_to_text, grow_to_fit
+
 
 class WorkstationChoiceDialog(QDialog):
     """Built by the subclass's ``__init__`` calling :meth:`build` (its words come from its
@@ -47,6 +49,7 @@ class WorkstationChoiceDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        fit_to_text(self)
 
     def chosen(self) -> str:
         return next(code for code, button in self.choices.items() if button.isChecked())
@@ -57,3 +60,4 @@ class WorkstationChoiceDialog(QDialog):
     def say(self, text: str) -> None:
         self.note.setText(text)
         self.note.show()
+        grow_to_fit(self)

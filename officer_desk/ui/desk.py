@@ -140,6 +140,7 @@ class DeskPage(QWidget):
         self.home.conversation_requested.connect(self.log_conversation)
         self.home.note_requested.connect(lambda who, kind: self.write_note(kind, who))
         self.home.follow_up_done.connect(self.complete_follow_up)
+        self.home.arrange_requested.connect(self.arrange_cards)
         self.model.loaded.connect(self._caseload_loaded)
         self._settling = Settling(executor, self)
         self._settling.settled.connect(self.settled)
@@ -169,6 +170,7 @@ class DeskPage(QWidget):
         self.close_person_data()
         self.signed_in_at = self._now()
         supervisor = Role(user.role) is Role.SUPERVISOR
+        self.model.viewer_id = user.officer_id
         self.home.show_officer(user.officer_id, user.display_name)
         self.home.offer_officers(supervisor)
         once = Qt.ConnectionType.SingleShotConnection
@@ -339,6 +341,18 @@ class DeskPage(QWidget):
         )
 
     @Slot()
+    def arrange_cards(self) -> QDialog | None:
+        if self.model.rowCount() < 2:
+            return None
+        from officer_desk.ui.home.arrange import ArrangeDialog
+
+        dialog = ArrangeDialog(
+            self._executor, self._actor, self.model.people(), self.model.pinned, self
+        )
+        self._open(dialog)
+        return dialog
+
+    @Slot()
     def log_meal(self) -> MealDialog | None:
         if not self.model.rowCount():
             return None
@@ -492,6 +506,7 @@ class DeskPage(QWidget):
             ("activity", dialog(lambda: self.log_activity(first()))),
             ("conversation", dialog(lambda: self.log_conversation(first()))),
             ("note", dialog(lambda: self.write_note(NoteKind.POSITIVE, first()))),
+            ("arrange", dialog(self.arrange_cards)),
             ("person", person()),
             ("person-programmes", person(1)),
             ("person-release-plan", person(2)),

@@ -8,6 +8,7 @@ TEMPLATES: tuple[str, ...] = (
     "A reassignment can be dated at most {REASSIGN_BACKDATE_DAYS} days back.",
     "Already enrolled in {name_en} ({status}).",
     "An enrolment that is {value} cannot become {new_value}. Allowed next: {allowed}.",
+    "An order can hold at most {MAX_PINNED} people.",
     "Choose at most {MAX_TOPICS} topics.",
     "Date of birth makes this person younger than {MIN_AGE_YEARS}; check the year.",
     "Facility {code} already exists.",
@@ -80,5 +81,6 @@ TEMPLATES: tuple[str, ...] = (
     "{username} is the only active admin; make another account admin first.",
     "{warning} Confirm to reassign anyway.",
     "“{decision}” is not a way to decide a conflict.",
+    "“{severity}” is not a severity; choose high, medium or low.",
     "“{value}” is not a checklist status.",
 )

@@ -218,10 +218,38 @@
     </message>
 </context>
 <context>
-    <name>CaseloadModel</name>
+    <name>ArrangeDialog</name>
     <message>
-        <source>Cell {cell}</source>
-        <translation>Celle {cell}</translation>
+        <source>Arrange the cards</source>
+        <translation>Ordne kortene</translation>
+    </message>
+    <message>
+        <source>Cards are ordered by need: safety alerts first, then refused meals, release without a place to live or school/job, overdue follow-ups and no recent talk. Put them in an order of your own here; people assigned later come after them, by need.</source>
+        <translation>Kortene står etter behov: sikkerhetsvarsler først, så nektede måltider, løslatelse uten bolig eller skole/jobb, forfalte oppfølginger og ingen samtale på lenge. Her kan du sette dem i din egen rekkefølge; de som blir tildelt senere, kommer etter dem, etter behov.</translation>
+    </message>
+    <message>
+        <source>People in card order</source>
+        <translation>Personer i kortrekkefølge</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Flytt &amp;opp</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>Flytt &amp;ned</translation>
+    </message>
+    <message>
+        <source>Order by &amp;need</source>
+        <translation>Ordne etter &amp;behov</translation>
+    </message>
+    <message>
+        <source>Forget your order and order the cards by need</source>
+        <translation>Glem din rekkefølge og ordne kortene etter behov</translation>
+    </message>
+    <message>
+        <source>Keep this order</source>
+        <translation>Behold denne rekkefølgen</translation>
     </message>
 </context>
 <context>
@@ -1513,6 +1541,14 @@
         <translation>Bekreft denne personen</translation>
     </message>
     <message>
+        <source>Next person →</source>
+        <translation>Neste person →</translation>
+    </message>
+    <message>
+        <source>Show the next person in the handover</source>
+        <translation>Vis neste person i overleveringen</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2162,6 +2198,14 @@
         <translation>Se og registrer for alle kontaktansvar på avdelingen</translation>
     </message>
     <message>
+        <source>&amp;Arrange cards…</source>
+        <translation>&amp;Ordne kortene …</translation>
+    </message>
+    <message>
+        <source>Cards are ordered by need; put them in an order of your own</source>
+        <translation>Kortene står etter behov; sett dem i din egen rekkefølge</translation>
+    </message>
+    <message>
         <source>Log activity</source>
         <translation>Registrer aktivitet</translation>
     </message>
@@ -2190,8 +2234,16 @@
         <translation>{name} ({people})</translation>
     </message>
     <message>
-        <source>{day} · {people}</source>
-        <translation>{day} · {people}</translation>
+        <source>in your order</source>
+        <translation>i din rekkefølge</translation>
+    </message>
+    <message>
+        <source>by need</source>
+        <translation>etter behov</translation>
+    </message>
+    <message>
+        <source>{day} · {people} · {order}</source>
+        <translation>{day} · {people} · {order}</translation>
     </message>
     <message>
         <source>No one is assigned to {name} today.</source>
@@ -2740,6 +2792,58 @@ dato passert</translation>
         <source>+ {n} more follow-ups on their page</source>
         <translation>+ {n} oppfølgingspunkter til på personsiden</translation>
     </message>
+    <message>
+        <source>Refusing meals</source>
+        <translation>Nekter måltider</translation>
+    </message>
+    <message>
+        <source>Release close, not ready</source>
+        <translation>Løslates snart, ikke klar</translation>
+    </message>
+    <message>
+        <source>Needs a talk</source>
+        <translation>Trenger en samtale</translation>
+    </message>
+    <message>
+        <source>Concern noted</source>
+        <translation>Bekymring notert</translation>
+    </message>
+    <message>
+        <source>Practical alert</source>
+        <translation>Praktisk varsel</translation>
+    </message>
+    <message>
+        <source>⚠ High: {alert}</source>
+        <translation>⚠ Høy: {alert}</translation>
+    </message>
+    <message>
+        <source>Safety alert</source>
+        <translation>Sikkerhetsvarsel</translation>
+    </message>
+    <message>
+        <source>Follow-up overdue</source>
+        <translation>Oppfølging forfalt</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Varsel</translation>
+    </message>
+    <message>
+        <source>{n} practical alerts</source>
+        <translation>{n} praktiske varsler</translation>
+    </message>
+    <message>
+        <source>{n} safety alerts</source>
+        <translation>{n} sikkerhetsvarsler</translation>
+    </message>
+    <message>
+        <source>{n} follow-ups overdue</source>
+        <translation>{n} oppfølginger forfalt</translation>
+    </message>
+    <message>
+        <source>{n} alerts</source>
+        <translation>{n} varsler</translation>
+    </message>
 </context>
 <context>
     <name>PersonPage</name>
@@ -2970,8 +3074,32 @@ dato passert</translation>
         <translation>Celle</translation>
     </message>
     <message>
+        <source>Alerts</source>
+        <translation>Varsler</translation>
+    </message>
+    <message>
         <source>Photo</source>
         <translation>Bilde</translation>
+    </message>
+    <message>
+        <source>High: safety</source>
+        <translation>Høy: sikkerhet</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Middels</translation>
+    </message>
+    <message>
+        <source>Low: practical</source>
+        <translation>Lav: praktisk</translation>
+    </message>
+    <message>
+        <source>Severity of the alert {alert}</source>
+        <translation>Alvorlighetsgrad for varselet {alert}</translation>
+    </message>
+    <message>
+        <source>None registered</source>
+        <translation>Ingen registrert</translation>
     </message>
     <message>
         <source>Nothing has changed.</source>
@@ -4328,6 +4456,10 @@ dato passert</translation>
         <translation>Advarsel: </translation>
     </message>
     <message>
+        <source>safety alert: {alerts}</source>
+        <translation>sikkerhetsvarsel: {alerts}</translation>
+    </message>
+    <message>
         <source>refused {n} meals in a row</source>
         <translation>har nektet {n} måltider på rad</translation>
     </message>
@@ -4893,6 +5025,14 @@ Datafil: {path}</translation>
         <translation>Den personen er ikke i denne overleveringen.</translation>
     </message>
     <message>
+        <source>Only a signed-in officer has a home order to keep.</source>
+        <translation>Bare en innlogget betjent har en rekkefølge å ta vare på.</translation>
+    </message>
+    <message>
+        <source>An order can hold at most {MAX_PINNED} people.</source>
+        <translation>En rekkefølge kan ha høyst {MAX_PINNED} personer.</translation>
+    </message>
+    <message>
         <source>There is already an officer_desk store in {data_dir}; &apos;join&apos; is for a new workstation. Use &apos;enroll&apos; on an existing one, or choose an empty --data-dir.</source>
         <translation>Det finnes allerede officer_desk-data i {data_dir}; «join» er for en ny arbeidsstasjon. Bruk «enroll» på en eksisterende, eller velg en tom --data-dir.</translation>
     </message>
@@ -5035,6 +5175,14 @@ Datafil: {path}</translation>
     <message>
         <source>A reassignment can be dated at most {REASSIGN_BACKDATE_DAYS} days back.</source>
         <translation>En omfordeling kan tilbakedateres høyst {REASSIGN_BACKDATE_DAYS} dager.</translation>
+    </message>
+    <message>
+        <source>“{severity}” is not a severity; choose high, medium or low.</source>
+        <translation>«{severity}» er ikke en alvorlighetsgrad; velg høy, middels eller lav.</translation>
+    </message>
+    <message>
+        <source>Give one severity for each alert.</source>
+        <translation>Gi én alvorlighetsgrad for hvert varsel.</translation>
     </message>
     <message>
         <source>The photo must be a PNG or JPEG image.</source>

@@ -202,8 +202,10 @@ def value_of(entity: str, column: payloads.Column, refs: dict[str, list[str]]) -
             return st.none()
         known = st.sampled_from(targets)
         return st.one_of(st.none(), known) if column.nullable else known
-    if column.choices is not None:
-        base: st.SearchStrategy[Any] = st.sampled_from(column.choices)
+    if column.choices is not None and column.kind == "list":
+        base: st.SearchStrategy[Any] = st.lists(st.sampled_from(column.choices), max_size=5)
+    elif column.choices is not None:
+        base = st.sampled_from(column.choices)
     elif column.kind == "text":
         size = min(column.max_length or 40, 40)
         base = st.text(SAFE_TEXT, max_size=size)

@@ -216,7 +216,11 @@ def test_the_caseload_progress_page_has_a_row_per_person_and_programme(
     model = page.model
     assert model.rowCount() == 3
     people = {model.index(r, ProgressColumn.PERSON).data() for r in range(3)}
-    assert people == {"Øystein Ås", "Ahmed Khalil", "Jonas Berg"}
+    assert people == {  # domain.identity: name, prison number, cell
+        "Øystein Ås · H-1001 · C01",
+        "Ahmed Khalil · H-1002 · C02",
+        "Jonas Berg · H-1003 · C03",
+    }
     assert model.index(0, ProgressColumn.MILESTONES).data().endswith(("/ 3", "/ 4", "/ 5"))
     qtmodeltester.check(model)
     with qtbot.waitSignal(page.person_requested) as requested:

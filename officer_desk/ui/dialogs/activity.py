@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
 
 from officer_desk.app.change import Change
 from officer_desk.app.executor import DbExecutor
+from officer_desk.domain import identity
 from officer_desk.domain.enums import ActivityCategory, ActivityOutcome
 from officer_desk.store.rows import CaseloadRow
 from officer_desk.ui import vocabulary
 from officer_desk.ui.dialogs.form import FormDialog, TimeSpan, local_now
+from officer_desk.ui.fit import fit_to_text
 
 if TYPE_CHECKING:
     from officer_desk.app.writes import Actor
@@ -73,8 +75,10 @@ class ActivityDialog(FormDialog):
         grid = QGridLayout(people_box)
         grid.setContentsMargins(0, 0, 0, 0)
         self.people: dict[str, QCheckBox] = {}
+        shown = identity.labels(people, lambda person: person.label, short=True)
         for number, person in enumerate(people):
-            box = QCheckBox(person.display_name)
+            box = QCheckBox(shown[number])
+            box.setToolTip(person.label.long)
             box.setChecked(person.inmate_id in chosen or not chosen)
             self.people[person.inmate_id] = box
             grid.addWidget(box, number // 3, number % 3)
@@ -110,7 +114,7 @@ class ActivityDialog(FormDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         self.finish_layout(layout)
-        self.setMinimumWidth(620)
+        fit_to_text(self, 620)  # wide enough for the people's labels, within the screen
         self.category.setFocus()
 
     def _set_everyone(self, on: bool) -> None:

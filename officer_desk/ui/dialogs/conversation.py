@@ -84,7 +84,7 @@ class ConversationDialog(FormDialog):
 
         self.person = QComboBox()
         for row in people:
-            self.person.addItem(row.display_name, row.inmate_id)
+            self.person.addItem(row.label.long, row.inmate_id)
         if person is not None:
             self.person.setCurrentIndex(max(self.person.findData(person), 0))
         self.when = TimeSpan(moment, DEFAULT_MINUTES)

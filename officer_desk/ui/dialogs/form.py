@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from officer_desk.app.executor import DbExecutor
 from officer_desk.domain.errors import DeskError, ValidationError
 from officer_desk.ui import vocabulary
+from officer_desk.ui.fit import grow_to_fit
 
 if TYPE_CHECKING:
     from officer_desk.store.database import Store
@@ -106,6 +107,7 @@ class FormDialog(QDialog):
     def show_problem(self, field: str | None, text: str) -> None:
         target = self.messages.get(field or "")
         (target or self.general).say(text)
+        grow_to_fit(self)  # the message must not be cut off at the dialog's first size
 
     # --- subclasses ------------------------------------------------------------------------
 

@@ -72,9 +72,9 @@ class MealRow:
         self, dialog: MealDialog, person: CaseloadRow, grid: QGridLayout, row: int
     ) -> None:
         self.inmate_id = person.inmate_id
-        self.name = QLabel(person.display_name)
+        self.name = QLabel(person.label.short)
         self.name.setObjectName("MealName")
-        self.name.setToolTip(person.full_name)
+        self.name.setToolTip(person.label.long)
         self.group = QButtonGroup(dialog)
         self.buttons: dict[str, QPushButton] = {}
         segment = QHBoxLayout()

@@ -104,7 +104,7 @@ class NoteDialog(FormDialog):
 
         self.person = QComboBox()
         for row in people:
-            self.person.addItem(row.display_name, row.inmate_id)
+            self.person.addItem(row.label.long, row.inmate_id)
         if person is not None:
             at = self.person.findData(person)
             if at >= 0:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidg
 from officer_desk.app.change import Change
 from officer_desk.app.executor import DbExecutor
 from officer_desk.ui.dialogs.form import FormDialog
+from officer_desk.ui.fit import fit_to_text
 
 if TYPE_CHECKING:
     from officer_desk.app.writes import Actor
@@ -62,7 +63,7 @@ class UndoMealDialog(FormDialog):
         layout.addLayout(form)
         self.finish_layout(layout)
         self.save_button.setText(self.tr("Undo meal log"))
-        self.setMinimumWidth(480)
+        fit_to_text(self)
         self.reason.setFocus()
 
     def check(self) -> list[tuple[str | None, str]]:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -125,9 +126,20 @@ class HandoverDetail(QWidget):
         self.ack_button.setObjectName("PrimaryButton")
         self.ack_button.setAccessibleName(self.tr("Acknowledge this person"))
         self.ack_button.clicked.connect(self._acknowledge)
+        self.next_button = QPushButton(self.tr("Next person →"))
+        self.next_button.setAccessibleName(self.tr("Show the next person in the handover"))
+        self.next_button.clicked.connect(self.next_person)
 
+        # The person's name and the buttons that move through the handover stay put above
+        # the entry, which scrolls on its own: acknowledging (which adds a line below) never
+        # scrolls the panel or moves the button under the pointer.
+        self.person_name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        person_row = QHBoxLayout()
+        person_row.addWidget(self.person_name, 1)
+        person_row.addWidget(self.next_button)
+        person_row.addWidget(self.ack_button)
         entry_box = QVBoxLayout()
-        entry_box.addWidget(self.person_name)
+        entry_box.setContentsMargins(0, 0, 6, 0)
         entry_box.addWidget(self.draft)
         entry_box.addWidget(self.text, 1)
         row = QHBoxLayout()
@@ -145,14 +157,27 @@ class HandoverDetail(QWidget):
         answer_row.addWidget(self.answer_text, 1)
         answer_row.addWidget(self.answer_button)
         entry_box.addLayout(answer_row)
-        entry_box.addWidget(self.ack_button, 0, Qt.AlignmentFlag.AlignRight)
         entry_box.addStretch(1)
+        entry_inner = QWidget()
+        entry_inner.setLayout(entry_box)
+        entry_scroll = QScrollArea()
+        entry_scroll.setWidgetResizable(True)
+        entry_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        entry_scroll.setWidget(entry_inner)
+        entry_scroll.setMinimumHeight(72)
         entry_panel = QWidget()
-        entry_panel.setLayout(entry_box)
+        entry_layout = QVBoxLayout(entry_panel)
+        entry_layout.setContentsMargins(0, 0, 0, 0)
+        entry_layout.addLayout(person_row)
+        entry_layout.addWidget(entry_scroll, 1)
+        self.people.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.people.setMinimumHeight(96)
         split = QSplitter()
         split.addWidget(self.people)
         split.addWidget(entry_panel)
         split.setStretchFactor(1, 1)
+        split.setSizes([260, 600])
         split.setChildrenCollapsible(False)
 
         # --- actions, contingencies, unit items -------------------------------------------
@@ -256,7 +281,9 @@ class HandoverDetail(QWidget):
         self.tabs.addTab(actions_box, "")
         self.tabs.addTab(cont_box, "")
         for box_list in (self.actions_list, self.cont_list, self.items_list):
-            box_list.setMaximumHeight(96)
+            box_list.setMinimumHeight(36)
+        # Readable, never a sliver: the tabs' own height, in a splitter the person can move.
+        self.tabs.setMinimumHeight(self.tabs.minimumSizeHint().height())
 
         # --- hand over, sign, print ------------------------------------------------------
         self.incoming = QComboBox()
@@ -281,26 +308,22 @@ class HandoverDetail(QWidget):
         bottom.addWidget(self.print_button)
         bottom.addWidget(self.sign_button)
 
-        inner = QWidget()
-        layout = QVBoxLayout(inner)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.subtitle)
-        layout.addWidget(self.problem)
-        self.body = QWidget()  # hidden while no handover is chosen
-        body = QVBoxLayout(self.body)
-        body.setContentsMargins(0, 0, 0, 0)
-        body.addWidget(split, 1)
-        body.addWidget(self.tabs)
-        layout.addWidget(self.body, 1)
-        layout.addStretch(0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(inner)
+        # Two panes (people, the person) over the unit's tabs, in one splitter: each part
+        # keeps its size while entries are acknowledged and lines come and go.
+        self.body = QSplitter(Qt.Orientation.Vertical)  # hidden while no handover is chosen
+        self.body.addWidget(split)
+        self.body.addWidget(self.tabs)
+        self.body.setStretchFactor(0, 3)
+        self.body.setStretchFactor(1, 1)
+        self.body.setChildrenCollapsible(False)
+        self.body.setSizes([10_000, self.tabs.minimumHeight()])  # the people first
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(self.title)
+        outer.addWidget(self.subtitle)
+        outer.addWidget(self.problem)
+        outer.addWidget(self.body, 1)
         outer.addLayout(bottom)
         self.show_view(None)
 
@@ -396,6 +419,7 @@ class HandoverDetail(QWidget):
         for e in entries:
             mark = "✓ " if e.acknowledged_at else ("? " if e.open_question else "")
             item = QListWidgetItem(f"{mark}{e.name} — {statuses.get(e.status, e.status)}")
+            item.setToolTip(item.text())
             item.setData(ID_ROLE, e.id)
             self.people.addItem(item)
         for o in by_name(self.officers, lambda o: o.display_name):
@@ -461,7 +485,7 @@ class HandoverDetail(QWidget):
             self.readback.setText("")
             self._update_buttons()
             return
-        self.person_name.setText(f"{e.name} · {e.prison_number}")
+        self.person_name.setText(e.name)
         self.draft.setText(self.tr("Drafted from the logs:\n{draft}").format(draft=e.draft))
         self.text.setPlainText(e.text)
         self.entry_status.setCurrentIndex(max(0, self.entry_status.findData(e.status)))
@@ -501,6 +525,7 @@ class HandoverDetail(QWidget):
             answer_part.setVisible(answering)
         self.ack_button.setVisible(self.can_read_back())
         self.ack_button.setEnabled(read and e is not None and e.acknowledged_at is None)
+        self.next_button.setEnabled(self.people.count() > 1)
         for w in (
             self.action_text, self.action_owner, self.action_has_due, self.action_about,
             self.add_action_button, self.remove_action_button, self.cont_if, self.cont_then,
@@ -527,6 +552,7 @@ class HandoverDetail(QWidget):
         *args: Any,
         done: str = "",
         clear: tuple[Any, ...] = (),
+        then: Callable[[], None] | None = None,
         **kwargs: Any,
     ) -> None:
         """Run a handover use case (by name, with the signed-in actor) on the worker."""
@@ -542,6 +568,8 @@ class HandoverDetail(QWidget):
                 field.clear()
             if done:
                 self.status.emit(done)
+            if then is not None:
+                then()
             self._update_buttons()
 
         def failed(error: BaseException) -> None:
@@ -579,7 +607,24 @@ class HandoverDetail(QWidget):
     def _acknowledge(self) -> None:
         e = self.entry()
         if e is not None:
-            self._run("acknowledge", e.id, done=self.tr("{name} acknowledged.").format(name=e.name))
+            self._run(
+                "acknowledge",
+                e.id,
+                done=self.tr("{name} acknowledged.").format(name=e.name),
+                then=self.next_person,
+            )
+
+    @Slot()
+    def next_person(self) -> None:
+        """The next person still to acknowledge (else simply the next one), round the list."""
+        count = self.people.count()
+        if count < 2 or self.view is None:
+            return
+        at = self.people.currentRow()
+        waiting = {e.id for e in self.view.entries if e.acknowledged_at is None}
+        order = [(at + step) % count for step in range(1, count)]
+        ahead = [n for n in order if self.people.item(n).data(ID_ROLE) in waiting]
+        self.people.setCurrentRow(ahead[0] if ahead else order[0])
 
     def _add_action(self) -> None:
         if self.view is None:

@@ -144,7 +144,7 @@ class HandoverPage(QWidget):
 
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Handovers"))
-        self.list.setMinimumWidth(260)
+        self.list.setMinimumWidth(200)
         self.list.setWordWrap(True)
         self.list.currentItemChanged.connect(self._chosen)
         self.empty = QLabel(self.tr("No handovers found."))
@@ -161,7 +161,7 @@ class HandoverPage(QWidget):
         split.addWidget(self.detail)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
-        split.setSizes([300, 900])
+        split.setSizes([240, 900])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 14, 20, 12)

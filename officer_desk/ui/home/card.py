@@ -3,7 +3,7 @@ needs the officer's attention (no recent conversation, follow-ups, a refusal str
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QImage, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from officer_desk.domain import triage
 from officer_desk.domain.enums import Meal, MealOutcome
 from officer_desk.store.rows import CaseloadRow, FollowUpSummary
 from officer_desk.ui import vocabulary
@@ -70,6 +71,46 @@ class ElidedLabel(QLabel):
         self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width))
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PersonCard", text)
+
+
+def need_words(need: triage.Need) -> str:
+    """One reason a person needs attention, as the card and the overview say it."""
+    n = need.count
+    reason = need.reason
+    if reason is triage.Reason.SAFETY_ALERT:
+        return _tr("Safety alert") if n == 1 else _tr("{n} safety alerts").format(n=n)
+    if reason is triage.Reason.REFUSAL_STREAK:
+        return _tr("Refusing meals")
+    if reason is triage.Reason.RELEASE_NOT_READY:
+        return _tr("Release close, not ready")
+    if reason is triage.Reason.OVERDUE_FOLLOW_UP:
+        return _tr("Follow-up overdue") if n == 1 else _tr("{n} follow-ups overdue").format(n=n)
+    if reason is triage.Reason.ALERT:
+        return _tr("Alert") if n == 1 else _tr("{n} alerts").format(n=n)
+    if reason is triage.Reason.NO_CONTACT:
+        return _tr("Needs a talk")
+    if reason is triage.Reason.CONCERN_NOTES:
+        return _tr("Concern noted")
+    return _tr("Practical alert") if n == 1 else _tr("{n} practical alerts").format(n=n)
+
+
+def alerts_text(row: CaseloadRow) -> str:
+    """The alerts, the most severe first, each marked with its severity."""
+    rank = {s.value: n for n, s in enumerate(triage.SEVERITIES)}
+    pairs = sorted(
+        zip(row.alerts, triage.paired_severities(row.alerts, row.alert_severities), strict=True),
+        key=lambda pair: rank[pair[1]],
+    )
+    marks = {
+        triage.AlertSeverity.HIGH: _tr("⚠ High: {alert}"),
+        triage.AlertSeverity.MEDIUM: "⚠ {alert}",
+        triage.AlertSeverity.LOW: "ⓘ {alert}",
+    }
+    return " · ".join(marks[triage.severity_of(s)].format(alert=a) for a, s in pairs)
+
+
 class MealChip(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,6 +160,10 @@ class PersonCard(QFrame):
         top.addWidget(self.avatar, 0, Qt.AlignmentFlag.AlignTop)
         top.addLayout(names, 1)
         top.addWidget(self.release, 0, Qt.AlignmentFlag.AlignTop)
+
+        # Why this card stands where it does (domain.triage), heaviest need first.
+        self.need = ElidedLabel()
+        self.need.setObjectName("CardNeed")
 
         self.streak_flag = QLabel()
         self.streak_flag.setObjectName("FlagAlert")
@@ -178,6 +223,7 @@ class PersonCard(QFrame):
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(5)
         layout.addLayout(top)
+        layout.addWidget(self.need)
         layout.addWidget(self.streak_flag)
         layout.addWidget(self.release_flag)
         layout.addWidget(self.nudge)
@@ -195,17 +241,20 @@ class PersonCard(QFrame):
         self.inmate_id = row.inmate_id
         self.avatar.show_person(row.display_name, photo)
         self.name.set_full_text(row.display_name)
-        sub = row.full_name if row.preferred_name and row.preferred_name != row.full_name else ""
         cell = self.tr("Cell {cell}").format(cell=row.cell) if row.cell else self.tr("No cell")
-        self.full_name.set_full_text(" · ".join(x for x in (sub, cell) if x))
+        self.full_name.set_full_text(f"{row.prison_number} · {cell}")
+        self.full_name.setToolTip(row.full_name)
         self._show_release(row)
         self._show_flags(row)
         self._show_meals(row)
         self._show_activities(row)
         self._show_conversation(row)
         self._show_follow_ups(row.open_follow_ups)
-        self.alerts.set_full_text(" · ".join(f"⚠ {a}" for a in row.alerts))
+        self.alerts.set_full_text(alerts_text(row))
         self.alerts.setVisible(bool(row.alerts))
+        needs = triage.needs(row.triage)
+        self.need.set_full_text(" · ".join(need_words(need) for need in needs))
+        self.need.setVisible(bool(needs))
         care = []
         if row.diet:
             care.append(self.tr("Diet: {diet}").format(diet=row.diet))
@@ -213,7 +262,7 @@ class PersonCard(QFrame):
             care.append(self.tr("Allergies: {a}").format(a=row.allergies))
         self.care.set_full_text(" · ".join(care))
         self.care.setVisible(bool(care))
-        self.setAccessibleName(row.display_name)
+        self.setAccessibleName(row.label.long)
 
     def _show_release(self, row: CaseloadRow) -> None:
         days = row.days_to_release

@@ -8,6 +8,7 @@ reloads when a change concerns its people.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -26,6 +27,7 @@ from PySide6.QtGui import QImage
 
 from officer_desk.app.change import Change
 from officer_desk.app.executor import DbExecutor
+from officer_desk.domain import triage
 from officer_desk.store.rows import CaseloadRow
 from officer_desk.ui.i18n import by_name
 
@@ -49,10 +51,28 @@ class CaseloadRead:
     photos: dict[str, QImage]
     nudge_days: int
     streak_meals: int
+    pinned: bool = False  # in the viewer's own order, not by need
 
 
-def read_caseload(officer_id: str, today: date) -> Callable[[Store], CaseloadRead]:
-    """The home screen's read, as work for the database executor."""
+def pinned_order(conn: Any, viewer_id: str | None) -> list[str]:
+    """The order the signed-in officer pinned (app.home_order), or none."""
+    from officer_desk.store import home
+
+    if viewer_id is None:
+        return []
+    text = home.local_setting(conn, f"home.pinned_order.{viewer_id}")
+    try:
+        ids = json.loads(text) if text else []
+    except ValueError:  # a damaged preference is no order, never a broken home screen
+        return []
+    return [i for i in ids if isinstance(i, str)] if isinstance(ids, list) else []
+
+
+def read_caseload(
+    officer_id: str, today: date, viewer_id: str | None = None
+) -> Callable[[Store], CaseloadRead]:
+    """The home screen's read, as work for the database executor: the people by need
+    (domain.triage), or in the order the signed-in officer pinned."""
 
     def work(store: Store) -> CaseloadRead:
         from officer_desk.app.setting_definitions import CONTACT_NUDGE_DAYS, REFUSAL_STREAK_MEALS
@@ -66,7 +86,9 @@ def read_caseload(officer_id: str, today: date) -> Callable[[Store], CaseloadRea
             rows = home.caseload_rows(
                 conn, officer_id, today, nudge_days=nudge, streak_meals=streak
             )
+            pinned = pinned_order(conn, viewer_id)
         rows = by_name(rows, lambda row: row.full_name)  # SQLite sorts Å before Æ and Ø
+        rows = triage.order(rows, lambda row: row.triage, lambda row: row.inmate_id, pinned)
         # QImage (unlike QPixmap) may be made off the GUI thread: decoding stays off it too.
         photos = {}
         for row in rows:
@@ -79,7 +101,9 @@ def read_caseload(officer_id: str, today: date) -> Callable[[Store], CaseloadRea
                         Qt.AspectRatioMode.KeepAspectRatioByExpanding,
                         Qt.TransformationMode.SmoothTransformation,
                     )
-        return CaseloadRead(rows, photos, nudge, streak)
+        return CaseloadRead(
+            rows, photos, nudge, streak, any(row.inmate_id in pinned for row in rows)
+        )
 
     return work
 
@@ -97,6 +121,8 @@ class CaseloadModel(QAbstractListModel):
         self._executor = executor
         self._today = today
         self._officer_id: str | None = None
+        self.viewer_id: str | None = None  # the signed-in officer, whose pinned order counts
+        self.pinned = False
         self._ids: list[str] = []
         self._rows: dict[str, CaseloadRow] = {}
         self._photos: dict[str, QImage] = {}
@@ -127,6 +153,7 @@ class CaseloadModel(QAbstractListModel):
     def clear(self) -> None:
         """Forget everyone (signed out): nothing personal stays in memory for the next user."""
         self._officer_id = None
+        self.viewer_id = None
         self._generation += 1  # an answer still on its way is for the person before
         self._applied = self._generation
         if not self._ids:  # nobody shown (the first sign-in): no reset, no rebuilt home page
@@ -143,7 +170,7 @@ class CaseloadModel(QAbstractListModel):
             self._apply(generation, CaseloadRead([], {}, self.nudge_days, self.streak_meals))
             return
         self._executor.submit(
-            read_caseload(self._officer_id, self._today()),
+            read_caseload(self._officer_id, self._today(), self.viewer_id),
             lambda read: self._apply(generation, read),
             owner=self,
         )
@@ -153,6 +180,7 @@ class CaseloadModel(QAbstractListModel):
             return
         self._applied = generation
         self.nudge_days, self.streak_meals = read.nudge_days, read.streak_meals
+        self.pinned = read.pinned
         ids = [row.inmate_id for row in read.rows]
         if ids == self._ids:
             # Same people: refresh in place so focus and selection stay put.
@@ -172,7 +200,11 @@ class CaseloadModel(QAbstractListModel):
     def _on_changed(self, change: Change) -> None:
         if self._officer_id is None:
             return
-        if change.inmate_ids.intersection(self._ids) or change.entities & MEMBERSHIP:
+        if (
+            change.inmate_ids.intersection(self._ids)
+            or change.entities & MEMBERSHIP
+            or "local_setting" in change.entities  # a pinned order (or a facility setting)
+        ):
             self.reload()
 
     def row_of(self, inmate_id: str) -> int:
@@ -205,11 +237,9 @@ class CaseloadModel(QAbstractListModel):
             return None
         row = self._rows[self._ids[index.row()]]
         if role == Qt.ItemDataRole.DisplayRole:
-            if row.preferred_name and row.preferred_name != row.full_name:
-                return f"{row.preferred_name} ({row.full_name})"
-            return row.full_name
+            return row.label.long
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Cell {cell}").format(cell=row.cell) if row.cell else None
+            return row.full_name
         if role == INMATE_ID_ROLE:
             return row.inmate_id
         if role == ROW_ROLE:

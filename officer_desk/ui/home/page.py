@@ -72,6 +72,7 @@ class HomePage(QWidget):
     follow_up_done = Signal(str, str)
     officer_chosen = Signal(str)  # a supervisor chose whose caseload to view
     officers_loaded = Signal()
+    arrange_requested = Signal()
 
     def __init__(
         self,
@@ -108,8 +109,16 @@ class HomePage(QWidget):
         self.officer_label.hide()
         self.officer_choice.hide()
 
+        self.arrange_button = QPushButton(self.tr("&Arrange cards…"))
+        self.arrange_button.setObjectName("QuietButton")
+        self.arrange_button.setToolTip(
+            self.tr("Cards are ordered by need; put them in an order of your own")
+        )
+        self.arrange_button.clicked.connect(self.arrange_requested)
+
         top = QHBoxLayout()
         top.addLayout(heading, 1)
+        top.addWidget(self.arrange_button, 0, Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.officer_label, 0, Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.officer_choice, 0, Qt.AlignmentFlag.AlignVCenter)
 
@@ -282,9 +291,13 @@ class HomePage(QWidget):
         day = QLocale().toString(
             QDate(today.year, today.month, today.day), QLocale.FormatType.LongFormat
         )
+        order = self.tr("in your order") if self.model.pinned else self.tr("by need")
         self.subtitle.setText(
-            self.tr("{day} · {people}").format(day=day, people=words.people(len(people)))
+            self.tr("{day} · {people} · {order}").format(
+                day=day, people=words.people(len(people)), order=order
+            )
         )
+        self.arrange_button.setEnabled(len(people) > 1)
         self.cards_area.setVisible(bool(people))
         self.empty.setVisible(not people)
         if not people and self.model.officer_id is not None:

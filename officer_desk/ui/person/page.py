@@ -34,7 +34,7 @@ from officer_desk.store.rows import CaseloadRow
 from officer_desk.ui import vocabulary
 from officer_desk.ui.actions import DeskActions, bind
 from officer_desk.ui.home.avatar import Avatar
-from officer_desk.ui.home.card import ElidedLabel
+from officer_desk.ui.home.card import ElidedLabel, alerts_text
 from officer_desk.ui.home.model import CaseloadModel
 from officer_desk.ui.person.profile import ProfileForm
 from officer_desk.ui.person.timeline_model import (
@@ -105,7 +105,9 @@ class PersonPage(QWidget):
         self.back_button.setObjectName("QuietButton")
         bind(self.back_button, actions.home)
         self.avatar = Avatar(64)
-        self.name = QLabel()
+        # A name may be 120 characters (the roster allows it): it elides, whole in the tooltip,
+        # rather than widen the window past its screen.
+        self.name = ElidedLabel()
         self.name.setObjectName("PageTitle")
         self.details = QLabel()
         self.details.setObjectName("PageSubtitle")
@@ -151,9 +153,8 @@ class PersonPage(QWidget):
         self.nudge = QLabel()
         self.nudge.setObjectName("FlagNudge")
         self.nudge.setWordWrap(True)
-        self.care = QLabel()
+        self.care = ElidedLabel()
         self.care.setObjectName("CardAlert")
-        self.care.setWordWrap(True)
 
         # --- left: profile and follow-ups ---
         self.profile = ProfileForm(executor, actor)
@@ -405,7 +406,7 @@ class PersonPage(QWidget):
         if row is None:
             return  # no longer on this caseload; the desk goes home
         self.avatar.show_person(row.display_name, self._model.photo(row.inmate_id))
-        self.name.setText(row.display_name)
+        self.name.set_full_text(row.display_name)
         self.details.setText(self._details(row))
         self.streak_flag.setVisible(row.refusal_flag)
         self.streak_flag.setText(
@@ -421,12 +422,12 @@ class PersonPage(QWidget):
             if row.days_since_conversation is not None
             else self.tr("No one-to-one conversation yet: time for one.")
         )
-        care = [f"⚠ {a}" for a in row.alerts]
+        care = [alerts_text(row)] if row.alerts else []
         if row.diet:
             care.append(self.tr("Diet: {diet}").format(diet=row.diet))
         if row.allergies:
             care.append(self.tr("Allergies: {a}").format(a=row.allergies))
-        self.care.setText(" · ".join(care))
+        self.care.set_full_text(" · ".join(care))
         self.care.setVisible(bool(care))
         self.profile.show_row(row, refill=False)
         self._show_follow_ups(row)

@@ -1,5 +1,6 @@
 """The editable part of a person's profile: names they go by, languages, diet, allergies,
-cell and photo.  Saved through ``app.profile`` on the worker; refusals show by the field."""
+cell, each alert's severity and photo.  Saved through ``app.profile`` on the worker;
+refusals show by the field."""
 
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -20,9 +24,11 @@ from PySide6.QtWidgets import (
 
 from officer_desk.app.change import Change
 from officer_desk.app.executor import DbExecutor
+from officer_desk.domain import triage
 from officer_desk.domain.errors import DeskError, ValidationError
 from officer_desk.store.rows import CaseloadRow
 from officer_desk.ui.dialogs.form import FieldMessage
+from officer_desk.ui.home.card import ElidedLabel
 
 if TYPE_CHECKING:
     from officer_desk.app.writes import Actor
@@ -79,7 +85,14 @@ class ProfileForm(QWidget):
             "allergies": self.allergies,
             "cell": self.cell,
         }
-        self.messages = {field: FieldMessage() for field in (*FIELDS, "photo")}
+        # Each alert's severity (the alerts themselves come with the roster): it decides where
+        # the person's card stands on the home screen and the unit overview (domain.triage).
+        self.alerts_box = QWidget()
+        self.alerts_grid = QGridLayout(self.alerts_box)
+        self.alerts_grid.setContentsMargins(0, 0, 0, 0)
+        self.alerts_grid.setColumnStretch(0, 1)
+        self.severity_boxes: list[QComboBox] = []
+        self.messages = {field: FieldMessage() for field in (*FIELDS, "alert_severities", "photo")}
         self.general = FieldMessage()
 
         self.save_button = QPushButton(self.tr("Save profile"))
@@ -105,6 +118,9 @@ class ProfileForm(QWidget):
         for field in FIELDS:
             form.addRow(labels[field], self.edits[field])
             form.addRow(self.messages[field])
+        self.alerts_label = QLabel(self.tr("Alerts"))
+        form.addRow(self.alerts_label, self.alerts_box)
+        form.addRow(self.messages["alert_severities"])
         photo_row = QHBoxLayout()
         photo_row.setSpacing(8)
         photo_row.addWidget(self.photo_button)
@@ -132,6 +148,7 @@ class ProfileForm(QWidget):
             self.diet.setText(row.diet)
             self.allergies.setText(row.allergies)
             self.cell.setText(row.cell)
+            self._show_alerts(row)
             self.clear_messages()
         self.remove_photo_button.setEnabled(row.photo is not None)
 
@@ -152,7 +169,38 @@ class ProfileForm(QWidget):
         for field in ("diet", "allergies", "cell"):
             if self.edits[field].text().strip() != getattr(row, field):
                 values[field] = self.edits[field].text()
+        chosen = [str(box.currentData()) for box in self.severity_boxes]
+        if len(chosen) == len(row.alerts) and tuple(chosen) != row.alert_severities:
+            values["alert_severities"] = chosen
         return values
+
+    def _show_alerts(self, row: CaseloadRow) -> None:
+        while self.alerts_grid.count():
+            item = self.alerts_grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.severity_boxes = []
+        words = {
+            triage.AlertSeverity.HIGH: self.tr("High: safety"),
+            triage.AlertSeverity.MEDIUM: self.tr("Medium"),
+            triage.AlertSeverity.LOW: self.tr("Low: practical"),
+        }
+        severities = triage.paired_severities(row.alerts, row.alert_severities)
+        for number, (alert, severity) in enumerate(zip(row.alerts, severities, strict=True)):
+            text = ElidedLabel(alert)
+            box = QComboBox()
+            for value in triage.SEVERITIES:
+                box.addItem(words[value], value.value)
+            box.setCurrentIndex(max(box.findData(severity), 0))
+            box.setAccessibleName(self.tr("Severity of the alert {alert}").format(alert=alert))
+            self.alerts_grid.addWidget(text, number, 0)
+            self.alerts_grid.addWidget(box, number, 1)
+            self.severity_boxes.append(box)
+        if not row.alerts:
+            none = QLabel(self.tr("None registered"))
+            none.setObjectName("CardSub")
+            self.alerts_grid.addWidget(none, 0, 0)
 
     @Slot()
     def save(self) -> None:

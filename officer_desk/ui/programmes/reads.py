@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from officer_desk.domain import identity
 from officer_desk.ui.i18n import by_name
 
 if TYPE_CHECKING:
@@ -141,8 +142,14 @@ def read_caseload_progress(officer_id: str, today: date) -> Callable[[Store], li
         from officer_desk.store.tables import Assignment, Inmate
 
         with store.reading() as session:
-            people = session.exec(
-                select(Inmate.id, Inmate.full_name, Inmate.preferred_name)
+            people = session.exec(  # five columns: past sqlmodel's typed overloads
+                select(  # type: ignore[call-overload]
+                    Inmate.id,
+                    Inmate.full_name,
+                    Inmate.preferred_name,
+                    Inmate.prison_number,
+                    Inmate.cell,
+                )
                 .join(Assignment, col(Assignment.inmate_id) == col(Inmate.id))
                 .where(
                     Assignment.officer_id == officer_id,
@@ -153,12 +160,13 @@ def read_caseload_progress(officer_id: str, today: date) -> Callable[[Store], li
             ).all()
             rows = []
             people = by_name(people, lambda person: person[1])  # SQLite: Å before Æ, Ø
-            for inmate_id, full_name, preferred in dict.fromkeys(people):
+            for inmate_id, full_name, preferred, number, cell in dict.fromkeys(people):
+                label = identity.person_label(full_name, preferred, number, cell).long
                 for p in progress.programme_progress(session, inmate_id, today):
                     rows.append(
                         ProgressRow(
                             inmate_id,
-                            preferred or full_name,
+                            label,
                             p.enrolment_id,
                             p.code,
                             p.name_en,

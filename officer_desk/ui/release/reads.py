@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from officer_desk.domain import identity
 from officer_desk.ui.i18n import by_name
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ def read_plan(
             me = session.get(Officer, actor_officer_id) if actor_officer_id else None
             return PlanScreen(
                 inmate_id,
-                (inmate.preferred_name or inmate.full_name) if inmate else "",
+                identity.shown_name(inmate.full_name, inmate.preferred_name) if inmate else "",
                 inmate.prison_number if inmate else "",
                 inmate.expected_release_date if inmate else None,
                 tuple(dict.fromkeys(by_name(contacts, str))),

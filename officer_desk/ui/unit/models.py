@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush
 
+from officer_desk.domain import triage
 from officer_desk.ui import looks, vocabulary
 from officer_desk.ui.programmes.models import _RowsModel as _ProgrammeRows
 from officer_desk.ui.unit.reads import CAPACITY, PersonLine
@@ -140,6 +141,12 @@ def meals_text(line: PersonLine) -> str:
 def flags(line: PersonLine) -> list[str]:
     row = line.row
     out = []
+    severities = triage.paired_severities(row.alerts, row.alert_severities)
+    high = [
+        a for a, s in zip(row.alerts, severities, strict=True) if s == triage.AlertSeverity.HIGH
+    ]
+    if high:
+        out.append(tr("safety alert: {alerts}").format(alerts=", ".join(high)))
     if row.refusal_flag:
         out.append(tr("refused {n} meals in a row").format(n=row.refusal_streak))
     if row.contact_nudge:
@@ -217,7 +224,7 @@ class PeopleModel(RowsModel):
             return line
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == PersonColumn.PERSON:
-                return f"{row.display_name} · {row.prison_number}"
+                return row.label.long
             if column == PersonColumn.OFFICER:
                 return holder_text(line)
             if column == PersonColumn.LAST_CONTACT:
@@ -237,7 +244,7 @@ class PeopleModel(RowsModel):
             if column == PersonColumn.RELEASE:
                 return 10**6 if row.days_to_release is None else row.days_to_release
             if column == PersonColumn.FLAGS:
-                return len(flags(line))
+                return line.need_rank  # the order of need, most first
             if column == PersonColumn.READINESS:
                 return -1.0 if row.plan_share_done is None else row.plan_share_done
             return self.data(index)
@@ -248,6 +255,12 @@ class PeopleModel(RowsModel):
                 return QBrush(looks.colour(WARN))
             if column == PersonColumn.READINESS and row.release_alert:
                 return QBrush(looks.colour(WARN if row.release_alert == "seven_days" else AMBER))
+        if role == Qt.ItemDataRole.ToolTipRole and column in (
+            PersonColumn.PERSON,
+            PersonColumn.FLAGS,
+            PersonColumn.READINESS,
+        ):
+            return self.data(index)  # a long name or many flags elide; the tooltip has it all
         if role == Qt.ItemDataRole.ToolTipRole and column == PersonColumn.MEALS:
             return ", ".join(
                 f"{MEAL_LETTERS.get(meal, meal)}: {outcome}" for meal, outcome in row.meals_today

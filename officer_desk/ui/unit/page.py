@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -55,7 +56,7 @@ from officer_desk.ui.unit.models import (
     workstation_lines,
 )
 from officer_desk.ui.unit.reads import OverviewRead, Workstations, overview_work, unit_devices
-from officer_desk.ui.wrap_row import WrappedNote
+from officer_desk.ui.wrap_row import WrappedNote, WrapRow
 
 if TYPE_CHECKING:
     from officer_desk.app.writes import Actor
@@ -75,6 +76,9 @@ RELEVANT = {
 
 CELL_PADDING = 24  # px around a cell's text (the style's margins and the sheet's padding)
 SORT_ARROW = 20  # px for the header's sort indicator
+SHOWN_CASELOADS = 4  # rows of the caseloads table shown before it scrolls
+# Widest a column is made to fit its texts (px); beyond, they elide with a tooltip.
+COLUMN_LIMITS = {PersonColumn.PERSON: 300, PersonColumn.OFFICER: 220, PersonColumn.FLAGS: 360}
 DevicesReader = Callable[["Store"], Workstations]
 
 
@@ -138,14 +142,19 @@ class UnitOverviewPage(QWidget):
         self.filtered.setSourceModel(self.people)
         self.people_view = table(self.filtered, multi=True)
         self.people_view.setSortingEnabled(True)
-        self.people_view.sortByColumn(PersonColumn.PERSON, Qt.SortOrder.AscendingOrder)
+        # By need (domain.triage) until the supervisor sorts by another column.
+        self.people_view.sortByColumn(PersonColumn.FLAGS, Qt.SortOrder.AscendingOrder)
         self.people_view.setAccessibleName(self.tr("People on the unit"))
         people_header = self.people_view.horizontalHeader()
         # Sized to the rows once per read (_loaded), then the supervisor's to resize: in
         # ResizeToContents mode the header asked all 60-odd rows' sizes at every layout pass,
         # and showing the page held the GUI thread for 80-160 ms.
+        # Every column keeps its width (the flags no longer stretch into what is left, which
+        # squeezed them to "F" at 1024 px); the last one takes any room over, and a narrow
+        # window scrolls sideways instead.
         people_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        people_header.setSectionResizeMode(PersonColumn.FLAGS, QHeaderView.ResizeMode.Stretch)
+        people_header.setStretchLastSection(True)
+        self.people_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.people_view.doubleClicked.connect(self._open_person)
 
         self.filter_kind = QComboBox()
@@ -184,23 +193,31 @@ class UnitOverviewPage(QWidget):
         self.devices_note = WrappedNote(30)
         self.devices_note.setObjectName("PageSubtitle")
 
-        filters = QHBoxLayout()
+        # The filters and the actions go onto two rows where one would not fit (Norwegian at
+        # 1024 px widened the window past its screen).
+        filters = WrapRow()
+        choose = QHBoxLayout()
         show_label = QLabel(self.tr("&Show"))
         show_label.setBuddy(self.filter_kind)
-        filters.addWidget(show_label)
-        filters.addWidget(self.filter_kind)
-        filters.addWidget(self.filter_days)
-        filters.addWidget(self.filter_officer)
-        filters.addWidget(self.shown, 1)
-        filters.addWidget(self.reassign_button)
-        filters.addWidget(self.cover_button)
-        filters.addWidget(self.conflicts_button)
+        choose.addWidget(show_label)
+        choose.addWidget(self.filter_kind)
+        choose.addWidget(self.filter_days)
+        choose.addWidget(self.filter_officer)
+        choose.addWidget(self.shown)
+        choose.addStretch(1)
+        filters.add_group(choose, 1)
+        act = QHBoxLayout()
+        act.addStretch(1)
+        act.addWidget(self.reassign_button)
+        act.addWidget(self.cover_button)
+        act.addWidget(self.conflicts_button)
+        filters.add_group(act)
 
         top = QWidget()
         top_layout = QHBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         left = QVBoxLayout()
-        caseload_title = QLabel(self.tr("Caseloads"))
+        caseload_title = self._caseload_title = QLabel(self.tr("Caseloads"))
         caseload_title.setObjectName("SectionTitle")
         left.addWidget(caseload_title)
         left.addWidget(self.caseload_view)
@@ -220,10 +237,10 @@ class UnitOverviewPage(QWidget):
         people_title = QLabel(self.tr("People"))
         people_title.setObjectName("SectionTitle")
         bottom_layout.addWidget(people_title)
-        bottom_layout.addLayout(filters)
+        bottom_layout.addWidget(filters)
         bottom_layout.addWidget(self.people_view, 1)
 
-        split = QSplitter(Qt.Orientation.Vertical)
+        split = self._split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
         split.addWidget(bottom)
         split.setStretchFactor(0, 2)
@@ -341,13 +358,34 @@ class UnitOverviewPage(QWidget):
         heads = header.fontMetrics()
         rows = range(self.people.rowCount())
         for column in PersonColumn:
-            if column is PersonColumn.FLAGS:
-                continue
             texts = (self.people.index(row, column).data() for row in rows)
             widest = max((cells.horizontalAdvance(str(t)) for t in texts if t), default=0)
             title = self.people.headerData(column, Qt.Orientation.Horizontal)
             widest = max(widest, heads.horizontalAdvance(str(title)) + SORT_ARROW)
-            header.resizeSection(column, widest + CELL_PADDING)
+            # Long names and many flags elide (the tooltip has them whole) past a bound.
+            header.resizeSection(
+                column, min(widest, COLUMN_LIMITS.get(column, 10**4)) + CELL_PADDING
+            )
+        self._fit_caseload_rows()
+
+    def _fit_caseload_rows(self) -> None:
+        """Give the caseloads table the height of its rows (up to four before it scrolls):
+        it showed two and a half at 768 px.  Its minimum stays small, so a short window
+        (200 % scaling) still fits; the split is where the room goes."""
+        view = self.caseload_view
+        rows = max(1, min(self.caseloads.rowCount(), SHOWN_CASELOADS))
+        height = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+        height += rows * max(view.verticalHeader().defaultSectionSize(), view.sizeHintForRow(0))
+        # The title above it, the layout's spacing, and a few pixels so no row is cut.
+        top = height + self._caseload_title.sizeHint().height() + 24
+        total = sum(self._split.sizes())
+        if total > top:
+            self._split.setSizes([top, total - top])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.read is not None:
+            self._fit_caseload_rows()  # the split has its real size only once shown
 
     def _ask_hub(self, store: Store, generation: int) -> None:
         reply = self._hub_reply

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from officer_desk.domain import triage
 from officer_desk.store.rows import CaseloadRow
 from officer_desk.ui.i18n import by_name
 
@@ -39,6 +40,7 @@ class PersonLine:
     row: CaseloadRow
     holders: tuple[Holder, ...]  # empty: nobody has this person
     overdue_items: int  # release plan items past their due date
+    need_rank: int = 0  # place in the unit's order of need (domain.triage), 0 = first
 
     @property
     def inmate_id(self) -> str:
@@ -84,13 +86,19 @@ def read_overview(conn: Any, unit_id: str, today: date) -> OverviewRead:
     for row in overview.unassigned:
         rows[row.inmate_id] = row
     readiness = home.release_readiness(conn, list(rows), today)
+    named = by_name(rows.values(), lambda row: row.full_name)
+    ranks = {
+        row.inmate_id: n
+        for n, row in enumerate(triage.order(named, lambda r: r.triage, lambda r: r.inmate_id))
+    }
     people = tuple(
         PersonLine(
             row,
-            tuple(sorted(holders.get(pid, []), key=lambda h: h.cover_until is not None)),
-            readiness[pid].overdue if pid in readiness else 0,
+            tuple(sorted(holders.get(row.inmate_id, []), key=lambda h: h.cover_until is not None)),
+            readiness[row.inmate_id].overdue if row.inmate_id in readiness else 0,
+            ranks[row.inmate_id],
         )
-        for pid, row in by_name(rows.items(), lambda item: item[1].full_name)
+        for row in named
     )
     return OverviewRead(overview.caseloads, people, nudge, streak, None)
 

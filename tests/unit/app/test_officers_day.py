@@ -189,7 +189,7 @@ def test_profile_edit_and_photo(
     )
     profile.set_photo(store, kari, person, PNG)
     row = home(store, officer)[person]
-    assert (row.display_name, row.languages, row.diet, row.photo) == (
+    assert (row.preferred_name, row.languages, row.diet, row.photo) == (
         "Jo",
         ("norsk", "English"),
         "halal",

@@ -4,7 +4,7 @@ A workstation that had set the period locally keeps it as the facility's value (
 never start earlier than the admin asked for); the next change by an admin is synced.
 
 Revision ID: 0013
-Revises: 0009
+Revises: 0011
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013"
-down_revision = "0009"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
