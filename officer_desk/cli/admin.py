@@ -32,7 +32,7 @@ from officer_desk.cli.unlock import (
     open_desk,
     password,
 )
-from officer_desk.cli.verify import verify
+from officer_desk.cli.verify import heads_from_file, verify
 from officer_desk.domain import rules
 from officer_desk.domain.enums import AssignmentReason, Role
 from officer_desk.domain.errors import DeskError, NotFound, ValidationError
@@ -326,8 +326,23 @@ def cmd_assign(desk: Desk, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_verify(desk: Desk, _args: argparse.Namespace) -> int:
-    report = verify(desk.store)
+def cmd_verify(desk: Desk, args: argparse.Namespace) -> int:
+    heads, source = None, ""
+    if args.heads:
+        try:
+            heads = heads_from_file(Path(args.heads).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            _say(f"{PROG}: cannot read the audit heads in {args.heads}: {error}")
+            return EXIT_ACTION_NEEDED
+        source = f"checked against {args.heads}"
+    elif args.hub:
+        from officer_desk.cli.sync_cmds import anchored_heads
+
+        heads = anchored_heads(desk)
+        if heads is None:
+            return EXIT_ACTION_NEEDED
+        source = "checked against the hub's record"
+    report = verify(desk.store, heads, source)
     if report.ok:
         _say(report.summary())
         return EXIT_OK
@@ -587,13 +602,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--today", metavar="YYYY-MM-DD", help="last day of history + 1 (default today)"
     )
 
-    command(
+    sub = command(
         "verify",
         cmd_verify,
         "check database integrity, foreign keys and the audit chain (exit 1 on damage)",
         roles=ADMIN_ONLY,
         what="verify the store",
         plain_ok=True,
+    )
+    checked = sub.add_mutually_exclusive_group()
+    checked.add_argument(
+        "--hub", action="store_true", help="check the audit chain against the heads the hub kept"
+    )
+    checked.add_argument(
+        "--heads", metavar="FILE", help="... against heads from 'officer-desk-server audit-heads'"
     )
 
     sub = command(

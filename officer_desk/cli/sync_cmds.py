@@ -24,6 +24,7 @@ from typing import Any
 
 from officer_desk.app import enrolment
 from officer_desk.cli.unlock import Desk
+from officer_desk.cli.verify import Head
 from officer_desk.domain.errors import ValidationError
 from officer_desk.sync.address import insecure_hub_problem
 from officer_desk.sync.client import SyncClient, SyncReport
@@ -49,6 +50,18 @@ def _problem(problem: SyncProblem) -> int:
 
 def _client(desk: Desk) -> SyncClient:
     return SyncClient(desk.store, now=_clock)
+
+
+def anchored_heads(desk: Desk) -> list[Head] | None:
+    """The audit heads the hub keeps for this workstation (None, said why, if unreachable)."""
+    client = _client(desk)
+    try:
+        return [Head(h.seq, h.hash, f"{h.at:%Y-%m-%d %H:%M}") for h in client.anchored_heads()]
+    except SyncProblem as problem:
+        _problem(problem)
+        return None
+    finally:
+        client.close()
 
 
 def _hub_url(text: str) -> str:

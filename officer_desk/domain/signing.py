@@ -80,6 +80,13 @@ def bytes_of(change: Mapping[str, Any], signer: str) -> bytes:
     )
 
 
+def head_bytes(*, device_id: str, seq: int, hash: str, signer: str) -> bytes:
+    """What a person signs to anchor their workstation's audit chain at the hub."""
+    return canonical_json(
+        {"device": device_id, "seq": seq, "hash": hash, "signer": signer, "what": "audit head"}
+    ).encode("utf-8")
+
+
 def derive_signing_key(account_private: bytes) -> Ed25519PrivateKey:
     """The Ed25519 key of an account, from the raw bytes of its X25519 private key."""
     seed = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_DERIVE_INFO).derive(

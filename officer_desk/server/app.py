@@ -26,7 +26,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from officer_desk import __version__
+from officer_desk.domain import signing
 from officer_desk.server import db
+from officer_desk.server.authority import KeyRing
 from officer_desk.server.db import device, enrol_code, record
 from officer_desk.server.merge import resolve_unit
 from officer_desk.server.pushes import PushWriter
@@ -178,6 +180,7 @@ _PROBLEM_TEXT = {
     "that is not JSON).",
     401: "No token, or one the hub does not know or has withdrawn.",
     404: "Not in this workstation's unit.",
+    409: "The workstation's audit log no longer holds a head anchored before (cut or rewritten).",
     413: "The request is too large.",
     422: "The request is malformed or a value is out of bounds.",
     426: "The workstation's or the hub's app is too old for the other.",
@@ -397,6 +400,74 @@ def create_app(engine: Engine, *, verify_signatures: bool = True) -> FastAPI:
             more=len(rows) > limit,
         )
 
+    @app.post(
+        "/sync/anchor",
+        response_model=p.AuditHeadsResponse,
+        responses=problems(400, 401, 409, 413, 422, 503),
+    )
+    def anchor(body: p.AuditHead, dev: Device) -> p.AuditHeadsResponse:
+        """Keep the end of the workstation's audit chain, signed by a person of its unit.  A
+        head behind one already kept, or at the same place with another hash, is refused:
+        the chain was cut or rewritten since (cli/verify.py checks it against them all)."""
+        with writing() as conn:
+            unit = resolve_unit(conn, dev["unit_code"])
+            officer = conn.execute(
+                sa.select(record.c.scope_unit).where(
+                    record.c.entity == "officer", record.c.entity_id == body.signer
+                )
+            ).first()
+            message = signing.head_bytes(
+                device_id=dev["id"], seq=body.seq, hash=body.hash, signer=body.signer
+            )
+            keys = KeyRing(conn).of(body.signer)
+            if (
+                officer is None
+                or unit is None
+                or officer.scope_unit != unit
+                or not any(
+                    k.retired_at is None and signing.verify(k.public, body.signature, message)
+                    for k in keys
+                )
+            ):
+                raise ProblemError(
+                    400,
+                    "bad_signature",
+                    "This audit head is not signed by a person of this workstation's unit.",
+                )
+            head = db.audit_head
+            last = conn.execute(
+                sa.select(head.c.seq, head.c.hash)
+                .where(head.c.device_id == dev["id"], head.c.seq >= body.seq)
+                .order_by(head.c.seq)
+                .limit(1)
+            ).first()
+            if last is not None and (last.seq > body.seq or last.hash != body.hash):
+                raise ProblemError(
+                    409,
+                    "audit_rewritten",
+                    f"This workstation's audit log no longer holds entry {last.seq} as it was "
+                    "when it was last anchored here: it was cut or rewritten. Run "
+                    "'officer-desk-admin verify --hub' and tell facility IT.",
+                )
+            if last is None:
+                conn.execute(
+                    head.insert().values(
+                        device_id=dev["id"],
+                        seq=body.seq,
+                        hash=body.hash,
+                        signer=body.signer,
+                        signature=body.signature,
+                        at=utc_now(),
+                    )
+                )
+            return audit_heads(conn, dev["id"])
+
+    @app.get("/sync/anchor", response_model=p.AuditHeadsResponse, responses=problems(401, 503))
+    def anchored(dev: Device) -> p.AuditHeadsResponse:
+        """The heads kept for the calling workstation."""
+        with engine.connect() as conn:
+            return audit_heads(conn, dev["id"])
+
     @app.get("/sync/devices", response_model=p.DevicesResponse, responses=problems(401, 503))
     def devices(dev: Device) -> p.DevicesResponse:
         """The workstations of the caller's unit: last sync, changes waiting (unit overview)."""
@@ -582,6 +653,21 @@ PAGE_COLUMNS = [
     record.c[n]
     for n in ("seq", "entity", "entity_id", "inmate_id", "version", "deleted", "data", "proof")
 ]
+
+
+def audit_heads(conn: Connection, device_id: str) -> p.AuditHeadsResponse:
+    """The audit chain heads a workstation anchored, oldest first (also for facility IT's
+    ``officer-desk-server audit-heads``, to check a store taken off its workstation)."""
+    head = db.audit_head
+    rows = conn.execute(
+        sa.select(head.c.seq, head.c.hash, head.c.signer, head.c.at)
+        .where(head.c.device_id == device_id)
+        .order_by(head.c.seq)
+    ).all()
+    return p.AuditHeadsResponse(
+        device_id=device_id,
+        heads=[p.AnchoredHead(seq=r.seq, hash=r.hash, signer=r.signer, at=r.at) for r in rows],
+    )
 
 
 def _movers_into(conn: Connection, unit: str) -> set[str]:

@@ -119,6 +119,14 @@ def main(argv: list[str] | None = None) -> int:
     common(refusals)
     refusals.add_argument("--limit", type=int, default=50)
 
+    heads = sub.add_parser(
+        "audit-heads",
+        help="print a workstation's anchored audit heads as JSON (to check a seized store with "
+        "'officer-desk-admin verify --heads FILE')",
+    )
+    common(heads)
+    heads.add_argument("--device", required=True, help="the workstation's device id")
+
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -209,6 +217,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"signer {row['claimed_signer'] or '-'} {row['entity']} {row['entity_id']}: "
                 f"{row['reason']}"
             )
+        return 0
+    if args.command == "audit-heads":
+        from officer_desk.server.app import audit_heads
+
+        with _engine(args).connect() as conn:
+            print(audit_heads(conn, args.device).model_dump_json(indent=2))
         return 0
     return 2
 

@@ -24,7 +24,7 @@ from sqlalchemy.engine import Engine
 from officer_desk import owner_only
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD_REVISION = "h0005"
+HEAD_REVISION = "h0006"
 ADVISORY_LOCK_KEY = 0x0FF1CE  # one lock for all sync writes on a PostgreSQL hub
 
 metadata = sa.MetaData()
@@ -128,6 +128,21 @@ account_log = sa.Table(
     sa.Column("prev_unit", sa.String(64), nullable=True, index=True),  # ... and before
     sa.Column("officer_id", sa.String(64), nullable=False),
     sa.Column("envelope", sa.Text, nullable=False),  # the signed change, JSON
+)
+
+# The audit chain heads workstations anchored here (h0006): each sync, the end of the
+# workstation's hash-chained audit log (sequence and hash), signed by the person signed in.
+# A chain later cut or rewritten no longer contains them (cli/verify.py, issue 16 item 1).
+audit_head = sa.Table(
+    "audit_head",
+    metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True),
+    sa.Column("device_id", sa.String(40), nullable=False, index=True),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+    sa.Column("signer", sa.String(64), nullable=False),
+    sa.Column("signature", sa.String(120), nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
 )
 
 # Every change the hub refused, with the device that sent it and who it claimed to be from.

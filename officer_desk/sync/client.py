@@ -32,7 +32,7 @@ from pydantic import ValidationError
 from pydantic_core import from_json
 
 from officer_desk import __version__
-from officer_desk.domain import permissions
+from officer_desk.domain import permissions, signing
 from officer_desk.store import audit
 from officer_desk.store.connect import connect
 from officer_desk.store.database import HLC_HIGH, Store, _apply_pragmas
@@ -136,6 +136,8 @@ K_CURSOR, K_LAST, K_PROBLEM, K_LEAVING = (
 K_ROOTS = "sync.roots"
 # People purged at another workstation whose records this one still has to drop.
 K_PURGED = "sync.purged"
+# The last audit chain head the hub kept for this workstation (JSON seq and hash).
+K_ANCHOR = "audit.anchored"
 
 
 @dataclass
@@ -157,6 +159,10 @@ class SyncReport:
     seconds: float = 0.0
     # Changes held back until their author signs in here (nothing unsigned is sent).
     unsigned: int = 0
+    # The audit entry this sync anchored at the hub (None: nobody signed in to sign it), and
+    # the hub's refusal when the chain no longer holds what it anchored before.
+    anchored: int | None = None
+    anchor_refused: str = ""
 
 
 @dataclass(frozen=True)
@@ -668,13 +674,14 @@ class SyncClient:
             self._trust = None  # fetched again, with what this push added, when first needed
             self._pull(report)
             self._leave(report)
+            self._anchor(report)
         except SyncProblem as problem:
             self._note_problem(problem.message)
             raise
         db = self._begin()
         try:
             self._put(db, K_LAST, self.now().isoformat())
-            self._put(db, K_PROBLEM, None)
+            self._put(db, K_PROBLEM, report.anchor_refused or None)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -683,6 +690,59 @@ class SyncClient:
         report.problems = self.put_aside - put_aside
         report.seconds = time.perf_counter() - started
         return report
+
+    def _anchor(self, report: SyncReport) -> None:
+        """Anchor the end of the audit chain at the hub, signed by a person of the unit signed
+        in here (the first by id when several are): a chain cut or rewritten later no longer holds
+        it, which the hub refuses at the next anchor and ``verify`` names (cli/verify.py)."""
+        if not self.store.signers:
+            return
+        last = (
+            self._conn()
+            .execute("SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1")
+            .fetchone()
+        )
+        device = self._setting(K_DEVICE)
+        if last is None or device is None:
+            return
+        mine = self._my_unit(self._conn())
+        ours = {
+            row[0]
+            for row in self._conn().execute(
+                "SELECT id FROM officer WHERE unit_id = ? AND active", (mine,)
+            )
+        }
+        signers = sorted(ours & set(self.store.signers))
+        if not signers:
+            return
+        signer = signers[0]
+        seq, digest = int(last[0]), str(last[1])
+        message = signing.head_bytes(device_id=device, seq=seq, hash=digest, signer=signer)
+        body = p.AuditHead(
+            seq=seq,
+            hash=digest,
+            signer=signer,
+            signature=signing.sign(self.store.signers[signer], message),
+        )
+        try:
+            self._call("POST", "/sync/anchor", body=body.model_dump())
+        except HubRefused as refused:
+            log.error("audit chain not anchored: %s", refused.message)
+            report.anchor_refused = refused.message
+            return
+        db = self._begin()
+        try:
+            self._put(db, K_ANCHOR, json.dumps({"seq": seq, "hash": digest}))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        report.anchored = seq
+
+    def anchored_heads(self) -> list[p.AnchoredHead]:
+        """Every audit chain head the hub keeps for this workstation."""
+        data = self._call("GET", "/sync/anchor")
+        return list(p.AuditHeadsResponse.model_validate(data).heads)
 
     def _note_problem(self, message: str) -> None:
         try:
@@ -1123,10 +1183,9 @@ class SyncClient:
             data = self._call("GET", "/sync/accounts", params={"after": after})
             try:
                 answer = p.AccountsResponse.model_validate(data)
-            except ValidationError as error:
-                raise HubRefused(
-                    f"The hub's answer is not understood ({_first_problem(error)})."
-                ) from None
+            except ValidationError as invalid:
+                error = _first_problem(invalid)
+                raise HubRefused(f"The hub's answer is not understood ({error}).") from None
             unit_id = answer.unit_id
             if not roots:
                 roots = [r.model_dump() for r in answer.roots]

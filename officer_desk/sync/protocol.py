@@ -333,6 +333,30 @@ class AccountsResponse(Message):
     more: bool
 
 
+class AuditHead(Message):
+    """The end of a workstation's audit chain, signed by the person signed in there."""
+
+    seq: Int64
+    hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    signer: Id
+    signature: Signature
+
+
+class AnchoredHead(Message):
+    seq: int
+    hash: str
+    signer: str
+    at: datetime
+
+
+class AuditHeadsResponse(Message):
+    """Every head the hub keeps for a workstation, oldest first (what ``verify`` checks the
+    workstation's chain against)."""
+
+    device_id: str
+    heads: list[AnchoredHead]
+
+
 class Problem(Message):
     """Every 4xx answer: what is wrong, in words for a person, and a code for programs."""
 
