@@ -244,13 +244,24 @@ def make_engine(url: str) -> Engine:
     return sa.create_engine(url, pool_size=20, max_overflow=40, pool_pre_ping=True)
 
 
+MIGRATION_LOCK_KEY = 0x0FF1CF  # PostgreSQL: one schema upgrade at a time
+
+
 def upgrade(engine: Engine) -> None:
-    """Bring the hub schema to head with Alembic (its own versions folder)."""
+    """Bring the hub schema to head with Alembic (its own versions folder).  Every
+    ``officer-desk-server`` command calls this as it starts; hub processes starting together
+    take turns (PostgreSQL: an advisory lock for the transaction; SQLite: the write lock,
+    taken up front), so the second finds the schema at head and does nothing."""
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        if is_sqlite(engine):
+            connection = connection.execution_options(sqlite_immediate=True)
+        with connection.begin():
+            if not is_sqlite(engine):
+                connection.execute(sa.select(sa.func.pg_advisory_xact_lock(MIGRATION_LOCK_KEY)))
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
