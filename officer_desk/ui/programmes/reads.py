@@ -137,17 +137,15 @@ def read_caseload_progress(officer_id: str, today: date) -> Callable[[Store], li
         from sqlmodel import col, select
 
         from officer_desk.store import progress
-        from officer_desk.store.queries import active_assignment_filter
-        from officer_desk.store.tables import Assignment, Inmate
+        from officer_desk.store.queries import people_of
+        from officer_desk.store.tables import Inmate
 
         with store.reading() as session:
             people = session.exec(
                 select(Inmate.id, Inmate.full_name, Inmate.preferred_name)
-                .join(Assignment, col(Assignment.inmate_id) == col(Inmate.id))
                 .where(
-                    Assignment.officer_id == officer_id,
+                    col(Inmate.id).in_(people_of(session, officer_id, today)),
                     col(Inmate.deleted_at).is_(None),
-                    *active_assignment_filter(today),
                 )
                 .order_by(Inmate.full_name)
             ).all()

@@ -32,22 +32,17 @@ def read_plan(
     inmate_id: str, actor_officer_id: str | None, today: date
 ) -> Callable[[Store], PlanScreen]:
     def work(store: Store) -> PlanScreen:
-        from sqlmodel import col, select
+        from sqlmodel import select
 
         from officer_desk.store import progress
-        from officer_desk.store.queries import active_assignment_filter
-        from officer_desk.store.tables import Assignment, Inmate, Officer
+        from officer_desk.store.queries import holders_of
+        from officer_desk.store.tables import Inmate, Officer
 
         with store.reading() as session:
             inmate = session.get(Inmate, inmate_id)
             view = progress.plan_view(session, inmate_id, today)
             officers = dict(session.exec(select(Officer.id, Officer.display_name)).all())
-            contacts = session.exec(
-                select(Officer.display_name)
-                .join(Assignment, col(Assignment.officer_id) == col(Officer.id))
-                .where(Assignment.inmate_id == inmate_id, *active_assignment_filter(today))
-                .order_by(Officer.display_name)
-            ).all()
+            contacts = [officers.get(o, "—") for o in holders_of(session, inmate_id, today)]
             me = session.get(Officer, actor_officer_id) if actor_officer_id else None
             return PlanScreen(
                 inmate_id,
