@@ -190,7 +190,14 @@ def _log_rows(
         "m.inmate_id = ?",
         "m.deleted_at IS NULL",
         "m.voided = 0",
-        f"NOT EXISTS (SELECT 1 FROM {table} r WHERE r.amends_id = m.id)",
+        # What counts (domain.rules.effective_log_ids): an original with no amendment or
+        # void, or the newest amendment of an original that was not voided.  Amendments
+        # name the original, so a second correction must hide the first.
+        f"""NOT EXISTS (SELECT 1 FROM {table} r
+                         WHERE r.amends_id = coalesce(m.amends_id, m.id) AND r.id <> m.id
+                           AND r.deleted_at IS NULL
+                           AND (r.voided = 1 OR m.amends_id IS NULL
+                                OR (r.logged_at, r.id) > (m.logged_at, m.id)))""",
     ]
     args: list[Any] = [inmate_id]
     if start is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlmodel import select
@@ -43,11 +43,14 @@ def main(store_file: str, max_writes: int = 100_000) -> int:
             )
             print(f"case_note {change.ids[0]}", flush=True)
         else:
+            # A meal is logged once per person: each write takes the next meal slot back
+            # in time (four a day), so none is refused as already logged.
+            slot = n - n // 3
             change = logbook.log_meal(
                 store,
                 actor,
-                day=datetime.now(UTC).date(),
-                meal=meals[n % len(meals)],
+                day=datetime.now(UTC).date() - timedelta(days=slot // len(meals)),
+                meal=meals[slot % len(meals)],
                 entries=[MealEntry(p, MealOutcome.ATE, ate_together=True) for p in people],
             )
             for row_id in change.ids:
