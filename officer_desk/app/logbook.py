@@ -251,6 +251,9 @@ def log_activity(
         note = rules.limited_text(activity.note, "note", "Note", 2000)
         _require_people(w, list(inmate_ids))
         access.require_people(w.session, actor, inmate_ids, w.now.date(), "activities")
+        if category is ActivityCategory.PROGRAMME and activity.programme_id is None:
+            # A session that names no programme counts nowhere (no hours, no attendance).
+            raise ValidationError("Choose the programme this session belongs to.", "programme")
         if activity.programme_id is not None:
             _require_enrolled(w, inmate_ids, activity.programme_id)
         for inmate_id in inmate_ids:

@@ -61,6 +61,8 @@ class PersonProgrammes:
     progress: tuple[ProgrammeProgress, ...]
     certificates: tuple[CertificateRow, ...]
     catalogue: tuple[CatalogueEntry, ...]
+    # "Programme session" activities logged without naming the programme: (sessions, hours).
+    unattached: tuple[int, float] = (0, 0.0)
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,7 @@ def read_person(inmate_id: str, today: date) -> Callable[[Store], PersonProgramm
                     for c in progress.certificates(session, inmate_id)
                 ),
                 _catalogue(session),
+                progress.unattached_sessions(session, inmate_id),
             )
 
     return work

@@ -11,7 +11,7 @@ from officer_desk.ui.i18n import by_name
 
 if TYPE_CHECKING:
     from officer_desk.store.database import Store
-    from officer_desk.store.progress import PlanView
+    from officer_desk.store.progress import EvidenceOption, PlanView
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,9 @@ class PlanScreen:
     view: PlanView | None  # None: no plan yet
     signed_by: dict[str, str]  # role -> the officer's display name
     actor_role: str  # the signed-in officer's role: officer, supervisor or admin
+    # Certificates, signed-off milestones and completed programmes: evidence for the
+    # school-or-job item.
+    evidence: tuple[EvidenceOption, ...] = ()
 
 
 def read_plan(
@@ -56,6 +59,7 @@ def read_plan(
                     for role, officer_id, _reason in (view.signed_off_by if view else ())
                 },
                 me.role if me is not None else "system",
+                tuple(progress.evidence_options(session, inmate_id)),
             )
 
     return work
