@@ -3161,8 +3161,8 @@ dato passert</translation>
         <translation>● {n}. {title} — {hours} t gjennomført: klar til å godkjennes</translation>
     </message>
     <message>
-        <source>○ {n}. {title} — {done} of about {hours} h</source>
-        <translation>○ {n}. {title} — {done} av omtrent {hours} t</translation>
+        <source>○ {n}. {title} — {done}/{hours} h</source>
+        <translation>○ {n}. {title} — {done}/{hours} t</translation>
     </message>
     <message>
         <source>Hours per week: {programme}</source>

@@ -358,13 +358,14 @@ class ProgrammesPanel(PersonPanel):
                     n=m.position, title=title, hours=vocabulary.decimal(m.hours)
                 )
             else:
-                text = self.tr("○ {n}. {title} — {done} of about {hours} h").format(
+                text = self.tr("○ {n}. {title} — {done}/{hours} h").format(
                     n=m.position,
                     title=title,
                     done=vocabulary.decimal(m.hours),
                     hours=m.expected_hours,
                 )
             item = QListWidgetItem(text)
+            item.setToolTip(text)  # the list is narrow at 1024 px: the whole line on hover
             item.setData(Qt.ItemDataRole.UserRole, m.id)
             item.setData(Qt.ItemDataRole.UserRole + 1, m.signed_at is not None)
             self.milestones.addItem(item)
