@@ -24,6 +24,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 TARGETS = {"timeline_ms": 50.0, "meal_ms": 20.0, "stall_ms": 50.0, "rss_ratio": 2.0}
@@ -76,7 +77,7 @@ def child(store_path: Path, runs: int) -> dict[str, object]:
     from officer_desk.store.database import open_store
     from officer_desk.ui.application import resume_garbage_collection_on
     from officer_desk.ui.desk_session import DeskSession
-    from officer_desk.ui.dialogs.meal import save_meal
+    from officer_desk.ui.dialogs.meal import read_meal_slot, save_meal
     from officer_desk.ui.main_window import MainWindow
     from officer_desk.ui.person.timeline_model import PAGE_SIZE, TimelineFilter, read_page
     from officer_desk.ui.style import apply_style
@@ -248,8 +249,13 @@ def child(store_path: Path, runs: int) -> dict[str, object]:
         # The caseload on screen, made up to six from the unit: the home screen re-reads.
         six = (shown_people + [p for p in people if p not in shown_people])[:6]
         meal = ("breakfast", "lunch", "dinner", "evening")[n % 4]
-
-        work = save_meal(actor, date.today(), meal, [(i, "ate", None, True) for i in six])
+        # A meal is logged once per person: as the dialog does, read who has it logged (on
+        # opening, untimed) and correct those, log the others.  The demo has every meal of
+        # its history logged, so most runs are corrections (one amendment row each).
+        phase[0] = f"{n} meal slot"
+        slot: Any = run(read_meal_slot(date.today(), meal, six))
+        entries = [(i, "ate", None, True, slot[i].entry_id if i in slot else None) for i in six]
+        work = save_meal(actor, date.today(), meal, entries)
 
         def timed_meal(s: object, work: object = work) -> object:
             began = time.perf_counter()

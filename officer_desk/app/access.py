@@ -1,6 +1,6 @@
 """Who may see and change what: roles enforced in the services, not only by hidden buttons.
 
-* officer: the people assigned to them now (contact or cover assignments);
+* officer: the people they have now (contact, or cover by the rule in ``store.home.holders``);
 * supervisor: every person in their unit, plus reassignment, sign-offs and conflict review;
 * admin: accounts and settings, but no one's records (they do not need them to do their job);
 * system: a local tool acting for facility IT (roster import, demo data, migrations).
@@ -16,8 +16,8 @@ from sqlmodel import Session, col, select
 from officer_desk.app.writes import Actor
 from officer_desk.domain.enums import Role
 from officer_desk.domain.errors import PermissionDenied
-from officer_desk.store.queries import active_assignment_filter
-from officer_desk.store.tables import Assignment, Inmate, Officer
+from officer_desk.store.queries import people_of
+from officer_desk.store.tables import Inmate, Officer
 
 ALL = None  # "no restriction" from scope_of
 
@@ -39,13 +39,7 @@ def scope_of(session: Session, actor: Actor, today: date) -> set[str] | None:
         )
     if officer.role == Role.ADMIN:
         return set()
-    return set(
-        session.exec(
-            select(Assignment.inmate_id).where(
-                Assignment.officer_id == officer.id, *active_assignment_filter(today)
-            )
-        ).all()
-    )
+    return people_of(session, officer.id, today)
 
 
 def require_people(

@@ -1,9 +1,11 @@
 """Temporary cover: while an officer is away, another officer has their people until a date.
 
-A cover is an assignment with reason "cover" and an end date, next to the person's contact
-assignment.  Nothing has to happen when it ends: assignments count only between their start
-and end dates, so the caseload returns by itself on the end date (and the cover officer's
-access to those people ends with it).
+A cover is stored as assignments with reason "cover" and an end date, one per person the
+absent officer had when it was arranged, but it is read as a rule (``store.home.holders``):
+while it runs, the cover officer has whoever the absent officer has on that day, so people
+assigned to the absent officer later are covered too.  Nothing has to happen when it ends:
+assignments count only between their start and end dates, so the caseload returns by itself
+on the end date (and the cover officer's access to those people ends with it).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from officer_desk.domain import rules
 from officer_desk.domain.enums import AssignmentReason, Role
 from officer_desk.domain.errors import NotFound, ValidationError
 from officer_desk.store.database import Store
-from officer_desk.store.queries import active_assignment_filter
+from officer_desk.store.queries import active_assignment_filter, people_of
 from officer_desk.store.tables import Assignment, Officer
 
 
@@ -73,20 +75,15 @@ def arrange_cover(
                 "cover_officer",
             )
         overlapping = w.session.exec(
-            select(Assignment.id).where(
+            select(Assignment).where(
                 Assignment.officer_id == cover.id,
                 Assignment.reason == AssignmentReason.COVER.value,
                 col(Assignment.deleted_at).is_(None),
                 Assignment.start_date < end,
                 col(Assignment.end_date) > start,
-                col(Assignment.inmate_id).in_(
-                    select(Assignment.inmate_id).where(
-                        Assignment.officer_id == absent.id, *active_assignment_filter(start)
-                    )
-                ),
             )
-        ).first()
-        if overlapping is not None:
+        ).all()
+        if any(covered_officer(w.session, c) == absent.id for c in overlapping):
             raise ValidationError(
                 f"{cover.display_name} already covers for {absent.display_name} in these "
                 "dates; end that cover first or choose other dates.",
@@ -113,6 +110,7 @@ def arrange_cover(
                     end_date=end,
                     reason=AssignmentReason.COVER.value,
                     note=text,
+                    covers_officer_id=absent.id,
                 ),
                 detail=f"cover for {absent.username} by {cover.username} until {end}",
             )
@@ -126,22 +124,37 @@ def end_cover(
     """End a cover early (the absent officer is back): the covers' end date becomes ``on``."""
     with write(store, actor) as w:
         access.require_role(w.session, actor, Role.SUPERVISOR, Role.ADMIN, what="end cover")
-        theirs = select(Assignment.inmate_id).where(
-            Assignment.officer_id == absent_officer_id, *active_assignment_filter(on)
-        )
-        covers = w.session.exec(
-            select(Assignment).where(
-                Assignment.officer_id == cover_officer_id,
-                Assignment.reason == AssignmentReason.COVER.value,
-                col(Assignment.inmate_id).in_(theirs),
-                *active_assignment_filter(on),
-            )
-        ).all()
+        covers = [
+            c
+            for c in w.session.exec(
+                select(Assignment).where(
+                    Assignment.officer_id == cover_officer_id,
+                    Assignment.reason == AssignmentReason.COVER.value,
+                    *active_assignment_filter(on),
+                )
+            ).all()
+            if covered_officer(w.session, c) == absent_officer_id
+        ]
         if not covers:
             raise NotFound("There is no cover running between these officers.")
         for assignment in covers:
             w.update(assignment, {"end_date": on}, detail="cover ended early")
         return w.change
+
+
+def covered_officer(session: Session, cover: Assignment) -> str | None:
+    """The officer a cover row covers for; for a cover arranged before it said so, who held
+    the person's contact assignment on its first day (the same reading as
+    ``store.home.holders``)."""
+    if cover.covers_officer_id is not None:
+        return cover.covers_officer_id
+    return session.exec(
+        select(Assignment.officer_id).where(
+            Assignment.inmate_id == cover.inmate_id,
+            Assignment.reason != AssignmentReason.COVER.value,
+            *active_assignment_filter(cover.start_date),
+        )
+    ).first()
 
 
 @dataclass(frozen=True)
@@ -159,7 +172,9 @@ class CoverRow:
 
 def covers_from(session: Session, today: date) -> list[CoverRow]:
     """Covers that have not ended by ``today`` (running or planned), by end date.  The
-    absent officer is whoever holds the person's contact assignment when the cover starts."""
+    absent officer is whoever holds the person's contact assignment when the cover starts;
+    ``people`` counts whom they have on the cover's first day still to come (the rule's
+    reading, so people assigned to them since count)."""
     covers = session.exec(
         select(Assignment).where(
             Assignment.reason == AssignmentReason.COVER.value,
@@ -169,22 +184,22 @@ def covers_from(session: Session, today: date) -> list[CoverRow]:
         )
     ).all()
     names = {o.id: o.display_name for o in session.exec(select(Officer)).all()}
-    groups: dict[tuple[str, str, date, date], int] = {}
+    groups: set[tuple[str, str, date, date]] = set()
     for c in covers:
         assert c.end_date is not None
-        contact = session.exec(
-            select(Assignment.officer_id).where(
-                Assignment.inmate_id == c.inmate_id,
-                Assignment.reason != AssignmentReason.COVER.value,
-                *active_assignment_filter(c.start_date),
-            )
-        ).first()
-        key = (contact or "", c.officer_id, c.start_date, c.end_date)
-        groups[key] = groups.get(key, 0) + 1
+        groups.add((covered_officer(session, c) or "", c.officer_id, c.start_date, c.end_date))
     return sorted(
         (
-            CoverRow(absent, names.get(absent, "?"), cov, names.get(cov, "?"), s, e, n)
-            for (absent, cov, s, e), n in groups.items()
+            CoverRow(
+                absent,
+                names.get(absent, "?"),
+                cov,
+                names.get(cov, "?"),
+                s,
+                e,
+                len(people_of(session, absent, max(s, today)) if absent else ()),
+            )
+            for absent, cov, s, e in groups
         ),
         key=lambda r: (r.end, r.cover_name),
     )

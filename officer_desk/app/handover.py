@@ -33,9 +33,8 @@ from officer_desk.domain.errors import NotFound, PermissionDenied, ValidationErr
 from officer_desk.store import handover as reads
 from officer_desk.store import home
 from officer_desk.store.database import Store
-from officer_desk.store.queries import active_assignment_filter, dbapi
+from officer_desk.store.queries import dbapi, people_of
 from officer_desk.store.tables import (
-    Assignment,
     Handover,
     HandoverAction,
     HandoverContingency,
@@ -274,14 +273,9 @@ def _people_of(session: Session, me: Officer, today: Any) -> list[str]:
             Inmate.unit_id == me.unit_id, col(Inmate.deleted_at).is_(None)
         )
     else:
-        query = (
-            select(Inmate.id)
-            .join(Assignment, col(Assignment.inmate_id) == col(Inmate.id))
-            .where(
-                Assignment.officer_id == me.id,
-                col(Inmate.deleted_at).is_(None),
-                *active_assignment_filter(today),
-            )
+        query = select(Inmate.id).where(
+            col(Inmate.id).in_(people_of(session, me.id, today)),
+            col(Inmate.deleted_at).is_(None),
         )
     return sorted(set(session.exec(query).all()))
 

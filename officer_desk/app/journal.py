@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from officer_desk.app import access
 from officer_desk.app.writes import Actor, write
@@ -27,7 +27,7 @@ from officer_desk.domain.enums import DeclineReason, MealOutcome
 from officer_desk.domain.errors import NotFound, ValidationError
 from officer_desk.store import queries
 from officer_desk.store.database import Store
-from officer_desk.store.tables import Assignment, Facility, Inmate, Officer, Unit
+from officer_desk.store.tables import Facility, Inmate, Officer, Unit
 
 LANGUAGES = ("en", "nb")
 # Large pages: the journal reads the whole history and each page costs a few queries (and,
@@ -163,11 +163,7 @@ def _profile(
 ) -> JournalProfile:
     unit = session.get(Unit, inmate.unit_id)
     facility = session.get(Facility, unit.facility_id) if unit else None
-    contacts = session.exec(
-        select(Assignment.officer_id)
-        .where(Assignment.inmate_id == inmate.id, *queries.active_assignment_filter(today))
-        .order_by(col(Assignment.start_date))
-    ).all()
+    contacts = queries.holders_of(session, inmate.id, today)
     return JournalProfile(
         full_name=inmate.full_name,
         preferred_name=inmate.preferred_name,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from officer_desk.app import access
 from officer_desk.app.writes import Actor, Change, Writer, write
@@ -21,7 +21,7 @@ from officer_desk.domain.enums import (
 )
 from officer_desk.domain.errors import NotFound, ValidationError
 from officer_desk.store.database import Store
-from officer_desk.store.tables import ActivityLog, Inmate, MealLog
+from officer_desk.store.tables import ActivityLog, Inmate, MealLog, Officer
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,9 @@ class MealEntry:
     decline_reason: DeclineReason | None = None
     ate_together: bool = False
     note: str = ""
+    # A correction: the id of the entry that counts now for this person's meal, which this
+    # one amends.  Without it, a person whose meal is already logged is refused.
+    corrects: str | None = None
 
 
 def _choice(enum: type[StrEnum], value: object, field: str, label: str) -> object:
@@ -69,15 +72,24 @@ def log_meal(
     entries: Sequence[MealEntry],
     now: datetime | None = None,
 ) -> Change:
-    """Log one meal for several people at once: one row, audit and outbox entry each."""
+    """Log one meal for several people at once: one row, audit and outbox entry each.
+
+    One meal is logged once per person: a person whose meal already counts is refused
+    unless the entry corrects it (``MealEntry.corrects``), which writes an amendment of the
+    entry that counts, so the day still has one breakfast for them."""
     with write(store, actor) as w:
         moment = now or w.now
         meal = _choice(Meal, meal, "meal", "Meal")  # type: ignore[assignment]
         if day > moment.date():
             raise ValidationError("The meal's day is in the future.", "day")
-        _require_people(w, [e.inmate_id for e in entries])
-        access.require_people(w.session, actor, [e.inmate_id for e in entries], day, "meals")
+        ids = [e.inmate_id for e in entries]
+        _require_people(w, ids)
+        access.require_people(w.session, actor, ids, day, "meals")
+        if len(set(ids)) < len(ids):
+            raise ValidationError("A person is listed twice for this meal.", "people")
+        logged = logged_meals(w.session, ids, day, str(meal))
         for entry in entries:
+            amends = _amended(logged.get(entry.inmate_id), entry)
             outcome = _choice(MealOutcome, entry.outcome, "outcome", "Outcome")
             reason = entry.decline_reason
             if outcome is MealOutcome.DECLINED:
@@ -99,10 +111,82 @@ def log_meal(
                     logged_at=moment,
                     logged_by=actor.officer_id,
                     note=rules.limited_text(entry.note, "note", "Note", 500),
+                    amends_id=amends,
                 ),
+                action="create" if amends is None else "amend",
                 detail=f"{meal} {day.isoformat()}: {outcome}",
             )
         return w.change
+
+
+def logged_meals(
+    session: Session, inmate_ids: Sequence[str], day: date, meal: str
+) -> dict[str, MealLog]:
+    """The entry that counts for each person's ``meal`` on ``day`` (people with none left out)."""
+    rows = session.exec(
+        select(MealLog).where(
+            col(MealLog.inmate_id).in_(list(inmate_ids)),
+            MealLog.day == day,
+            MealLog.meal == meal,
+            col(MealLog.deleted_at).is_(None),
+        )
+    ).all()
+    counts = rules.effective_log_ids(
+        [rules.LogEvent(r.id, r.amends_id, r.voided, r.logged_at) for r in rows]
+    )
+    return {r.inmate_id: r for r in rows if r.id in counts}
+
+
+@dataclass(frozen=True)
+class LoggedMeal:
+    """A person's meal as it counts now, for the meal screen (plain values, no ORM row)."""
+
+    entry_id: str
+    outcome: str
+    decline_reason: str | None
+    ate_together: bool
+    logged_by: str  # the officer's name ("" when unknown)
+    logged_at: datetime
+
+
+def meal_slot(
+    store: Store, day: date, meal: str, inmate_ids: Sequence[str]
+) -> dict[str, LoggedMeal]:
+    """Who already has ``meal`` on ``day`` logged, and how (people with none left out)."""
+    with store.reading() as session:
+        logged = logged_meals(session, inmate_ids, day, meal)
+        names = dict(session.exec(select(Officer.id, Officer.display_name)).all())
+        return {
+            inmate_id: LoggedMeal(
+                row.id,
+                row.outcome,
+                row.decline_reason,
+                row.ate_together,
+                names.get(row.logged_by or "", ""),
+                row.logged_at,
+            )
+            for inmate_id, row in logged.items()
+        }
+
+
+def _amended(current: MealLog | None, entry: MealEntry) -> str | None:
+    """The original an entry amends (None: a first entry), or why it may not be written."""
+    field = f"row:{entry.inmate_id}"
+    if entry.corrects is None:
+        if current is not None:
+            raise ValidationError(
+                "This meal is already logged for this person; correct it instead of logging "
+                "it again.",
+                field,
+            )
+        return None
+    if current is None or current.id != entry.corrects:
+        raise ValidationError(
+            "This entry was changed meanwhile (or voided); close the meal and open it again "
+            "to see what counts now.",
+            field,
+        )
+    return current.amends_id or current.id
 
 
 def void_meal(store: Store, actor: Actor, *, meal_log_id: str, reason: str) -> Change:
@@ -167,6 +251,9 @@ def log_activity(
         note = rules.limited_text(activity.note, "note", "Note", 2000)
         _require_people(w, list(inmate_ids))
         access.require_people(w.session, actor, inmate_ids, w.now.date(), "activities")
+        if category is ActivityCategory.PROGRAMME and activity.programme_id is None:
+            # A session that names no programme counts nowhere (no hours, no attendance).
+            raise ValidationError("Choose the programme this session belongs to.", "programme")
         if activity.programme_id is not None:
             _require_enrolled(w, inmate_ids, activity.programme_id)
         for inmate_id in inmate_ids:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from officer_desk.app import access
 from officer_desk.app.programmes import seed_catalogue
@@ -15,7 +15,7 @@ from officer_desk.domain import rules
 from officer_desk.domain.enums import AssignmentReason, Role
 from officer_desk.domain.errors import NotFound, ValidationError
 from officer_desk.store.database import Store
-from officer_desk.store.queries import active_assignment_filter
+from officer_desk.store.queries import people_of
 from officer_desk.store.tables import Assignment, Facility, Inmate, Officer, Unit
 
 
@@ -192,11 +192,8 @@ def add_inmates_in(
 
 
 def active_caseload_size(session: Session, officer_id: str, on: date) -> int:
-    return session.exec(
-        select(func.count())
-        .select_from(Assignment)
-        .where(Assignment.officer_id == officer_id, *active_assignment_filter(on))
-    ).one()
+    """How many people the officer has on ``on``, the people they cover included."""
+    return len(people_of(session, officer_id, on))
 
 
 @dataclass
@@ -346,15 +343,7 @@ def preview_reassign(
     """What the officer's caseload would be after the move (for the confirmation)."""
     officer = check_reassign_target(session, officer_id, inmate_ids)
     now = active_caseload_size(session, officer_id, start)
-    already = set(
-        session.exec(
-            select(Assignment.inmate_id).where(
-                Assignment.officer_id == officer_id,
-                col(Assignment.inmate_id).in_(list(inmate_ids)),
-                *active_assignment_filter(start),
-            )
-        ).all()
-    )
+    already = people_of(session, officer_id, start) & set(inmate_ids)
     after = now + len(set(inmate_ids) - already)
     return ReassignPreview(officer.display_name, now, after, rules.caseload_warning(after))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 
 from officer_desk.domain.enums import ActivityOutcome
@@ -63,3 +63,14 @@ def attendance_rate(outcomes: Iterable[ActivityOutcome | str]) -> float | None:
             expected += 1
             attended += outcome is ActivityOutcome.ATTENDED
     return None if expected == 0 else attended / expected
+
+
+def hours_per_milestone(hours: float, expected: Sequence[int]) -> list[float]:
+    """The attended hours spread over the milestones in order: each takes up to its expected
+    hours before the next gets any (the last keeps whatever is left over)."""
+    result, left = [], hours
+    for n, need in enumerate(expected):
+        taken = left if n == len(expected) - 1 else min(left, float(need))
+        result.append(max(taken, 0.0))
+        left -= taken
+    return result

@@ -54,17 +54,64 @@ def local_setting(conn: Any, key: str) -> str | None:
 def officer_summaries(conn: Any, on: date, unit_id: str | None = None) -> list[OfficerSummary]:
     rows = conn.execute(
         """
-        SELECT o.id, o.username, o.display_name, o.role,
-               (SELECT count(*) FROM assignment a
-                 WHERE a.officer_id = o.id AND a.deleted_at IS NULL AND a.start_date <= ?
-                   AND (a.end_date IS NULL OR a.end_date > ?))
+        SELECT o.id, o.username, o.display_name, o.role
           FROM officer o
          WHERE o.active = 1 AND o.deleted_at IS NULL AND (? IS NULL OR o.unit_id = ?)
          ORDER BY o.display_name
         """,
-        (on.isoformat(), on.isoformat(), unit_id, unit_id),
+        (unit_id, unit_id),
     ).fetchall()
-    return [OfficerSummary(*row) for row in rows]
+    sizes: dict[str, int] = defaultdict(int)
+    for officer_id, _inmate_id, _until in holders(conn, on):
+        sizes[officer_id] += 1
+    return [OfficerSummary(o, user, name, role, sizes[o]) for o, user, name, role in rows]
+
+
+# Who has whom on a day is a rule, read when asked, never a copy made when a cover starts.
+# A cover row (reason "cover") names the cover officer, one person and the officer it covers
+# for (``covers_officer_id``; for covers arranged before that column, whoever held the
+# person's contact assignment on the cover's first day).  While the cover runs, the cover
+# officer has everyone the absent officer has *on the day asked*: a person assigned to the
+# absent officer after the cover began (roster import, reassignment, a change pulled from the
+# hub) is covered too, and one moved to somebody else is not.
+_HOLDERS_SQL = """
+WITH contact AS (
+  SELECT officer_id, inmate_id FROM assignment
+   WHERE reason <> 'cover' AND deleted_at IS NULL AND start_date <= :on
+     AND (end_date IS NULL OR end_date > :on)),
+covering AS (
+  SELECT c.officer_id AS cover_id, max(c.end_date) AS until,
+         coalesce(c.covers_officer_id,
+                  (SELECT k.officer_id FROM assignment k
+                    WHERE k.inmate_id = c.inmate_id AND k.reason <> 'cover'
+                      AND k.deleted_at IS NULL AND k.start_date <= c.start_date
+                      AND (k.end_date IS NULL OR k.end_date > c.start_date))) AS absent_id
+    FROM assignment c
+   WHERE c.reason = 'cover' AND c.deleted_at IS NULL AND c.start_date <= :on
+     AND c.end_date > :on
+   GROUP BY cover_id, absent_id)
+SELECT officer_id, inmate_id, NULL FROM contact
+ WHERE (:officer IS NULL OR officer_id = :officer) AND (:inmate IS NULL OR inmate_id = :inmate)
+UNION ALL
+SELECT v.cover_id, k.inmate_id, max(v.until) FROM covering v
+  JOIN contact k ON k.officer_id = v.absent_id
+ WHERE k.officer_id <> v.cover_id
+   AND NOT EXISTS (SELECT 1 FROM contact m
+                    WHERE m.officer_id = v.cover_id AND m.inmate_id = k.inmate_id)
+   AND (:officer IS NULL OR v.cover_id = :officer) AND (:inmate IS NULL OR k.inmate_id = :inmate)
+ GROUP BY v.cover_id, k.inmate_id
+"""
+
+
+def holders(
+    conn: Any, on: date, *, officer_id: str | None = None, inmate_id: str | None = None
+) -> list[tuple[str, str, date | None]]:
+    """(officer, person, cover until — None for the contact officer) in force on ``on``,
+    optionally for one officer or one person: the one answer to "who has whom today"."""
+    rows = conn.execute(
+        _HOLDERS_SQL, {"on": on.isoformat(), "officer": officer_id, "inmate": inmate_id}
+    ).fetchall()
+    return [(officer, inmate, parse_date(until)) for officer, inmate, until in rows]
 
 
 PERSON_COLUMNS = """i.id, i.prison_number, i.full_name, i.preferred_name, i.cell, i.arrival_date,
@@ -83,17 +130,15 @@ def caseload_rows(
 ) -> list[CaseloadRow]:
     """The officer's people as the home screen shows them (flags derived from the logs).
 
-    Covered people (a cover assignment) are included while the cover lasts."""
-    on = today.isoformat()
+    Covered people are included while the cover lasts (:func:`holders`)."""
+    ids = [inmate for _officer, inmate, _until in holders(conn, today, officer_id=officer_id)]
     people = conn.execute(
         f"""
-        SELECT DISTINCT {PERSON_COLUMNS}
-          FROM inmate i JOIN assignment a ON a.inmate_id = i.id
-         WHERE a.officer_id = ? AND a.deleted_at IS NULL AND a.start_date <= ?
-           AND (a.end_date IS NULL OR a.end_date > ?) AND i.deleted_at IS NULL
+        SELECT {PERSON_COLUMNS} FROM inmate i
+         WHERE i.id IN ({_placeholders(ids)}) AND i.deleted_at IS NULL
          ORDER BY i.full_name
         """,
-        (officer_id, on, on),
+        ids,
     ).fetchall()
     return person_rows(conn, people, today, nudge_days=nudge_days, streak_meals=streak_meals)
 
@@ -336,7 +381,6 @@ def unit_overview(
 
     The people's rows are built once and shared between caseloads (a covered person shows
     under both officers)."""
-    on = today.isoformat()
     people = conn.execute(
         f"SELECT {PERSON_COLUMNS} FROM inmate i WHERE i.unit_id = ? AND i.deleted_at IS NULL "
         "ORDER BY i.full_name",
@@ -348,15 +392,9 @@ def unit_overview(
             conn, people, today, nudge_days=nudge_days, streak_meals=streak_meals
         )
     }
-    links = conn.execute(
-        """SELECT a.officer_id, a.inmate_id FROM assignment a JOIN officer o ON o.id = a.officer_id
-            WHERE o.unit_id = ? AND a.deleted_at IS NULL AND a.start_date <= ?
-              AND (a.end_date IS NULL OR a.end_date > ?)""",
-        (unit_id, on, on),
-    ).fetchall()
     by_officer: dict[str, list[CaseloadRow]] = defaultdict(list)
     assigned: set[str] = set()
-    for officer_id, inmate_id in links:
+    for officer_id, inmate_id, _until in holders(conn, today):
         if inmate_id in rows:
             by_officer[officer_id].append(rows[inmate_id])
             assigned.add(inmate_id)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlmodel import Session, col, select
 
-from officer_desk.domain.programmes import attendance_rate
+from officer_desk.domain.programmes import attendance_rate, hours_per_milestone
 from officer_desk.domain.release import (
     GateRole,
     ItemStatus,
@@ -18,6 +19,7 @@ from officer_desk.domain.release import (
     readiness,
     urgency,
 )
+from officer_desk.domain.rules import LogEvent, effective_log_ids
 from officer_desk.store import home
 from officer_desk.store.queries import dbapi
 from officer_desk.store.tables import (
@@ -45,6 +47,12 @@ class MilestoneState:
     title_nb: str
     expected_hours: int
     signed_at: datetime | None
+    hours: float = 0.0  # attended hours that fall to this milestone (in order, see below)
+
+    @property
+    def reached(self) -> bool:
+        """Its hours are done: ready to be signed off (hours alone never sign it off)."""
+        return self.expected_hours > 0 and self.hours >= self.expected_hours
 
 
 @dataclass(frozen=True)
@@ -126,6 +134,8 @@ def programme_progress(
             s for s in by_programme[programme.id] if s.started_at.date() >= enrolment.enrolled_on
         ]
         attended = [s for s in logs if s.outcome == "attended"]
+        hours = sum(s.duration_minutes for s in attended) / 60
+        shares = hours_per_milestone(hours, [m.expected_hours for m in milestones])
         weekly = {first_week + timedelta(weeks=n): 0.0 for n in range(weeks)}
         for s in attended:
             monday = _monday(s.started_at.astimezone().date())
@@ -141,19 +151,141 @@ def programme_progress(
                 status=enrolment.status,
                 status_reason=enrolment.status_reason,
                 enrolled_on=enrolment.enrolled_on,
-                hours=sum(s.duration_minutes for s in attended) / 60,
+                hours=hours,
                 expected_hours=sum(m.expected_hours for m in milestones),
                 attendance=attendance_rate(s.outcome for s in logs),
                 milestones=tuple(
                     MilestoneState(
-                        m.id, m.position, m.title_en, m.title_nb, m.expected_hours, signed.get(m.id)
+                        m.id,
+                        m.position,
+                        m.title_en,
+                        m.title_nb,
+                        m.expected_hours,
+                        signed.get(m.id),
+                        share,
                     )
-                    for m in milestones
+                    for m, share in zip(milestones, shares, strict=True)
                 ),
                 weekly_hours=tuple(sorted(weekly.items())),
             )
         )
     return result
+
+
+@dataclass(frozen=True)
+class SessionChoice:
+    """A programme a session can be logged for, and who of the people asked is enrolled
+    (active or completed: what ``logbook.log_activity`` accepts)."""
+
+    programme_id: str
+    name_en: str
+    name_nb: str
+    enrolled: frozenset[str]
+
+
+def session_choices(session: Session, inmate_ids: Sequence[str]) -> list[SessionChoice]:
+    """Every programme offered, plus any the people are enrolled in that is no longer
+    offered, with who of ``inmate_ids`` is enrolled in each."""
+    enrolled: dict[str, set[str]] = defaultdict(set)
+    for programme_id, inmate_id in session.exec(
+        select(Enrolment.programme_id, Enrolment.inmate_id).where(
+            col(Enrolment.inmate_id).in_(list(inmate_ids)),
+            col(Enrolment.status).in_(["active", "completed"]),
+            col(Enrolment.deleted_at).is_(None),
+        )
+    ):
+        enrolled[programme_id].add(inmate_id)
+    programmes = session.exec(
+        select(Programme).where(
+            col(Programme.deleted_at).is_(None),
+            col(Programme.active) | col(Programme.id).in_(list(enrolled)),
+        )
+    ).all()
+    return [
+        SessionChoice(p.id, p.name_en, p.name_nb, frozenset(enrolled.get(p.id, ())))
+        for p in programmes
+    ]
+
+
+def unattached_sessions(session: Session, inmate_id: str) -> tuple[int, float]:
+    """(sessions, hours attended) of "Programme session" activities logged without naming
+    the programme (before the screen asked for it): they count toward no programme."""
+    rows = session.exec(
+        select(ActivityLog).where(
+            ActivityLog.inmate_id == inmate_id,
+            ActivityLog.category == "programme",
+            col(ActivityLog.programme_id).is_(None),
+            col(ActivityLog.deleted_at).is_(None),
+        )
+    ).all()
+    counts = effective_log_ids([LogEvent(r.id, r.amends_id, r.voided, r.logged_at) for r in rows])
+    kept = [r for r in rows if r.id in counts]
+    hours = sum(r.duration_minutes for r in kept if r.outcome == "attended") / 60
+    return len(kept), hours
+
+
+@dataclass(frozen=True)
+class EvidenceOption:
+    """Something the person achieved that can confirm the release plan's school-or-job item:
+    a certificate, a signed-off milestone or a completed programme."""
+
+    kind: str  # certificate | milestone | completed
+    title_en: str
+    title_nb: str
+    programme_en: str  # "" for a certificate of no programme
+    programme_nb: str
+    on: date
+    issuer: str = ""
+
+
+def evidence_options(session: Session, inmate_id: str) -> list[EvidenceOption]:
+    """What can serve as evidence of school or work for this person, newest first."""
+    names = {p.id: (p.name_en, p.name_nb) for p in session.exec(select(Programme)).all()}
+    found = [
+        EvidenceOption(
+            "certificate",
+            c.title,
+            c.title,
+            *names.get(c.programme_id or "", ("", "")),
+            c.issued_on,
+            c.issuer,
+        )
+        for c in certificates(session, inmate_id)
+        if c.deleted_at is None
+    ]
+    enrolments = session.exec(
+        select(Enrolment).where(
+            Enrolment.inmate_id == inmate_id, col(Enrolment.deleted_at).is_(None)
+        )
+    ).all()
+    for enrolment in enrolments:
+        en, nb = names.get(enrolment.programme_id, ("", ""))
+        if enrolment.status == "completed":
+            found.append(
+                EvidenceOption("completed", en, nb, en, nb, enrolment.status_changed_at.date())
+            )
+        for milestone, signed in session.exec(
+            select(ProgrammeMilestone, MilestoneSignoff)
+            .join(
+                MilestoneSignoff,
+                col(MilestoneSignoff.milestone_id) == col(ProgrammeMilestone.id),
+            )
+            .where(
+                MilestoneSignoff.enrolment_id == enrolment.id,
+                col(MilestoneSignoff.deleted_at).is_(None),
+            )
+        ):
+            found.append(
+                EvidenceOption(
+                    "milestone",
+                    milestone.title_en,
+                    milestone.title_nb,
+                    en,
+                    nb,
+                    signed.signed_at.date(),
+                )
+            )
+    return sorted(found, key=lambda o: o.on, reverse=True)
 
 
 def certificates(session: Session, inmate_id: str) -> list[Certificate]:

@@ -34,6 +34,20 @@ def dbapi(session: Session) -> Any:
     return session.connection().connection.driver_connection
 
 
+def people_of(session: Session, officer_id: str, on: date) -> set[str]:
+    """The people ``officer_id`` has on ``on``: contact and cover, by the rule in
+    :func:`home.holders` (rows this transaction added are flushed first, so they count)."""
+    session.flush()
+    return {inmate for _o, inmate, _u in home.holders(dbapi(session), on, officer_id=officer_id)}
+
+
+def holders_of(session: Session, inmate_id: str, on: date) -> list[str]:
+    """The officers who have ``inmate_id`` on ``on``, the contact officer first."""
+    session.flush()
+    rows = home.holders(dbapi(session), on, inmate_id=inmate_id)
+    return [officer for officer, _i, _until in sorted(rows, key=lambda r: r[2] is not None)]
+
+
 def officers(session: Session, on: date) -> list[OfficerSummary]:
     return home.officer_summaries(dbapi(session), on)
 
@@ -176,7 +190,14 @@ def _log_rows(
         "m.inmate_id = ?",
         "m.deleted_at IS NULL",
         "m.voided = 0",
-        f"NOT EXISTS (SELECT 1 FROM {table} r WHERE r.amends_id = m.id)",
+        # What counts (domain.rules.effective_log_ids): an original with no amendment or
+        # void, or the newest amendment of an original that was not voided.  Amendments
+        # name the original, so a second correction must hide the first.
+        f"""NOT EXISTS (SELECT 1 FROM {table} r
+                         WHERE r.amends_id = coalesce(m.amends_id, m.id) AND r.id <> m.id
+                           AND r.deleted_at IS NULL
+                           AND (r.voided = 1 OR m.amends_id IS NULL
+                                OR (r.logged_at, r.id) > (m.logged_at, m.id)))""",
     ]
     args: list[Any] = [inmate_id]
     if start is not None:

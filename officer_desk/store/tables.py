@@ -90,6 +90,9 @@ class Assignment(Synced, table=True):
     end_date: date | None = Field(default=None)
     reason: str = Field(default="arrival")
     note: str = Field(default="")
+    # A cover (reason "cover"): the officer it covers for.  The cover is read as a rule
+    # (store.home.holders): the cover officer has whoever this officer has while it runs.
+    covers_officer_id: str | None = Field(default=None)
 
 
 class MealLog(Synced, table=True):

@@ -114,6 +114,10 @@
         <translation>Alle</translation>
     </message>
     <message>
+        <source>Programme</source>
+        <translation>Program</translation>
+    </message>
+    <message>
         <source>Optional: how it went</source>
         <translation>Valgfritt: hvordan det gikk</translation>
     </message>
@@ -138,12 +142,28 @@
         <translation>Notat</translation>
     </message>
     <message>
+        <source>Choose the programme…</source>
+        <translation>Velg programmet …</translation>
+    </message>
+    <message>
+        <source>{name} (not enrolled)</source>
+        <translation>{name} (ikke påmeldt)</translation>
+    </message>
+    <message>
+        <source>{name} ({n} of {total} enrolled)</source>
+        <translation>{name} ({n} av {total} påmeldt)</translation>
+    </message>
+    <message>
         <source>The activity</source>
         <translation>Aktiviteten</translation>
     </message>
     <message>
         <source>Choose at least one person.</source>
         <translation>Velg minst én person.</translation>
+    </message>
+    <message>
+        <source>Choose the programme this session belongs to.</source>
+        <translation>Velg programmet denne økten hører til.</translation>
     </message>
 </context>
 <context>
@@ -2504,6 +2524,22 @@
         <translation>Spiste sammen</translation>
     </message>
     <message>
+        <source>Correct</source>
+        <translation>Korriger</translation>
+    </message>
+    <message>
+        <source>Correct {name}&apos;s logged meal</source>
+        <translation>Korriger måltidet som er registrert for {name}</translation>
+    </message>
+    <message>
+        <source>Already logged: {outcome}, {time}</source>
+        <translation>Allerede registrert: {outcome}, {time}</translation>
+    </message>
+    <message>
+        <source> by {name}</source>
+        <translation> av {name}</translation>
+    </message>
+    <message>
         <source>Log a meal</source>
         <translation>Registrer et måltid</translation>
     </message>
@@ -2516,16 +2552,32 @@
         <translation>Måltid</translation>
     </message>
     <message>
+        <source>Lines already logged stay as they are unless you choose Correct; the others are marked “ate”. Enter saves.</source>
+        <translation>Linjer som allerede er registrert, blir stående hvis du ikke velger Korriger; de andre er merket «spiste». Enter lagrer.</translation>
+    </message>
+    <message>
         <source>Everyone is marked “ate”; change only those who did not. Enter saves.</source>
         <translation>Alle er merket «spiste»; endre bare dem som ikke gjorde det. Enter lagrer.</translation>
+    </message>
+    <message>
+        <source>Save {meal}: {new} new, {corrected} corrected</source>
+        <translation>Lagre {meal}: {new} nye, {corrected} korrigert</translation>
     </message>
     <message>
         <source>Save {meal} for {people}</source>
         <translation>Lagre {meal} for {people}</translation>
     </message>
     <message>
+        <source>Nothing to save</source>
+        <translation>Ingenting å lagre</translation>
+    </message>
+    <message>
         <source>No one is on the caseload to log a meal for.</source>
         <translation>Ingen i kontaktansvaret å registrere måltid for.</translation>
+    </message>
+    <message>
+        <source>{meal} is already logged for everyone. Choose Correct on a line to change what was logged.</source>
+        <translation>{meal} er allerede registrert for alle. Velg Korriger på en linje for å endre det som ble registrert.</translation>
     </message>
     <message>
         <source>Say why {name} declined.</source>
@@ -3201,6 +3253,22 @@ dato passert</translation>
         <translation>Registrer kursbevis…</translation>
     </message>
     <message>
+        <source>1 programme session ({hours} hours)</source>
+        <translation>1 programøkt ({hours} timer)</translation>
+    </message>
+    <message>
+        <source>{n} programme sessions ({hours} hours)</source>
+        <translation>{n} programøkter ({hours} timer)</translation>
+    </message>
+    <message>
+        <source>{amount} were logged without naming the programme and count toward none.</source>
+        <translation>{amount} ble registrert uten å oppgi programmet og teller ikke med noe sted.</translation>
+    </message>
+    <message>
+        <source>Not enrolled in a programme, but {amount} were logged without naming one. Enrol the person; sessions logged for the programme then count.</source>
+        <translation>Ikke påmeldt noe program, men {amount} ble registrert uten å oppgi hvilket. Meld personen på; økter som registreres på programmet, teller da med.</translation>
+    </message>
+    <message>
         <source>{programme}: {status}</source>
         <translation>{programme}: {status}</translation>
     </message>
@@ -3217,8 +3285,12 @@ dato passert</translation>
         <translation>✓ {n}. {title} — godkjent {when}</translation>
     </message>
     <message>
-        <source>○ {n}. {title} — about {hours} h</source>
-        <translation>○ {n}. {title} — ca. {hours} t</translation>
+        <source>● {n}. {title} — {hours} h done: ready to sign off</source>
+        <translation>● {n}. {title} — {hours} t gjennomført: klar til å godkjennes</translation>
+    </message>
+    <message>
+        <source>○ {n}. {title} — {done}/{hours} h</source>
+        <translation>○ {n}. {title} — {done}/{hours} t</translation>
     </message>
     <message>
         <source>Hours per week: {programme}</source>
@@ -3466,6 +3538,10 @@ dato passert</translation>
         <translation>Hva som bekrefter det: et brev, en telefon, et møte</translation>
     </message>
     <message>
+        <source>Use an achievement as evidence</source>
+        <translation>Bruk noe personen har oppnådd som dokumentasjon</translation>
+    </message>
+    <message>
         <source>Save item</source>
         <translation>Lagre punkt</translation>
     </message>
@@ -3580,6 +3656,26 @@ dato passert</translation>
     <message>
         <source>None sent.</source>
         <translation>Ingen sendt.</translation>
+    </message>
+    <message>
+        <source>Use as evidence…</source>
+        <translation>Bruk som dokumentasjon …</translation>
+    </message>
+    <message>
+        <source>Certificate: {title}, issued {date}</source>
+        <translation>Kursbevis: {title}, utstedt {date}</translation>
+    </message>
+    <message>
+        <source> by {issuer}</source>
+        <translation> av {issuer}</translation>
+    </message>
+    <message>
+        <source>Programme completed: {programme}, {date}</source>
+        <translation>Program fullført: {programme}, {date}</translation>
+    </message>
+    <message>
+        <source>Milestone signed off: {title} ({programme}), {date}</source>
+        <translation>Delmål godkjent: {title} ({programme}), {date}</translation>
     </message>
     <message>
         <source>Release plan created</source>
@@ -5065,6 +5161,10 @@ Datafil: {path}</translation>
         <translation>Måltidets dag er fram i tid.</translation>
     </message>
     <message>
+        <source>A person is listed twice for this meal.</source>
+        <translation>En person står oppført to ganger for dette måltidet.</translation>
+    </message>
+    <message>
         <source>Say why the meal was declined.</source>
         <translation>Skriv hvorfor måltidet ble nektet.</translation>
     </message>
@@ -5073,12 +5173,24 @@ Datafil: {path}</translation>
         <translation>En grunn oppgis bare for et nektet måltid.</translation>
     </message>
     <message>
+        <source>This meal is already logged for this person; correct it instead of logging it again.</source>
+        <translation>Dette måltidet er allerede registrert for denne personen; korriger det i stedet for å registrere det på nytt.</translation>
+    </message>
+    <message>
+        <source>This entry was changed meanwhile (or voided); close the meal and open it again to see what counts now.</source>
+        <translation>Registreringen er endret i mellomtiden (eller annullert); lukk måltidet og åpne det igjen for å se hva som gjelder nå.</translation>
+    </message>
+    <message>
         <source>That meal entry does not exist.</source>
         <translation>Den måltidsregistreringen finnes ikke.</translation>
     </message>
     <message>
         <source>Duration must be between 1 minute and 24 hours.</source>
         <translation>Varigheten må være mellom 1 minutt og 24 timer.</translation>
+    </message>
+    <message>
+        <source>Choose the programme this session belongs to.</source>
+        <translation>Velg programmet denne økten hører til.</translation>
     </message>
     <message>
         <source>{missing} of the chosen people are not enrolled in this programme (or are still on its waiting list); enrol them first or log a plain activity.</source>

@@ -32,6 +32,9 @@ def main(store_file: str, max_writes: int = 100_000) -> int:
         )
     actor = kari.actor("kill9-test")
     meals = list(Meal)
+    # A meal is logged once per person a day: once each meal is logged, the loop corrects
+    # it (an amendment of the entry that counts), as an officer fixing a slip would.
+    counting: dict[Meal, list[str | None]] = {}
     for n in range(max_writes):
         if n % 3 == 2:
             change = notes.add_note(
@@ -43,13 +46,20 @@ def main(store_file: str, max_writes: int = 100_000) -> int:
             )
             print(f"case_note {change.ids[0]}", flush=True)
         else:
+            meal = meals[n % len(meals)]
+            logged = counting.get(meal, [None] * len(people))
+            outcome = MealOutcome.PARTIAL if n % 2 else MealOutcome.ATE
             change = logbook.log_meal(
                 store,
                 actor,
                 day=datetime.now(UTC).date(),
-                meal=meals[n % len(meals)],
-                entries=[MealEntry(p, MealOutcome.ATE, ate_together=True) for p in people],
+                meal=meal,
+                entries=[
+                    MealEntry(p, outcome, ate_together=True, corrects=entry)
+                    for p, entry in zip(people, logged, strict=True)
+                ],
             )
+            counting[meal] = list(change.ids)
             for row_id in change.ids:
                 print(f"meal_log {row_id}", flush=True)
     store.close()

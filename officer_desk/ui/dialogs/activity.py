@@ -1,4 +1,7 @@
-"""Log one activity (work, school, gym, a visit…) for one or several people at once."""
+"""Log one activity (work, school, gym, a visit…) for one or several people at once.
+
+A programme session names its programme (the programmes the chosen people are enrolled in
+first), so its hours and attendance count toward their progress."""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,10 +28,12 @@ from officer_desk.store.rows import CaseloadRow
 from officer_desk.ui import vocabulary
 from officer_desk.ui.dialogs.form import FormDialog, TimeSpan, local_now
 from officer_desk.ui.fit import fit_to_text
+from officer_desk.ui.programmes.words import pick
 
 if TYPE_CHECKING:
     from officer_desk.app.writes import Actor
     from officer_desk.store.database import Store
+    from officer_desk.store.progress import SessionChoice
 
 DEFAULT_MINUTES = 60
 
@@ -40,6 +46,7 @@ def save_activity(
     minutes: int,
     outcome: str,
     note: str,
+    programme_id: str | None = None,
 ) -> Callable[[Store], Change]:
     def work(store: Store) -> Change:
         from officer_desk.app import logbook
@@ -49,11 +56,45 @@ def save_activity(
             actor,
             inmate_ids=list(inmate_ids),
             activity=logbook.ActivityEntry(
-                ActivityCategory(category), started_at, minutes, ActivityOutcome(outcome), note
+                ActivityCategory(category),
+                started_at,
+                minutes,
+                ActivityOutcome(outcome),
+                note,
+                programme_id=programme_id,
             ),
         )
 
     return work
+
+
+def read_session_choices(inmate_ids: Sequence[str]) -> Callable[[Store], list[SessionChoice]]:
+    """The programmes a session can be logged for, with who of these people is enrolled."""
+    ids = list(inmate_ids)
+
+    def work(store: Store) -> list[SessionChoice]:
+        from officer_desk.store import progress
+
+        with store.reading() as session:
+            return progress.session_choices(session, ids)
+
+    return work
+
+
+def ordered_choices(
+    choices: Sequence[SessionChoice], chosen: Sequence[str]
+) -> list[tuple[SessionChoice, int]]:
+    """(programme, how many of the chosen people are enrolled): everyone enrolled first,
+    then some, then none; by name within each."""
+    counted = [(c, len(c.enrolled & set(chosen))) for c in choices]
+    everyone = len(chosen)
+    return sorted(
+        counted,
+        key=lambda item: (
+            0 if everyone and item[1] == everyone else 1 if item[1] else 2,
+            pick(item[0].name_en, item[0].name_nb).casefold(),
+        ),
+    )
 
 
 class ActivityDialog(FormDialog):
@@ -80,6 +121,7 @@ class ActivityDialog(FormDialog):
             box = QCheckBox(shown[number])
             box.setToolTip(person.label.long)
             box.setChecked(person.inmate_id in chosen or not chosen)
+            box.toggled.connect(self._show_programmes)
             self.people[person.inmate_id] = box
             grid.addWidget(box, number // 3, number % 3)
         self.everyone = QCheckBox(self.tr("Everyone"))
@@ -89,6 +131,10 @@ class ActivityDialog(FormDialog):
         self.category = QComboBox()
         for value, text in vocabulary.activity_categories().items():
             self.category.addItem(text, str(value))
+        self.category.currentIndexChanged.connect(self._category_changed)
+        self.programme = QComboBox()
+        self.programme.setAccessibleName(self.tr("Programme"))
+        self.choices: list[SessionChoice] = []
         self.outcome = QComboBox()
         for value, text in vocabulary.activity_outcomes().items():
             self.outcome.addItem(text, str(value))
@@ -104,6 +150,9 @@ class ActivityDialog(FormDialog):
         form.addRow(self.field_message("people"))
         form.addRow(self.tr("Activity"), self.category)
         form.addRow(self.field_message("category"))
+        form.addRow(self.tr("Programme"), self.programme)
+        form.addRow(self.field_message("programme"))
+        self._form = form
         form.addRow(self.tr("When"), self.when)
         form.addRow(self.field_message("started_at"))
         form.addRow(self.field_message("duration_minutes"))
@@ -116,6 +165,52 @@ class ActivityDialog(FormDialog):
         self.finish_layout(layout)
         fit_to_text(self, 620)  # wide enough for the people's labels, within the screen
         self.category.setFocus()
+        self._category_changed()
+        self._executor.submit(
+            read_session_choices(list(self.people)), self._choices_read, owner=self
+        )
+
+    choices_shown = Signal()  # the programmes are read and listed
+
+    def _choices_read(self, choices: list[SessionChoice]) -> None:
+        self.choices = choices
+        self._show_programmes()
+        self.choices_shown.emit()
+
+    @property
+    def is_session(self) -> bool:
+        return self.category.currentData() == ActivityCategory.PROGRAMME.value
+
+    @Slot()
+    def _category_changed(self) -> None:
+        self._form.setRowVisible(self.programme, self.is_session)
+        if not self.is_session:
+            self.messages["programme"].clear_message()
+
+    @Slot()
+    def _show_programmes(self) -> None:
+        """List the programmes, enrolled ones first, keeping the one chosen if it stays."""
+        kept = self.programme.currentData()
+        chosen = self.chosen()
+        self.programme.blockSignals(True)
+        self.programme.clear()
+        self.programme.addItem(self.tr("Choose the programme…"), None)
+        ordered = ordered_choices(self.choices, chosen)
+        for choice, enrolled in ordered:
+            name = pick(choice.name_en, choice.name_nb)
+            if not enrolled:
+                name = self.tr("{name} (not enrolled)").format(name=name)
+            elif enrolled < len(chosen):
+                name = self.tr("{name} ({n} of {total} enrolled)").format(
+                    name=name, n=enrolled, total=len(chosen)
+                )
+            self.programme.addItem(name, choice.programme_id)
+        index = self.programme.findData(kept) if kept else -1
+        everyone = [c for c, enrolled in ordered if chosen and enrolled == len(chosen)]
+        if index < 0 and len(everyone) == 1:
+            index = 1  # the one programme everyone chosen is enrolled in: listed first
+        self.programme.setCurrentIndex(max(index, 0))
+        self.programme.blockSignals(False)
 
     def _set_everyone(self, on: bool) -> None:
         for box in self.people.values():
@@ -128,6 +223,8 @@ class ActivityDialog(FormDialog):
         problems = self.when.problems(self._now(), self.tr("The activity"))
         if not self.chosen():
             problems.append(("people", self.tr("Choose at least one person.")))
+        if self.is_session and self.programme.currentData() is None:
+            problems.append(("programme", self.tr("Choose the programme this session belongs to.")))
         return problems
 
     def work(self) -> Callable[[Store], Change]:
@@ -139,4 +236,5 @@ class ActivityDialog(FormDialog):
             self.when.minutes(),
             self.outcome.currentData(),
             self.note.toPlainText(),
+            self.programme.currentData() if self.is_session else None,
         )

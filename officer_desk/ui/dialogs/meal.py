@@ -1,5 +1,9 @@
 """Log a meal for the whole caseload in one action: everyone preset to "ate", override the
-few who did not, one key (Enter) saves all."""
+few who did not, one key (Enter) saves all.
+
+A meal is logged once per person: whoever already has it logged shows how and by whom, and
+is left out of the save unless the officer chooses Correct on their line (an amendment of
+the entry that counts, never a second one)."""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -29,19 +33,35 @@ from officer_desk.ui import vocabulary, words
 from officer_desk.ui.dialogs.form import FormDialog, local_now
 
 if TYPE_CHECKING:
+    from officer_desk.app.logbook import LoggedMeal
     from officer_desk.app.writes import Actor
     from officer_desk.store.database import Store
 
 OUTCOMES = (MealOutcome.ATE, MealOutcome.PARTIAL, MealOutcome.DECLINED, MealOutcome.AWAY)
 
 
+def read_meal_slot(
+    day: date, meal: str, inmate_ids: Sequence[str]
+) -> Callable[[Store], dict[str, LoggedMeal]]:
+    """``logbook.meal_slot`` as worker work: who already has this meal logged."""
+    ids = list(inmate_ids)
+
+    def work(store: Store) -> dict[str, LoggedMeal]:
+        from officer_desk.app import logbook
+
+        return logbook.meal_slot(store, day, meal, ids)
+
+    return work
+
+
 def save_meal(
     actor: Actor,
     day: date,
     meal: str,
-    entries: Sequence[tuple[str, str, str | None, bool]],
+    entries: Sequence[tuple[str, str, str | None, bool, str | None]],
 ) -> Callable[[Store], Change]:
-    """``logbook.log_meal`` as worker work; entries are (inmate id, outcome, reason, together)."""
+    """``logbook.log_meal`` as worker work; entries are (inmate id, outcome, reason, together,
+    the id of the entry corrected or None)."""
 
     def work(store: Store) -> Change:
         from officer_desk.app import logbook
@@ -57,8 +77,9 @@ def save_meal(
                     MealOutcome(outcome),
                     None if reason is None else DeclineReason(reason),
                     together,
+                    corrects=corrects,
                 )
-                for inmate_id, outcome, reason, together in entries
+                for inmate_id, outcome, reason, together, corrects in entries
             ],
         )
 
@@ -66,7 +87,8 @@ def save_meal(
 
 
 class MealRow:
-    """One person's line: outcome buttons, a reason when declined, ate together."""
+    """One person's line: outcome buttons, a reason when declined, ate together; when the
+    meal is already logged for them, how and by whom, and Correct to change it."""
 
     def __init__(
         self, dialog: MealDialog, person: CaseloadRow, grid: QGridLayout, row: int
@@ -101,18 +123,94 @@ class MealRow:
             QCoreApplication.translate("MealDialog", "Reason for declining")
         )
         self.together = QCheckBox(QCoreApplication.translate("MealDialog", "Ate together"))
+        self.correct = QPushButton(QCoreApplication.translate("MealDialog", "Correct"))
+        self.correct.setCheckable(True)
+        self.correct.setAutoDefault(False)
+        self.correct.setAccessibleName(
+            QCoreApplication.translate("MealDialog", "Correct {name}'s logged meal").format(
+                name=person.display_name
+            )
+        )
+        self.correct.toggled.connect(self._correcting_changed)
+        self.status = QLabel()
+        self.status.setObjectName("PageSubtitle")
         self.message = dialog.field_message(f"row:{person.inmate_id}")
+        self.logged: LoggedMeal | None = None
         grid.addWidget(self.name, row * 2, 0)
         grid.addLayout(segment, row * 2, 1)
         grid.addWidget(self.reason, row * 2, 2)
         grid.addWidget(self.together, row * 2, 3)
-        grid.addWidget(self.message, row * 2 + 1, 1, 1, 3)
+        grid.addWidget(self.correct, row * 2, 4)
+        status = QVBoxLayout()
+        status.setSpacing(0)
+        status.addWidget(self.status)
+        status.addWidget(self.message)
+        grid.addLayout(status, row * 2 + 1, 1, 1, 4)
         self.group.idToggled.connect(self._outcome_changed)
-        self._outcome_changed()
+        self.correct.hide()  # until the meal is known to be logged for this person
+        self.status.hide()
+        self._correcting_changed()
 
     @property
     def outcome(self) -> str:
         return str(OUTCOMES[max(self.group.checkedId(), 0)])
+
+    @property
+    def included(self) -> bool:
+        """Whether saving writes anything for this person: not logged yet, or corrected."""
+        return self.logged is None or self.correct.isChecked()
+
+    @property
+    def corrects(self) -> str | None:
+        return self.logged.entry_id if self.logged is not None and self.included else None
+
+    def set_logged(self, logged: LoggedMeal | None) -> None:
+        """Show the meal as it counts for this person (None: not logged yet).  What the
+        officer chose stays when nothing changed (a read again after a refused save)."""
+        before, self.logged = self.logged, logged
+        if (before.entry_id if before else None) == (logged.entry_id if logged else None):
+            self._correcting_changed()
+            return
+        said = "" if self.message.isHidden() else self.message.text()
+        self.correct.blockSignals(True)
+        self.correct.setChecked(False)
+        self.correct.blockSignals(False)
+        self.correct.setVisible(logged is not None)
+        if logged is None:
+            self.status.clear()
+            self.status.hide()
+            self.set_outcome(MealOutcome.ATE)
+            self.together.setChecked(False)
+        else:
+            outcome = vocabulary.meal_outcomes().get(logged.outcome, logged.outcome).lower()
+            text = QCoreApplication.translate("MealDialog", "Already logged: {outcome}, {time}")
+            text = text.format(outcome=outcome, time=vocabulary.clock(logged.logged_at))
+            if logged.logged_by:
+                text += QCoreApplication.translate("MealDialog", " by {name}").format(
+                    name=logged.logged_by
+                )
+            self.status.setText(text)
+            self.status.show()
+            self._show_logged_values()
+        self._correcting_changed()
+        if said:  # why the save was refused stays next to the line it concerns
+            self.message.say(said)
+
+    def _show_logged_values(self) -> None:
+        assert self.logged is not None
+        self.set_outcome(self.logged.outcome)
+        index = self.reason.findData(self.logged.decline_reason)
+        self.reason.setCurrentIndex(max(index, 0))
+        self.together.setChecked(self.logged.ate_together)
+
+    @Slot()
+    def _correcting_changed(self) -> None:
+        editable = self.included
+        if self.logged is not None and not editable:
+            self._show_logged_values()  # Correct switched off: back to what counts
+        for button in self.buttons.values():
+            button.setEnabled(editable)
+        self._outcome_changed()
 
     def set_outcome(self, outcome: str) -> None:
         self.buttons[outcome].setChecked(True)
@@ -120,7 +218,7 @@ class MealRow:
     @Slot()
     def _outcome_changed(self) -> None:
         declined = self.outcome == MealOutcome.DECLINED
-        self.reason.setEnabled(declined)
+        self.reason.setEnabled(declined and self.included)
         # Hidden rather than removed: its place is kept so the columns do not jump.
         sp = self.reason.sizePolicy()
         sp.setRetainSizeWhenHidden(True)
@@ -129,7 +227,7 @@ class MealRow:
         if not declined:
             self.message.clear_message()
         together_possible = self.outcome in (MealOutcome.ATE, MealOutcome.PARTIAL)
-        self.together.setEnabled(together_possible)
+        self.together.setEnabled(together_possible and self.included)
 
     @property
     def decline_reason(self) -> str | None:
@@ -141,6 +239,8 @@ class MealRow:
 
 
 class MealDialog(FormDialog):
+    slot_shown = Signal()  # who already has the chosen meal logged is on screen
+
     def __init__(
         self,
         executor: DbExecutor,
@@ -160,7 +260,7 @@ class MealDialog(FormDialog):
         for value, text in vocabulary.meals().items():
             self.meal.addItem(text, str(value))
         self.meal.setCurrentIndex(self.meal.findData(str(vocabulary.meal_for_time(moment.time()))))
-        self.meal.currentIndexChanged.connect(self._update_save_text)
+        self.meal.currentIndexChanged.connect(self.load_slot)
         self.all_together = QCheckBox(self.tr("Everyone ate together with me"))
         self.all_together.setTristate(False)
         self.all_together.toggled.connect(self._set_all_together)
@@ -169,10 +269,9 @@ class MealDialog(FormDialog):
         form.addRow(self.field_message("meal"))
         form.addRow("", self.all_together)
 
-        hint = QLabel(
-            self.tr("Everyone is marked “ate”; change only those who did not. Enter saves.")
-        )
+        self.hint = hint = QLabel()
         hint.setObjectName("PageSubtitle")
+        hint.setWordWrap(True)
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(2)
@@ -180,6 +279,7 @@ class MealDialog(FormDialog):
         self.rows = [MealRow(self, person, grid, n) for n, person in enumerate(people)]
         for row in self.rows:
             row.together.toggled.connect(self._sync_all_together)
+            row.correct.toggled.connect(self._update_save_text)
         self.messages["people"] = self.general
 
         layout = QVBoxLayout(self)
@@ -192,38 +292,92 @@ class MealDialog(FormDialog):
         self.setMinimumWidth(760)
         if self.rows:
             self.rows[0].buttons[MealOutcome.ATE].setFocus()
+        self.load_slot()
 
     def row_for(self, inmate_id: str) -> MealRow:
         return next(r for r in self.rows if r.inmate_id == inmate_id)
 
     @Slot()
+    def load_slot(self) -> None:
+        """Read who already has the chosen meal logged (on the worker) and show it."""
+        self._update_save_text()
+        meal = self.meal.currentData()
+        work = read_meal_slot(self.day, meal, [r.inmate_id for r in self.rows])
+        self._executor.submit(work, lambda slot: self._show_slot(meal, slot), owner=self)
+
+    def _show_slot(self, meal: str, slot: dict[str, LoggedMeal]) -> None:
+        if meal != self.meal.currentData():
+            return  # another meal was chosen meanwhile; its own read follows
+        for row in self.rows:
+            row.set_logged(slot.get(row.inmate_id))
+        self._sync_all_together()
+        self._update_save_text()
+        self.slot_shown.emit()
+
+    @Slot()
     def _update_save_text(self) -> None:
         meal = self.meal.currentText().lower()
-        self.save_button.setText(
-            self.tr("Save {meal} for {people}").format(
-                meal=meal, people=words.people(len(self.rows))
+        new = sum(r.logged is None for r in self.rows)
+        corrected = sum(r.logged is not None and r.included for r in self.rows)
+        if corrected:
+            text = self.tr("Save {meal}: {new} new, {corrected} corrected").format(
+                meal=meal, new=new, corrected=corrected
             )
-        )
+        elif new or not self.rows:
+            text = self.tr("Save {meal} for {people}").format(meal=meal, people=words.people(new))
+        else:
+            text = self.tr("Nothing to save")
+        self.save_button.setText(text)
+        if any(r.logged is not None for r in self.rows):
+            self.hint.setText(
+                self.tr(
+                    "Lines already logged stay as they are unless you choose Correct; the "
+                    "others are marked “ate”. Enter saves."
+                )
+            )
+        else:
+            self.hint.setText(
+                self.tr("Everyone is marked “ate”; change only those who did not. Enter saves.")
+            )
+        self.all_together.setEnabled(new + corrected > 0)
 
     @Slot(bool)
     def _set_all_together(self, on: bool) -> None:
         for row in self.rows:
+            if not row.included:
+                continue
             row.together.blockSignals(True)
             row.together.setChecked(on)
             row.together.blockSignals(False)
 
     @Slot()
     def _sync_all_together(self) -> None:
-        on = all(r.together.isChecked() for r in self.rows if r.together.isEnabled())
+        chosen = [r.together.isChecked() for r in self.rows if r.together.isEnabled()]
         self.all_together.blockSignals(True)
-        self.all_together.setChecked(on)
+        self.all_together.setChecked(bool(chosen) and all(chosen))
         self.all_together.blockSignals(False)
+
+    def _failed(self, error: BaseException) -> None:
+        super()._failed(error)
+        self.load_slot()  # someone may have logged this meal meanwhile: show it
 
     def check(self) -> list[tuple[str | None, str]]:
         problems: list[tuple[str | None, str]] = []
         if not self.rows:
             problems.append((None, self.tr("No one is on the caseload to log a meal for.")))
+        elif not any(r.included for r in self.rows):
+            problems.append(
+                (
+                    None,
+                    self.tr(
+                        "{meal} is already logged for everyone. Choose Correct on a line to "
+                        "change what was logged."
+                    ).format(meal=self.meal.currentText()),
+                )
+            )
         for row in self.rows:
+            if not row.included:
+                continue
             if row.outcome == MealOutcome.DECLINED and row.decline_reason is None:
                 problems.append(
                     (
@@ -239,5 +393,9 @@ class MealDialog(FormDialog):
             self._actor(),
             self.day,
             meal,
-            [(r.inmate_id, r.outcome, r.decline_reason, r.ate_together) for r in self.rows],
+            [
+                (r.inmate_id, r.outcome, r.decline_reason, r.ate_together, r.corrects)
+                for r in self.rows
+                if r.included
+            ],
         )

@@ -256,7 +256,7 @@ class ProgrammesPanel(PersonPanel):
         keep = self._selected_enrolment
         self.model.set_rows(data.progress)
         self.table.setVisible(bool(data.progress))
-        self.empty.setVisible(not data.progress)
+        self._show_empty(data)
         row = self.model.row_for(keep) if keep else -1
         if row < 0 and data.progress:
             row = len(data.progress) - 1  # the newest enrolment is the one most worked on
@@ -266,6 +266,32 @@ class ProgrammesPanel(PersonPanel):
         self._show_selected()
         self._show_certificates()
         self.loaded.emit()
+
+    def _show_empty(self, data: PersonProgrammes) -> None:
+        """ "Not enrolled", or what was logged as programme sessions without a programme
+        (before the activity dialog asked for it): those count toward none, and say so."""
+        sessions, hours = data.unattached
+        if not sessions:
+            self.empty.setText(self.tr("Not enrolled in any programme yet."))
+            self.empty.setVisible(not data.progress)
+            return
+        amount = (
+            self.tr("1 programme session ({hours} hours)")
+            if sessions == 1
+            else self.tr("{n} programme sessions ({hours} hours)")
+        ).format(n=sessions, hours=vocabulary.decimal(hours))
+        if data.progress:
+            text = self.tr(
+                "{amount} were logged without naming the programme and count toward none."
+            )
+        else:
+            text = self.tr(
+                "Not enrolled in a programme, but {amount} were logged without naming one. "
+                "Enrol the person; sessions logged for the programme then count."
+            )
+        self.empty.setText(text.format(amount=amount))
+        self.empty.setWordWrap(True)
+        self.empty.show()
 
     def _fit_table(self) -> None:
         # As tall as its rows (two at least), so the detail sits right under it.
@@ -327,11 +353,19 @@ class ProgrammesPanel(PersonPanel):
                 text = self.tr("✓ {n}. {title} — signed off {when}").format(
                     n=m.position, title=title, when=vocabulary.short_date(m.signed_at.date())
                 )
+            elif m.reached:
+                text = self.tr("● {n}. {title} — {hours} h done: ready to sign off").format(
+                    n=m.position, title=title, hours=vocabulary.decimal(m.hours)
+                )
             else:
-                text = self.tr("○ {n}. {title} — about {hours} h").format(
-                    n=m.position, title=title, hours=m.expected_hours
+                text = self.tr("○ {n}. {title} — {done}/{hours} h").format(
+                    n=m.position,
+                    title=title,
+                    done=vocabulary.decimal(m.hours),
+                    hours=m.expected_hours,
                 )
             item = QListWidgetItem(text)
+            item.setToolTip(text)  # the list is narrow at 1024 px: the whole line on hover
             item.setData(Qt.ItemDataRole.UserRole, m.id)
             item.setData(Qt.ItemDataRole.UserRole + 1, m.signed_at is not None)
             self.milestones.addItem(item)

@@ -62,6 +62,8 @@ class PersonProgrammes:
     progress: tuple[ProgrammeProgress, ...]
     certificates: tuple[CertificateRow, ...]
     catalogue: tuple[CatalogueEntry, ...]
+    # "Programme session" activities logged without naming the programme: (sessions, hours).
+    unattached: tuple[int, float] = (0, 0.0)
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,7 @@ def read_person(inmate_id: str, today: date) -> Callable[[Store], PersonProgramm
                     for c in progress.certificates(session, inmate_id)
                 ),
                 _catalogue(session),
+                progress.unattached_sessions(session, inmate_id),
             )
 
     return work
@@ -138,8 +141,8 @@ def read_caseload_progress(officer_id: str, today: date) -> Callable[[Store], li
         from sqlmodel import col, select
 
         from officer_desk.store import progress
-        from officer_desk.store.queries import active_assignment_filter
-        from officer_desk.store.tables import Assignment, Inmate
+        from officer_desk.store.queries import people_of
+        from officer_desk.store.tables import Inmate
 
         with store.reading() as session:
             people = session.exec(  # five columns: past sqlmodel's typed overloads
@@ -150,11 +153,9 @@ def read_caseload_progress(officer_id: str, today: date) -> Callable[[Store], li
                     Inmate.prison_number,
                     Inmate.cell,
                 )
-                .join(Assignment, col(Assignment.inmate_id) == col(Inmate.id))
                 .where(
-                    Assignment.officer_id == officer_id,
+                    col(Inmate.id).in_(people_of(session, officer_id, today)),
                     col(Inmate.deleted_at).is_(None),
-                    *active_assignment_filter(today),
                 )
                 .order_by(Inmate.full_name)
             ).all()

@@ -49,7 +49,7 @@ from officer_desk.app.change import Change
 from officer_desk.app.executor import DbExecutor
 from officer_desk.domain import release as rules
 from officer_desk.domain.errors import DeskError, ValidationError
-from officer_desk.domain.release import RESOLVED, GateAlert, ItemStatus, Urgency
+from officer_desk.domain.release import RESOLVED, GateAlert, GateRole, ItemStatus, Urgency
 from officer_desk.ui import vocabulary
 from officer_desk.ui.programmes.inline import InlineMessages, run_write
 from officer_desk.ui.programmes.words import pick
@@ -63,7 +63,7 @@ from officer_desk.ui.wrap_row import WrapRow
 if TYPE_CHECKING:
     from officer_desk.app.writes import Actor
     from officer_desk.store.database import Store
-    from officer_desk.store.progress import PlanItemView, PlanView
+    from officer_desk.store.progress import EvidenceOption, PlanItemView, PlanView
 
 FITTED_COLUMNS = (PlanColumn.STATUS, PlanColumn.OWNER, PlanColumn.DUE, PlanColumn.REFERRALS)
 WIDE_LIST = 760  # px: wide enough for the titles with owner and referrals beside them
@@ -224,6 +224,10 @@ class ReleasePlanPanel(PersonPanel):
         self.evidence.setTabChangesFocus(True)
         self.evidence.setPlaceholderText(self.tr("What confirms it: a letter, a call, a meeting"))
         self.evidence.setFixedHeight(70)
+        # The school-or-job item: a certificate or completed milestone confirms it.
+        self.achievements = QComboBox()
+        self.achievements.setAccessibleName(self.tr("Use an achievement as evidence"))
+        self.achievements.activated.connect(self._use_achievement)
         self.item_messages = InlineMessages()
         self.save_item_button = QPushButton(self.tr("Save item"))
         self.save_item_button.clicked.connect(self.save_item)
@@ -238,7 +242,10 @@ class ReleasePlanPanel(PersonPanel):
         form.addRow(self.tr("Owner"), self.owner)
         form.addRow(self.item_messages.field("owner"))
         form.addRow(self.tr("Evidence"), self.evidence)
+        form.addRow("", self.achievements)
         form.addRow(self.item_messages.field("evidence"))
+        self._item_form = form
+        form.setRowVisible(self.achievements, False)  # until the school-or-job item is shown
         save_row = QHBoxLayout()
         save_row.addStretch(1)
         save_row.addWidget(self.save_item_button)
@@ -515,6 +522,7 @@ class ReleasePlanPanel(PersonPanel):
         )
         self.owner.setText(item.owner)
         self.evidence.setPlainText(item.evidence)
+        self._show_achievements(item)
         if item.referrals:
             lines = []
             for r in item.referrals:
@@ -530,6 +538,49 @@ class ReleasePlanPanel(PersonPanel):
             self.referrals.setText("\n".join(lines))
         else:
             self.referrals.setText(self.tr("None sent."))
+
+    def _show_achievements(self, item: PlanItemView) -> None:
+        """For the school-or-job item: the person's certificates, signed-off milestones and
+        completed programmes, each one choice away from the evidence field."""
+        options = self.plan.evidence if self.plan is not None else ()
+        shown = item.gate_role == GateRole.EDUCATION_OR_WORK and bool(options)
+        self._item_form.setRowVisible(self.achievements, shown)
+        self.achievements.clear()
+        if not shown:
+            return
+        self.achievements.addItem(self.tr("Use as evidence…"), None)
+        for option in options:
+            self.achievements.addItem(self.achievement_text(option), option)
+
+    def achievement_text(self, option: EvidenceOption) -> str:
+        """One achievement in words, in the interface's language."""
+        when = vocabulary.short_date(option.on)
+        programme = pick(option.programme_en, option.programme_nb)
+        if option.kind == "certificate":
+            text = self.tr("Certificate: {title}, issued {date}").format(
+                title=option.title_en, date=when
+            )
+            if option.issuer:
+                text += self.tr(" by {issuer}").format(issuer=option.issuer)
+            return text
+        if option.kind == "completed":
+            return self.tr("Programme completed: {programme}, {date}").format(
+                programme=programme, date=when
+            )
+        return self.tr("Milestone signed off: {title} ({programme}), {date}").format(
+            title=pick(option.title_en, option.title_nb), programme=programme, date=when
+        )
+
+    @Slot(int)
+    def _use_achievement(self, index: int) -> None:
+        if self.achievements.itemData(index) is None:
+            return
+        line = self.achievements.itemText(index)
+        before = self.evidence.toPlainText().rstrip()
+        if line not in before.splitlines():
+            self.evidence.setPlainText(f"{before}\n{line}" if before else line)
+        self.achievements.setCurrentIndex(0)
+        self.evidence.setFocus()
 
     # --- writing -------------------------------------------------------------------------------
 

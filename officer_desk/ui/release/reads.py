@@ -12,7 +12,7 @@ from officer_desk.ui.i18n import by_name
 
 if TYPE_CHECKING:
     from officer_desk.store.database import Store
-    from officer_desk.store.progress import PlanView
+    from officer_desk.store.progress import EvidenceOption, PlanView
 
 
 @dataclass(frozen=True)
@@ -27,28 +27,26 @@ class PlanScreen:
     view: PlanView | None  # None: no plan yet
     signed_by: dict[str, str]  # role -> the officer's display name
     actor_role: str  # the signed-in officer's role: officer, supervisor or admin
+    # Certificates, signed-off milestones and completed programmes: evidence for the
+    # school-or-job item.
+    evidence: tuple[EvidenceOption, ...] = ()
 
 
 def read_plan(
     inmate_id: str, actor_officer_id: str | None, today: date
 ) -> Callable[[Store], PlanScreen]:
     def work(store: Store) -> PlanScreen:
-        from sqlmodel import col, select
+        from sqlmodel import select
 
         from officer_desk.store import progress
-        from officer_desk.store.queries import active_assignment_filter
-        from officer_desk.store.tables import Assignment, Inmate, Officer
+        from officer_desk.store.queries import holders_of
+        from officer_desk.store.tables import Inmate, Officer
 
         with store.reading() as session:
             inmate = session.get(Inmate, inmate_id)
             view = progress.plan_view(session, inmate_id, today)
             officers = dict(session.exec(select(Officer.id, Officer.display_name)).all())
-            contacts = session.exec(
-                select(Officer.display_name)
-                .join(Assignment, col(Assignment.officer_id) == col(Officer.id))
-                .where(Assignment.inmate_id == inmate_id, *active_assignment_filter(today))
-                .order_by(Officer.display_name)
-            ).all()
+            contacts = [officers.get(o, "—") for o in holders_of(session, inmate_id, today)]
             me = session.get(Officer, actor_officer_id) if actor_officer_id else None
             return PlanScreen(
                 inmate_id,
@@ -62,6 +60,7 @@ def read_plan(
                     for role, officer_id, _reason in (view.signed_off_by if view else ())
                 },
                 me.role if me is not None else "system",
+                tuple(progress.evidence_options(session, inmate_id)),
             )
 
     return work

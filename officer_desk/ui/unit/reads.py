@@ -64,15 +64,10 @@ def read_overview(conn: Any, unit_id: str, today: date) -> OverviewRead:
     nudge = CONTACT_NUDGE_DAYS.bounded(home.local_setting(conn, CONTACT_NUDGE_DAYS.key))
     streak = REFUSAL_STREAK_MEALS.bounded(home.local_setting(conn, REFUSAL_STREAK_MEALS.key))
     overview = home.unit_overview(conn, unit_id, today, nudge_days=nudge, streak_meals=streak)
-    on = today.isoformat()
     covers = {
-        (officer_id, inmate_id): date.fromisoformat(end)
-        for officer_id, inmate_id, end in conn.execute(
-            """SELECT a.officer_id, a.inmate_id, a.end_date FROM assignment a
-                WHERE a.reason = 'cover' AND a.deleted_at IS NULL AND a.start_date <= ?
-                  AND a.end_date > ?""",
-            (on, on),
-        ).fetchall()
+        (officer_id, inmate_id): until
+        for officer_id, inmate_id, until in home.holders(conn, today)
+        if until is not None
     }
     holders: dict[str, list[Holder]] = defaultdict(list)
     rows: dict[str, CaseloadRow] = {}
