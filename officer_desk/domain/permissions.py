@@ -52,7 +52,15 @@ ACCOUNT_RIGHTS = frozenset({"role", "active", "unit_id", "username"})
 RIGHTS: dict[str, frozenset[str]] = {
     "officer": ACCOUNT_RIGHTS | {"account_key"},
     "assignment": frozenset(
-        {"officer_id", "inmate_id", "reason", "start_date", "end_date", "deleted_at"}
+        {
+            "officer_id",
+            "inmate_id",
+            "reason",
+            "start_date",
+            "end_date",
+            "deleted_at",
+            "covers_officer_id",
+        }
     ),
     "inmate": frozenset({"unit_id"}),
     "sync_conflict": frozenset({"resolved_by"}),
