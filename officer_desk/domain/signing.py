@@ -145,6 +145,14 @@ def verify(public: str, signature: str, message: bytes) -> bool:
     return True
 
 
+def made_by(publics: list[str], signature: str, message: bytes) -> str | None:
+    """The one of ``publics`` whose signature of ``message`` ``signature`` is, if any."""
+    for public in publics:
+        if verify(public, signature, message):
+            return public
+    return None
+
+
 def fingerprint(public: str) -> str:
     """A short text for people to compare a key by (first 16 hex digits of its SHA-256)."""
     import hashlib

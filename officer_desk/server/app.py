@@ -341,7 +341,22 @@ def create_app(engine: Engine, *, verify_signatures: bool = True) -> FastAPI:
             # pull can never pass a change that commits later with a smaller number.
             conn.execute(_ADVISORY_LOCK)
 
-    writer = PushWriter(writing, advisory_lock, device_refusal, verify=verify_signatures)
+    def keys_of(officers: list[str]) -> dict[str, list[str]]:
+        key = db.signing_key
+        found: dict[str, list[str]] = {}
+        if not officers:
+            return found
+        with engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(key.c.officer_id, key.c.public).where(key.c.officer_id.in_(officers))
+            ).all()
+        for officer_id, public in rows:
+            found.setdefault(officer_id, []).append(public)
+        return found
+
+    writer = PushWriter(
+        writing, advisory_lock, device_refusal, verify=verify_signatures, keys_of=keys_of
+    )
     app.state.push_writer = writer
 
     @app.post(

@@ -63,6 +63,13 @@ class KeyRing:
                 return key
         return None
 
+    def valid(self, officer_id: str, hlc: str, public: str) -> Key | None:
+        """``officer_id``'s key ``public``, if it was valid at ``hlc``."""
+        for key in self.of(officer_id):
+            if key.public == public and key.valid_at(hlc):
+                return key
+        return None
+
     def adopt(self, officer_id: str, public: str, hlc: str, now: datetime) -> None:
         """``public`` is ``officer_id``'s key (an account created or reset by a trusted admin);
         the account's earlier keys (not facility IT's root) retire at ``hlc``: what they

@@ -132,6 +132,9 @@ class Merger:
     # benchmark's unsigned baseline, where the author is taken from ``updated_by``).
     verify: bool = True
     _keys: KeyRing | None = None
+    # Signatures already checked for the ops being applied (PushJob.checked): op identity ->
+    # the public key that made it; the key's validity is still decided here.
+    checked: dict[int, str] = field(default_factory=dict)
     # The keys of _inserts by (entity, person), for siblings().
     _inserted_of: dict[tuple[str, str | None], list[tuple[str, str]]] = field(default_factory=dict)
 
@@ -683,6 +686,14 @@ class Merger:
         them: role, unit, and whether their account was open when they signed."""
         key = None
         if self.verify:
+            checked = self.checked.get(id(op))
+            if checked is not None and op.signer:
+                # Its signature was checked on the request's thread: is that key still the
+                # signer's at the change's clock, as this transaction sees the keys?
+                key = self.keys.valid(op.signer, op.hlc, checked)
+        if key is not None and op.signer:
+            signer: str = op.signer
+        elif self.verify:
             if not op.signer or not op.signature:
                 raise Rejected(
                     "This change is not signed by the person who made it, so the hub cannot "
@@ -710,7 +721,7 @@ class Merger:
                     "The signature on this change does not belong to the account it names (or "
                     "that key had been replaced when it was signed). Nothing was stored."
                 )
-            signer: str = op.signer
+            signer = op.signer
         else:
             claimed = op.payload.get("updated_by")
             if claimed is None:  # the benchmark's unsigned baseline: local tools as before

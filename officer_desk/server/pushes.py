@@ -33,7 +33,9 @@ from typing import Any, TypeGuard
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
+from starlette.concurrency import run_in_threadpool
 
+from officer_desk.domain import signing
 from officer_desk.server.bulk import SelectByIds
 from officer_desk.server.db import device, op_result
 from officer_desk.server.merge import PARENT, UNSTORABLE, Merger
@@ -69,6 +71,9 @@ class PushJob:
     # Whether the merge may batch its writes (no case-note revisions, whose merge reads
     # sibling rows back from the database).
     batched: bool = field(init=False)
+    # Signatures checked on the request's thread before the writer took the push: the op
+    # (by identity) -> the public key that made its signature (PushWriter.check_signatures).
+    checked: dict[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.batched = not any(op.entity == "case_note_revision" for op in self.body.ops)
@@ -88,8 +93,10 @@ class PushWriter:
         refusal: Callable[[Any], Exception | None],
         *,
         verify: bool = True,
+        keys_of: Callable[[list[str]], dict[str, list[str]]] | None = None,
     ) -> None:
         self._writing = writing
+        self._keys_of = keys_of
         self._lock = lock
         self._refusal = refusal
         self.verify = verify  # check signatures (off only for the benchmark's baseline)
@@ -117,8 +124,40 @@ class PushWriter:
             with contextlib.suppress(RuntimeError):  # the request's event loop has closed
                 loop.call_soon_threadsafe(deliver, job)
 
-        self.submit(PushJob(body, dev, now, settle))
+        job = PushJob(body, dev, now, settle)
+        if self.verify and self._keys_of is not None:
+            # The costly part of a signature check, off the single writer: on this request's
+            # thread, beside the others (libsodium lets go of the interpreter lock).
+            job.checked = await run_in_threadpool(self.check_signatures, body)
+        self.submit(job)
         return await future
+
+    def check_signatures(self, body: p.PushRequest) -> dict[int, str]:
+        """Which key among its signer's (any the hub holds, valid or not: the writer decides
+        that in its transaction) made each op's signature."""
+        assert self._keys_of is not None
+        keys = self._keys_of(sorted({op.signer for op in body.ops if op.signer}))
+        checked: dict[int, str] = {}
+        for op in body.ops:
+            if not op.signer or not op.signature:
+                continue
+            try:
+                message = signing.change_bytes(
+                    op_id=op.op_id,
+                    entity=op.entity,
+                    entity_id=op.entity_id,
+                    op=op.op,
+                    payload=op.payload,
+                    hlc=op.hlc,
+                    schema_version=op.schema_version,
+                    signer=op.signer,
+                )
+            except ValueError:
+                continue  # the writer refuses it with its reason
+            public = signing.made_by(keys.get(op.signer, []), op.signature, message)
+            if public is not None:
+                checked[id(op)] = public
+        return checked
 
     def submit(self, job: PushJob) -> None:
         with self._wake:
@@ -232,6 +271,7 @@ def apply_pushes(
     for job in group:
         dev = job.device
         merger.act_for(dev["id"], dev["unit_code"], job.now)
+        merger.checked = job.checked
         results = []
         for op in job.body.ops:
             previous = stored.get(op.op_id)
