@@ -951,13 +951,7 @@ class SyncClient:
         self._transport_or_raise()
         if self.check_rights and self._trust is None:
             # Before the pages: the account log is fetched while nothing else is in flight.
-            db = self._begin()
-            try:
-                self._trust = self._fetch_trust(db)
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
+            self._trust = self._fetch_trust(None)
         fetcher = ThreadPoolExecutor(1, thread_name_prefix="sync-pull")
         # Pages make hundreds of thousands of short-lived objects with no cycles; the cyclic
         # collector scanning the heap again and again cost more than the database writes.
@@ -1164,18 +1158,19 @@ class SyncClient:
                 out[row[0]] = dict(zip(fields, row[1:], strict=True))
         return out
 
-    def _fetch_trust(self, db: Any) -> Trust:
-        """The unit's account log, fetched whole and replayed from the pinned roots (inside
-        the caller's transaction ``db``).  Whole: the accounts it covers can grow backwards
-        (a lead of another unit who moves a person here brings their history).  While no
-        root is pinned (a workstation enrolled before facility IT registered one), the
-        hub's are pinned now."""
+    def _fetch_trust(self, db: Any | None) -> Trust:
+        """The unit's account log, fetched whole and replayed from the pinned roots.  Whole:
+        the accounts it covers can grow backwards (a lead of another unit who moves a person
+        here brings their history).  While no root is pinned (a workstation enrolled before
+        facility IT registered one), the hub's are pinned now: in the caller's transaction
+        ``db``, or in one of its own when there is none."""
         if self._inflight is not None:
             # One request at a time on the transport: the next page's fetch finishes first
             # (its outcome, error or page, is still the pull loop's to take).
             with contextlib.suppress(Exception):
                 self._inflight.result()
-        roots = json.loads(self._setting(K_ROOTS) or "[]")
+        pinned = self._setting(K_ROOTS)
+        roots = json.loads(pinned or "[]")
         entries: list[Any] = []
         after = 0
         unit_id: str | None = None
@@ -1194,9 +1189,21 @@ class SyncClient:
                 after = answer.entries[-1].id
             if not answer.more or not answer.entries:
                 break
-        self._put(db, K_ROOTS, json.dumps(roots) if roots else None)
+        if roots and not pinned:
+            if db is not None:
+                self._put(db, K_ROOTS, json.dumps(roots))
+            else:
+                own = self._begin()
+                try:
+                    self._put(own, K_ROOTS, json.dumps(roots))
+                    own.execute("COMMIT")
+                except BaseException:
+                    own.execute("ROLLBACK")
+                    raise
         trust = Trust(
-            [Root(**r) for r in roots], self._setting(K_UNIT) or "", self._my_unit(db) or unit_id
+            [Root(**r) for r in roots],
+            self._setting(K_UNIT) or "",
+            self._my_unit(self._conn()) or unit_id,
         )
         for envelope, why in trust.replay(entries):
             log.warning("account change %s not trusted: %s", _op_id_of(envelope), why)
