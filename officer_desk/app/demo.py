@@ -30,17 +30,19 @@ so ordering by id gives the same sequence.  Times are written as CET (UTC+1) all
 from __future__ import annotations
 
 import random
+import secrets
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, TypedDict
 
-from sqlalchemy import Table, func, insert
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sqlalchemy import Table, func
 from sqlmodel import SQLModel, col, select
 
-from officer_desk.app import accounts, people
+from officer_desk.app import account_keys, accounts, people
 from officer_desk.app.demo_people import (
     ADMIN_NAME,
     SUPERVISOR_NAMES,
@@ -62,9 +64,11 @@ from officer_desk.domain.enums import (
 )
 from officer_desk.domain.errors import ValidationError
 from officer_desk.domain.ids import new_id
+from officer_desk.domain.passwords import check_password
 from officer_desk.domain.rules import MAX_CASELOAD
+from officer_desk.store import keyslots
 from officer_desk.store.database import Store
-from officer_desk.store.keyslots import slots_path
+from officer_desk.store.keyslots import AccountKey, slots_path
 from officer_desk.store.tables import (
     Facility,
     HandoverEntry,
@@ -509,18 +513,32 @@ def _add_officers(
     if with_admin:
         roster.append((ADMIN_NAME, Role.ADMIN))
     added = []
+    key_texts = _account_keys(password) if password is not None else None
     for name, role in roster:
         username = username_for(name, taken)
-        if password is None:
-            officer = people.add_officer(
-                store, actor, username=username, display_name=name, role=role
-            )
-        else:  # an encrypted store: the account gets its key slot as it is made
-            officer = accounts.create_account(
-                store, actor, username=username, display_name=name, role=role, password=password
-            )
+        officer = people.add_officer(store, actor, username=username, display_name=name, role=role)
+        if key_texts is not None:  # an encrypted store: every account signs in with a password
+            check_password(password or "", username)
+            with write(store, actor) as w:
+                w.update(officer, {"account_key": next(key_texts)}, detail="first account key")
         added.append(officer)
+    if key_texts is not None:
+        account_keys.refresh_slots(store)  # once: a slot per account, sealed to its key
     return added
+
+
+def _account_keys(password: str) -> Iterator[str]:
+    """Account keys (``accounts.create_account``'s), each a new key pair wrapped under
+    ``password`` at the full Argon2id cost: signing in costs what it always does.
+
+    Every demo account has the same published password, so one derivation (one salt) wraps
+    them all; 184 derivations for a 1,000-person unit would be a minute of seed-demo that
+    protects nothing.  A password changed later gets its own salt as always."""
+    kdf = keyslots.DEFAULT_KDF
+    salt = secrets.token_bytes(16)  # as AccountKey.create
+    wrapping = kdf.derive(password, salt)
+    while True:
+        yield AccountKey.wrap(X25519PrivateKey.generate(), wrapping, salt, kdf).to_text()
 
 
 # --- people and assignments -------------------------------------------------------------------
@@ -995,8 +1013,41 @@ class _History:
         )
 
 
-def _table(name: str) -> Table:
-    return SQLModel.metadata.tables[name]
+@dataclass(frozen=True)
+class _BulkInsert:
+    """One history table's INSERT for the driver itself, with the column types' own bind
+    processors applied once per value: what ``connection.execute(insert(table), rows)`` would
+    store, without SQLAlchemy's per-row parameter machinery (most of the write's time)."""
+
+    sql: str
+    columns: tuple[str, ...]
+    processors: tuple[Callable[[Any], Any] | None, ...]
+
+    @classmethod
+    def of(cls, table: Table, columns: tuple[str, ...], dialect: Any) -> _BulkInsert:
+        processors = tuple(table.c[name].type._cached_bind_processor(dialect) for name in columns)
+        sql = (
+            f"INSERT INTO {table.name} ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' * len(columns))})"
+        )
+        return cls(sql, columns, processors)
+
+    def rows(self, rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+        pairs = list(zip(self.columns, self.processors, strict=True))
+        return [tuple(row[c] if p is None else p(row[c]) for c, p in pairs) for row in rows]
+
+
+_BULK: dict[tuple[str, tuple[str, ...]], _BulkInsert] = {}
+
+
+def _bulk_insert(connection: Any, name: str, rows: list[dict[str, Any]]) -> None:
+    columns = tuple(rows[0])  # every row of a table is built by the same code, same keys
+    plan = _BULK.get((name, columns))
+    if plan is None:
+        plan = _BULK[(name, columns)] = _BulkInsert.of(
+            SQLModel.metadata.tables[name], columns, connection.dialect
+        )
+    connection.exec_driver_sql(plan.sql, plan.rows(rows))
 
 
 def _write_history(
@@ -1017,7 +1068,7 @@ def _write_history(
         connection = w.session.connection()
         for table, rows in batches.items():
             if rows:
-                connection.execute(insert(_table(table)), rows)
+                _bulk_insert(connection, table, rows)
         w.audit_only(
             "seed",
             "meal_log",
