@@ -29,6 +29,7 @@ so ordering by id gives the same sequence.  Times are written as CET (UTC+1) all
 
 from __future__ import annotations
 
+import operator
 import random
 import secrets
 import unicodedata
@@ -1033,8 +1034,16 @@ class _BulkInsert:
         return cls(sql, columns, processors)
 
     def rows(self, rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
-        pairs = list(zip(self.columns, self.processors, strict=True))
-        return [tuple(row[c] if p is None else p(row[c]) for c, p in pairs) for row in rows]
+        # Only a few columns convert (times, dates, flags, JSON): touch only those.
+        take = operator.itemgetter(*self.columns)
+        converting = [(i, p) for i, p in enumerate(self.processors) if p is not None]
+        out = []
+        for row in rows:
+            values = list(take(row))
+            for i, process in converting:
+                values[i] = process(values[i])
+            out.append(tuple(values))
+        return out
 
 
 _BULK: dict[tuple[str, tuple[str, ...]], _BulkInsert] = {}
