@@ -168,8 +168,11 @@ def person_rows(
 def _effective_rows(rows: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     """Rows shaped (id, amends_id, voided, logged_at, ...) that count after voids/amendments."""
     rows = list(rows)
+    if not any(r[1] is not None or r[2] for r in rows):
+        return rows  # no amendment and no void among them (the usual case): all of them count
     keep = rules.effective_log_ids(
-        [LogEvent(r[0], r[1], bool(r[2]), parse_utc(r[3])) for r in rows]
+        # Only an amendment's time is ever compared (domain.rules._newer): parse just those.
+        [LogEvent(r[0], r[1], bool(r[2]), parse_utc(r[3]) if r[1] else None) for r in rows]
     )
     return [r for r in rows if r[0] in keep]
 
@@ -230,14 +233,18 @@ def activities_on(
 def last_conversations(conn: Any, inmate_ids: Sequence[str]) -> dict[str, datetime]:
     if not inmate_ids:
         return {}
+    # Per person the newest conversation that counts, walking the (inmate_id, started_at)
+    # index from the newest end: a max() over everyone's conversations read them all, which
+    # grew with the history and made the unit overview slow (issue #19).
     rows = conn.execute(
-        f"""SELECT c.inmate_id, max(c.started_at) FROM conversation c
-             WHERE c.inmate_id IN ({_placeholders(inmate_ids)}) AND c.voided = 0
-               AND c.deleted_at IS NULL
-               AND NOT EXISTS (SELECT 1 FROM conversation v
-                                WHERE v.amends_id = c.id AND v.voided = 1)
-             GROUP BY c.inmate_id""",
-        tuple(inmate_ids),
+        """SELECT p.value,
+                   (SELECT c.started_at FROM conversation c
+                     WHERE c.inmate_id = p.value AND c.voided = 0 AND c.deleted_at IS NULL
+                       AND NOT EXISTS (SELECT 1 FROM conversation v
+                                        WHERE v.amends_id = c.id AND v.voided = 1)
+                     ORDER BY c.started_at DESC LIMIT 1)
+              FROM (SELECT DISTINCT value FROM json_each(?)) p""",
+        (json.dumps(list(inmate_ids)),),
     ).fetchall()
     return {inmate_id: parse_utc(at) for inmate_id, at in rows if at is not None}  # type: ignore[misc]
 
