@@ -19,10 +19,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from officer_desk.domain import release, rules
+from officer_desk.domain.enums import MealOutcome
 from officer_desk.domain.rules import LogEvent
 from officer_desk.store.rows import CaseloadRow, FollowUpSummary, OfficerSummary
 
 REFUSAL_LOOKBACK_MEALS = 40
+REFUSAL_FIRST_LOOK = 9  # three days of meals: enough for most people (refusal_streak)
+STREAK_GOES_ON = {MealOutcome.DECLINED.value, MealOutcome.AWAY.value}  # rules.refusal_streak
 MEAL_ORDER = {"breakfast": 0, "lunch": 1, "dinner": 2, "evening": 3}
 
 
@@ -194,15 +197,24 @@ def meals_on(conn: Any, inmate_ids: Sequence[str], day: date) -> dict[str, list[
 
 
 def refusal_streak(conn: Any, inmate_id: str) -> int:
-    rows = conn.execute(
-        """SELECT id, amends_id, voided, logged_at, day, meal, outcome FROM meal_log
-            WHERE inmate_id = ? AND deleted_at IS NULL
-            ORDER BY day DESC LIMIT ?""",
-        (inmate_id, REFUSAL_LOOKBACK_MEALS),
-    ).fetchall()
-    newest_first = sorted(
-        _effective_rows(rows), key=lambda r: (r[4], MEAL_ORDER.get(r[5], 9)), reverse=True
-    )
+    """Declined meals in a row, newest first.  Most people's streak ends at their last meal,
+    so a short look comes first; the longer one only when the short one cannot tell (the unit
+    overview asks this for everyone, issue #19)."""
+    for limit in (REFUSAL_FIRST_LOOK, REFUSAL_LOOKBACK_MEALS):
+        rows = conn.execute(
+            """SELECT id, amends_id, voided, logged_at, day, meal, outcome FROM meal_log
+                WHERE inmate_id = ? AND deleted_at IS NULL
+                ORDER BY day DESC LIMIT ?""",
+            (inmate_id, limit),
+        ).fetchall()
+        newest_first = sorted(
+            _effective_rows(rows), key=lambda r: (r[4], MEAL_ORDER.get(r[5], 9)), reverse=True
+        )
+        # The limit may cut the oldest day fetched (an amendment left out); every newer day
+        # is whole, so a meal eaten on one of them ends the streak exactly as the long look.
+        whole_days = [r for r in newest_first if r[4] != rows[-1][4]] if rows else []
+        if len(rows) < limit or any(r[6] not in STREAK_GOES_ON for r in whole_days):
+            break
     return rules.refusal_streak(r[6] for r in newest_first)
 
 

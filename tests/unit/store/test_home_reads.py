@@ -7,9 +7,11 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlmodel import col, select
 
-from officer_desk.app import conversations
+from officer_desk.app import conversations, logbook
 from officer_desk.app.conversations import ConversationEntry
+from officer_desk.app.logbook import MealEntry
 from officer_desk.app.writes import Actor, write
+from officer_desk.domain.enums import DeclineReason, MealOutcome
 from officer_desk.store import home
 from officer_desk.store.database import Store
 from officer_desk.store.tables import Conversation, Officer
@@ -63,3 +65,31 @@ def test_rows_without_amendments_or_voids_all_count() -> None:
     assert home._effective_rows(rows) == rows
     amended = [*rows, ("c", "a", 0, "2026-01-01 10:00:00"), ("d", "b", 1, "2026-01-01 10:00:00")]
     assert home._effective_rows(amended) == [amended[2]]
+
+
+def test_a_refusal_streak_longer_than_the_first_look_is_counted_whole(
+    unit_store: Store, caseload: list[str], officer: Officer
+) -> None:
+    kari = Actor(officer.id, officer.display_name)
+    refusing, eating = caseload[:2]
+    today = date.today()
+    for days_ago in range(5, 0, -1):  # five days of meals: 15 in a row declined
+        for meal in ("breakfast", "lunch", "dinner"):
+            logbook.log_meal(
+                unit_store,
+                kari,
+                day=today - timedelta(days=days_ago),
+                meal=meal,
+                entries=[
+                    MealEntry(refusing, MealOutcome.DECLINED, decline_reason=DeclineReason.PROTEST),
+                    MealEntry(
+                        eating,
+                        MealOutcome.ATE if days_ago == 1 else MealOutcome.DECLINED,
+                        decline_reason=None if days_ago == 1 else DeclineReason.ASLEEP,
+                    ),
+                ],
+            )
+
+    with unit_store.raw() as conn:
+        assert home.refusal_streak(conn, refusing) == 15 > home.REFUSAL_FIRST_LOOK
+        assert home.refusal_streak(conn, eating) == 0
