@@ -12,8 +12,12 @@ two stores, and the child times only the work after its imports, which are the s
 Key derivation is not included: that is benchmarks/login_bench.py.  Prints medians, the
 ratio encrypted/plain and the target (home screen at most 1.3x plain).
 
-    .venv/bin/python benchmarks/encrypted_home_bench.py [--runs 7] [--inmates 60] [--years 5]
-        [--data DIR]   # keep the seeded stores in DIR and reuse them next time
+Several sizes (``--inmates 60 250 1000``) make a sweep in one run (stores in DIR/<N>x<Y>/),
+ending with a table of home and timeline at each size over the smallest: issue #19 wants
+them flat (at most 1.2x from 60 to 1,000 people).
+
+    .venv/bin/python benchmarks/encrypted_home_bench.py [--runs 7] [--inmates 60 [250 1000]]
+        [--years 5] [--data DIR]   # keep the seeded stores in DIR and reuse them next time
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ from officer_desk.store.database import open_store
 from officer_desk.store.tables import Inmate, MealLog
 
 TARGET_RATIO = 1.3
+MAX_GROWTH = 1.2  # home and timeline at 1,000 people over the same at 60 (issue #19)
 STEPS = [
     ("open", "open store"),
     ("officers", "officers()"),
@@ -135,6 +140,28 @@ def prepare(folder: Path, inmates: int, years: int, today: date) -> dict[str, by
     return stores
 
 
+def measure_size(
+    folder: Path, inmates: int, years: int, runs: int, today: date
+) -> tuple[dict[str, dict[str, float]], dict[str, float], int]:
+    """Seed (or reuse) one size's two stores in ``folder`` and time cold home openings:
+    (median ms per store and step, file MB per store, caseload size)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stores = prepare(folder, inmates, years, today)
+    found = {name: subjects(folder / f"{name}.sqlite", key, today) for name, key in stores.items()}
+    results: dict[str, list[dict[str, float]]] = {name: [] for name in stores}
+    for _ in range(runs):  # alternate, so drift in the machine hits both alike
+        for name, key in stores.items():
+            officer_id, person_id, _size = found[name]
+            path = folder / f"{name}.sqlite"
+            results[name].append(run_child(path, key, officer_id, person_id, today))
+    sizes = {name: (folder / f"{name}.sqlite").stat().st_size / 1e6 for name in stores}
+    medians = {
+        name: {step: statistics.median(r[step] for r in runs_) for step, _label in STEPS}
+        for name, runs_ in results.items()
+    }
+    return medians, sizes, found["plain"][2]
+
+
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         store_path, officer, person, day = sys.argv[2:6]
@@ -142,46 +169,74 @@ def main() -> int:
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--inmates", type=int, default=60)
+    parser.add_argument(
+        "--inmates", type=int, nargs="+", default=[60], metavar="N", help="one size or a sweep"
+    )
     parser.add_argument("--years", type=int, default=5)
     parser.add_argument("--data", type=Path, help="keep (and reuse) the seeded stores here")
     args = parser.parse_args()
+    sizes = sorted(set(args.inmates))
 
+    measured = {}
     with tempfile.TemporaryDirectory(prefix="od-encrypted-home-") as tmp:
         folder = args.data or Path(tmp)
-        folder.mkdir(parents=True, exist_ok=True)
         today = date.today()
-        stores = prepare(folder, args.inmates, args.years, today)
-        found = {
-            name: subjects(folder / f"{name}.sqlite", key, today) for name, key in stores.items()
-        }
-        results: dict[str, list[dict[str, float]]] = {name: [] for name in stores}
-        for _ in range(args.runs):  # alternate, so drift in the machine hits both alike
-            for name, key in stores.items():
-                officer_id, person_id, _size = found[name]
-                path = folder / f"{name}.sqlite"
-                results[name].append(run_child(path, key, officer_id, person_id, today))
-        sizes = {name: (folder / f"{name}.sqlite").stat().st_size / 1e6 for name in stores}
+        for inmates in sizes:
+            # One folder per size; a single size keeps the old layout (reusable --data).
+            where = folder if len(sizes) == 1 else folder / f"{inmates}x{args.years}"
+            measured[inmates] = measure_size(where, inmates, args.years, args.runs, today)
 
-    caseload_size = found["plain"][2]
-    print(
-        f"\n{args.runs} cold runs each (fresh process), alternating; medians in ms; "
-        f"store {sizes['plain']:.0f} MB plain / {sizes['encrypted']:.0f} MB encrypted; "
-        f"caseload of {caseload_size}; Python {sys.version.split()[0]}, {os.cpu_count()} CPUs\n"
-    )
-    header = f"{'step':<38} {'plain':>8} {'encrypted':>10} {'ratio':>7} {'target':>7}"
-    print(header)
-    print("-" * len(header))
-    ratios = {}
-    for step, label in STEPS:
-        plain = statistics.median(r[step] for r in results["plain"])
-        encrypted = statistics.median(r[step] for r in results["encrypted"])
-        ratios[step] = encrypted / plain
-        target = f"≤ {TARGET_RATIO}x" if step == "home" else ""
-        print(f"{label:<38} {plain:8.1f} {encrypted:10.1f} {ratios[step]:6.2f}x {target:>7}")
-    verdict = "met" if ratios["home"] <= TARGET_RATIO else "NOT met"
-    print(f"\ntarget (home screen encrypted ≤ {TARGET_RATIO}x plain): {verdict}")
+    for inmates, (medians, files, caseload_size) in measured.items():
+        print(
+            f"\n{inmates} people, {args.years} years: {args.runs} cold runs each (fresh "
+            f"process), alternating; medians in ms; store {files['plain']:.0f} MB plain / "
+            f"{files['encrypted']:.0f} MB encrypted; caseload of {caseload_size}; Python "
+            f"{sys.version.split()[0]}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}\n"
+        )
+        header = f"{'step':<38} {'plain':>8} {'encrypted':>10} {'ratio':>7} {'target':>7}"
+        print(header)
+        print("-" * len(header))
+        for step, label in STEPS:
+            plain, encrypted = medians["plain"][step], medians["encrypted"][step]
+            target = f"≤ {TARGET_RATIO}x" if step == "home" else ""
+            print(
+                f"{label:<38} {plain:8.1f} {encrypted:10.1f} {encrypted / plain:6.2f}x {target:>7}"
+            )
+        ratio = medians["encrypted"]["home"] / medians["plain"]["home"]
+        verdict = "met" if ratio <= TARGET_RATIO else "NOT met"
+        print(f"\ntarget (home screen encrypted ≤ {TARGET_RATIO}x plain): {verdict}")
+    if len(sizes) > 1:
+        print(growth_table(measured, sizes))
     return 0
+
+
+def growth_table(
+    measured: dict[int, tuple[dict[str, dict[str, float]], dict[str, float], int]],
+    sizes: list[int],
+) -> str:
+    """Home and timeline at each size over the same at the smallest (issue #19: ≤ 1.2x)."""
+    first = measured[sizes[0]][0]
+    lines = [
+        f"\ngrowth with the unit's size, against {sizes[0]} people (same run; target ≤ "
+        f"{MAX_GROWTH}x: one officer's home and one person's timeline do not grow with the unit)",
+        f"{'people':>7} {'store':<10} {'home ms':>8} {'x':>6} {'timeline ms':>12} {'x':>6}",
+    ]
+    met = True
+    for inmates in sizes:
+        medians = measured[inmates][0]
+        for name in ("plain", "encrypted"):
+            home = medians[name]["home"] / first[name]["home"]
+            timeline = medians[name]["timeline"] / first[name]["timeline"]
+            met &= home <= MAX_GROWTH and timeline <= MAX_GROWTH
+            lines.append(
+                f"{inmates:>7} {name:<10} {medians[name]['home']:8.1f} {home:5.2f}x "
+                f"{medians[name]['timeline']:12.1f} {timeline:5.2f}x"
+            )
+    lines.append(
+        f"\ntarget (home and timeline ≤ {MAX_GROWTH}x at every size): "
+        + ("met" if met else "NOT met")
+    )
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

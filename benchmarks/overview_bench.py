@@ -1,5 +1,5 @@
 """Benchmark: the supervisor's unit overview for a 60-person unit with five years of history
-(target < 150 ms), against baselines measured in the same run.
+(target < 150 ms, also at 250 people), against baselines measured in the same run.
 
 Builds a demo unit (``app.demo.seed_demo``: 60 people, 5 years of meals, activities,
 conversations and notes) in a temporary folder, gives every person a release plan with some
@@ -12,8 +12,11 @@ items worked, a cover for one officer, then times on the raw connection (the ove
 * baseline: a bare ``SELECT count(*) FROM meal_log`` over the five years.
 
 Each is the median of repeated runs after one warm-up.  A ratio to target below 1.0 is within.
+Several sizes (``--inmates 60 250 1000``) make a sweep in one run, with a table of how the
+overview grows per person and how one caseload's read (home) stays flat (at most 1.2x).
 
-    .venv/bin/python benchmarks/overview_bench.py [--inmates 60] [--years 5] [--runs 30]
+    .venv/bin/python benchmarks/overview_bench.py [--inmates 60 [250 1000]] [--years 5]
+        [--runs 30]
 
 Exit status 1 if the target was missed.
 """
@@ -28,6 +31,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -35,6 +39,8 @@ from typing import Any
 from plans_for_everyone import plan_everyone
 
 TARGET_MS = 150.0
+TARGET_PEOPLE = 250  # issue #19: the overview of a 250-person unit under TARGET_MS as well
+MAX_HOME_GROWTH = 1.2  # one caseload at 1,000 people over the same at 60 (issue #19)
 
 
 def median_ms(work: Callable[[], object], runs: int) -> float:
@@ -81,20 +87,24 @@ def build(root: Path, inmates: int, years: int) -> tuple[Any, str, str, str]:
     return store, unit_id, officers[1], str(supervisor)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--inmates", type=int, default=60)
-    parser.add_argument("--years", type=int, default=5)
-    parser.add_argument("--runs", type=int, default=30)
-    args = parser.parse_args(argv)
+@dataclass
+class Measured:
+    """One size of the sweep: medians in ms of each read, and what the store held."""
 
+    inmates: int
+    meals: int
+    built: float
+    ms: dict[str, float]
+
+
+def measure_size(inmates: int, years: int, runs: int) -> Measured:
     from officer_desk.store import home
     from officer_desk.ui.unit.reads import overview_work, read_overview
 
     with tempfile.TemporaryDirectory(prefix="overview-bench-") as folder:
         root = Path(folder)
         started = time.perf_counter()
-        store, unit_id, officer_id, supervisor_id = build(root, args.inmates, args.years)
+        store, unit_id, officer_id, supervisor_id = build(root, inmates, years)
         built = time.perf_counter() - started
         today = date.today()
 
@@ -115,36 +125,83 @@ def main(argv: list[str] | None = None) -> int:
             with store.raw() as conn:
                 return conn.execute("SELECT count(*) FROM meal_log").fetchone()
 
-        result = read_overview_checked(overview(), args.inmates)
+        read_overview_checked(overview(), inmates)
         meals = count_meals()[0]  # type: ignore[index]
-        measures = [
-            ("unit overview (read_overview)", median_ms(overview, args.runs), TARGET_MS),
-            ("  + own sync status (the page)", median_ms(page, args.runs), TARGET_MS),
-            ("  baseline: one caseload (home)", median_ms(one_caseload, args.runs), None),
-            ("  baseline: count(*) meal_log", median_ms(count_meals, args.runs), None),
-        ]
+        ms = {
+            "overview": median_ms(overview, runs),
+            "page": median_ms(page, runs),
+            "home": median_ms(one_caseload, runs),
+            "count": median_ms(count_meals, runs),
+        }
         store.close()
+    return Measured(inmates, meals, built, ms)
+
+
+LABELS = {
+    "overview": "unit overview (read_overview)",
+    "page": "  + own sync status (the page)",
+    "home": "  baseline: one caseload (home)",
+    "count": "  baseline: count(*) meal_log",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--inmates", type=int, nargs="+", default=[60], metavar="N", help="one size or a sweep"
+    )
+    parser.add_argument("--years", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=30)
+    args = parser.parse_args(argv)
+    sizes = sorted(set(args.inmates))
+    results = [measure_size(n, args.years, args.runs) for n in sizes]
 
     print(
-        f"overview bench: {result} people, {meals:,} meal logs, {args.years} year(s) of history "
-        f"(built in {built:.0f} s); Python {platform.python_version()}, {platform.machine()}, "
-        f"{os.cpu_count()} CPUs; median of {args.runs} runs"
+        f"overview bench: {args.years} year(s) of history; Python {platform.python_version()}, "
+        f"{platform.machine()}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; "
+        f"median of {args.runs} runs"
     )
-    print()
-    head = f"{'measure':<34}{'ms':>10}{'target ms':>12}{'x of target':>14}"
-    print(f"{head}{'x of 1 caseload':>17}{'x of count(*)':>15}")
     within = True
-    for label, value, goal in measures:
-        ratio_target = f"{value / goal:>14.2f}" if goal else f"{'':>14}"
-        goal_text = f"{goal:>12.0f}" if goal else f"{'':>12}"
+    for r in results:
+        print()
+        print(f"{r.inmates} people, {r.meals:,} meal logs (built in {r.built:.0f} s)")
+        head = f"{'measure':<34}{'ms':>10}{'target ms':>12}{'x of target':>14}"
+        print(f"{head}{'x of 1 caseload':>17}{'x of count(*)':>15}")
+        goal = TARGET_MS if r.inmates <= TARGET_PEOPLE else None
+        for key, label in LABELS.items():
+            value = r.ms[key]
+            aimed = goal if key in ("overview", "page") else None
+            ratio_target = f"{value / aimed:>14.2f}" if aimed else f"{'':>14}"
+            goal_text = f"{aimed:>12.0f}" if aimed else f"{'':>12}"
+            print(
+                f"{label:<34}{value:>10.2f}{goal_text}{ratio_target}"
+                f"{value / r.ms['home']:>17.1f}{value / r.ms['count']:>15.1f}"
+            )
+            if aimed and value > aimed:
+                within = False
+    if len(results) > 1:
+        first = results[0]
+        print()
+        print(f"growth against {first.inmates} people (same run)")
         print(
-            f"{label:<34}{value:>10.2f}{goal_text}{ratio_target}"
-            f"{value / measures[2][1]:>17.1f}{value / measures[3][1]:>15.1f}"
+            f"{'people':>7}{'overview ms':>13}{'ms/person':>11}{'x per person':>14}"
+            f"{'home ms':>10}{'x home':>8}{'target':>8}"
         )
-        if goal and value > goal:
-            within = False
+        for r in results:
+            per_person = r.ms["overview"] / r.inmates
+            home_growth = r.ms["home"] / first.ms["home"]
+            print(
+                f"{r.inmates:>7}{r.ms['overview']:>13.1f}{per_person:>11.3f}"
+                f"{per_person / (first.ms['overview'] / first.inmates):>14.2f}"
+                f"{r.ms['home']:>10.2f}{home_growth:>8.2f}{f'<= {MAX_HOME_GROWTH}':>8}"
+            )
+            within &= home_growth <= MAX_HOME_GROWTH
+        print(
+            "'x per person': overview ms per person over that at the smallest size (at most "
+            "1.0: no worse than linear); 'x home': one caseload's read over the smallest size's"
+        )
     print()
-    print("target met" if within else "TARGET MISSED")
+    print("targets met" if within else "TARGET MISSED")
     return 0 if within else 1
 
 

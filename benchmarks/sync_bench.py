@@ -2,7 +2,9 @@
 incremental sync of 100 changes, with ratios to the targets and to a raw SQLite baseline
 measured in the same run.
 
-    python benchmarks/sync_bench.py [--runs N]
+    python benchmarks/sync_bench.py [--runs N] [--inmates 6] [--years 5]
+
+(benchmarks/sync_scale_bench.py runs a fresh workstation at 60, 250 and 1,000 people.)
 
 The fresh workstation is measured against a real ``officer-desk-server`` process over a
 socket, as deployed (the next page is fetched while one is applied), and against the hub in
@@ -50,11 +52,12 @@ TARGET_RAW = 0.25  # x the raw insert
 TARGET_MS = 250  # incremental round trip
 
 
-def meal_rows(inmates: list[str], years: int) -> list[dict[str, Any]]:
+def meal_rows(inmates: list[str], years: float) -> list[dict[str, Any]]:
     rows = []
-    start = date.today() - timedelta(days=365 * years)
+    days = round(365 * years)
+    start = date.today() - timedelta(days=days)
     for inmate in inmates:
-        for d in range(365 * years):
+        for d in range(days):
             day = start + timedelta(days=d)
             for meal in ("breakfast", "lunch", "dinner"):
                 rows.append(
@@ -79,6 +82,22 @@ def meal_rows(inmates: list[str], years: int) -> list[dict[str, Any]]:
                     }
                 )
     return rows
+
+
+def log_hundred_meals(store: Any, info: dict[str, Any], run: int) -> None:
+    """The incremental measure's changes: 100 meals logged on ``store`` (days apart per run)
+    by the seeded unit's officer, whose signing key the store holds: the hub takes only signed
+    changes, so a local tool's (unsigned) meals would never leave the workstation."""
+    officer = Actor(info["officer"], "Kari Nordmann", role="officer")
+    inmates = info["inmates"]
+    for n in range(100):
+        logbook.log_meal(
+            store,
+            officer,
+            day=date.today() - timedelta(days=1 + n + 100 * run),
+            meal="evening",
+            entries=[logbook.MealEntry(inmate_id=inmates[n % len(inmates)])],
+        )
 
 
 def load_hub(hub: Any, rows: list[dict[str, Any]]) -> None:
@@ -119,16 +138,19 @@ def held(path: Path, key: bytes | None) -> dict[str, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="rounds per measure (medians)")
-    runs = parser.parse_args().runs
+    parser.add_argument("--inmates", type=int, default=6, help="people in the caseload")
+    parser.add_argument("--years", type=float, default=5, help="of meals per person")
+    args = parser.parse_args()
+    runs, persons = args.runs, args.inmates
     load_before = os.getloadavg()
     tmp = Path(tempfile.mkdtemp(prefix="sync-bench-"))
     hub = make_hub(f"sqlite:///{tmp / 'hub.sqlite'}")
     source = open_store(tmp / "source.sqlite")
-    info = seed_unit(source, persons=6)
+    info = seed_unit(source, persons=persons)
     client = SyncClient(source, InProcessTransport(hub.app))
     client.enroll("https://hub.test", hub.code(), "source")
     client.sync_once()
-    rows = meal_rows(info["inmates"], 5)
+    rows = meal_rows(info["inmates"], args.years)
     load_hub(hub, rows)
     made = 0
 
@@ -203,17 +225,9 @@ def main() -> None:
     other = SyncClient(open_store(tmp / "other.sqlite"), InProcessTransport(hub.app))
     other.enroll("https://hub.test", hub.code(), "other")
     other.sync_once()
-    admin = Actor.system("bench")
     trips, pushed, got = [], 0, 0
     for run in range(runs):
-        for n in range(100):
-            logbook.log_meal(
-                source,
-                admin,
-                day=date.today() - timedelta(days=1 + n + 100 * run),
-                meal="evening",
-                entries=[logbook.MealEntry(inmate_id=info["inmates"][n % 6])],
-            )
+        log_hundred_meals(source, info, run)
         started = time.perf_counter()
         pushed = client.sync_once().pushed
         got = other.sync_once().pulled
@@ -222,7 +236,8 @@ def main() -> None:
 
     load_after = os.getloadavg()
     print(
-        f"medians of {runs} runs; {len(rows):,} meal records (6 people, 5 years) + the unit; "
+        f"medians of {runs} runs; {len(rows):,} meal records ({persons} people, {args.years:g} "
+        "years) + the unit; "
         f"load average {load_before[0]:.2f} before, {load_after[0]:.2f} after"
     )
     print(

@@ -29,18 +29,29 @@ so ordering by id gives the same sequence.  Times are written as CET (UTC+1) all
 
 from __future__ import annotations
 
+import operator
 import random
+import secrets
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, TypedDict
 
-from sqlalchemy import Table, func, insert
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sqlalchemy import Table, func
 from sqlmodel import SQLModel, col, select
 
-from officer_desk.app import accounts, people
+from officer_desk.app import account_keys, accounts, people
+from officer_desk.app.demo_people import (
+    ADMIN_NAME,
+    SUPERVISOR_NAMES,
+    PersonPlan,
+    officer_names,
+    plan_people,
+    weighted,
+)
 from officer_desk.app.writes import Actor, Writer, write
 from officer_desk.domain.enums import (
     ActivityCategory,
@@ -54,9 +65,11 @@ from officer_desk.domain.enums import (
 )
 from officer_desk.domain.errors import ValidationError
 from officer_desk.domain.ids import new_id
+from officer_desk.domain.passwords import check_password
 from officer_desk.domain.rules import MAX_CASELOAD
+from officer_desk.store import keyslots
 from officer_desk.store.database import Store
-from officer_desk.store.keyslots import slots_path
+from officer_desk.store.keyslots import AccountKey, slots_path
 from officer_desk.store.tables import (
     Facility,
     HandoverEntry,
@@ -84,7 +97,7 @@ class _Unit(TypedDict):
 DEMO_UNIT = _Unit(
     facility_name="Halden fengsel", facility_code="HAL", unit_name="Enhet C", unit_code="C"
 )
-MAX_INMATES = 1000
+MAX_INMATES = 10_000  # names, cells and officers stay unique well beyond this
 MAX_YEARS = 20
 PEOPLE_PER_OFFICER = 5.5  # leaves room below the caseload limit of six
 CET = timedelta(hours=1)
@@ -102,72 +115,7 @@ class DemoSummary:
     today: date = field(default_factory=date.today)
 
 
-# --- names and vocabulary, written by hand (no Faker: small, deterministic, Norwegian) ------
-
-OFFICER_NAMES = [
-    "Åse Solberg", "Bjørn Østby", "Søren Dæhli", "Kari Nordmann", "Trond Ødegård",
-    "Frøydis Løvås", "Håkon Bråthen", "Guro Strøm", "Pål Kvåle", "Siv Grønli",
-    "Aisha Rahman", "Daniel Okoye", "Marta Kowalczyk", "Liam O'Connor", "Mette Sæther",
-    "Øyvind Nærland", "Hege Bakke", "Kjetil Myrvold", "Ingvild Åsheim", "Jørn Tærum",
-    "Nina Haugen", "Tor Åge Lie", "Sølvi Fjeld", "Reidar Bjørklund",
-]  # fmt: skip
-SUPERVISOR_NAMES = ["Åsmund Næss", "Ingrid Sæbø", "Gunnar Ræder"]
-ADMIN_NAME = "Sølvi Lægreid"
-
-
-@dataclass(frozen=True)
-class Origin:
-    weight: int
-    first: tuple[str, ...]
-    last: tuple[str, ...]
-    languages: tuple[str, ...]
-    halal: bool = False
-
-
-ORIGINS = [
-    Origin(
-        58,
-        ("Øystein", "Jørgen", "Pål", "Håkon", "Kåre", "Bjørnar", "Ståle", "Sindre", "Even",
-         "Eirik", "Ørjan", "Joakim", "Mats", "Anders", "Jonas", "Sander", "Kristoffer",
-         "Marius", "Ole", "Steinar", "Geir", "Frode", "Espen", "Rune", "Vegard", "Tor-Åge"),
-        ("Østby", "Sæther", "Ødegård", "Bråthen", "Løvås", "Haugen", "Dæhli", "Håland",
-         "Strøm", "Bakke", "Kvåle", "Myrvold", "Sørensen", "Nærland", "Grønli", "Åsheim",
-         "Berg", "Johansen", "Lie", "Moen", "Solberg", "Nygård", "Fjeld", "Bjørklund", "Ås"),
-        ("norsk",),
-    ),
-    Origin(8, ("Tomasz", "Piotr", "Mateusz", "Krzysztof", "Paweł"),
-           ("Nowak", "Kowalski", "Wiśniewski", "Zieliński"), ("polsk", "engelsk")),
-    Origin(5, ("Vytautas", "Mindaugas", "Tomas"), ("Kazlauskas", "Petrauskas", "Jankauskas"),
-           ("litauisk", "russisk")),
-    Origin(7, ("Abdi", "Mohamed", "Yusuf", "Hamza"), ("Abdullahi", "Warsame", "Hassan", "Farah"),
-           ("somali", "norsk"), halal=True),
-    Origin(7, ("Ahmed", "Omar", "Ali", "Karim"), ("Khalil", "Haddad", "Mansour", "Saleh"),
-           ("arabisk", "engelsk"), halal=True),
-    Origin(5, ("Andrei", "Ionuț", "Mihai"), ("Popescu", "Ionescu", "Dumitru"),
-           ("rumensk", "engelsk")),
-    Origin(5, ("Dawit", "Yonas", "Semere"), ("Tesfaye", "Ghebremedhin", "Haile"),
-           ("tigrinja", "engelsk")),
-    Origin(5, ("Daniel", "James", "Emmanuel"), ("Okafor", "Smith", "Mensah"), ("engelsk",)),
-]  # fmt: skip
-
-NICKNAMES = {
-    "Kristoffer": "Kris", "Mohamed": "Mo", "Tomasz": "Tomek", "Krzysztof": "Krzyś",
-    "Alexander": "Alex", "Vytautas": "Vytas", "Joakim": "Jocke", "Steinar": "Steini",
-    "Mindaugas": "Mindis", "James": "Jim",
-}  # fmt: skip
-
-DIETS = ["vegetar", "laktosefri", "glutenfri (cøliaki)", "diabeteskost", "vegan"]
-ALLERGIES = ["nøtter", "skalldyr", "penicillin", "egg", "pollen"]
-ALERTS = [
-    "Selvskadingsrisiko – tilsyn hver time",
-    "Diabetes type 1 – insulin kl. 08 og 20",
-    "Epilepsi",
-    "Trenger tolk ved samtaler",
-    "Sinne – rolig tone, gi tid",
-    "Needs an interpreter for health appointments",
-    "Rusmiddeltest ved retur fra permisjon",
-]
-PROGRAMMES = ["Sinnemestring", "Rusmestringsprogram", "Ny start", "Foreldreveiledning"]
+# --- what the generated history says (people and names: app/demo_people.py) ------------
 
 NOTES: dict[NoteKind, list[str]] = {
     NoteKind.POSITIVE: [
@@ -341,7 +289,7 @@ def seed_demo(
     contact = [o for o in officers if o.role == Role.OFFICER.value]
     report(f"added {len(officers)} officer accounts")
 
-    plans = _plan_people(rng, inmates, years, today, prefix, unit.code)
+    plans = plan_people(rng, inmates, years, today, prefix, unit.code)
     timelines = _plan_assignments(rng, plans, contact, today)
     with write(store, actor) as w:
         registered = people.add_inmates_in(
@@ -550,23 +498,6 @@ def username_for(display_name: str, taken: set[str]) -> str:
     return name
 
 
-def _officer_names(count: int) -> list[str]:
-    if count <= len(OFFICER_NAMES):
-        return OFFICER_NAMES[:count]
-    # Larger demo units: combine first and last names in a fixed order.
-    firsts = [n.split()[0] for n in OFFICER_NAMES]
-    lasts = [n.split()[-1] for n in OFFICER_NAMES]
-    names = list(OFFICER_NAMES)
-    for last in lasts:
-        for first in firsts:
-            if len(names) == count:
-                return names
-            candidate = f"{first} {last}"
-            if candidate not in names:
-                names.append(candidate)
-    return names
-
-
 def _add_officers(
     store: Store,
     actor: Actor,
@@ -578,119 +509,47 @@ def _add_officers(
 ) -> list[Officer]:
     contact = -(-inmates * 2 // int(PEOPLE_PER_OFFICER * 2))  # ceil(inmates / 5.5)
     supervisors = 1 if inmates < 30 else 2
-    roster = [(name, Role.OFFICER) for name in _officer_names(contact)]
+    roster = [(name, Role.OFFICER) for name in officer_names(contact)]
     roster += [(name, Role.SUPERVISOR) for name in SUPERVISOR_NAMES[:supervisors]]
     if with_admin:
         roster.append((ADMIN_NAME, Role.ADMIN))
     added = []
+    key_texts = _account_keys(password) if password is not None else None
     for name, role in roster:
         username = username_for(name, taken)
-        if password is None:
-            officer = people.add_officer(
-                store, actor, username=username, display_name=name, role=role
-            )
-        else:  # an encrypted store: the account gets its key slot as it is made
-            officer = accounts.create_account(
-                store, actor, username=username, display_name=name, role=role, password=password
-            )
+        officer = people.add_officer(store, actor, username=username, display_name=name, role=role)
+        if key_texts is not None:  # an encrypted store: every account signs in with a password
+            check_password(password or "", username)
+            with write(store, actor) as w:
+                w.update(officer, {"account_key": next(key_texts)}, detail="first account key")
         added.append(officer)
+    if key_texts is not None:
+        account_keys.refresh_slots(store)  # once: a slot per account, sealed to its key
     return added
 
 
+def _account_keys(password: str) -> Iterator[str]:
+    """Account keys (``accounts.create_account``'s), each a new key pair wrapped under
+    ``password`` at the full Argon2id cost: signing in costs what it always does.
+
+    Every demo account has the same published password, so one derivation (one salt) wraps
+    them all; 184 derivations for a 1,000-person unit would be a minute of seed-demo that
+    protects nothing.  A password changed later gets its own salt as always."""
+    kdf = keyslots.DEFAULT_KDF
+    salt = secrets.token_bytes(16)  # as AccountKey.create
+    wrapping = kdf.derive(password, salt)
+    while True:
+        yield AccountKey.wrap(X25519PrivateKey.generate(), wrapping, salt, kdf).to_text()
+
+
 # --- people and assignments -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _PersonPlan:
-    details: people.InmateDetails
-    track: ActivityCategory | None  # the weekday occupation (work, school, programme)
-    programme: str | None
-    religious: bool
-    halal: bool
-    visit_chance: float
-    gym_chance: float
-    decline_chance: float
-    partial_chance: float
-
-
-def _weighted(rng: random.Random, pairs: Iterable[tuple[Any, int]]) -> Any:
-    items, weights = zip(*pairs, strict=True)
-    return rng.choices(items, weights)[0]
-
-
-def _plan_people(
-    rng: random.Random, count: int, years: int, today: date, prefix: str, unit_code: str
-) -> list[_PersonPlan]:
-    window = timedelta(days=365 * years)
-    cells = [f"{unit_code}{floor}{n:02d}" for floor in range(1, 10) for n in range(1, 31)]
-    rng.shuffle(cells)
-    seen: set[str] = set()
-    plans = []
-    for index in range(count):
-        origin: Origin = _weighted(rng, ((o, o.weight) for o in ORIGINS))
-        while True:
-            first, last = rng.choice(origin.first), rng.choice(origin.last)
-            if f"{first} {last}" not in seen or len(seen) > 2000:
-                break
-        seen.add(f"{first} {last}")
-        # Some people have been here longer than the whole window; most arrived inside it.
-        if index % 7 == 0:
-            arrival = today - window - timedelta(days=rng.randint(1, 400))
-        else:
-            arrival = today - timedelta(days=rng.randint(3, window.days))
-        # About one in five leaves within two months: the release checklist has work to show.
-        soon = rng.random() < 0.2
-        release = today + timedelta(days=rng.randint(10, 60) if soon else rng.randint(61, 900))
-        preferred = _weighted(rng, [(first, 60), (NICKNAMES.get(first, first), 25), ("", 15)])
-        languages = list(origin.languages)
-        if origin.languages != ("norsk",) and rng.random() < 0.3:
-            languages.append("norsk")
-        diet = "halal" if origin.halal and rng.random() < 0.7 else ""
-        if not diet and rng.random() < 0.15:
-            diet = rng.choice(DIETS)
-        details = people.InmateDetails(
-            prison_number=f"{prefix}-{1001 + index}",
-            full_name=f"{first} {last}",
-            preferred_name=preferred,
-            date_of_birth=today.replace(day=1)
-            - timedelta(days=365 * rng.randint(19, 64) + rng.randint(0, 364)),
-            languages=languages,
-            cell=cells[index % len(cells)],
-            arrival_date=arrival,
-            expected_release_date=release,
-            diet=diet,
-            allergies=rng.choice(ALLERGIES) if rng.random() < 0.12 else "",
-            alerts=[rng.choice(ALERTS)] if rng.random() < 0.15 else [],
-        )
-        plans.append(
-            _PersonPlan(
-                details=details,
-                track=_weighted(
-                    rng,
-                    [
-                        (ActivityCategory.WORK, 55),
-                        (ActivityCategory.SCHOOL, 25),
-                        (ActivityCategory.PROGRAMME, 10),
-                        (None, 10),
-                    ],
-                ),
-                programme=rng.choice(PROGRAMMES) if rng.random() < 0.35 else None,
-                religious=rng.random() < (0.5 if origin.halal else 0.12),
-                halal=origin.halal,
-                visit_chance=rng.choice([0.0, 0.1, 0.25, 0.4]),
-                gym_chance=rng.uniform(0.1, 0.6),
-                decline_chance=rng.uniform(0.01, 0.05),
-                partial_chance=rng.uniform(0.03, 0.12),
-            )
-        )
-    return plans
 
 
 Timeline = list[tuple[date, str, AssignmentReason]]  # (from, officer id, why), oldest first
 
 
 def _plan_assignments(
-    rng: random.Random, plans: list[_PersonPlan], contact: list[Officer], today: date
+    rng: random.Random, plans: list[PersonPlan], contact: list[Officer], today: date
 ) -> list[Timeline]:
     """Who had whom, never more than six people per contact officer on any day.
 
@@ -810,7 +669,7 @@ class _History:
             "deleted_at": None,
         }
 
-    def generate(self, plan: _PersonPlan, start: date, today: date, *, refusing_now: bool) -> None:
+    def generate(self, plan: PersonPlan, start: date, today: date, *, refusing_now: bool) -> None:
         rng = self.rng
         episode_left = 0
         day = start
@@ -870,14 +729,14 @@ class _History:
         )
 
     def day_activities(
-        self, plan: _PersonPlan, day: date, weekday: int, *, refusing: bool
+        self, plan: PersonPlan, day: date, weekday: int, *, refusing: bool
     ) -> set[Meal]:
         """Log the day's activities; returns the meals the person was away for."""
         rng = self.rng
         away: set[Meal] = set()
         if weekday < 5:
             if plan.track is not None:
-                outcome = _weighted(
+                outcome = weighted(
                     rng,
                     [
                         (ActivityOutcome.ATTENDED, 86),
@@ -924,7 +783,7 @@ class _History:
 
     def day_meals(
         self,
-        plan: _PersonPlan,
+        plan: PersonPlan,
         day: date,
         weekday: int,
         away: set[Meal],
@@ -944,7 +803,7 @@ class _History:
                 roll = rng.random()
                 if roll < declined:
                     outcome = MealOutcome.DECLINED
-                    reason = _weighted(rng, DECLINE_REASONS)
+                    reason = weighted(rng, DECLINE_REASONS)
                     if meal is not Meal.BREAKFAST and reason is DeclineReason.ASLEEP:
                         reason = DeclineReason.NOT_HUNGRY
                 elif roll < declined + plan.partial_chance:
@@ -1023,7 +882,7 @@ class _History:
 
     def note(self, day: date) -> None:
         rng = self.rng
-        kind = _weighted(
+        kind = weighted(
             rng,
             [(NoteKind.GENERAL, 50), (NoteKind.POSITIVE, 30), (NoteKind.CONCERN, 15),
              (NoteKind.SAFETY, 5)],
@@ -1048,7 +907,7 @@ class _History:
             later = created + timedelta(hours=rng.randint(2, 48))
             self.revision(note_id, 2, text + rng.choice(NOTE_ADDENDA), later, by)
 
-    def enrol(self, plan: _PersonPlan, start: date, today: date) -> None:
+    def enrol(self, plan: PersonPlan, start: date, today: date) -> None:
         """Most people with work or school follow a catalogue programme there: enrolled some
         weeks ago, so that by today part of its milestones are signed off."""
         rng = self.rng
@@ -1155,8 +1014,49 @@ class _History:
         )
 
 
-def _table(name: str) -> Table:
-    return SQLModel.metadata.tables[name]
+@dataclass(frozen=True)
+class _BulkInsert:
+    """One history table's INSERT for the driver itself, with the column types' own bind
+    processors applied once per value: what ``connection.execute(insert(table), rows)`` would
+    store, without SQLAlchemy's per-row parameter machinery (most of the write's time)."""
+
+    sql: str
+    columns: tuple[str, ...]
+    processors: tuple[Callable[[Any], Any] | None, ...]
+
+    @classmethod
+    def of(cls, table: Table, columns: tuple[str, ...], dialect: Any) -> _BulkInsert:
+        processors = tuple(table.c[name].type._cached_bind_processor(dialect) for name in columns)
+        sql = (
+            f"INSERT INTO {table.name} ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' * len(columns))})"
+        )
+        return cls(sql, columns, processors)
+
+    def rows(self, rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+        # Only a few columns convert (times, dates, flags, JSON): touch only those.
+        take = operator.itemgetter(*self.columns)
+        converting = [(i, p) for i, p in enumerate(self.processors) if p is not None]
+        out = []
+        for row in rows:
+            values = list(take(row))
+            for i, process in converting:
+                values[i] = process(values[i])
+            out.append(tuple(values))
+        return out
+
+
+_BULK: dict[tuple[str, tuple[str, ...]], _BulkInsert] = {}
+
+
+def _bulk_insert(connection: Any, name: str, rows: list[dict[str, Any]]) -> None:
+    columns = tuple(rows[0])  # every row of a table is built by the same code, same keys
+    plan = _BULK.get((name, columns))
+    if plan is None:
+        plan = _BULK[(name, columns)] = _BulkInsert.of(
+            SQLModel.metadata.tables[name], columns, connection.dialect
+        )
+    connection.exec_driver_sql(plan.sql, plan.rows(rows))
 
 
 def _write_history(
@@ -1177,7 +1077,7 @@ def _write_history(
         connection = w.session.connection()
         for table, rows in batches.items():
             if rows:
-                connection.execute(insert(_table(table)), rows)
+                _bulk_insert(connection, table, rows)
         w.audit_only(
             "seed",
             "meal_log",

@@ -19,10 +19,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from officer_desk.domain import release, rules, triage
+from officer_desk.domain.enums import MealOutcome
 from officer_desk.domain.rules import LogEvent
 from officer_desk.store.rows import CaseloadRow, FollowUpSummary, OfficerSummary
 
 REFUSAL_LOOKBACK_MEALS = 40
+REFUSAL_FIRST_LOOK = 9  # three days of meals: enough for most people (refusal_streak)
+STREAK_GOES_ON = {MealOutcome.DECLINED.value, MealOutcome.AWAY.value}  # rules.refusal_streak
 MEAL_ORDER = {"breakfast": 0, "lunch": 1, "dinner": 2, "evening": 3}
 
 
@@ -219,8 +222,11 @@ def person_rows(
 def _effective_rows(rows: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     """Rows shaped (id, amends_id, voided, logged_at, ...) that count after voids/amendments."""
     rows = list(rows)
+    if not any(r[1] is not None or r[2] for r in rows):
+        return rows  # no amendment and no void among them (the usual case): all of them count
     keep = rules.effective_log_ids(
-        [LogEvent(r[0], r[1], bool(r[2]), parse_utc(r[3])) for r in rows]
+        # Only an amendment's time is ever compared (domain.rules._newer): parse just those.
+        [LogEvent(r[0], r[1], bool(r[2]), parse_utc(r[3]) if r[1] else None) for r in rows]
     )
     return [r for r in rows if r[0] in keep]
 
@@ -242,15 +248,24 @@ def meals_on(conn: Any, inmate_ids: Sequence[str], day: date) -> dict[str, list[
 
 
 def refusal_streak(conn: Any, inmate_id: str) -> int:
-    rows = conn.execute(
-        """SELECT id, amends_id, voided, logged_at, day, meal, outcome FROM meal_log
-            WHERE inmate_id = ? AND deleted_at IS NULL
-            ORDER BY day DESC LIMIT ?""",
-        (inmate_id, REFUSAL_LOOKBACK_MEALS),
-    ).fetchall()
-    newest_first = sorted(
-        _effective_rows(rows), key=lambda r: (r[4], MEAL_ORDER.get(r[5], 9)), reverse=True
-    )
+    """Declined meals in a row, newest first.  Most people's streak ends at their last meal,
+    so a short look comes first; the longer one only when the short one cannot tell (the unit
+    overview asks this for everyone, issue #19)."""
+    for limit in (REFUSAL_FIRST_LOOK, REFUSAL_LOOKBACK_MEALS):
+        rows = conn.execute(
+            """SELECT id, amends_id, voided, logged_at, day, meal, outcome FROM meal_log
+                WHERE inmate_id = ? AND deleted_at IS NULL
+                ORDER BY day DESC LIMIT ?""",
+            (inmate_id, limit),
+        ).fetchall()
+        newest_first = sorted(
+            _effective_rows(rows), key=lambda r: (r[4], MEAL_ORDER.get(r[5], 9)), reverse=True
+        )
+        # The limit may cut the oldest day fetched (an amendment left out); every newer day
+        # is whole, so a meal eaten on one of them ends the streak exactly as the long look.
+        whole_days = [r for r in newest_first if r[4] != rows[-1][4]] if rows else []
+        if len(rows) < limit or any(r[6] not in STREAK_GOES_ON for r in whole_days):
+            break
     return rules.refusal_streak(r[6] for r in newest_first)
 
 
@@ -281,14 +296,18 @@ def activities_on(
 def last_conversations(conn: Any, inmate_ids: Sequence[str]) -> dict[str, datetime]:
     if not inmate_ids:
         return {}
+    # Per person the newest conversation that counts, walking the (inmate_id, started_at)
+    # index from the newest end: a max() over everyone's conversations read them all, which
+    # grew with the history and made the unit overview slow (issue #19).
     rows = conn.execute(
-        f"""SELECT c.inmate_id, max(c.started_at) FROM conversation c
-             WHERE c.inmate_id IN ({_placeholders(inmate_ids)}) AND c.voided = 0
-               AND c.deleted_at IS NULL
-               AND NOT EXISTS (SELECT 1 FROM conversation v
-                                WHERE v.amends_id = c.id AND v.voided = 1)
-             GROUP BY c.inmate_id""",
-        tuple(inmate_ids),
+        """SELECT p.value,
+                   (SELECT c.started_at FROM conversation c
+                     WHERE c.inmate_id = p.value AND c.voided = 0 AND c.deleted_at IS NULL
+                       AND NOT EXISTS (SELECT 1 FROM conversation v
+                                        WHERE v.amends_id = c.id AND v.voided = 1)
+                     ORDER BY c.started_at DESC LIMIT 1)
+              FROM (SELECT DISTINCT value FROM json_each(?)) p""",
+        (json.dumps(list(inmate_ids)),),
     ).fetchall()
     return {inmate_id: parse_utc(at) for inmate_id, at in rows if at is not None}  # type: ignore[misc]
 

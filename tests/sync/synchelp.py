@@ -163,7 +163,8 @@ def seed_unit(
         people.InmateDetails(
             prison_number=f"H-{numbers_from + n}",
             full_name=f"Person {n}",
-            date_of_birth=date(1980 + n, 3, 1),
+            # Born 1980 to 2004 in turn: everyone an adult, whatever the unit's size.
+            date_of_birth=date(1980 + n % 25, 3, 1),
             arrival_date=date(2025, 1, 1),
             expected_release_date=date(date.today().year + 1, 6, 1),
             cell=f"C{n:02d}",
@@ -171,10 +172,11 @@ def seed_unit(
         for n in range(persons)
     ]
     ids = people.add_inmates(store, admin, details, today=date.today()).ids
-    for inmate_id in ids:
-        people.assign(
-            store, admin, officer_id=officer.id, inmate_id=inmate_id, start=date(2025, 1, 1)
-        )
+    # One transaction for all (more than six for one officer only warns): a big unit seeds
+    # in seconds, not one audited commit per person.
+    with write(store, admin) as w:
+        for inmate_id in ids:
+            people.assign_in(w, officer_id=officer.id, inmate_id=inmate_id, start=date(2025, 1, 1))
     enrolled_at = ENROLLED_AT.get(id(store))
     if enrolled_at is not None:
         # Seeded after enrolling: facility IT's ceremony, then the admin signs the set-up

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlmodel import col, func, select
+from sqlalchemy import insert
+from sqlmodel import SQLModel, col, func, select
 
 from officer_desk.app import accounts, demo, people
 from officer_desk.app.writes import Actor
@@ -479,3 +480,22 @@ def test_create_demo_store_checks_sizes_before_making_anything(tmp_path: Path) -
     with pytest.raises(ValidationError, match="number of people"):
         demo.create_demo_store(path, inmates=0)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_bulk_insert_stores_what_sqlalchemys_insert_stores(
+    store: Store, second_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    demo.seed_demo(store, inmates=2, years=1, seed=5, today=TODAY)
+
+    def through_sqlalchemy(connection: Any, name: str, rows: list[dict[str, Any]]) -> None:
+        connection.execute(insert(SQLModel.metadata.tables[name]), rows)
+
+    monkeypatch.setattr(demo, "_bulk_insert", through_sqlalchemy)
+    demo.seed_demo(second_store, inmates=2, years=1, seed=5, today=TODAY)
+
+    assert content(store) == content(second_store)
+    stored = "SELECT day, meal, ate_together, logged_at, typeof(logged_at) FROM meal_log"
+    topics = "SELECT topics, started_at FROM conversation"
+    for query in (stored, topics):
+        with store.raw() as first, second_store.raw() as second:
+            assert first.execute(query).fetchall() == second.execute(query).fetchall()
