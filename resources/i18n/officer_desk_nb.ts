@@ -3526,6 +3526,10 @@ dato passert</translation>
         <translation>Personens eget eksemplar, i klart språk</translation>
     </message>
     <message>
+        <source>Items of the release plan</source>
+        <translation>Punktene i løslatelsesplanen</translation>
+    </message>
+    <message>
         <source>Part of the release gate: mark it done only with what confirms it.</source>
         <translation>Del av minstekravet for løslatelse: merk det som utført bare med det som bekrefter det.</translation>
     </message>

@@ -183,6 +183,7 @@ class ReleasePlanPanel(PersonPanel):
         # --- items by pathway ---
         self.model = PlanItemsModel(self)
         self.tree = QTreeView()
+        self.tree.setAccessibleName(self.tr("Items of the release plan"))
         self.tree.setModel(self.model)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
