@@ -85,7 +85,13 @@ def main(argv: list[str] | None = None) -> int:
     common(serve)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
-    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=max(1, os.cpu_count() or 1),
+        help="hub processes (default: one per core; each checks signatures on its own core, "
+        "while writes stay one at a time)",
+    )
     serve.add_argument(
         "--ssl-certfile", default=None, help="the hub's certificate (PEM, with its chain)"
     )
