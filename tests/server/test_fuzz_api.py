@@ -21,6 +21,12 @@ from typing import Any
 
 import pytest
 import schemathesis
+
+# Loaded (and rewritten by pytest) while the tests are collected, not first inside this test:
+# after a long session a finaliser's ResourceWarning (an event loop some earlier test left
+# to the collector) could interrupt that rewrite half-way ("AST constructor recursion depth
+# mismatch"), failing a test that found nothing.
+import schemathesis.specs.openapi.schemas
 from hubseed import seed_and_enrol
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
