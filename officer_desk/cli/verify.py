@@ -32,9 +32,6 @@ COUNTED = {
 }
 
 
-ANCHOR_SETTING = "audit.anchored"  # = sync.client.K_ANCHOR (not imported: keeps verify light)
-
-
 @dataclass(frozen=True)
 class Head:
     """An audit chain head as anchored at the hub."""
@@ -122,7 +119,7 @@ def verify(store: Store, heads: Sequence[Head] | None = None, source: str = "") 
 
 def _recorded_head(connection: Any) -> list[Head]:
     row = connection.exec_driver_sql(
-        "SELECT value FROM local_setting WHERE key = ?", (ANCHOR_SETTING,)
+        "SELECT value FROM local_setting WHERE key = ?", (audit.ANCHOR_SETTING,)
     ).first()
     if row is None:
         return []

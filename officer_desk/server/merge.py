@@ -295,7 +295,7 @@ class Merger:
             if meta is None:
                 continue
             if meta[2] == invariants.HUB:
-                refs[name] = invariants.HUB
+                refs[name] = p.PROOF_BY_HUB
             elif meta[0] == op.hlc and meta[2] == self.device_id:
                 refs[name] = op.op_id
         wanted = set(refs.values())
@@ -700,16 +700,7 @@ class Merger:
                     "accept it. Update the app on this workstation and sign in again."
                 )
             try:
-                message = signing.change_bytes(
-                    op_id=op.op_id,
-                    entity=op.entity,
-                    entity_id=op.entity_id,
-                    op=op.op,
-                    payload=op.payload,
-                    hlc=op.hlc,
-                    schema_version=op.schema_version,
-                    signer=op.signer,
-                )
+                message = op_bytes(op, op.signer)
             except ValueError:  # text no UTF-8 holds (a lone surrogate), a NaN
                 raise Rejected(
                     "The hub cannot store this change: a value in it is too long, too large "
@@ -1033,6 +1024,21 @@ def _purged(rec: Rec) -> bool:
 
 def _about(rec: Rec | None, person: str) -> bool:
     return rec is not None and rec.inmate_id == person and rec.entity != "inmate"
+
+
+def op_bytes(op: p.Op, signer: str) -> bytes:
+    """What ``signer`` signed of ``op`` (domain/signing.py); ValueError for text or numbers
+    no canonical JSON holds."""
+    return signing.change_bytes(
+        op_id=op.op_id,
+        entity=op.entity,
+        entity_id=op.entity_id,
+        op=op.op,
+        payload=op.payload,
+        hlc=op.hlc,
+        schema_version=op.schema_version,
+        signer=signer,
+    )
 
 
 def signed_change(op: p.Op) -> dict[str, Any]:

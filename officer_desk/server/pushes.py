@@ -38,7 +38,7 @@ from starlette.concurrency import run_in_threadpool
 from officer_desk.domain import signing
 from officer_desk.server.bulk import SelectByIds
 from officer_desk.server.db import device, op_result
-from officer_desk.server.merge import PARENT, UNSTORABLE, Merger
+from officer_desk.server.merge import PARENT, UNSTORABLE, Merger, op_bytes
 from officer_desk.sync import payloads
 from officer_desk.sync import protocol as p
 
@@ -142,16 +142,7 @@ class PushWriter:
             if not op.signer or not op.signature:
                 continue
             try:
-                message = signing.change_bytes(
-                    op_id=op.op_id,
-                    entity=op.entity,
-                    entity_id=op.entity_id,
-                    op=op.op,
-                    payload=op.payload,
-                    hlc=op.hlc,
-                    schema_version=op.schema_version,
-                    signer=op.signer,
-                )
+                message = op_bytes(op, op.signer)
             except ValueError:
                 continue  # the writer refuses it with its reason
             public = signing.made_by(keys.get(op.signer, []), op.signature, message)

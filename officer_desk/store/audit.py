@@ -19,6 +19,9 @@ from officer_desk.domain.ids import new_id
 from officer_desk.store.tables import AuditEntry
 
 GENESIS = "0" * 64
+# local_setting key: the last audit chain head the hub kept for this workstation (JSON seq and
+# hash), written by the sync client, read by ``verify``.
+ANCHOR_SETTING = "audit.anchored"
 
 
 def entry_hash(entry: AuditEntry | Draft) -> str:

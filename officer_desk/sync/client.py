@@ -23,7 +23,7 @@ import logging
 import operator
 import secrets
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
@@ -137,7 +137,7 @@ K_ROOTS = "sync.roots"
 # People purged at another workstation whose records this one still has to drop.
 K_PURGED = "sync.purged"
 # The last audit chain head the hub kept for this workstation (JSON seq and hash).
-K_ANCHOR = "audit.anchored"
+K_ANCHOR = audit.ANCHOR_SETTING
 
 
 @dataclass
@@ -521,6 +521,17 @@ class SyncClient:
         db.execute("BEGIN IMMEDIATE")
         return db
 
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[Any]:
+        """``_begin`` … COMMIT, rolled back on any error."""
+        db = self._begin()
+        try:
+            yield db
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
     def _transport_or_raise(self) -> Transport:
         if self._transport is None:
             url = self._setting(K_URL)
@@ -730,13 +741,8 @@ class SyncClient:
             log.error("audit chain not anchored: %s", refused.message)
             report.anchor_refused = refused.message
             return
-        db = self._begin()
-        try:
+        with self._transaction() as db:
             self._put(db, K_ANCHOR, json.dumps({"seq": seq, "hash": digest}))
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
         report.anchored = seq
 
     def anchored_heads(self) -> list[p.AnchoredHead]:
@@ -1193,13 +1199,8 @@ class SyncClient:
             if db is not None:
                 self._put(db, K_ROOTS, json.dumps(roots))
             else:
-                own = self._begin()
-                try:
+                with self._transaction() as own:
                     self._put(own, K_ROOTS, json.dumps(roots))
-                    own.execute("COMMIT")
-                except BaseException:
-                    own.execute("ROLLBACK")
-                    raise
         trust = Trust(
             [Root(**r) for r in roots],
             self._setting(K_UNIT) or "",

@@ -255,6 +255,11 @@ class Change(Message):
     proof: dict[str, Any] | None = None
 
 
+# In a record's proof, a rights field the hub set itself rather than a signed change
+# (server/invariants.py narrowing a clashing assignment; sync/trust.py accepts only that).
+PROOF_BY_HUB = "hub"
+
+
 class PullResponse(Message):
     changes: list[Change]
     next_since: int  # pass back as ``since``; never smaller than the one sent

@@ -31,8 +31,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from officer_desk.domain import permissions, signing
+from officer_desk.sync import protocol as p
 
-HUB = "hub"  # a value the hub set itself (server/invariants.py)
 ENVELOPE_TEXT = ("op_id", "entity", "entity_id", "op", "hlc", "signer", "signature")
 # A signed handover is checked while it is this recent: the shifts an officer still acts on.
 HANDOVER_REACH = timedelta(days=31)
@@ -286,7 +286,7 @@ class Trust:
         by_change: dict[str, list[str]] = {}
         for name in todo:
             ref = refs.get(name)
-            if ref == HUB:
+            if ref == p.PROOF_BY_HUB:
                 # The hub may only take a right away: an assignment ended at its own start.
                 narrowed = entity == "assignment" and name == "end_date"
                 if not narrowed or record.get(name) != record.get("start_date"):
