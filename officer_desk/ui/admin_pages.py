@@ -412,7 +412,11 @@ class SettingsTab(QWidget):
             self.boxes[setting.key] = box
             form.addRow(label, row)
         self.note = QLabel(
-            self.tr("These apply on this workstation. Each change is recorded in the audit log.")
+            self.tr(
+                "These apply on this workstation, except how long records are kept: that is "
+                "one rule for the whole facility, shared through the hub. Each change is "
+                "recorded in the audit log."
+            )
         )
         self.note.setObjectName("PageSubtitle")
         self.note.setWordWrap(True)

@@ -3870,8 +3870,8 @@ dato passert</translation>
         <translation>{low} til {high}, vanligvis {default}</translation>
     </message>
     <message>
-        <source>These apply on this workstation. Each change is recorded in the audit log.</source>
-        <translation>Disse gjelder på denne arbeidsstasjonen. Hver endring føres i revisjonsloggen.</translation>
+        <source>These apply on this workstation, except how long records are kept: that is one rule for the whole facility, shared through the hub. Each change is recorded in the audit log.</source>
+        <translation>Disse gjelder på denne arbeidsstasjonen, unntatt hvor lenge data beholdes: det er én regel for hele anstalten, delt gjennom serveren. Hver endring føres i revisjonsloggen.</translation>
     </message>
     <message>
         <source>&amp;Save settings</source>
