@@ -22,35 +22,15 @@ import argparse
 import statistics
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
-from officer_desk.app import demo
-from officer_desk.store import keyslots
+from demo_store import admin_key, seeded
+
 from officer_desk.store.database import open_store
-from officer_desk.store.keyslots import KdfParams, KeySlots
+from officer_desk.store.keyslots import KeySlots
 from officer_desk.store.rekey import rekey_store
 
 TARGET_SECONDS = 30.0
-DEMO_ADMIN = "solvi.laegreid"
-
-
-def seeded(folder: Path, inmates: int, years: int) -> Path:
-    store_path = folder / "officer_desk.sqlite"
-    if not store_path.exists():
-        keyslots.DEFAULT_KDF = KdfParams(time_cost=1, memory_kib=8192)
-        started = time.perf_counter()
-        demo.create_demo_store(
-            store_path, inmates=inmates, years=years, seed=1, today=date(2026, 6, 1)
-        )
-        print(f"seeded {inmates} people, {years} years in {time.perf_counter() - started:.0f} s")
-    return store_path
-
-
-def current_key(store_path: Path) -> bytes:
-    slots = KeySlots.for_store(store_path)
-    assert slots is not None
-    return slots.unlock(DEMO_ADMIN, demo.DEMO_PASSWORD)
 
 
 def open_and_close(store_path: Path, key: bytes) -> float:
@@ -85,7 +65,7 @@ def main() -> None:
         folder = args.data or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
         store_path = seeded(folder, args.inmates, args.years)
-        key = current_key(store_path)
+        key = admin_key(store_path)
         slots = len(KeySlots.for_store(store_path) or [])
         opens: list[float] = []
         rekeys: list[float] = []
@@ -93,7 +73,7 @@ def main() -> None:
             opens.append(open_and_close(store_path, key))
             took, key = rekey_once(store_path, key)
             rekeys.append(took)
-        assert current_key(store_path) == key  # the slots follow every re-key
+        assert admin_key(store_path) == key  # the slots follow every re-key
         size = store_path.stat().st_size / 1e6
         open_median, rekey_median = statistics.median(opens), statistics.median(rekeys)
         print(f"store: {args.inmates} people, {args.years} years, {size:.1f} MB, {slots} slots")

@@ -106,7 +106,7 @@ class Writer:
         """Write what is still pending: the last rows, then the audit and outbox entries."""
         self.session.flush()
         self._unflushed = None
-        audit.append_many(self.session, self._audits)
+        audit.append_many(self.session.connection().connection.driver_connection, self._audits)
         if self._outbox:
             self.session.connection().execute(insert(OUTBOX), self._outbox)
         self._audits, self._outbox = [], []

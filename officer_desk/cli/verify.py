@@ -1,5 +1,7 @@
-"""Checking a store: SQLite's own integrity checks, the audit log's hash chain, and the chain
-against the heads anchored at the hub (a cut tail or a recomputed chain no longer holds them)."""
+"""Checking a store: SQLite's own integrity checks, the audit log's hash chain, every record's
+content against the hash the chain last holds for it (a row edited, added or deleted behind the
+write path), and the chain against the heads anchored at the hub (a cut tail or a recomputed
+chain no longer holds them)."""
 
 from __future__ import annotations
 
@@ -62,8 +64,8 @@ class VerifyReport:
             "a cut or recomputed log could not be told)"
         )
         return (
-            f"OK: database integrity and foreign keys intact; audit chain of "
-            f"{self.audit_entries} entries {anchor}; {counted}."
+            f"OK: database integrity and foreign keys intact; every record matches its audit "
+            f"entry; audit chain of {self.audit_entries} entries {anchor}; {counted}."
         )
 
 
@@ -106,6 +108,7 @@ def verify(store: Store, heads: Sequence[Head] | None = None, source: str = "") 
         entries = session.exec(select(AuditEntry).order_by(col(AuditEntry.seq))).all()
         report.audit_entries = len(entries)
         report.problems += [problem.description for problem in audit.verify_chain(entries)]
+        report.problems += audit.verify_records(connection.connection.driver_connection)
         if heads is None:
             heads, source = _recorded_head(connection), "as this workstation recorded it"
         report.problems += check_heads(entries, heads)

@@ -2,21 +2,26 @@
 
 Each entry's hash covers its own fields and the previous entry's hash, so an edited, deleted
 or reordered entry breaks the chain at a place ``verify_chain`` can name.
+
+An entry that changed synced records also covers their content: every write transaction notes
+the records it touches (temporary triggers, :func:`track_changes`), and the entry appended at
+its end keeps each one's content hash in ``audit_record`` and their digest in its own hash.
+``verify_records`` recomputes every live record's hash against the last one the chain holds,
+so a row edited, added or deleted behind the write path is named.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
-
-from sqlalchemy import insert
-from sqlmodel import Session
+from typing import Any
 
 from officer_desk.domain.ids import new_id
-from officer_desk.store.tables import AuditEntry
+from officer_desk.store.home import stored_utc
+from officer_desk.store.tables import AuditEntry, synced_tables
 
 GENESIS = "0" * 64
 # local_setting key: the last audit chain head the hub kept for this workstation (JSON seq and
@@ -39,6 +44,8 @@ def entry_hash(entry: AuditEntry | Draft) -> str:
         entry.detail,
         entry.prev_hash,
     ]
+    if entry.content_hash is not None:  # entries from before record hashes keep their hash
+        fields.append(entry.content_hash)
     canonical = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -63,27 +70,133 @@ class Draft:
     seq: int = 0
     prev_hash: str = ""
     hash: str = ""
+    content_hash: str | None = None
+    # (entity, entity_id, content hash) of the records this entry covers.
+    records: list[tuple[str, str, str]] = field(default_factory=list)
 
 
-def append_many(session: Session, drafts: Sequence[Draft]) -> None:
-    """Chain ``drafts`` in order onto the end of the log and insert them in one statement.
+_ENTRY_COLUMNS = (
+    "seq, id, at, actor_id, actor_name, workstation, action, entity, entity_id, detail, "
+    "prev_hash, hash, content_hash"
+)
+
+
+def append_many(db: Any, drafts: Sequence[Draft]) -> None:
+    """Chain ``drafts`` in order onto the end of the log, with the content hashes of the
+    records the transaction touched (each given to the last draft about it, the rest to the
+    last draft), on the DB-API connection ``db``.
 
     The caller's write transaction (BEGIN IMMEDIATE) holds the database's write lock from its
     start, so the end of the chain read here cannot move before the commit.
     """
     if not drafts:
         return
-    connection = session.connection()
-    last = connection.exec_driver_sql(
-        "SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1"
-    ).first()
+    _attach_records(db, drafts)
+    chain(db, drafts)
+
+
+def chain(db: Any, drafts: Sequence[Draft]) -> None:
+    """Chain ``drafts``, with the records already given to them, onto the end of the log."""
+    last = db.execute("SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1").fetchone()
     seq, previous = (0, GENESIS) if last is None else (int(last[0]), str(last[1]))
     for draft in drafts:
         seq += 1
         draft.seq = seq
         draft.prev_hash = previous
+        draft.content_hash = records_digest(draft.records) if draft.records else None
         draft.hash = previous = entry_hash(draft)
-    connection.execute(insert(AuditEntry.__table__), [asdict(d) for d in drafts])  # type: ignore[attr-defined]
+    db.executemany(
+        f"INSERT INTO audit_entry ({_ENTRY_COLUMNS}) VALUES ({', '.join('?' * 13)})",
+        [
+            (
+                d.seq, d.id, stored_utc(d.at), d.actor_id, d.actor_name, d.workstation,
+                d.action, d.entity, d.entity_id, d.detail, d.prev_hash, d.hash, d.content_hash,
+            )
+            for d in drafts
+        ],
+    )  # fmt: skip
+    db.executemany(
+        "INSERT INTO audit_record (seq, entity, entity_id, hash) VALUES (?, ?, ?, ?)",
+        [(d.seq, *record) for d in drafts for record in d.records],
+    )
+
+
+# --- the content of records --------------------------------------------------------------
+
+DIRTY = "audit_dirty"
+
+
+def track_changes(db: Any) -> None:
+    """Make the connection ``db`` note every synced record its transactions insert, update or
+    delete, until :func:`append_many` takes the notes.  Temporary triggers: they live in the
+    connection, not in the file, so they cost nothing to a store opened elsewhere.  Idempotent
+    (cheap to call at every transaction's start)."""
+    if db.execute(f"SELECT 1 FROM temp.sqlite_master WHERE name = '{DIRTY}'").fetchone():
+        return
+    statements = [
+        f"CREATE TEMP TABLE {DIRTY} (entity TEXT NOT NULL, entity_id TEXT NOT NULL, "
+        "PRIMARY KEY (entity, entity_id)) WITHOUT ROWID"
+    ]
+    for table in synced_tables():
+        for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+            # Not INSERT OR IGNORE: the statement that fires a trigger imposes its own
+            # conflict resolution on the trigger's statements.
+            statements.append(
+                f"CREATE TEMP TRIGGER {DIRTY}_{table}_{event.lower()} AFTER {event} ON "
+                f"main.{table} BEGIN INSERT INTO {DIRTY} SELECT '{table}', {row}.id WHERE NOT "
+                f"EXISTS (SELECT 1 FROM {DIRTY} WHERE entity = '{table}' AND entity_id = "
+                f"{row}.id); END"
+            )
+    for statement in statements:
+        db.execute(statement)
+
+
+def _attach_records(db: Any, drafts: Sequence[Draft]) -> None:
+    touched = db.execute(f"SELECT entity, entity_id FROM temp.{DIRTY}").fetchall()
+    if not touched:
+        return
+    db.execute(f"DELETE FROM temp.{DIRTY}")
+    about = {(d.entity, d.entity_id): d for d in drafts}
+    for entity, entity_id, digest in current_hashes(db, touched):
+        about.get((entity, entity_id), drafts[-1]).records.append((entity, entity_id, digest))
+
+
+def current_hashes(db: Any, keys: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str, str]]:
+    """(entity, id, content hash) of each record as stored now; "" for one that is gone."""
+    by_table: dict[str, list[str]] = {}
+    for entity, entity_id in keys:
+        by_table.setdefault(entity, []).append(entity_id)
+    for table, ids in by_table.items():
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            cursor = db.execute(
+                f"SELECT * FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+            )
+            found = dict(_hashed_rows(cursor))
+            for entity_id in chunk:
+                yield table, entity_id, found.get(entity_id, "")
+
+
+def _hashed_rows(cursor: Any) -> Iterator[tuple[str, str]]:
+    at = [column[0] for column in cursor.description].index("id")
+    for row in cursor:
+        yield row[at], content_hash(row)
+
+
+def content_hash(row: Sequence[Any]) -> str:
+    """A record's content as SQLite returns it (``SELECT *``: the table's columns in their
+    stored order).  Empty columns at the end do not count, so a column added later (SQLite adds
+    it at the end, empty in old rows) leaves the old rows' hashes as they were; a migration that
+    reorders or rewrites a synced table must write a new baseline entry (as 0015 does)."""
+    text = repr(tuple(row))
+    while text.endswith(", None)"):
+        text = text[:-7] + ")"
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def records_digest(records: Iterable[tuple[str, str, str]]) -> str:
+    text = json.dumps(sorted(records), separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -121,4 +234,63 @@ def verify_chain(entries: Iterable[AuditEntry]) -> list[ChainProblem]:
             )
         expected_prev = entry.hash
         expected_seq = seq + 1
+    return problems
+
+
+# --- checking records against the chain --------------------------------------------------
+
+# At most this many records of each kind of problem are named; the rest are counted.
+NAMED = 20
+
+
+def verify_records(db: Any) -> list[str]:
+    """Every synced record whose content differs from what the audit chain last recorded for
+    it, every record the chain does not know, and every one it holds that is gone; and every
+    entry whose record hashes no longer match its digest.  Entries from before record hashes
+    began are covered by the baseline entry the upgrade wrote (migration 0015)."""
+    problems: list[str] = []
+    digests = dict(
+        db.execute("SELECT seq, content_hash FROM audit_entry WHERE content_hash IS NOT NULL")
+    )
+    latest: dict[tuple[str, str], tuple[str, int]] = {}
+    group: list[tuple[str, str, str]] = []
+    current = None
+    rows = db.execute("SELECT seq, entity, entity_id, hash FROM audit_record ORDER BY seq")
+    for seq, entity, entity_id, digest in [*rows, (None, "", "", "")]:
+        if seq != current:
+            if current is not None and records_digest(group) != digests.pop(current, None):
+                problems.append(
+                    f"audit entry {current}: the record hashes it holds were changed after it "
+                    "was written"
+                )
+            current, group = seq, []
+        group.append((entity, entity_id, digest))
+        latest[(entity, entity_id)] = (digest, seq)
+    problems += [
+        f"audit entry {seq}: the record hashes it was written with are gone" for seq in digests
+    ]
+    changed: list[str] = []
+    added: list[str] = []
+    for table in synced_tables():
+        for entity_id, digest in _hashed_rows(db.execute(f"SELECT * FROM {table}")):
+            expected = latest.pop((table, entity_id), None)
+            if expected is None:
+                added.append(f"{table} {entity_id}")
+            elif expected[0] != digest:
+                changed.append(f"{table} {entity_id}|(last written in audit entry {expected[1]})")
+    removed = [
+        f"{entity} {entity_id}|(last written in audit entry {seq})"
+        for (entity, entity_id), (digest, seq) in latest.items()
+        if digest
+    ]
+    for found, what in (
+        (changed, "changed behind the write path"),
+        (added, "added behind the write path (no audit entry holds it)"),
+        (removed, "deleted behind the write path"),
+    ):
+        for name in found[:NAMED]:
+            record, _, where = name.partition("|")
+            problems.append(f"record {record} was {what}" + (f" {where}" if where else ""))
+        if len(found) > NAMED:
+            problems.append(f"… and {len(found) - NAMED} more records {what}")
     return problems

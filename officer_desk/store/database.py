@@ -148,6 +148,8 @@ class Store:
         """One write transaction (BEGIN IMMEDIATE), committed when the block ends without error."""
         from sqlmodel import Session
 
+        from officer_desk.store.audit import track_changes
+
         self._check_thread()
         with storage_errors():
             session = Session(
@@ -159,9 +161,11 @@ class Store:
                     # may have queued or pushed changes stamped after this clock's last one:
                     # start after them, so the outbox stays in clock order (the hub refuses a
                     # change not after the last one it applied from this workstation).
-                    newest = session.connection().exec_driver_sql(_NEWEST).scalar()
+                    connection = session.connection()
+                    newest = connection.exec_driver_sql(_NEWEST).scalar()
                     if newest:
                         self.clock.observe(newest)
+                    track_changes(connection.connection.driver_connection)
                     yield session
             finally:
                 session.close()

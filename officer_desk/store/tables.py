@@ -182,6 +182,21 @@ class AuditEntry(SQLModel, table=True):
     detail: str = Field(default="")
     prev_hash: str
     hash: str
+    # For an entry that changed records: the digest of its ``audit_record`` rows (the content
+    # hash of each record after the change), so a record edited behind the write path is found.
+    content_hash: str | None = Field(default=None)
+
+
+class AuditRecord(SQLModel, table=True):
+    """The content hash of one synced record after the change of one audit entry ("" when the
+    change removed the record).  Append-only like the chain that covers it (store/audit.py)."""
+
+    __tablename__ = "audit_record"
+
+    seq: int = Field(primary_key=True)  # the audit entry's
+    entity: str = Field(primary_key=True)
+    entity_id: str = Field(primary_key=True)
+    hash: str
 
 
 class OutboxEntry(SQLModel, table=True):
@@ -488,6 +503,19 @@ class HandoverUnitItem(Synced, table=True):
     handover_id: str = Field(foreign_key="handover.id", index=True)
     kind: str
     text: str
+
+
+def synced_tables() -> list[str]:
+    """The names of the tables whose records sync (and whose content the audit covers)."""
+    found: list[str] = []
+    stack: list[type] = [Synced]
+    while stack:
+        cls = stack.pop()
+        stack += cls.__subclasses__()
+        name = getattr(cls, "__tablename__", None)
+        if cls is not Synced and isinstance(name, str) and name not in found:
+            found.append(name)
+    return sorted(found)
 
 
 class SyncProblem(SQLModel, table=True):

@@ -36,6 +36,7 @@ from officer_desk.domain import permissions, signing
 from officer_desk.store import audit
 from officer_desk.store.connect import connect
 from officer_desk.store.database import HLC_HIGH, Store, _apply_pragmas
+from officer_desk.store.home import stored_utc
 from officer_desk.store.signed_outbox import sign_waiting
 from officer_desk.sync import crashpoints, payloads
 from officer_desk.sync import protocol as p
@@ -519,6 +520,7 @@ class SyncClient:
     def _begin(self) -> Any:
         db = self._conn()
         db.execute("BEGIN IMMEDIATE")
+        audit.track_changes(db)
         return db
 
     @contextlib.contextmanager
@@ -871,7 +873,7 @@ class SyncClient:
                         payload,
                         hlc,
                         f"This change cannot be sent to the hub ({why}).",
-                        _db_time(self.now()),
+                        stored_utc(self.now()),
                     ),
                 )
                 db.execute("DELETE FROM outbox_entry WHERE op_id = ?", (op_id,))
@@ -919,7 +921,7 @@ class SyncClient:
                             raw[op.op_id][5],
                             op.hlc,
                             result.reason,
-                            _db_time(self.now()),
+                            stored_utc(self.now()),
                         ),
                     )
                     report.rejected += 1
@@ -1224,7 +1226,7 @@ class SyncClient:
             )
         if not unreadable:
             return
-        now = _db_time(self.now())
+        now = stored_utc(self.now())
         rows = []
         for change, reason in unreadable:
             log.error(
@@ -1403,40 +1405,22 @@ class SyncClient:
         return found
 
     def _audit(self, db: Any, detail: str) -> None:
-        from officer_desk.store.tables import AuditEntry
-
-        last = db.execute("SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1").fetchone()
-        entry = AuditEntry(
-            seq=1 if last is None else last[0] + 1,
-            at=self.now(),
-            actor_id=None,
-            actor_name="sync",
-            workstation=self.store.device_id,
-            action="sync",
-            entity="hub",
-            entity_id=self._setting(K_DEVICE),
-            detail=detail,
-            prev_hash=audit.GENESIS if last is None else last[1],
-            hash="",
-        )
-        entry.hash = audit.entry_hash(entry)
-        db.execute(
-            "INSERT INTO audit_entry (seq, id, at, actor_id, actor_name, workstation, action, "
-            "entity, entity_id, detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                entry.seq,
-                entry.id,
-                _db_time(entry.at),
-                entry.actor_id,
-                entry.actor_name,
-                entry.workstation,
-                entry.action,
-                entry.entity,
-                entry.entity_id,
-                entry.detail,
-                entry.prev_hash,
-                entry.hash,
-            ),
+        """One audit entry for what this transaction did (with the content hashes of the
+        records it touched: store/audit.py)."""
+        audit.append_many(
+            db,
+            [
+                audit.Draft(
+                    at=self.now(),
+                    actor_id=None,
+                    actor_name="sync",
+                    workstation=self.store.device_id,
+                    action="sync",
+                    entity="hub",
+                    entity_id=self._setting(K_DEVICE),
+                    detail=detail,
+                )
+            ],
         )
 
     # --- people who left the unit: drain, then drop -----------------------------------------
@@ -1779,8 +1763,3 @@ def _first_problem(error: ValidationError) -> str:
     first = error.errors()[0]
     where = ".".join(str(part) for part in first.get("loc", ()))
     return f"{where}: {first.get('msg', 'invalid')}" if where else first.get("msg", "invalid")
-
-
-def _db_time(moment: datetime) -> str:
-    """How the ORM stores an aware time in SQLite (UTC, no offset)."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")

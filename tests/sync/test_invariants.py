@@ -24,6 +24,7 @@ from officer_desk.app.writes import Actor
 from officer_desk.domain.ids import new_id
 from officer_desk.server import db as hub_db
 from officer_desk.server.pushes import PushJob, PushWriter
+from officer_desk.store import audit
 from officer_desk.store.database import open_store
 from officer_desk.store.tables import Enrolment, OutboxEntry, Programme, ProgrammeMilestone
 from officer_desk.sync import protocol as p
@@ -155,6 +156,8 @@ def assert_kept_and_converged(info: dict[str, Any]) -> None:
     assert set(held["a"]) == set(hub_state)
     for name in "abc":
         assert info[name].status().waiting == 0
+        with info[name].store.raw() as db:
+            assert audit.verify_records(db) == [], name
 
 
 def inbox(info: dict[str, Any], name: str, kind: str) -> list[conflicts.ConflictRow]:

@@ -20,8 +20,9 @@ from synchelp import comparable, local_rows, make_hub, seed_unit
 
 from officer_desk.app import logbook, notes, people, profile, release
 from officer_desk.app.writes import Actor
-from officer_desk.domain.errors import DeskError
+from officer_desk.domain.errors import DeskError, ValidationError
 from officer_desk.server import db as hub_db
+from officer_desk.store import audit
 from officer_desk.store.database import open_store
 from officer_desk.sync.client import SyncClient
 from officer_desk.sync.errors import SyncProblem
@@ -91,13 +92,16 @@ class SyncMachine(RuleBasedStateMachine):
     @rule(ws=WS, person=PERSON, outcome=st.sampled_from(["ate", "partial", "away"]))
     def log_meal(self, ws: int, person: int, outcome: str) -> None:
         client = self.clients[ws]
-        logbook.log_meal(
-            client.store,
-            self.supervisor,
-            day=date.today(),
-            meal="lunch",
-            entries=[logbook.MealEntry(inmate_id=self._person(person), outcome=outcome)],
-        )
+        try:
+            logbook.log_meal(
+                client.store,
+                self.supervisor,
+                day=date.today(),
+                meal="lunch",
+                entries=[logbook.MealEntry(inmate_id=self._person(person), outcome=outcome)],
+            )
+        except ValidationError:
+            return  # logged here already: the second time is refused, not a second meal
         self._remember_ops(client)
 
     @rule(ws=WS, person=PERSON)
@@ -222,8 +226,11 @@ class SyncMachine(RuleBasedStateMachine):
             assert client.status().waiting == 0
             rejected |= {r.op_id for r in client.rejected()}
         assert {o for o, s in results.items() if s == "rejected" and o in self.op_ids} <= rejected
-        # Converged: every workstation holds exactly the hub's records (one unit = one scope).
+        # Converged: every workstation holds exactly the hub's records (one unit = one scope),
+        # and every change of a record, written or pulled, is in its audit chain.
         for n, client in enumerate(self.clients):
+            with client.store.raw() as db:
+                assert audit.verify_records(db) == [], n
             mine = local_rows(client)
             assert set(mine) == set(hub), (n, set(hub) ^ set(mine))
             for key, record in hub.items():
