@@ -34,6 +34,7 @@ test: $(STAMP) translations
 lint: $(STAMP)
 	$(BIN)/ruff check officer_desk tests benchmarks
 	$(BIN)/mypy officer_desk
+	$(BIN)/lint-imports --no-cache
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/seed_bench.py

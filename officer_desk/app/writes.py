@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
-from enum import Enum
 from typing import Any
 
 from sqlalchemy import insert
@@ -24,29 +22,15 @@ from officer_desk.domain.errors import PermissionDenied
 from officer_desk.domain.ids import new_id
 from officer_desk.store import audit
 from officer_desk.store.database import Store, utc_now
-from officer_desk.store.signed_outbox import sign_entry, sign_waiting
+from officer_desk.store.signed_outbox import (
+    fields_of,
+    plain_value,
+    sign_entry,
+    sign_waiting,
+)
 from officer_desk.store.tables import SYNC_SCHEMA_VERSION, OutboxEntry, Synced
 
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, bytes):
-        return value.hex()
-    return value
-
-
 OUTBOX = OutboxEntry.__table__  # type: ignore[attr-defined]
-
-
-def fields_of(row: SQLModel) -> dict[str, Any]:
-    return {key: _plain(value) for key, value in row.model_dump().items()}
-
-
-def payload_of(row: SQLModel) -> str:
-    return signing.canonical_json(fields_of(row))
 
 
 def entity_of(row: SQLModel) -> str:
@@ -140,7 +124,7 @@ class Writer:
             op=op,
             record_unit=author.unit_id,
             current=current,
-            values={k: _plain(v) for k, v in values.items()},
+            values={k: plain_value(v) for k, v in values.items()},
         )
         reason = permissions.refusal(author, change)
         if reason is not None:

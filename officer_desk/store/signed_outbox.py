@@ -7,10 +7,36 @@ key is at hand) and by the sync client (what waited is signed as soon as its sig
 from __future__ import annotations
 
 import json
-from typing import Any
+from datetime import date, datetime
+from enum import Enum
+from typing import TYPE_CHECKING, Any
 
 from officer_desk.domain import signing
 from officer_desk.store.database import Store
+
+if TYPE_CHECKING:
+    from sqlmodel import SQLModel
+
+
+def plain_value(value: Any) -> Any:
+    """A field's value as a change's payload carries it (JSON: text for times, enums, bytes)."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, bytes):
+        return value.hex()
+    return value
+
+
+def fields_of(row: SQLModel) -> dict[str, Any]:
+    """A record's fields as its change's payload carries them."""
+    return {key: plain_value(value) for key, value in row.model_dump().items()}
+
+
+def payload_of(row: SQLModel) -> str:
+    """A record as one canonical JSON text: what the outbox stores and the signature covers."""
+    return signing.canonical_json(fields_of(row))
 
 
 def sign_entry(key: Any, entry: dict[str, Any], payload: dict[str, Any] | None = None) -> str:

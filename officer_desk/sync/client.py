@@ -636,7 +636,7 @@ class SyncClient:
         seen these records."""
         from sqlmodel import SQLModel, col, delete, select
 
-        from officer_desk.app.writes import payload_of
+        from officer_desk.store.signed_outbox import payload_of
         from officer_desk.store.tables import OutboxEntry
 
         queued = 0

@@ -421,8 +421,8 @@ def test_every_row_the_app_writes_passes_the_check(tmp_path: Path) -> None:
     from sqlmodel import SQLModel, select
 
     from officer_desk.app import demo
-    from officer_desk.app.writes import payload_of
     from officer_desk.store.database import open_store
+    from officer_desk.store.signed_outbox import payload_of
 
     store = open_store(tmp_path / "demo.sqlite")
     demo.seed_demo(store, inmates=8, years=1, seed=3)

@@ -197,7 +197,7 @@ def local_rows(client: SyncClient) -> dict[tuple[str, str], dict[str, Any]]:
     """Every synced row of a workstation, as the wire form (JSON-ish) for comparison."""
     from sqlmodel import SQLModel, select
 
-    from officer_desk.app.writes import payload_of
+    from officer_desk.store.signed_outbox import payload_of
 
     out = {}
     with client.store.reading() as session:
