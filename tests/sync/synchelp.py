@@ -457,8 +457,9 @@ class LiveHub:
         env.pop("OFFICER_DESK_HUB_UNSIGNED_BENCHMARK", None)
         if unsigned_benchmark:  # benchmarks/hub_bench.py's baseline only
             env["OFFICER_DESK_HUB_UNSIGNED_BENCHMARK"] = "1"
-        self.process = subprocess.Popen(args, stdout=self.log, stderr=subprocess.STDOUT, env=env)
         self.engine = hub_db.make_engine(database_url or hub_db.database_url_for(folder))
+        hub_db.upgrade(self.engine)  # what ``officer-desk-server migrate`` does; serve won't
+        self.process = subprocess.Popen(args, stdout=self.log, stderr=subprocess.STDOUT, env=env)
         deadline = time.monotonic() + 60
         while True:
             if self.process.poll() is not None:
