@@ -404,6 +404,7 @@ class Upkeep:
         self._prune = prune
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._next_prune: float | None = None
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="hub-upkeep", daemon=True)
@@ -415,14 +416,23 @@ class Upkeep:
             self._thread.join(timeout=30)
 
     def _run(self) -> None:
-        every = self.settings.prune_every_hours * 3600
-        next_prune = time.monotonic() + min(every, 60.0) if every > 0 else math.inf
         while not self._stop.wait(self.FLUSH_SECONDS):
-            try:
-                self._flush()
-                if time.monotonic() >= next_prune:
-                    next_prune = time.monotonic() + every
-                    self._prune(timedelta(days=self.settings.keep_results_days))
-            except Exception as error:  # the next round tries again
-                log.warning("hub upkeep failed: %s", error_words(error))
-        self._flush()
+            self.tick(time.monotonic())
+        try:
+            self._flush()  # what came in since the last round
+        except Exception as error:
+            log.warning("hub upkeep failed: %s", error_words(error))
+
+    def tick(self, now: float) -> None:
+        """One round at monotonic time ``now``: write the pull times, prune when due (the
+        first prune a minute after start, so a hub restarted often still prunes)."""
+        every = self.settings.prune_every_hours * 3600
+        if self._next_prune is None:
+            self._next_prune = now + min(every, 60.0) if every > 0 else math.inf
+        try:
+            self._flush()
+            if now >= self._next_prune:
+                self._next_prune = now + every
+                self._prune(timedelta(days=self.settings.keep_results_days))
+        except Exception as error:  # the next round tries again
+            log.warning("hub upkeep failed: %s", error_words(error))

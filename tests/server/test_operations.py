@@ -26,7 +26,7 @@ from officer_desk.app.writes import Actor
 from officer_desk.server import db as hub_db
 from officer_desk.server.app import create_app, revoke_device
 from officer_desk.server.cli import main as server_main
-from officer_desk.server.operations import HubSettings, reason_kind
+from officer_desk.server.operations import HubSettings, Upkeep, reason_kind
 from officer_desk.server.pushes import REPLAY_REASON
 from officer_desk.store.database import open_store
 from officer_desk.sync.client import SyncClient
@@ -261,6 +261,31 @@ def _device_of(hub: Hub, body: dict[str, Any]) -> str:
         )
 
 
+def test_a_served_hub_prunes_on_its_own_and_keeps_going_after_a_failure(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    done: list[str] = []
+
+    def flush() -> int:
+        done.append("flush")
+        if len(done) == 1:
+            raise sa.exc.OperationalError("UPDATE device", {}, Exception("down"))
+        return 0
+
+    def prune(older_than: timedelta) -> int:
+        done.append(f"prune {older_than.days}")
+        return 0
+
+    upkeep = Upkeep(HubSettings(keep_results_days=30, prune_every_hours=1), flush, prune)
+    for now in (0.0, 59.0, 60.0, 61.0, 3659.0, 3660.0):
+        upkeep.tick(now)
+    assert done == ["flush"] * 3 + ["prune 30"] + ["flush"] * 3 + ["prune 30"]
+    assert "hub upkeep failed: OperationalError" in caplog.text
+    never = Upkeep(HubSettings(prune_every_hours=0), flush, prune)
+    never.tick(10**9)
+    assert done[-1] == "flush"
+
+
 def test_the_prune_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert server_main(["migrate", "--data-dir", str(tmp_path)]) == 0
     assert server_main(["prune", "--data-dir", str(tmp_path), "--keep-results-days", "7"]) == 0
@@ -291,6 +316,9 @@ def test_metrics_count_the_traffic_by_ids_and_never_name_anyone(hub: Hub, tmp_pa
     assert f'officer_desk_hub_unit_lag_seconds{{unit="{unit}"}}' in text
     for private in (NAME, "Kari Nordmann", "Person 0", "Enhet C", "Halden"):
         assert private not in text
+    with hub.engine.connect() as conn:  # the scrape wrote this process's pull times first
+        pulled = conn.execute(sa.select(hub_db.device.c.pulled_at)).scalars().all()
+    assert None not in pulled
 
 
 def test_metrics_are_not_served_to_the_network(hub: Hub) -> None:
