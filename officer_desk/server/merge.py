@@ -992,6 +992,17 @@ def resolve_unit(conn: Connection, unit_code: str) -> str | None:
     return None
 
 
+def units_by_code(conn: Connection) -> dict[str, str]:
+    """Every unit's id by its code, the one ``resolve_unit`` finds for it, in one read (for
+    /metrics, which labels each unit's lag by its id)."""
+    found: dict[str, str] = {}
+    for row in conn.execute(_SELECT_UNITS):
+        code = json.loads(row.data).get("code")
+        if isinstance(code, str):
+            found.setdefault(code, str(row.entity_id))
+    return found
+
+
 def _content(payload: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in payload.items() if k != "server_version"}
 

@@ -32,7 +32,7 @@ from sqlalchemy.engine import Connection, Engine
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from officer_desk.server import db
-from officer_desk.server.merge import resolve_unit
+from officer_desk.server.merge import units_by_code
 from officer_desk.server.redact import error_words, where_raised
 from officer_desk.sync import protocol as p
 
@@ -264,8 +264,9 @@ class _UnitLag:
                 .where(dev.c.revoked_at.is_(None))
                 .group_by(dev.c.unit_code)
             ).all()
+            units = units_by_code(conn)
             for code, since in rows:
-                unit = resolve_unit(conn, code)
+                unit = units.get(code)
                 if unit is not None and since is not None:
                     seconds = (now - _aware(since)).total_seconds()
                     gauge.add_metric([unit], max(0.0, seconds))
