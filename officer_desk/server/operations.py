@@ -43,11 +43,13 @@ SETTINGS_ENV = "OFFICER_DESK_HUB_SETTINGS"  # the settings, as JSON, for ``serve
 
 @dataclass(frozen=True)
 class HubSettings:
-    """How a hub process runs.  ``create_app``'s defaults (no rate limit, no upkeep thread)
-    suit tests and benchmarks; ``serve`` passes its flags' (docs/ARCHITECTURE.md)."""
+    """How a hub process runs.  ``create_app``'s defaults (no rate limit, no pruning but by
+    the command) suit tests and benchmarks; ``serve`` passes its flags' (docs/ARCHITECTURE.md).
+    ``serve --workers N`` hands them to its workers in the environment (``SETTINGS_ENV``),
+    readable only by the hub's own account, which can read the token's file anyway."""
 
     rate: float = 0.0  # requests a second per device token, sustained; 0: no limit
-    burst: int = 0  # requests a device may make at once on top of that
+    burst: int = 0  # the bucket: requests a device may make at once (at least 1)
     keep_results_days: float = 30.0  # op results are pruned after this (prune_results)
     prune_every_hours: float = 0.0  # serve prunes this often; 0: only the prune command
     metrics_token: str | None = None  # /metrics wants it as a bearer token when set
