@@ -19,7 +19,7 @@ from typing import Annotated, Any
 import sqlalchemy as sa
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from sqlalchemy.engine import Connection, Engine
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -31,7 +31,18 @@ from officer_desk.server import db
 from officer_desk.server.authority import KeyRing
 from officer_desk.server.db import device, enrol_code, record
 from officer_desk.server.merge import resolve_unit
+from officer_desk.server.operations import (
+    Guard,
+    HubMetrics,
+    HubSettings,
+    PulledAt,
+    RateLimit,
+    TokenBuckets,
+    Upkeep,
+    may_scrape,
+)
 from officer_desk.server.pushes import PushWriter
+from officer_desk.server.redact import error_words
 from officer_desk.sync import protocol as p
 
 log = logging.getLogger("officer_desk.server")
@@ -184,7 +195,8 @@ _PROBLEM_TEXT = {
     413: "The request is too large.",
     422: "The request is malformed or a value is out of bounds.",
     426: "The workstation's or the hub's app is too old for the other.",
-    503: "The hub's database is busy or unavailable; try again soon.",
+    503: "The hub's database is busy or unavailable (or, for /readyz, its schema is not "
+    "the one this hub reads); try again soon.",
 }
 
 
@@ -194,13 +206,33 @@ def problems(*codes: int) -> dict[int | str, dict[str, Any]]:
     return {code: {"model": p.Problem, "description": _PROBLEM_TEXT[code]} for code in codes}
 
 
-def create_app(engine: Engine, *, verify_signatures: bool = True) -> FastAPI:
+def create_app(
+    engine: Engine, *, verify_signatures: bool = True, settings: HubSettings | None = None
+) -> FastAPI:
     """The hub for one database.  ``engine`` must already be migrated (``db.upgrade``).
     ``verify_signatures=False`` exists only for the hub benchmark's unsigned baseline: such a
-    hub takes a change's author from the change itself, as hubs before signed changes did."""
-    app = FastAPI(title="officer_desk sync hub", version=__version__)
+    hub takes a change's author from the change itself, as hubs before signed changes did.
+    ``settings``: the rate limit, pruning and /metrics' token (operations.HubSettings)."""
+    settings = settings or HubSettings()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> Any:
+        # Only a served hub (uvicorn runs the lifespan) writes pull times and prunes in the
+        # background; an app called in-process (tests) does neither unless asked.
+        keeper = Upkeep(settings, flush_pulled, prune)
+        keeper.start()
+        try:
+            yield
+        finally:
+            keeper.stop()
+
+    app = FastAPI(title="officer_desk sync hub", version=__version__, lifespan=lifespan)
     app.state.engine = engine
     app.state.known_devices = {}
+    app.state.settings = settings
+    metrics = HubMetrics(engine)
+    app.state.metrics = metrics
+    pulled_at = PulledAt()
     postgres = not db.is_sqlite(engine)
 
     @app.exception_handler(ProblemError)
@@ -225,7 +257,7 @@ def create_app(engine: Engine, *, verify_signatures: bool = True) -> FastAPI:
         # and trying again later helps.  Bad input is bounded by the protocol's models and
         # the query parameters' limits before it gets here, and what still reaches the
         # database as bad data is a DataError or IntegrityError (below), never this.
-        log.warning("database unavailable: %s", error)
+        log.warning("database unavailable: %s", error_words(error))
         return problem(503, "busy", "The hub's database is busy or unavailable; try again soon.")
 
     @app.exception_handler(sa.exc.DataError)
@@ -234,7 +266,7 @@ def create_app(engine: Engine, *, verify_signatures: bool = True) -> FastAPI:
         # The database refused a value of the request (too long, out of range, a character
         # it cannot hold, a clash): the request's fault, so a 4xx with a reason, not a 500.
         # The protocol's bounds should have caught it first, hence the warning.
-        log.warning("database refused a value of the request: %s", error)
+        log.warning("database refused a value of the request: %s", error_words(error))
         return problem(
             422,
             "unstorable",
@@ -256,9 +288,38 @@ def create_app(engine: Engine, *, verify_signatures: bool = True) -> FastAPI:
 
     @app.get("/healthz", responses=problems(503))
     def healthz() -> dict[str, str]:
+        """Liveness: the process answers (and its database connection works)."""
         with engine.connect() as conn:
             conn.execute(sa.text("SELECT 1"))
         return {"status": "ok", "version": __version__}
+
+    @app.get("/readyz", responses=problems(503))
+    def readyz() -> Response:
+        """Readiness: the database answers and its schema is the one this hub reads (a load
+        balancer sends no workstation here otherwise)."""
+        try:
+            with engine.connect() as conn:
+                conn.execute(sa.text("SELECT 1"))
+                why = db.schema_problem(db.schema_revision(conn))
+        except sa.exc.DBAPIError as error:
+            log.warning("not ready: database unavailable: %s", error_words(error))
+            return problem(503, "not_ready", "The hub's database is unavailable.")
+        if why is not None:
+            return problem(503, "not_ready", f"The hub is not ready: {why}")
+        return JSONResponse({"status": "ready", "schema": db.HEAD_REVISION})
+
+    @app.get("/metrics", include_in_schema=False)
+    def metrics_text(request: Request) -> Response:
+        """Prometheus text format.  Counts and latencies by route, outcome and reason kind,
+        and each unit's lag by unit id: no names, no record content.  Still not for anyone
+        on the network (traffic per unit is the facility's business): with a metrics token,
+        only with it; without, only from this computer, not through a proxy."""
+        if not may_scrape(request.client, request.headers, settings.metrics_token):
+            return problem(403, "forbidden", "Metrics are served to the facility's scraper only.")
+        flush_pulled()  # this process's latest pull times, in the lag
+        return PlainTextResponse(
+            metrics.render(), media_type="text/plain; version=0.0.4; charset=utf-8"
+        )
 
     @app.post(
         "/sync/enroll", response_model=p.EnrollResponse, responses=problems(400, 413, 422, 503)
@@ -359,6 +420,19 @@ def create_app(engine: Engine, *, verify_signatures: bool = True) -> FastAPI:
     )
     app.state.push_writer = writer
 
+    def flush_pulled() -> int:
+        return pulled_at.flush(writing, advisory_lock)
+
+    def prune(older_than: timedelta) -> int:
+        gone = db.prune_results(engine, older_than)
+        metrics.pruned.inc(gone)
+        if gone:
+            log.info("pruned %d op results older than %s", gone, older_than)
+        return gone
+
+    app.state.flush_pulled = flush_pulled
+    app.state.prune = prune
+
     @app.post(
         "/sync/push",
         response_model=p.PushResponse,
@@ -373,6 +447,7 @@ def create_app(engine: Engine, *, verify_signatures: bool = True) -> FastAPI:
         # Applied by the process's writer together with the pushes waiting beside it, in
         # one transaction (pushes.py); answered after that commit.
         answer = await writer.push(body, dev, utc_now())
+        metrics.count_push(answer.results)
         return Response(answer.model_dump_json(), media_type="application/json")
 
     @app.get("/sync/accounts", response_model=p.AccountsResponse, responses=problems(401, 422, 503))
@@ -544,6 +619,10 @@ def create_app(engine: Engine, *, verify_signatures: bool = True) -> FastAPI:
             ).all()
         more = len(rows) > limit
         page = rows[:limit]
+        metrics.pulls.inc()
+        metrics.pulled.inc(len(page))
+        if not more:
+            pulled_at.note(dev["id"], utc_now())  # it has all of its unit now (the lag)
         return _raw_page(
             page,
             {"next_since": page[-1].seq if page else since, "more": more},
@@ -627,7 +706,12 @@ def create_app(engine: Engine, *, verify_signatures: bool = True) -> FastAPI:
                     mismatched.append(inmate_id)
         return p.VerifyResponse(mismatched=mismatched)
 
-    return BodyLimit(app)  # type: ignore[return-value]
+    buckets = TokenBuckets(settings.rate, settings.burst)
+    app.state.buckets = buckets
+    inner: Any = BodyLimit(app)
+    if settings.rate > 0:
+        inner = RateLimit(inner, buckets, metrics)
+    return Guard(app, inner, metrics)  # type: ignore[return-value]
 
 
 def scope_digest(items: Any) -> p.ScopeDigest:

@@ -1,4 +1,9 @@
-"""``officer-desk-server``: run the sync hub, make enrolment codes, revoke workstations."""
+"""``officer-desk-server``: migrate and run the sync hub, make enrolment codes, revoke
+workstations, prune old op results.
+
+Only ``migrate`` changes the hub's schema; every other command refuses a database whose schema
+is not the one it reads, with a plain message and exit code 3 (several processes starting
+together never race at a migration)."""
 
 from __future__ import annotations
 
@@ -15,25 +20,49 @@ from officer_desk.domain.loopback import is_loopback
 DEFAULT_DATA_DIR = Path(os.environ.get("OFFICER_DESK_HUB_DATA_DIR", "/var/lib/officer-desk-hub"))
 
 
-def _engine(args: argparse.Namespace) -> Any:
+class Refused(Exception):
+    """A command cannot run on this database; ``str`` says why in plain words (exit 3)."""
+
+
+def _connect(args: argparse.Namespace) -> Any:
     from officer_desk.server import db
 
     url = args.database_url or os.environ.get("OFFICER_DESK_HUB_DATABASE_URL")
     if not url:
         url = db.database_url_for(Path(args.data_dir))
-    engine = db.make_engine(url)
-    db.upgrade(engine)
+    return db.make_engine(url)
+
+
+def _engine(args: argparse.Namespace) -> Any:
+    """The hub's database, whose schema must be at head (``migrate`` brings it there)."""
+    import sqlalchemy as sa
+
+    from officer_desk.server import db
+    from officer_desk.server.redact import error_words
+
+    engine = _connect(args)
+    try:
+        db.require_head(engine)
+    except db.SchemaNotCurrent as why:
+        engine.dispose()
+        raise Refused(str(why)) from None
+    except sa.exc.DBAPIError as error:
+        engine.dispose()
+        raise Refused(f"cannot reach the hub database ({error_words(error)}).") from None
     return engine
 
 
 def app_from_environment() -> Any:
-    """The app for one uvicorn worker process (``serve --workers N``)."""
+    """The app for one uvicorn worker process (``serve --workers N``; ``serve`` checked the
+    schema before it started them)."""
     from officer_desk.server import db
     from officer_desk.server.app import create_app
+    from officer_desk.server.operations import HubSettings
 
     return create_app(
         db.make_engine(os.environ["OFFICER_DESK_HUB_DATABASE_URL"]),
         verify_signatures=_verify_signatures(),
+        settings=HubSettings.from_env(),
     )
 
 
@@ -81,7 +110,18 @@ def main(argv: list[str] | None = None) -> int:
             "--database-url", default=None, help="e.g. postgresql+psycopg://user@host/db"
         )
 
-    serve = sub.add_parser("serve", help="run the hub")
+    migrate = sub.add_parser(
+        "migrate",
+        help="bring the hub's schema to this version's (run it before serve after every "
+        "install or update; safe to run again, and several at once take turns)",
+    )
+    common(migrate)
+
+    prune = sub.add_parser("prune", help="delete op results older than --keep-results-days")
+    common(prune)
+    prune.add_argument("--keep-results-days", type=float, default=30.0)
+
+    serve = sub.add_parser("serve", help="run the hub (after 'migrate')")
     common(serve)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
@@ -101,6 +141,31 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="serve plain HTTP on a non-loopback address because a reverse proxy in front "
         "of the hub terminates TLS (its certificate is the proxy's)",
+    )
+    serve.add_argument(
+        "--rate-limit",
+        type=float,
+        default=50.0,
+        help="requests a second each workstation may make, sustained, per hub process "
+        "(over it: 429 with Retry-After, and the workstation waits); 0: no limit",
+    )
+    serve.add_argument(
+        "--burst", type=int, default=500, help="requests a workstation may make at once"
+    )
+    serve.add_argument(
+        "--keep-results-days",
+        type=float,
+        default=30.0,
+        help="op results older than this are pruned (a workstation's latest push's are kept)",
+    )
+    serve.add_argument(
+        "--prune-every-hours", type=float, default=6.0, help="how often to prune; 0: never"
+    )
+    serve.add_argument(
+        "--metrics-token-file",
+        default=None,
+        help="a file holding the bearer token /metrics wants (without one, /metrics answers "
+        "only requests from this computer that did not come through a proxy)",
     )
 
     enroll = sub.add_parser("enroll-device", help="print a one-time enrolment code")
@@ -137,6 +202,24 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    try:
+        return _run(parser, args)
+    except Refused as why:
+        print(f"officer-desk-server: {why}", file=sys.stderr)
+        return 3
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    if args.command == "migrate":
+        return _migrate(args)
+    if args.command == "prune":
+        from datetime import timedelta
+
+        from officer_desk.server import db
+
+        gone = db.prune_results(_engine(args), timedelta(days=args.keep_results_days))
+        print(f"Pruned {gone} op result(s) older than {args.keep_results_days:g} days.")
+        return 0
     if args.command == "serve":
         if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
             parser.error("--ssl-certfile and --ssl-keyfile go together")
@@ -144,15 +227,27 @@ def main(argv: list[str] | None = None) -> int:
         if refusal is not None:
             print(f"officer-desk-server: {refusal}", file=sys.stderr)
             return 2
-        for name in (args.ssl_certfile, args.ssl_keyfile):
+        for name in (args.ssl_certfile, args.ssl_keyfile, args.metrics_token_file):
             if name and not Path(name).is_file():
                 print(f"officer-desk-server: {name} is not a readable file.", file=sys.stderr)
                 return 2
         import uvicorn
 
         from officer_desk.server.app import create_app
+        from officer_desk.server.operations import SETTINGS_ENV, HubSettings
 
-        engine = _engine(args)  # migrated once, here, before any worker starts
+        settings = HubSettings(
+            rate=max(0.0, args.rate_limit),
+            burst=max(1, args.burst),
+            keep_results_days=args.keep_results_days,
+            prune_every_hours=max(0.0, args.prune_every_hours),
+            metrics_token=(
+                Path(args.metrics_token_file).read_text().strip()
+                if args.metrics_token_file
+                else None
+            ),
+        )
+        engine = _engine(args)  # checked once, here, before any worker starts
         options: dict[str, Any] = dict(
             host=args.host,
             port=args.port,
@@ -168,6 +263,13 @@ def main(argv: list[str] | None = None) -> int:
             os.environ["OFFICER_DESK_HUB_DATABASE_URL"] = engine.url.render_as_string(
                 hide_password=False
             )
+            os.environ[SETTINGS_ENV] = settings.to_env()
+            # prometheus-client adds the workers' counts up from files here (a fresh folder
+            # each start: counters restart with the hub, as Prometheus expects).
+            import tempfile
+
+            metrics_dir = tempfile.mkdtemp(prefix="officer-desk-hub-metrics-")
+            os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
             engine.dispose()
             uvicorn.run(
                 "officer_desk.server.cli:app_from_environment",
@@ -175,8 +277,12 @@ def main(argv: list[str] | None = None) -> int:
                 workers=args.workers,
                 **options,
             )
+            import shutil
+
+            shutil.rmtree(metrics_dir, ignore_errors=True)
             return 0
-        uvicorn.run(create_app(engine, verify_signatures=_verify_signatures()), **options)
+        app = create_app(engine, verify_signatures=_verify_signatures(), settings=settings)
+        uvicorn.run(app, **options)
         return 0
     if args.command == "enroll-device":
         from datetime import timedelta
@@ -231,6 +337,26 @@ def main(argv: list[str] | None = None) -> int:
             print(audit_heads(conn, args.device).model_dump_json(indent=2))
         return 0
     return 2
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    import sqlalchemy as sa
+
+    from officer_desk.server import db
+    from officer_desk.server.redact import error_words
+
+    engine = _connect(args)
+    try:
+        before, after = db.upgrade(engine)
+    except sa.exc.DBAPIError as error:
+        raise Refused(f"cannot migrate the hub database ({error_words(error)}).") from None
+    finally:
+        engine.dispose()
+    if before == after:
+        print(f"The hub schema is already at {after}.")
+    else:
+        print(f"The hub schema is now at {after} (was {before or 'empty'}).")
+    return 0
 
 
 if __name__ == "__main__":

@@ -9,22 +9,24 @@ sequence numbers; a push allocates them at its end while it holds the write lock
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import threading
 import weakref
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from officer_desk import owner_only
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD_REVISION = "h0006"
+HEAD_REVISION = "h0007"
 ADVISORY_LOCK_KEY = 0x0FF1CE  # one lock for all sync writes on a PostgreSQL hub
 
 metadata = sa.MetaData()
@@ -52,6 +54,11 @@ device = sa.Table(
     # The clock of the last change applied from this device (h0004): a new op id whose clock
     # is not after it is refused as a replay (server/pushes.py).
     sa.Column("last_hlc", sa.String(120), nullable=True),
+    # When its latest push came in (h0007): the results of its earlier pushes it has had
+    # (it sends its outbox in order), so only those may be pruned (prune_results).
+    sa.Column("last_push_at", sa.DateTime(timezone=True), nullable=True),
+    # When a pull last brought it everything of its unit (h0007): the unit's lag in /metrics.
+    sa.Column("pulled_at", sa.DateTime(timezone=True), nullable=True),
 )
 
 enrol_code = sa.Table(
@@ -98,7 +105,8 @@ op_result = sa.Table(
     sa.Column("status", sa.String(20), nullable=False),
     sa.Column("reason", sa.Text, nullable=False),
     sa.Column("version", sa.Integer, nullable=True),
-    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    # When the op was answered, or last answered again to a resend (pruned by age, h0007).
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False, index=True),
 )
 
 # The public keys the hub checks signatures with (docs/ARCHITECTURE.md, "Signed changes").
@@ -233,35 +241,134 @@ def database_url_for(data_dir: Path) -> str:
 
 
 def make_engine(url: str) -> Engine:
+    # hide_parameters: a database error's message (logged by the hub) then names the statement
+    # but not its values, which are records: names and note text stay out of the logs.
     if url.startswith("sqlite"):
         owner_only.sqlite_file(sa.engine.make_url(url).database)  # 0600, WAL/SHM follow it
         engine = sa.create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": 30}, pool_size=20
+            url,
+            connect_args={"check_same_thread": False, "timeout": 30},
+            pool_size=20,
+            hide_parameters=True,
         )
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return sa.create_engine(url, pool_size=20, max_overflow=40, pool_pre_ping=True)
+    return sa.create_engine(
+        url, pool_size=20, max_overflow=40, pool_pre_ping=True, hide_parameters=True
+    )
 
 
 MIGRATION_LOCK_KEY = 0x0FF1CF  # PostgreSQL: one schema upgrade at a time
+MIGRATE_HINT = "officer-desk-server migrate"
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring the hub schema to head with Alembic (its own versions folder).  Every
-    ``officer-desk-server`` command calls this as it starts; hub processes starting together
-    take turns (PostgreSQL: an advisory lock for the transaction; SQLite: the write lock,
-    taken up front), so the second finds the schema at head and does nothing."""
-    from alembic import command
+class SchemaNotCurrent(Exception):
+    """The database's hub schema is not the one this code reads (``str`` says what to do)."""
+
+
+def _alembic_config() -> Any:
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def schema_revision(conn: Connection) -> str | None:
+    """The hub schema revision the database is at (None: no hub schema yet).  Read straight
+    from Alembic's table: /readyz asks on every probe, and Alembic's own reader logs."""
+    if not sa.inspect(conn).has_table("alembic_version"):
+        return None
+    found = sorted(conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalars())
+    return ",".join(found) or None  # several heads would be a branch: no revision of ours
+
+
+def schema_problem(revision: str | None) -> str | None:
+    """Why a database at ``revision`` cannot be served by this code, in plain words; None
+    when it is at head."""
+    if revision == HEAD_REVISION:
+        return None
+    if revision is None:
+        return (
+            f"the hub database has no schema yet. Run '{MIGRATE_HINT}' with the same "
+            "--data-dir or --database-url first, then start this command again."
+        )
+    from alembic.script import ScriptDirectory
+
+    known = {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+    if revision in known:
+        return (
+            f"the hub database's schema is at {revision}, behind this officer-desk-server "
+            f"({HEAD_REVISION}). Run '{MIGRATE_HINT}' with the same --data-dir or "
+            "--database-url (stop nothing: it waits for other migrations and is safe to run "
+            "again), then start this command again."
+        )
+    return (
+        f"the hub database's schema is at {revision}, which this officer-desk-server "
+        f"({HEAD_REVISION}) does not know: a newer version migrated it. Update "
+        "officer-desk-server on this machine."
+    )
+
+
+def require_head(engine: Engine) -> None:
+    """Refuse (:class:`SchemaNotCurrent`) a database whose schema is not at head: only
+    ``officer-desk-server migrate`` changes the schema."""
+    with engine.connect() as conn:
+        problem = schema_problem(schema_revision(conn))
+    if problem is not None:
+        raise SchemaNotCurrent(problem)
+
+
+def upgrade(engine: Engine) -> tuple[str | None, str | None]:
+    """Bring the hub schema to head with Alembic (its own versions folder): what
+    ``officer-desk-server migrate`` does.  Migrations run together take turns (PostgreSQL: an
+    advisory lock for the transaction; SQLite: the write lock, taken up front with ``BEGIN
+    IMMEDIATE``; both make the whole upgrade one transaction), so the later ones find the
+    schema at head and do nothing.  Returns the revision before and after."""
+    from alembic import command
+
+    config = _alembic_config()
     with engine.connect() as connection:
         if is_sqlite(engine):
             connection = connection.execution_options(sqlite_immediate=True)
         with connection.begin():
             if not is_sqlite(engine):
                 connection.execute(sa.select(sa.func.pg_advisory_xact_lock(MIGRATION_LOCK_KEY)))
+            before = schema_revision(connection)
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+            after = schema_revision(connection)
+    return before, after
+
+
+def prune_results(
+    engine: Engine, older_than: timedelta, *, now: datetime | None = None, chunk: int = 5000
+) -> int:
+    """Delete the op results answered more than ``older_than`` ago that no workstation can
+    ask for again; how many went.
+
+    A workstation asks for a result again only by resending the op, which it does only if
+    the answer never reached it: then that push is its latest (it sends its outbox in order
+    and records each answer before the next push), and a resend refreshes ``at``.  So a
+    result is kept, whatever its age, while it belongs to its device's latest push; those
+    of a revoked device go by age alone.  Deleted in chunks: each a short transaction."""
+    cutoff = (now or datetime.now(UTC)) - older_than
+    result, dev = op_result, device
+    done_with = sa.exists().where(
+        dev.c.id == result.c.device_id,
+        sa.or_(dev.c.revoked_at.is_not(None), dev.c.last_push_at > result.c.at),
+    )
+    doomed = sa.select(result.c.op_id).where(result.c.at < cutoff, done_with).limit(chunk)
+    total = 0
+    lock: contextlib.AbstractContextManager[Any] = (
+        SqliteWriteLock(engine) if is_sqlite(engine) else contextlib.nullcontext()
+    )
+    while True:
+        with lock, engine.execution_options(sqlite_immediate=True).begin() as conn:
+            ids = list(conn.execute(doomed).scalars())
+            if ids:
+                conn.execute(result.delete().where(result.c.op_id.in_(ids)))
+        total += len(ids)
+        if len(ids) < chunk:
+            return total

@@ -40,6 +40,7 @@ from officer_desk.server import invariants
 from officer_desk.server.authority import KeyRing
 from officer_desk.server.bulk import BulkInsert, SelectByIds
 from officer_desk.server.db import account_log, hub_state, op_result, record
+from officer_desk.server.redact import error_words, where_raised
 from officer_desk.sync import payloads
 from officer_desk.sync import protocol as p
 
@@ -203,13 +204,19 @@ class Merger:
             for rec in why.resend:
                 self.touched[rec.key] = None
             return self._reject(op, why.reason)
-        except WRONG_FORM:
+        except WRONG_FORM as error:
             # A payload the merge could not make sense of (a value of the wrong type where
             # it reads one, a number that is no number): the op's fault.  Nothing was
             # written for it (the merge works on copies), so it is rejected like any other.
             # (Payloads are not yet validated per entity before the merge.)  Any other
-            # error is a bug and fails the push.
-            log.warning("op %s could not be merged", op.op_id, exc_info=True)
+            # error is a bug and fails the push.  Logged without the error's message, which
+            # may quote the payload.
+            log.warning(
+                "op %s could not be merged: %s\n%s",
+                op.op_id,
+                error_words(error),
+                where_raised(error),
+            )
             return self._reject(
                 op, "The hub could not read this change (a value in it has the wrong form)."
             )
@@ -248,7 +255,7 @@ class Merger:
             self.keys = KeyRing(self.conn)  # what it read may have been rolled back
             for rec in changed:
                 self._cache.pop(rec.key, None)
-            log.warning("op %s refused by the database: %s", op.op_id, error)
+            log.warning("op %s refused by the database: %s", op.op_id, error_words(error))
             if isinstance(error, sa.exc.IntegrityError):
                 reason = "The hub could not store this change (it clashes with another record)."
             else:
@@ -983,6 +990,17 @@ def resolve_unit(conn: Connection, unit_code: str) -> str | None:
         if json.loads(row.data).get("code") == unit_code:
             return str(row.entity_id)
     return None
+
+
+def units_by_code(conn: Connection) -> dict[str, str]:
+    """Every unit's id by its code, the one ``resolve_unit`` finds for it, in one read (for
+    /metrics, which labels each unit's lag by its id)."""
+    found: dict[str, str] = {}
+    for row in conn.execute(_SELECT_UNITS):
+        code = json.loads(row.data).get("code")
+        if isinstance(code, str):
+            found.setdefault(code, str(row.entity_id))
+    return found
 
 
 def _content(payload: dict[str, Any]) -> dict[str, Any]:

@@ -39,6 +39,7 @@ from officer_desk.domain import signing
 from officer_desk.server.bulk import SelectByIds
 from officer_desk.server.db import device, op_result
 from officer_desk.server.merge import PARENT, UNSTORABLE, Merger, op_bytes
+from officer_desk.server.redact import error_words, where_raised
 from officer_desk.sync import payloads
 from officer_desk.sync import protocol as p
 
@@ -196,7 +197,9 @@ class PushWriter:
                     self.groups += 1
                 except Exception as error:  # each push is retried alone
                     log.info(
-                        "a group of %d pushes failed (%s); applying each alone", len(group), error
+                        "a group of %d pushes failed (%s); applying each alone",
+                        len(group),
+                        error_words(error),
                     )
                     for job in group:
                         self._alone(job)
@@ -206,8 +209,10 @@ class PushWriter:
             for job in group:
                 try:
                     job.settle(job)
-                except Exception:  # the writer must go on whatever one request did
-                    log.exception("could not answer a push")
+                except Exception as error:  # the writer must go on whatever one request did
+                    log.error(
+                        "could not answer a push: %s\n%s", error_words(error), where_raised(error)
+                    )
 
     def _alone(self, job: PushJob) -> None:
         """One push in its own transaction: batched, and op by op if the database refused
@@ -259,6 +264,7 @@ def apply_pushes(
     merger = Merger(conn, "", "", group[0].now, batched=batched, verify=verify)
     merger.prefetch(_keys_read(all_ops))
     out = []
+    resent: list[dict[str, Any]] = []  # results answered again: kept as the latest push's
     for job in group:
         dev = job.device
         merger.act_for(dev["id"], dev["unit_code"], job.now)
@@ -287,6 +293,8 @@ def apply_pushes(
                     )
                 )
             else:
+                if not isinstance(previous, _Seen):  # stored by an earlier transaction
+                    resent.append({"o": op.op_id, "at": job.now})
                 results.append(
                     p.OpResult(
                         op_id=op.op_id,
@@ -297,6 +305,9 @@ def apply_pushes(
                 )
         out.append(results)
     merger.assign_seqs()
+    if resent:
+        # Their answer may have been lost again: the prune keeps a device's latest push.
+        conn.execute(_RESULT_ANSWERED_AGAIN, resent)
     seen = {job.device["id"]: job for job in group}  # the last push of each device tells
     conn.execute(
         _DEVICE_SYNCED,
@@ -352,5 +363,13 @@ _RESULTS_BY_ID = SelectByIds(
 _DEVICE_SYNCED = (
     device.update()
     .where(device.c.id == sa.bindparam("d"))
-    .values(last_sync_at=sa.bindparam("at"), waiting=sa.bindparam("w"), last_hlc=sa.bindparam("h"))
+    .values(
+        last_sync_at=sa.bindparam("at"),
+        last_push_at=sa.bindparam("at"),
+        waiting=sa.bindparam("w"),
+        last_hlc=sa.bindparam("h"),
+    )
+)
+_RESULT_ANSWERED_AGAIN = (
+    op_result.update().where(op_result.c.op_id == sa.bindparam("o")).values(at=sa.bindparam("at"))
 )

@@ -1741,6 +1741,8 @@ def _answer(status: int, data: Any) -> Any:
         raise UpdateTheApp(detail)
     if code == "clock_off":
         raise ClockOff(detail)
+    if status == 429:  # still over the hub's rate limit after the waits it asked for
+        raise HubUnreachable("The hub is busy; changes are kept and sent at the next sync.")
     if status >= 500:
         raise HubUnreachable("The hub had a problem answering; changes are kept and sent later.")
     raise HubRefused(detail or f"The hub refused the request ({status}).")

@@ -15,6 +15,9 @@ import contextlib
 import functools
 import os
 import ssl
+import time
+from collections.abc import Callable
+from email.utils import parsedate_to_datetime
 from typing import Any, Protocol
 
 import httpx
@@ -62,8 +65,46 @@ class Transport(Protocol):
         ...
 
 
+# A hub over its rate limit answers 429 with Retry-After: the request waits that long and goes
+# again, up to this many seconds in all; past that the 429 is the answer (the sync stops,
+# keeping everything, and the next one tries again).
+MAX_RETRY_WAIT = 120.0
+
+
+def retry_after(value: str | None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header (seconds or an HTTP date); None if none."""
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, moment.timestamp() - time.time())
+
+
+def honouring_retry_after(
+    request: Callable[[], httpx.Response], sleep: Callable[[float], None]
+) -> httpx.Response:
+    """``request()``, sent again after the wait a 429 asks for (see MAX_RETRY_WAIT)."""
+    waited = 0.0
+    while True:
+        response = request()
+        if response.status_code != 429:
+            return response
+        wait = retry_after(response.headers.get("Retry-After"))
+        if wait is None or waited + wait > MAX_RETRY_WAIT:
+            return response
+        sleep(wait)
+        waited += wait
+
+
 class _HttpxBase:
     client: httpx.Client
+    sleep: Callable[[float], None] = staticmethod(time.sleep)  # tests put a clock of theirs
 
     def send(
         self,
@@ -76,7 +117,12 @@ class _HttpxBase:
     ) -> tuple[int, Any]:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         try:
-            response = self.client.request(method, path, json=body, params=params, headers=headers)
+            response = honouring_retry_after(
+                lambda: self.client.request(
+                    method, path, json=body, params=params, headers=headers
+                ),
+                self.sleep,
+            )
         except httpx.HTTPError as error:
             raise HubUnreachable(UNREACHABLE) from error
         try:
@@ -92,7 +138,9 @@ class _HttpxBase:
         own thread); raises HubUnreachable like ``send``."""
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         try:
-            response = self.client.get(path, params=params, headers=headers)
+            response = honouring_retry_after(
+                lambda: self.client.get(path, params=params, headers=headers), self.sleep
+            )
         except httpx.HTTPError as error:
             raise HubUnreachable(UNREACHABLE) from error
         return response.status_code, response.content
@@ -121,6 +169,8 @@ class InProcessTransport:
     httpx drives ASGI apps only asynchronously, so each transport owns a private event loop;
     use one transport per thread."""
 
+    sleep: Callable[[float], None] = staticmethod(time.sleep)  # tests put a clock of theirs
+
     def __init__(self, app: Any) -> None:
         import asyncio
 
@@ -139,8 +189,11 @@ class InProcessTransport:
         params: dict[str, Any] | None = None,
     ) -> tuple[int, Any]:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
-        response = self._loop.run_until_complete(
-            self.client.request(method, path, json=body, params=params, headers=headers)
+        response = honouring_retry_after(
+            lambda: self._loop.run_until_complete(
+                self.client.request(method, path, json=body, params=params, headers=headers)
+            ),
+            self.sleep,
         )
         try:
             return response.status_code, response.json()
@@ -153,8 +206,11 @@ class InProcessTransport:
         """A GET whose body is returned undecoded, like the network transport's (the client
         decodes pages itself, the same way whichever transport brought them)."""
         headers = {"Authorization": f"Bearer {token}"} if token else {}
-        response = self._loop.run_until_complete(
-            self.client.get(path, params=params, headers=headers)
+        response = honouring_retry_after(
+            lambda: self._loop.run_until_complete(
+                self.client.get(path, params=params, headers=headers)
+            ),
+            self.sleep,
         )
         return response.status_code, response.content
 

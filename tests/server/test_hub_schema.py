@@ -28,8 +28,9 @@ def test_the_migrations_make_the_tables_the_code_reads(hub: Hub) -> None:
 def test_hub_processes_starting_together_take_turns_at_the_schema(
     database: str, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
-    """Every ``officer-desk-server`` command upgrades the schema as it starts; four at once
-    on a new database all start, and the schema ends at head once."""
+    """``officer-desk-server migrate`` (``db.upgrade``) run four times at once on a new
+    database: each finishes, and the schema ends at head once (the same with processes:
+    test_operations.py)."""
     if database == "sqlite":
         url = f"sqlite:///{tmp_path / 'hub.sqlite'}"
     else:

@@ -410,8 +410,9 @@ def make_certificates(folder: Path) -> Certificates:
 
 class LiveHub:
     """``officer-desk-server serve`` in a child process (uvicorn, a real socket), on a SQLite
-    file by default or ``database_url``; ``engine`` reaches the same database for making
-    enrolment codes and looking at the hub's state."""
+    file by default or ``database_url``, migrated first as an operator would; ``engine``
+    reaches the same database for making enrolment codes and looking at the hub's state.
+    ``rate_limit``: serve's ``--rate-limit`` (its default when None)."""
 
     def __init__(
         self,
@@ -421,6 +422,7 @@ class LiveHub:
         workers: int = 1,
         unsigned_benchmark: bool = False,
         tls: Certificates | None = None,
+        rate_limit: float | None = None,
     ) -> None:
         import ssl
         import subprocess
@@ -446,6 +448,8 @@ class LiveHub:
         ]
         if database_url:
             args += ["--database-url", database_url]
+        if rate_limit is not None:
+            args += ["--rate-limit", str(rate_limit)]
         verify: Any = True
         if tls is not None:
             args += ["--ssl-certfile", str(tls.cert), "--ssl-keyfile", str(tls.key)]
@@ -457,8 +461,9 @@ class LiveHub:
         env.pop("OFFICER_DESK_HUB_UNSIGNED_BENCHMARK", None)
         if unsigned_benchmark:  # benchmarks/hub_bench.py's baseline only
             env["OFFICER_DESK_HUB_UNSIGNED_BENCHMARK"] = "1"
-        self.process = subprocess.Popen(args, stdout=self.log, stderr=subprocess.STDOUT, env=env)
         self.engine = hub_db.make_engine(database_url or hub_db.database_url_for(folder))
+        hub_db.upgrade(self.engine)  # what ``officer-desk-server migrate`` does; serve won't
+        self.process = subprocess.Popen(args, stdout=self.log, stderr=subprocess.STDOUT, env=env)
         deadline = time.monotonic() + 60
         while True:
             if self.process.poll() is not None:
