@@ -20,12 +20,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives import serialization
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "sync"))
-
 import sqlalchemy as sa
 from conftest_shared import signed_in_everywhere  # noqa: F401
+from cryptography.hazmat.primitives import serialization
 from synchelp import KEYS, LiveHub, comparable, local_rows, seed_unit
 
 from officer_desk.app import logbook, notes, profile

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import sys
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))
-
 from synchelp import KEYS, PG_BINS, Hub, Postgres, make_hub
 
 from officer_desk.store.database import Store
@@ -31,7 +28,10 @@ def signed_in_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="session")
 def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Postgres]:
     if not PG_BINS:
-        pytest.skip("no PostgreSQL binary in /usr/lib/postgresql (apt-get install postgresql)")
+        missing = "no PostgreSQL binary in /usr/lib/postgresql (apt-get install postgresql)"
+        if os.environ.get("CI"):  # .ci/run installs it: its absence there is a failure
+            pytest.fail(f"{missing}: the hub's PostgreSQL tests cannot run in CI")
+        pytest.skip(f"{missing}; the hub's PostgreSQL tests are skipped (listed at the end)")
     import shutil
     import tempfile
 

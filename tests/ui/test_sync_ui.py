@@ -3,7 +3,6 @@ an in-process hub (the FastAPI app through httpx's ASGI transport, no sockets)."
 
 from __future__ import annotations
 
-import sys
 import threading
 from collections.abc import Iterator
 from datetime import date
@@ -11,8 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest_shared import signed_in_everywhere  # noqa: F401
+from desk_helpers import TIMEOUT, sign_in, signed_in
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
+from synchelp import KEYS, Hub, give_keys, make_hub, trust_store_admin, workstation
 
 from officer_desk.app import people
 from officer_desk.app.executor import DbExecutor
@@ -31,11 +33,6 @@ from officer_desk.ui.main_window import MainWindow
 from officer_desk.ui.sync import enrol as enrol_module
 from officer_desk.ui.sync.controller import SyncTiming
 from officer_desk.ui.sync.state import Phase, Problem, PulledChange, clock_time
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "sync"))
-from conftest_shared import signed_in_everywhere  # noqa: F401
-from desk_helpers import TIMEOUT, sign_in, signed_in
-from synchelp import KEYS, Hub, give_keys, make_hub, trust_store_admin, workstation
 
 FAST = SyncTiming(after_change=50, every=60_000, retry_first=100, retry_most=400, quit_wait=3000)
 QUIET = SyncTiming(after_change=60_000, every=60_000, retry_first=100, retry_most=400)

@@ -3,7 +3,6 @@ gate in plain words, in bokmål and in English; read back from the PDF with pypd
 
 from __future__ import annotations
 
-import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -88,11 +87,9 @@ def test_the_pdf_holds_the_name_the_open_items_and_the_gate(
     from officer_desk.reports.release_plan import item_title, write_release_plan_pdf
 
     target = tmp_path / f"plan-{language}.pdf"
-    started = time.perf_counter()
     write_release_plan_pdf(
         view, "Øystein Ås", "H-1001", target, language=language, contact_officer="Kari Nordmann"
     )
-    took = time.perf_counter() - started
     text = pdf_text(target)
     assert "Øystein Ås" in text and "H-1001" in text and "Kari Nordmann" in text
     for words in expected:
@@ -107,7 +104,6 @@ def test_the_pdf_holds_the_name_the_open_items_and_the_gate(
     first_due = open_items[0].due_date
     assert months[first_due.month - 1] in text
     assert not list(tmp_path.glob(".*writing"))
-    assert took < 3.0, f"{took:.2f} s (target 1 s; see benchmarks/readiness_bench.py)"
 
 
 def test_an_unknown_language_is_refused(view: PlanView, tmp_path: Path) -> None:
