@@ -506,7 +506,7 @@ def test_database_down_is_503_and_a_refused_value_is_422(
     def refuse(*_args: Any) -> Any:
         raise sa.exc.DataError("SELECT", {}, Exception("value too long"))
 
-    monkeypatch.setattr("officer_desk.server.app.resolve_unit", refuse)
+    monkeypatch.setattr("officer_desk.server.routes.changes.resolve_unit", refuse)
     status, body = send(hub, "GET", "/sync/pull", token=unit["token"])
     assert status == 422 and body["code"] == "unstorable"
 

@@ -1,0 +1,1 @@
+"""The hub's routes by what they serve; ``server/app.py`` assembles them."""

@@ -1,0 +1,209 @@
+"""The changes themselves: push (through the process's PushWriter), pull, a person's
+snapshot, and the check that a workstation holds what the hub holds."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Annotated, Any
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Query
+from fastapi.responses import Response
+
+from officer_desk.server import db
+from officer_desk.server.db import record
+from officer_desk.server.http import (
+    Device,
+    HubDep,
+    KnownDevice,
+    ProblemError,
+    check_schema,
+    problems,
+    utc_now,
+)
+from officer_desk.server.merge import resolve_unit
+from officer_desk.sync import protocol as p
+
+router = APIRouter()
+
+
+@router.post(
+    "/sync/push",
+    response_model=p.PushResponse,
+    responses=problems(400, 401, 413, 422, 426, 503),
+)
+async def push(body: p.PushRequest, dev: KnownDevice, hub: HubDep) -> Response:
+    for op in body.ops:
+        check_schema(op.schema_version)
+    ids = {op.op_id for op in body.ops}
+    if len(ids) != len(body.ops):
+        raise ProblemError(422, "malformed", "The same change id appears twice in one batch.")
+    # Applied by the process's writer together with the pushes waiting beside it, in
+    # one transaction (pushes.py); answered after that commit.
+    answer = await hub.writer.push(body, dev, utc_now())
+    hub.metrics.count_push(answer.results)
+    return Response(answer.model_dump_json(), media_type="application/json")
+
+
+@router.get("/sync/pull", response_model=p.PullResponse, responses=problems(401, 422, 503))
+def pull(
+    dev: Device,
+    hub: HubDep,
+    since: Annotated[int, Query(ge=0, le=p.INT64_MAX)] = 0,  # record.seq: BigInteger
+    limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = p.MAX_PAGE,
+) -> Response:
+    with hub.engine.connect() as conn:
+        # A unit the hub does not know yet matches nothing (never NULL: "= NULL" would
+        # become "IS NULL" and match every record without a person).
+        unit = resolve_unit(conn, dev["unit_code"]) or "-"
+        inmate = record.alias("i")
+        scope = sa.or_(
+            sa.and_(
+                record.c.inmate_id.is_(None),
+                sa.or_(record.c.scope_unit.is_(None), record.c.scope_unit == unit),
+            ),
+            inmate.c.scope_unit == unit,
+            sa.and_(record.c.entity == "inmate", record.c.prev_unit == unit),
+        )
+        rows = conn.execute(
+            sa.select(*PAGE_COLUMNS)
+            .select_from(
+                record.outerjoin(
+                    inmate,
+                    sa.and_(
+                        inmate.c.entity == "inmate",
+                        inmate.c.entity_id == record.c.inmate_id,
+                    ),
+                )
+            )
+            .where(record.c.seq > since, scope)
+            .order_by(record.c.seq)
+            .limit(limit + 1)
+        ).all()
+    more = len(rows) > limit
+    page = rows[:limit]
+    hub.metrics.pulls.inc()
+    hub.metrics.pulled.inc(len(page))
+    if not more:
+        hub.pulled_at.note(dev["id"], utc_now())  # it has all of its unit now (the lag)
+    return _raw_page(
+        page,
+        {"next_since": page[-1].seq if page else since, "more": more},
+    )
+
+
+@router.get(
+    "/sync/snapshot",
+    response_model=p.SnapshotResponse,
+    responses=problems(401, 404, 422, 503),
+)
+def snapshot(
+    dev: Device,
+    hub: HubDep,
+    inmate: Annotated[str, Query(min_length=1, max_length=p.MAX_ID, pattern=p.ID_PATTERN)],
+    # "rank:entity_id" as the hub gave it (a rank is a small number; the id as stored)
+    after: Annotated[str | None, Query(max_length=80, pattern=SNAPSHOT_CURSOR)] = None,
+    limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = p.MAX_PAGE,
+) -> Response:
+    rank, after_id = -1, ""
+    if after:
+        try:
+            text_rank, after_id = after.split(":", 1)
+            rank = int(text_rank)
+        except ValueError:
+            raise ProblemError(
+                422, "malformed", "The snapshot cursor is not one the hub gave."
+            ) from None
+    with hub.engine.connect() as conn:
+        unit = resolve_unit(conn, dev["unit_code"])
+        person = conn.execute(
+            sa.select(record).where(record.c.entity == "inmate", record.c.entity_id == inmate)
+        ).first()
+        if person is None or unit is None or person.scope_unit != unit:
+            raise ProblemError(
+                404, "out_of_scope", "That person is not in this workstation's unit."
+            )
+        as_of = conn.execute(sa.select(db.hub_state.c.last_seq)).scalar_one()
+        rows = conn.execute(
+            sa.select(*PAGE_COLUMNS, record.c.rank)
+            .where(
+                record.c.inmate_id == inmate,
+                sa.or_(
+                    record.c.rank > rank,
+                    sa.and_(record.c.rank == rank, record.c.entity_id > after_id),
+                ),
+            )
+            .order_by(record.c.rank, record.c.entity_id)
+            .limit(limit + 1)
+        ).all()
+    page = rows[:limit]
+    next_after = f"{page[-1].rank}:{page[-1].entity_id}" if len(rows) > limit else None
+    return _raw_page(page, {"inmate_id": inmate, "next_after": next_after, "as_of": as_of})
+
+
+@router.post(
+    "/sync/verify",
+    response_model=p.VerifyResponse,
+    responses=problems(400, 401, 404, 413, 422, 503),
+)
+def verify(body: p.VerifyRequest, dev: Device, hub: HubDep) -> p.VerifyResponse:
+    if len(body.scopes) > 10_000:
+        raise ProblemError(413, "too_large", "Verify at most 10,000 people at a time.")
+    mismatched = []
+    with hub.engine.connect() as conn:
+        unit = resolve_unit(conn, dev["unit_code"])
+        for inmate_id, theirs in body.scopes.items():
+            person = conn.execute(
+                sa.select(record.c.scope_unit).where(
+                    record.c.entity == "inmate", record.c.entity_id == inmate_id
+                )
+            ).first()
+            if person is None or person.scope_unit != unit:
+                raise ProblemError(
+                    404, "out_of_scope", "A person in the request is not in this unit."
+                )
+            rows = conn.execute(
+                sa.select(record.c.entity, record.c.entity_id, record.c.version).where(
+                    record.c.inmate_id == inmate_id
+                )
+            ).all()
+            ours = scope_digest((r.entity, r.entity_id, r.version) for r in rows)
+            if ours != theirs:
+                mismatched.append(inmate_id)
+    return p.VerifyResponse(mismatched=mismatched)
+
+
+def scope_digest(items: Any) -> p.ScopeDigest:
+    """Count and SHA-256 over sorted ``entity:id:version`` lines (the client does the same)."""
+    lines = sorted(f"{e}:{i}:{v}" for e, i, v in items)
+    return p.ScopeDigest(
+        count=len(lines), digest=hashlib.sha256("\n".join(lines).encode()).hexdigest()
+    )
+
+
+SNAPSHOT_CURSOR = r"^[0-9]{1,9}:[^\x00]{0,64}$"
+
+PAGE_COLUMNS = [
+    record.c[n]
+    for n in ("seq", "entity", "entity_id", "inmate_id", "version", "deleted", "data", "proof")
+]
+
+
+def _raw_page(rows: Any, rest: dict[str, Any]) -> Response:
+    """A pull or snapshot page (protocol.PullResponse / SnapshotResponse) written straight
+    from the stored JSON: each record's ``data`` is already the merged record as JSON, so it
+    is spliced in, not parsed and serialised again (the fresh-workstation target)."""
+    # Rows unpacked as tuples (PAGE_COLUMNS first) and ids quoted by the JSON encoder's own
+    # string quoting: attribute access on each row was about a third of a page's cost.
+    quote = json.encoder.encode_basestring_ascii
+    parts = [
+        f'{{"seq":{seq},"entity":"{entity}","entity_id":{quote(entity_id)},'
+        f'"inmate_id":{"null" if inmate_id is None else quote(inmate_id)},"version":{version},'
+        f'"deleted":{"true" if deleted else "false"},"record":{data}'
+        + ("}" if proof is None else f',"proof":{proof}}}')
+        for seq, entity, entity_id, inmate_id, version, deleted, data, proof, *_ in rows
+    ]
+    tail = json.dumps(rest)[1:]
+    body = '{"changes":[' + ",".join(parts) + "]" + ("," + tail if tail != "}" else "}")
+    return Response(body.encode(), media_type="application/json")
