@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from officer_desk.app.accounts import SignedIn
     from officer_desk.app.writes import Actor
     from officer_desk.store.database import Store
+    from officer_desk.store.finding import Findable
     from officer_desk.ui.dialogs.activity import ActivityDialog
     from officer_desk.ui.dialogs.conversation import ConversationDialog
     from officer_desk.ui.dialogs.find_person import FindPersonDialog
@@ -108,6 +109,8 @@ class DeskPage(QWidget):
     # ... and the person page is built and its reads prepared (``settling``): the window
     # loads its own later parts after this, not alongside it.
     settled = Signal()
+    # A person was chosen where the desk is not shown (Find person on a unit page).
+    screen_wanted = Signal()
 
     def __init__(
         self,
@@ -301,13 +304,37 @@ class DeskPage(QWidget):
                 card.setFocus()
 
     @Slot()
-    def find_person(self) -> FindPersonDialog:
+    def find_person(self) -> FindPersonDialog | None:
+        """Find person: an officer's caseload, a supervisor's whole unit (from any page)."""
         from officer_desk.ui.dialogs.find_person import FindPersonDialog
 
-        dialog = FindPersonDialog(self.model, self)
-        dialog.chosen.connect(self.open_person)
+        user = self._session.user
+        if user is None or Role(user.role) is Role.ADMIN:
+            return None
+        whole_unit = Role(user.role) is Role.SUPERVISOR
+        dialog = FindPersonDialog(self._executor, user.officer_id, self._today(), whole_unit, self)
+        dialog.chosen.connect(self.open_found)
         self._open(dialog)
         return dialog
+
+    @Slot(object)
+    def open_found(self, found: Findable) -> None:
+        """Open a person found, in the caseload they are on (a supervisor's may be another)."""
+        self.screen_wanted.emit()
+        if self.model.person(found.inmate_id) is not None:
+            self.open_person(found.inmate_id)
+        elif found.officer_id is not None:
+            self.open_in_caseload(found.inmate_id, found.officer_id, found.officer_name)
+
+    def open_in_caseload(self, inmate_id: str, officer_id: str, officer_name: str) -> None:
+        """Show ``officer_id``'s caseload and, once it is read, the person's page."""
+
+        def opened() -> None:
+            self.model.loaded.disconnect(opened)
+            self.open_person(inmate_id)
+
+        self.model.loaded.connect(opened)
+        self.home.show_officer(officer_id, officer_name)
 
     @Slot()
     def _caseload_loaded(self) -> None:
@@ -507,6 +534,7 @@ class DeskPage(QWidget):
             ("conversation", dialog(lambda: self.log_conversation(first()))),
             ("note", dialog(lambda: self.write_note(NoteKind.POSITIVE, first()))),
             ("arrange", dialog(self.arrange_cards)),
+            ("find-person", dialog(self.find_person)),
             ("person", person()),
             ("person-programmes", person(1)),
             ("person-release-plan", person(2)),
