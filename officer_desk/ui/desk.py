@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from officer_desk.ui.dialogs.meal import MealDialog
     from officer_desk.ui.dialogs.note import NoteDialog
     from officer_desk.ui.dialogs.undo import UndoMealDialog
+    from officer_desk.ui.person.journal import JournalDialog
     from officer_desk.ui.person.page import PersonPage
 
 SHIFT = timedelta(hours=8)
@@ -85,6 +86,7 @@ def _load_for_writing(store: Store) -> None:
     import officer_desk.ui.dialogs.meal
     import officer_desk.ui.dialogs.note
     import officer_desk.ui.dialogs.undo
+    import officer_desk.ui.person.journal
     import officer_desk.ui.person.page  # noqa: F401
 
     store.warm_up()
@@ -232,6 +234,7 @@ class DeskPage(QWidget):
             self.stack.addWidget(page)
             page.follow_up_done.connect(self.complete_follow_up)
             page.amend_requested.connect(self.amend_note)
+            page.journal_requested.connect(self.show_journal)
             page.status.connect(self.status)
             self._person = page
         return self._person
@@ -460,6 +463,27 @@ class DeskPage(QWidget):
         self._open(dialog)
         return dialog
 
+    @Slot(str)
+    def show_journal(self, inmate_id: str) -> JournalDialog | None:
+        """The person's journal, to print or save (their right to read their records)."""
+        row = self.model.person(inmate_id)
+        if row is None:
+            return None
+        from officer_desk.ui.person.journal import JournalDialog
+
+        dialog = JournalDialog(
+            self._executor,
+            self._actor,
+            inmate_id,
+            row.display_name,
+            row.prison_number,
+            row.languages,
+            self,
+        )
+        dialog.reported.connect(self.status)
+        self._open(dialog)
+        return dialog
+
     @Slot()
     def undo_meal(self) -> UndoMealDialog:
         from officer_desk.ui.dialogs.undo import UndoMealDialog
@@ -535,6 +559,7 @@ class DeskPage(QWidget):
             ("note", dialog(lambda: self.write_note(NoteKind.POSITIVE, first()))),
             ("arrange", dialog(self.arrange_cards)),
             ("find-person", dialog(self.find_person)),
+            ("journal", dialog(lambda: self.show_journal(first() or ""))),
             ("person", person()),
             ("person-programmes", person(1)),
             ("person-release-plan", person(2)),

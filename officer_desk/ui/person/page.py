@@ -86,6 +86,7 @@ def prepare_reads(today: date) -> Callable[[Store], None]:
 class PersonPage(QWidget):
     back_requested = Signal()
     amend_requested = Signal(str, str)  # inmate id, note id
+    journal_requested = Signal(str)  # inmate id
     follow_up_done = Signal(str, str)  # follow-up id, text
     status = Signal(str)
 
@@ -134,6 +135,11 @@ class PersonPage(QWidget):
         bind(self.strength_button, actions.strength)
         self.note_button = QPushButton(self.tr("Note"))
         bind(self.note_button, actions.note)
+        self.journal_button = QPushButton(self.tr("Journal…"))
+        self.journal_button.setToolTip(
+            self.tr("Print the person's own journal, or save it as a PDF")
+        )
+        self.journal_button.clicked.connect(self._journal_wanted)
         top = QHBoxLayout()
         top.setSpacing(10)
         top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -146,6 +152,7 @@ class PersonPage(QWidget):
             self.note_button,
         ):
             top.addWidget(button)
+        top.addWidget(self.journal_button)
         top.addSpacing(12)
         top.addWidget(self.previous_button)
         top.addWidget(self.next_button)
@@ -401,6 +408,11 @@ class PersonPage(QWidget):
         edit.setAccessibleName(name)
         edit.dateChanged.connect(self._filter_changed)
         return edit
+
+    @Slot()
+    def _journal_wanted(self) -> None:
+        if self.inmate_id is not None:
+            self.journal_requested.emit(self.inmate_id)
 
     # --- which person ------------------------------------------------------------------------
 
