@@ -17,7 +17,7 @@ _NAMES = {
 
 
 def document_language(spoken: Sequence[str]) -> str | None:
-    """"nb" or "en": the first of ``spoken`` (in the record's order: their own language
+    """ "nb" or "en": the first of ``spoken`` (in the record's order: their own language
     first) that our documents are written in; None when they speak neither."""
     for language in spoken:
         word = language.strip().casefold()

@@ -130,7 +130,7 @@ def test_marked_snippets_split_into_words_and_plain_text() -> None:
     assert parts_of("a \x02b\x03 c\n\x02d\x03") == [
         ("a ", False),
         ("b", True),
-        (" c ", False),
+        (" c · ", False),
         ("d", True),
     ]
     assert parts_of("") == [] and parts_of("plain") == [("plain", False)]

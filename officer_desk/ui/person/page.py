@@ -229,7 +229,6 @@ class PersonPage(QWidget):
         dates.addWidget(self.since)
         dates.addWidget(QLabel(self.tr("to")))
         dates.addWidget(self.until)
-        dates.addStretch(1)  # on a row of its own, kept together at the left
         # Search: the hits replace the timeline while there are words in the box.
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(self.tr("Search the timeline"))
@@ -242,16 +241,21 @@ class PersonPage(QWidget):
         self._search_pause.setSingleShot(True)
         self._search_pause.setInterval(SEARCH_PAUSE_MS)
         self._search_pause.timeout.connect(self._search_now)
-        searching = QHBoxLayout()
-        searching.addWidget(self.search_box, 1)
+        dates.addSpacing(6)
+        dates.addWidget(self.search_box, 1)  # the dates and the search keep to one row
         filters.add_group(kinds, 1)
-        filters.add_group(dates)
-        filters.add_group(searching, 1)
+        filters.add_group(dates, 1)
 
         self.table = self._timeline_view(self.timeline, self.tr("Timeline"))
         self.found = TimelineSearchModel(executor, self)
         self.results = self._timeline_view(self.found, self.tr("Entries found"))
         self.results.setItemDelegateForColumn(Column.DETAILS, HighlightDelegate(self.results))
+        # What was found is what matters: the words come right after the time, wide.
+        found_header = self.results.horizontalHeader()
+        found_header.moveSection(found_header.visualIndex(Column.DETAILS), 1)
+        found_header.setSectionResizeMode(Column.DETAILS, QHeaderView.ResizeMode.Interactive)
+        found_header.resizeSection(Column.DETAILS, 420)
+        found_header.setSectionResizeMode(Column.WHAT, QHeaderView.ResizeMode.Stretch)
         self.results.hide()
         self.no_match = QLabel()
         self.no_match.setObjectName("CardSub")
@@ -281,8 +285,9 @@ class PersonPage(QWidget):
         right.addWidget(filters)
         right.addWidget(self.table, 1)
         right.addWidget(self.results, 1)
-        right.addWidget(self.empty_timeline)
-        right.addWidget(self.no_match)
+        # Without a table, the message takes the room (at the top), not the filters' rows.
+        right.addWidget(self.empty_timeline, 1, Qt.AlignmentFlag.AlignTop)
+        right.addWidget(self.no_match, 1, Qt.AlignmentFlag.AlignTop)
         right.addLayout(detail_row)
 
         # Programmes and the release plan sit beside the timeline, one tab each, so the page

@@ -74,9 +74,10 @@ def read_hits(
 
 
 def parts_of(snippet: str) -> list[tuple[str, bool]]:
-    """A marked snippet as (text, matched) pieces, line breaks as spaces."""
+    """A marked snippet as (text, matched) pieces on one line (a conversation's topics and
+    its note, on lines of their own in the index, are set apart by a dot)."""
     parts: list[tuple[str, bool]] = []
-    for number, piece in enumerate(snippet.replace("\n", " ").split(MARK_START)):
+    for number, piece in enumerate(snippet.replace("\n", " · ").split(MARK_START)):
         matched, _mark, rest = piece.partition(MARK_END) if number else ("", "", piece)
         if matched:
             parts.append((matched, True))

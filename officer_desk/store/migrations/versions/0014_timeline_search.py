@@ -30,9 +30,10 @@ _MEAL_MOMENT = (
     "WHEN 'lunch' THEN '12:00:00.000000' WHEN 'dinner' THEN '17:00:00.000000' "
     "WHEN 'evening' THEN '20:00:00.000000' ELSE '12:00:00.000000' END"
 )
+# Topics on the first line, the note on the next; no empty line when either is missing.
 _TOPICS_AND_NOTE = (
     "trim(coalesce((SELECT group_concat(value, ', ') FROM json_each({row}.topics)), '') "
-    "|| char(10) || {row}.note)"
+    "|| char(10) || {row}.note, ' ' || char(10))"
 )
 
 # table -> (kind, the entry's id, the person, the moment, the words, columns that change them)
