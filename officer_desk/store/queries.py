@@ -203,7 +203,9 @@ def _log_rows(
     ``limit`` rows newest first by (``moment``, id).  ``day``: a date column that ``moment``
     begins with (meals), compared first so SQLite walks the (inmate_id, day) index.
     ``only``: these ids and no others (the search's hits)."""
-    where = ["m.inmate_id = ?", counts(table)]
+    # With ``only``, the ids lead: "+" keeps SQLite from walking the person's whole log by
+    # the (inmate_id, …) index to find a handful of rows.
+    where = ["m.inmate_id = ?" if only is None else "+m.inmate_id = ?", counts(table)]
     args: list[Any] = [inmate_id]
     if only is not None:
         where.append(f"m.id IN ({', '.join('?' * len(only))})")

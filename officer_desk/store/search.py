@@ -109,7 +109,7 @@ def search_timeline(
 
     ``conn``: a DB-API connection (``Store.raw``).  FTS5 finds the person's matching texts
     (two posting lists intersected), the timeline's rules keep those that count, and only
-    the page's entries are read and given a snippet.
+    the page's entries are read, by their ids.
     """
     expression = match_expression(inmate_id, text)
     chosen = [kind for kind in kinds if kind in queries.TIMELINE_KINDS]
@@ -128,38 +128,28 @@ def search_timeline(
     if before is not None:
         where.append("(e.at, e.entry_id) < (?, ?)")
         args += [home.stored_utc(before[0]), before[1]]
+    # The snippets come with the page: made for the person's matches only (hundreds at most),
+    # that costs less than a second MATCH for the page's rows (FTS5 runs it once per rowid).
     rows = conn.execute(
-        f"""SELECT e.id, e.entry_id FROM search_text JOIN search_entry e ON e.id = search_text.rowid
+        f"""SELECT e.entry_id, e.kind, snippet(search_text, 1, ?, ?, ?, ?)
+              FROM search_text JOIN search_entry e ON e.id = search_text.rowid
              WHERE {" AND ".join(where)}
              ORDER BY e.at DESC, e.entry_id DESC LIMIT ?""",
-        [*args, limit + 1],
+        [MARK_START, MARK_END, ELLIPSIS, SNIPPET_WORDS, *args, limit + 1],
     ).fetchall()
     more = len(rows) > limit
     rows = rows[:limit]
     if not rows:
         return SearchPage([], None)
-    text_ids = [text_id for text_id, _entry in rows]
-    snippets = dict(
-        conn.execute(
-            f"""SELECT rowid, snippet(search_text, 1, ?, ?, ?, ?) FROM search_text
-                 WHERE search_text MATCH ? AND rowid IN ({", ".join("?" * len(text_ids))})""",
-            [MARK_START, MARK_END, ELLIPSIS, SNIPPET_WORDS, expression, *text_ids],
-        ).fetchall()
-    )
-    entries = [entry for _text, entry in rows]
     page = queries.timeline_page(
         conn,
         inmate_id,
-        limit=len(entries),
-        kinds=chosen,
+        limit=len(rows),
+        kinds=sorted({kind for _entry, kind, _snippet in rows}),
         include_sensitive=include_sensitive,
-        only=entries,
+        only=[entry for entry, _kind, _snippet in rows],
     )
     items = {item.id: item for item in page.items}
-    hits = [
-        SearchHit(items[entry], snippets.get(text_id, ""))
-        for text_id, entry in rows
-        if entry in items
-    ]
+    hits = [SearchHit(items[entry], snippet) for entry, _kind, snippet in rows if entry in items]
     last = hits[-1].item if hits else None
     return SearchPage(hits, (last.at, last.id) if more and last is not None else None)
