@@ -2379,12 +2379,12 @@
         <translation>{name} har rett til å lese det som er registrert om seg selv. Journalen har opplysningene, måltidene, aktivitetene, samtalene og notatene, med enkle ord. Notater merket som sensitive er holdt utenfor, og den forteller hvordan man kan spørre om dem. At den lages, føres i revisjonsloggen.</translation>
     </message>
     <message>
-        <source>Norwegian (bokmål)</source>
-        <translation>Norsk (bokmål)</translation>
+        <source>In Norwegian (bokmål)</source>
+        <translation>På norsk (bokmål)</translation>
     </message>
     <message>
-        <source>English</source>
-        <translation>Engelsk</translation>
+        <source>In English</source>
+        <translation>På engelsk</translation>
     </message>
     <message>
         <source>No language is recorded for {name}.</source>

@@ -82,8 +82,8 @@ class JournalDialog(QDialog):
         )
         about.setWordWrap(True)
         reads = document_language(languages)
-        self.nb = QRadioButton(self.tr("Norwegian (bokmål)"))
-        self.en = QRadioButton(self.tr("English"))
+        self.nb = QRadioButton(self.tr("In Norwegian (bokmål)"))
+        self.en = QRadioButton(self.tr("In English"))
         choice = QButtonGroup(self)
         for button in (self.nb, self.en):
             choice.addButton(button)
