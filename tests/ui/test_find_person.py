@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from desk_helpers import TIMEOUT, sign_in
+from desk_helpers import TIMEOUT, sign_in, signed_in
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -166,3 +166,11 @@ def test_the_read_refuses_anyone_but_officers_and_supervisors(
             people_to_find(conn, "nobody", TODAY)
         mine = people_to_find(conn, officer.id, TODAY)
     assert len(mine) == 6 and {f.officer_id for f in mine} == {officer.id}
+
+
+def test_an_admin_account_finds_no_one(
+    qtbot: QtBot, window: MainWindow, facility_it: Officer
+) -> None:
+    window._session.sign_in(signed_in(facility_it))
+    assert window.desk.find_person() is None  # admins keep accounts, not records
+    assert not window.desk_actions.find_person.isEnabled()
