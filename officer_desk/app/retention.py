@@ -15,7 +15,9 @@ assigned to anyone:
   path, so the hub receives an ``update`` with ``deleted_at`` (a tombstone) and removes the
   person on every device;
 * writes one audit entry per person that names the prison number and the number of rows,
-  never a name.
+  never a name;
+* rewrites the timeline's search index without the deleted texts (FTS5 only marks a deleted
+  row's words as gone until its segments are merged).
 
 Then ``VACUUM`` rebuilds the file without the freed pages and the WAL is truncated, so
 nothing of the removed records is left in the store's files.
@@ -39,7 +41,7 @@ from officer_desk.app.writes import Actor, Change, write
 from officer_desk.domain import permissions
 from officer_desk.domain.enums import Role
 from officer_desk.domain.errors import ValidationError
-from officer_desk.store import migrate
+from officer_desk.store import migrate, search
 from officer_desk.store.database import Store, storage_errors
 from officer_desk.store.errors import StorageProblem
 from officer_desk.store.queries import active_assignment_filter
@@ -208,6 +210,9 @@ def purge(store: Store, actor: Actor, *, today: date, archive_dir: Path) -> Purg
                 f"purged records of {person.prison_number}: {rows} rows",
             )
             purged.append(PurgedPerson(person.inmate_id, person.prison_number, rows))
+        if purged:
+            # The search index forgets deleted texts by marking them; rewrite it without them.
+            search.drop_forgotten_words(w.session.connection().connection.driver_connection)
         change = w.change
     return PurgeResult(purged, years, archive, compact(store), change)
 

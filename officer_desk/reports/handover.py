@@ -17,6 +17,8 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from officer_desk.reports.document import Document
+
 if TYPE_CHECKING:
     from officer_desk.store.handover import HandoverView
 
@@ -187,16 +189,20 @@ def handover_html(view: HandoverView, *, language: str = "nb") -> str:
     return "<html><body>" + "\n".join(parts) + "</body></html>"
 
 
+def handover_document(view: HandoverView, *, language: str = "nb") -> Document:
+    """The handover ready to print or to save as a PDF."""
+    t = _texts(language)
+    return Document(
+        handover_html(view, language=language),
+        title=f"{t['title']} – {view.unit_name} {_at(view.shift_start)}",
+        css=CSS,
+        who=f"{t['title']} · {view.unit_name} · {_at(view.shift_start)}",
+        page_words=t["page"],
+    )
+
+
 def write_handover_pdf(view: HandoverView, path: Path, *, language: str = "nb") -> int:
     """Write ``view`` as an A4 PDF at ``path`` (replaced if it exists); returns the pages."""
     from officer_desk.reports import pdf  # Qt only now, not when a screen imports this
 
-    t = _texts(language)
-    who = f"{t['title']} · {view.unit_name} · {_at(view.shift_start)}"
-    return pdf.write_pdf(
-        handover_html(view, language=language),
-        path,
-        title=f"{t['title']} – {view.unit_name} {_at(view.shift_start)}",
-        css=CSS,
-        footer=lambda page, pages: (who, t["page"].format(page=page, pages=pages)),
-    )
+    return pdf.write_document(handover_document(view, language=language), path)

@@ -25,6 +25,7 @@ from officer_desk.app.journal import (
     WrittenEntry,
 )
 from officer_desk.domain import identity
+from officer_desk.reports.document import Document
 
 TEXTS: dict[str, dict[str, Any]] = {
     "en": {
@@ -238,19 +239,23 @@ td { padding-top: 2px; padding-bottom: 2px; padding-right: 14px; }
 """
 
 
+def journal_document(data: JournalData) -> Document:
+    """The journal ready to print or to save as a PDF (plain Python: made on the worker)."""
+    t = TEXTS[data.language]
+    return Document(
+        journal_html(data),
+        title=f"{t['title']} – {display_name(data.profile)}",
+        css=CSS,
+        who=f"{display_name(data.profile)} · {data.profile.prison_number}",
+        page_words=t["page"],
+    )
+
+
 def write_journal_pdf(data: JournalData, path: Path) -> None:
     """Write the journal as an A4 PDF at ``path`` (replaced if it exists)."""
     from officer_desk.reports import pdf  # Qt only now, not when the command line starts
 
-    t = TEXTS[data.language]
-    who = f"{display_name(data.profile)} · {data.profile.prison_number}"
-    pdf.write_pdf(
-        journal_html(data),
-        path,
-        title=f"{t['title']} – {display_name(data.profile)}",
-        css=CSS,
-        footer=lambda page, pages: (who, t["page"].format(page=page, pages=pages)),
-    )
+    pdf.write_document(journal_document(data), path)
 
 
 def display_name(profile: JournalProfile) -> str:

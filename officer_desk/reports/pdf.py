@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QGuiApplication,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -28,6 +29,7 @@ from PySide6.QtGui import (
 
 from officer_desk import owner_only
 from officer_desk.domain.errors import DeskError
+from officer_desk.reports.document import Document
 
 MARGIN_MM = 18.0
 FONT_FAMILY = "DejaVu Sans"  # has every Norwegian letter; Qt falls back if it is missing
@@ -36,6 +38,10 @@ FOOTER_POINTS = 8.0
 _made_here: QGuiApplication | None = None
 
 FooterText = Callable[[int, int], tuple[str, str]]  # (page, pages) -> (left, right)
+
+
+class DeviceRefused(Exception):
+    """The PDF writer or printer could not be painted on (a folder, a printer)."""
 
 
 def ensure_gui_application() -> QGuiApplication:
@@ -63,45 +69,72 @@ def write_pdf(
     temp = path.with_name(f".{path.name}.writing")
     try:
         owner_only.file(temp)  # Qt keeps an existing file's mode: the PDF is 0600 from the start
-        pages = _render(html, temp, title=title, css=css, footer=footer)
+        writer = QPdfWriter(str(temp))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        writer.setTitle(title)
+        writer.setCreator("officer_desk")
+        try:
+            pages = render(html, writer, css=css, footer=footer)
+        except DeviceRefused:
+            raise DeskError(
+                f"The PDF could not be written to {path.parent}. Check that the folder exists "
+                "and that you may save files there, then try again."
+            ) from None
         os.replace(temp, path)
     finally:
         temp.unlink(missing_ok=True)
     return pages
 
 
-def _render(html: str, target: Path, *, title: str, css: str, footer: FooterText | None) -> int:
-    writer = QPdfWriter(str(target))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(
+def write_document(document: Document, path: Path) -> int:
+    """Write a report's :class:`Document` as an A4 PDF at ``path``; returns the pages."""
+    return write_pdf(
+        document.html, path, title=document.title, css=document.css, footer=document.footer
+    )
+
+
+def print_document(document: Document, device: QPagedPaintDevice) -> int:
+    """Lay a report out on ``device`` (a printer the print dialog set up); returns the pages.
+    The device keeps the paper size the person chose; the margins are ours."""
+    ensure_gui_application()
+    try:
+        return render(document.html, device, css=document.css, footer=document.footer)
+    except DeviceRefused:
+        raise DeskError(
+            "The printer could not be used. Check that it is on and connected, then try "
+            "again, or save the document as a PDF."
+        ) from None
+
+
+def render(
+    html: str, device: QPagedPaintDevice, *, css: str = "", footer: FooterText | None = None
+) -> int:
+    """Lay ``html`` out on the pages of ``device`` (a PDF writer or a printer); returns the
+    number of pages."""
+    device.setPageMargins(
         QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter
     )
-    writer.setTitle(title)
-    writer.setCreator("officer_desk")
-
+    resolution = device.logicalDpiY()
     document = QTextDocument()
-    # Lay out in the PDF's own resolution, so point sizes in the CSS come out as points.
-    document.documentLayout().setPaintDevice(writer)
+    # Lay out in the device's own resolution, so point sizes in the CSS come out as points.
+    document.documentLayout().setPaintDevice(device)
     document.setDefaultFont(_font(10.0))
     document.setDefaultStyleSheet(css)
     document.setHtml(html)
 
-    area = writer.pageLayout().paintRectPixels(writer.resolution())
-    footer_height = writer.resolution() * 0.35  # inches: room for one small line and a rule
+    area = device.pageLayout().paintRectPixels(resolution)
+    footer_height = resolution * 0.35  # inches: room for one small line and a rule
     body = QSizeF(area.width(), area.height() - footer_height)
     document.setPageSize(body)
     pages = document.pageCount()
 
     painter = QPainter()
-    if not painter.begin(writer):
-        raise DeskError(
-            f"The PDF could not be written to {target.parent}. Check that the folder exists "
-            "and that you may save files there, then try again."
-        )
+    if not painter.begin(device):
+        raise DeviceRefused
     try:
         for page in range(pages):
             if page:
-                writer.newPage()
+                device.newPage()
             painter.save()
             painter.translate(0, -page * body.height())
             context = QAbstractTextDocumentLayout.PaintContext()

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from officer_desk.domain.release import RESOLVED, ItemStatus, Urgency
+from officer_desk.reports.document import Document
 
 if TYPE_CHECKING:
     from officer_desk.store.progress import PlanItemView, PlanView
@@ -171,6 +172,33 @@ def item_title(item: PlanItemView, language: str) -> str:
     return item.title_nb if language == "nb" else item.title_en
 
 
+def release_plan_document(
+    view: PlanView,
+    person_name: str,
+    prison_number: str,
+    *,
+    language: str = "nb",
+    contact_officer: str = "",
+    made_on: date | None = None,
+) -> Document:
+    """The person's copy of ``view``, ready to print or to save as a PDF."""
+    t = _texts(language)
+    return Document(
+        release_plan_html(
+            view,
+            person_name,
+            prison_number,
+            language=language,
+            contact_officer=contact_officer,
+            made_on=made_on,
+        ),
+        title=f"{t['title']} – {person_name}",
+        css=CSS,
+        who=f"{person_name} · {prison_number}",
+        page_words=t["page"],
+    )
+
+
 def write_release_plan_pdf(
     view: PlanView,
     person_name: str,
@@ -184,22 +212,15 @@ def write_release_plan_pdf(
     """Write the person's copy of ``view`` as an A4 PDF at ``path`` (replaced if it exists)."""
     from officer_desk.reports import pdf  # Qt only now, not when a screen imports this
 
-    t = _texts(language)
-    who = f"{person_name} · {prison_number}"
-    pdf.write_pdf(
-        release_plan_html(
-            view,
-            person_name,
-            prison_number,
-            language=language,
-            contact_officer=contact_officer,
-            made_on=made_on,
-        ),
-        path,
-        title=f"{t['title']} – {person_name}",
-        css=CSS,
-        footer=lambda page, pages: (who, t["page"].format(page=page, pages=pages)),
+    document = release_plan_document(
+        view,
+        person_name,
+        prison_number,
+        language=language,
+        contact_officer=contact_officer,
+        made_on=made_on,
     )
+    pdf.write_document(document, path)
 
 
 def _texts(language: str) -> dict[str, Any]:

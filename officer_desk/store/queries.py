@@ -121,6 +121,7 @@ def timeline_page(
     kinds: Sequence[str] = TIMELINE_KINDS,
     since: date | None = None,
     include_sensitive: bool = True,
+    only: Sequence[str] | None = None,
 ) -> TimelinePage:
     """One page of everything about a person, newest first (keyset paging, so page N costs
     the same as page 1 however long the history).  Voided log entries are left out;
@@ -133,6 +134,7 @@ def timeline_page(
     for compiling the statements: some 80 ms).  Each kind is read in the page's own order,
     (time, id) newest first, so at most ``limit`` + 1 rows of each are read and the cursor
     is exact in SQL (a chunk in day and id order could miss a later meal of a busy day).
+    ``only``: just these entries (the search's hits, store.search), still by these rules.
     """
     conn = dbapi(source) if isinstance(source, Session) else source
     after = None if before is None else (_stored(before[0]), before[1])
@@ -140,13 +142,13 @@ def timeline_page(
     start = None if since is None else _stored(datetime.combine(since, time(0), UTC))
     items: list[TimelineItem] = []
     if "meal" in kinds:
-        items += _timeline_meals(conn, inmate_id, after, wanted, start)
+        items += _timeline_meals(conn, inmate_id, after, wanted, start, only)
     if "activity" in kinds:
-        items += _timeline_activities(conn, inmate_id, after, wanted, start)
+        items += _timeline_activities(conn, inmate_id, after, wanted, start, only)
     if "conversation" in kinds:
-        items += _timeline_conversations(conn, inmate_id, after, wanted, start)
+        items += _timeline_conversations(conn, inmate_id, after, wanted, start, only)
     if "note" in kinds:
-        items += _timeline_notes(conn, inmate_id, after, wanted, start, include_sensitive)
+        items += _timeline_notes(conn, inmate_id, after, wanted, start, include_sensitive, only)
     items.sort(key=_sort_key, reverse=True)
     page = items[:limit]
     more = len(items) > limit
@@ -170,6 +172,19 @@ _MEAL_MOMENT = (
 )
 
 
+def counts(table: str, row: str = "m") -> str:
+    """SQL that is true when the log entry ``row`` of ``table`` counts: not deleted, not
+    voided, and (domain.rules.effective_log_ids) an original with no amendment or void, or
+    the newest amendment of an original that was not voided.  Amendments name the original,
+    so a second correction must hide the first."""
+    return f"""{row}.deleted_at IS NULL AND {row}.voided = 0
+        AND NOT EXISTS (SELECT 1 FROM {table} r
+                         WHERE r.amends_id = coalesce({row}.amends_id, {row}.id)
+                           AND r.id <> {row}.id AND r.deleted_at IS NULL
+                           AND (r.voided = 1 OR {row}.amends_id IS NULL
+                                OR (r.logged_at, r.id) > ({row}.logged_at, {row}.id)))"""
+
+
 def _log_rows(
     conn: Any,
     columns: str,
@@ -181,25 +196,20 @@ def _log_rows(
     *,
     moment: str,
     day: str | None = None,
+    only: Sequence[str] | None = None,
 ) -> list[Any]:
     """``columns`` of a log ``table`` (aliased ``m``) for one person, left out what is
     deleted, voided or replaced by an amendment, from ``start`` and older than the cursor,
     ``limit`` rows newest first by (``moment``, id).  ``day``: a date column that ``moment``
-    begins with (meals), compared first so SQLite walks the (inmate_id, day) index."""
-    where = [
-        "m.inmate_id = ?",
-        "m.deleted_at IS NULL",
-        "m.voided = 0",
-        # What counts (domain.rules.effective_log_ids): an original with no amendment or
-        # void, or the newest amendment of an original that was not voided.  Amendments
-        # name the original, so a second correction must hide the first.
-        f"""NOT EXISTS (SELECT 1 FROM {table} r
-                         WHERE r.amends_id = coalesce(m.amends_id, m.id) AND r.id <> m.id
-                           AND r.deleted_at IS NULL
-                           AND (r.voided = 1 OR m.amends_id IS NULL
-                                OR (r.logged_at, r.id) > (m.logged_at, m.id)))""",
-    ]
+    begins with (meals), compared first so SQLite walks the (inmate_id, day) index.
+    ``only``: these ids and no others (the search's hits)."""
+    # With ``only``, the ids lead: "+" keeps SQLite from walking the person's whole log by
+    # the (inmate_id, …) index to find a handful of rows.
+    where = ["m.inmate_id = ?" if only is None else "+m.inmate_id = ?", counts(table)]
     args: list[Any] = [inmate_id]
+    if only is not None:
+        where.append(f"m.id IN ({', '.join('?' * len(only))})")
+        args += only
     if start is not None:
         where.append(f"{day or moment} >= ?")
         args.append(start[:10] if day else start)
@@ -218,7 +228,12 @@ def _log_rows(
 
 
 def _timeline_meals(
-    conn: Any, inmate_id: str, after: tuple[str, str] | None, limit: int, start: str | None
+    conn: Any,
+    inmate_id: str,
+    after: tuple[str, str] | None,
+    limit: int,
+    start: str | None,
+    only: Sequence[str] | None = None,
 ) -> list[TimelineItem]:
     rows = _log_rows(
         conn,
@@ -230,6 +245,7 @@ def _timeline_meals(
         start,
         moment=_MEAL_MOMENT,
         day="m.day",
+        only=only,
     )
     return [
         TimelineItem(
@@ -246,11 +262,24 @@ def _timeline_meals(
 
 
 def _timeline_activities(
-    conn: Any, inmate_id: str, after: tuple[str, str] | None, limit: int, start: str | None
+    conn: Any,
+    inmate_id: str,
+    after: tuple[str, str] | None,
+    limit: int,
+    start: str | None,
+    only: Sequence[str] | None = None,
 ) -> list[TimelineItem]:
     columns = "m.id, m.started_at, m.category, m.outcome, m.note, m.logged_by, m.duration_minutes"
     rows = _log_rows(
-        conn, columns, "activity_log", inmate_id, after, limit, start, moment="m.started_at"
+        conn,
+        columns,
+        "activity_log",
+        inmate_id,
+        after,
+        limit,
+        start,
+        moment="m.started_at",
+        only=only,
     )
     return [
         TimelineItem("activity", id_, _utc(at), category, outcome, note, by, minutes=minutes)
@@ -259,11 +288,24 @@ def _timeline_activities(
 
 
 def _timeline_conversations(
-    conn: Any, inmate_id: str, after: tuple[str, str] | None, limit: int, start: str | None
+    conn: Any,
+    inmate_id: str,
+    after: tuple[str, str] | None,
+    limit: int,
+    start: str | None,
+    only: Sequence[str] | None = None,
 ) -> list[TimelineItem]:
     columns = "m.id, m.started_at, m.topics, m.mood, m.note, m.logged_by, m.duration_minutes"
     rows = _log_rows(
-        conn, columns, "conversation", inmate_id, after, limit, start, moment="m.started_at"
+        conn,
+        columns,
+        "conversation",
+        inmate_id,
+        after,
+        limit,
+        start,
+        moment="m.started_at",
+        only=only,
     )
     return [
         TimelineItem(
@@ -287,9 +329,13 @@ def _timeline_notes(
     limit: int,
     start: str | None,
     include_sensitive: bool,
+    only: Sequence[str] | None = None,
 ) -> list[TimelineItem]:
     """Notes with their newest revision's text (text lives only in revisions)."""
     where, args = ["n.inmate_id = ?", "n.deleted_at IS NULL"], [inmate_id]
+    if only is not None:
+        where.append(f"n.id IN ({', '.join('?' * len(only))})")
+        args += only
     if start is not None:
         where.append("n.created_at >= ?")
         args.append(start)

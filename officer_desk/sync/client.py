@@ -33,7 +33,7 @@ from pydantic_core import from_json
 
 from officer_desk import __version__
 from officer_desk.domain import permissions, signing
-from officer_desk.store import audit
+from officer_desk.store import audit, search
 from officer_desk.store.connect import connect
 from officer_desk.store.database import HLC_HIGH, Store, _apply_pragmas
 from officer_desk.store.home import stored_utc
@@ -1454,6 +1454,8 @@ class SyncClient:
                     )
                 else:
                     self._audit_drop(db, inmate_id)
+            if purged & set(report.dropped):
+                search.drop_forgotten_words(db)  # a purge leaves no words in the index
             self._put(db, K_LEAVING, json.dumps(still) if still else None)
             self._put(db, K_PURGED, None)
             db.execute("COMMIT")

@@ -32,12 +32,14 @@ if TYPE_CHECKING:
     from officer_desk.app.accounts import SignedIn
     from officer_desk.app.writes import Actor
     from officer_desk.store.database import Store
+    from officer_desk.store.finding import Findable
     from officer_desk.ui.dialogs.activity import ActivityDialog
     from officer_desk.ui.dialogs.conversation import ConversationDialog
     from officer_desk.ui.dialogs.find_person import FindPersonDialog
     from officer_desk.ui.dialogs.meal import MealDialog
     from officer_desk.ui.dialogs.note import NoteDialog
     from officer_desk.ui.dialogs.undo import UndoMealDialog
+    from officer_desk.ui.person.journal import JournalDialog
     from officer_desk.ui.person.page import PersonPage
 
 SHIFT = timedelta(hours=8)
@@ -84,6 +86,7 @@ def _load_for_writing(store: Store) -> None:
     import officer_desk.ui.dialogs.meal
     import officer_desk.ui.dialogs.note
     import officer_desk.ui.dialogs.undo
+    import officer_desk.ui.person.journal
     import officer_desk.ui.person.page  # noqa: F401
 
     store.warm_up()
@@ -108,6 +111,8 @@ class DeskPage(QWidget):
     # ... and the person page is built and its reads prepared (``settling``): the window
     # loads its own later parts after this, not alongside it.
     settled = Signal()
+    # A person was chosen where the desk is not shown (Find person on a unit page).
+    screen_wanted = Signal()
 
     def __init__(
         self,
@@ -229,6 +234,7 @@ class DeskPage(QWidget):
             self.stack.addWidget(page)
             page.follow_up_done.connect(self.complete_follow_up)
             page.amend_requested.connect(self.amend_note)
+            page.journal_requested.connect(self.show_journal)
             page.status.connect(self.status)
             self._person = page
         return self._person
@@ -301,13 +307,37 @@ class DeskPage(QWidget):
                 card.setFocus()
 
     @Slot()
-    def find_person(self) -> FindPersonDialog:
+    def find_person(self) -> FindPersonDialog | None:
+        """Find person: an officer's caseload, a supervisor's whole unit (from any page)."""
         from officer_desk.ui.dialogs.find_person import FindPersonDialog
 
-        dialog = FindPersonDialog(self.model, self)
-        dialog.chosen.connect(self.open_person)
+        user = self._session.user
+        if user is None or Role(user.role) is Role.ADMIN:
+            return None
+        whole_unit = Role(user.role) is Role.SUPERVISOR
+        dialog = FindPersonDialog(self._executor, user.officer_id, self._today(), whole_unit, self)
+        dialog.chosen.connect(self.open_found)
         self._open(dialog)
         return dialog
+
+    @Slot(object)
+    def open_found(self, found: Findable) -> None:
+        """Open a person found, in the caseload they are on (a supervisor's may be another)."""
+        self.screen_wanted.emit()
+        if self.model.person(found.inmate_id) is not None:
+            self.open_person(found.inmate_id)
+        elif found.officer_id is not None:
+            self.open_in_caseload(found.inmate_id, found.officer_id, found.officer_name)
+
+    def open_in_caseload(self, inmate_id: str, officer_id: str, officer_name: str) -> None:
+        """Show ``officer_id``'s caseload and, once it is read, the person's page."""
+
+        def opened() -> None:
+            self.model.loaded.disconnect(opened)
+            self.open_person(inmate_id)
+
+        self.model.loaded.connect(opened)
+        self.home.show_officer(officer_id, officer_name)
 
     @Slot()
     def _caseload_loaded(self) -> None:
@@ -433,6 +463,27 @@ class DeskPage(QWidget):
         self._open(dialog)
         return dialog
 
+    @Slot(str)
+    def show_journal(self, inmate_id: str) -> JournalDialog | None:
+        """The person's journal, to print or save (their right to read their records)."""
+        row = self.model.person(inmate_id)
+        if row is None:
+            return None
+        from officer_desk.ui.person.journal import JournalDialog
+
+        dialog = JournalDialog(
+            self._executor,
+            self._actor,
+            inmate_id,
+            row.display_name,
+            row.prison_number,
+            row.languages,
+            self,
+        )
+        dialog.reported.connect(self.status)
+        self._open(dialog)
+        return dialog
+
     @Slot()
     def undo_meal(self) -> UndoMealDialog:
         from officer_desk.ui.dialogs.undo import UndoMealDialog
@@ -507,6 +558,8 @@ class DeskPage(QWidget):
             ("conversation", dialog(lambda: self.log_conversation(first()))),
             ("note", dialog(lambda: self.write_note(NoteKind.POSITIVE, first()))),
             ("arrange", dialog(self.arrange_cards)),
+            ("find-person", dialog(self.find_person)),
+            ("journal", dialog(lambda: self.show_journal(first() or ""))),
             ("person", person()),
             ("person-programmes", person(1)),
             ("person-release-plan", person(2)),

@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self.desk_actions.home.triggered.connect(self._home_requested)
         # The supervisor's screens and the sync once the desk has settled after its first screen.
         self.desk.settled.connect(self._load_later_parts)
+        self.desk.screen_wanted.connect(self._desk_wanted)
 
         session.signed_in.connect(self._signed_in)
         session.signed_out.connect(self._signed_out)
@@ -271,7 +272,7 @@ class MainWindow(QMainWindow):
                 self._executor,
                 self._session,
                 self.desk,
-                self.show_page,
+                self.show_work_page,
                 self.show_desk,
                 self._today,
                 self.desk_actions.home,
@@ -339,8 +340,7 @@ class MainWindow(QMainWindow):
         user = self._session.user
         if user is not None:
             self._progress_page.show_officer(self.desk.model.officer_id or user.officer_id)
-        self.show_page(self._progress_page)
-        self.desk_actions.home.setEnabled(True)  # Go → Caseload home leads back to the desk
+        self.show_work_page(self._progress_page)
         return self._progress_page
 
     @Slot()
@@ -364,8 +364,7 @@ class MainWindow(QMainWindow):
 
             self._handover_page = HandoverPage(self._executor, self._session, self._today)
             self._handover_page.status.connect(self._show_status)
-        self.show_page(self._handover_page)
-        self.desk_actions.home.setEnabled(True)
+        self.show_work_page(self._handover_page)
         if handover_id:
             self._handover_page.open_handover(handover_id)
         else:
@@ -394,6 +393,21 @@ class MainWindow(QMainWindow):
         self.add_page(widget)
         self.desk_actions.set_enabled(False)
         self.pages.setCurrentWidget(widget)
+
+    def show_work_page(self, widget: QWidget) -> None:
+        """A page of the officer's or supervisor's work (programme progress, handover, the
+        unit's pages): Go → Caseload home leads back, and Find person works from it."""
+        self.show_page(widget)
+        self.desk_actions.home.setEnabled(True)
+        user = self._session.user
+        self.desk_actions.find_person.setEnabled(
+            user is not None and Role(user.role) in (Role.OFFICER, Role.SUPERVISOR)
+        )
+
+    @Slot()
+    def _desk_wanted(self) -> None:
+        if self.pages.currentWidget() is not self.desk:
+            self.show_desk()
 
     def show_desk(self) -> None:
         self.pages.setCurrentWidget(self.desk)

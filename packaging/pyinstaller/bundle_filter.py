@@ -14,8 +14,8 @@ from collections.abc import Callable
 from functools import cache
 
 # The PySide6 modules officer_desk imports (grep "from PySide6" officer_desk/): QtSvg is not
-# imported but its plugins draw the SVG icons.
-QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtSvg")
+# imported but its plugins draw the SVG icons; QtPrintSupport is the print dialog (issue 17).
+QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtSvg", "QtPrintSupport")
 
 # Python modules never needed at the desk: the hub (own extra), test and build tools, and
 # PySide6 modules we do not import.
@@ -39,7 +39,6 @@ EXCLUDED_MODULES = (
     "PySide6.QtNetwork",
     "PySide6.QtOpenGL",
     "PySide6.QtOpenGLWidgets",
-    "PySide6.QtPrintSupport",
     "PySide6.QtQml",
     "PySide6.QtQuick",
     "PySide6.QtQuickWidgets",
@@ -76,11 +75,13 @@ PLUGINS: dict[str, tuple[str, ...] | None] = {
     "wayland-graphics-integration-client": ("qt-plugin-wayland-egl",),
     "wayland-shell-integration": ("xdg-shell",),
     "styles": ("qmodernwindowsstyle", "qwindowsvistastyle", "qmacstyle"),
+    # The print dialog's printers on Linux (CUPS); Windows and macOS print without a plugin.
+    "printsupport": ("cupsprintersupport",),
 }
 
 # Qt libraries that may only come in as dependencies of dropped plugins or modules.
 _UNWANTED_QT_LIBS = re.compile(
-    r"Qt6?(Quick|Qml|Lottie|Labs|VirtualKeyboard|Pdf|Network|OpenGLWidgets|PrintSupport|Sql|"
+    r"Qt6?(Quick|Qml|Lottie|Labs|VirtualKeyboard|Pdf|Network|OpenGLWidgets|Sql|"
     r"Test|Designer|Help|UiTools|Xml|Concurrent|WaylandCompositor|WaylandEgl|WlShell|"
     r"EglF[sS]|SvgWidgets|Multimedia|WebEngine|ShaderTools|SpatialAudio)"
 )

@@ -1402,6 +1402,49 @@
         <source>Name, cell or prison number</source>
         <translation>Navn, celle eller innsattnummer</translation>
     </message>
+    <message>
+        <source>Everyone in the unit.</source>
+        <translation>Alle på avdelingen.</translation>
+    </message>
+    <message>
+        <source>Your caseload.</source>
+        <translation>Ditt kontaktansvar.</translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation>Personer funnet</translation>
+    </message>
+    <message>
+        <source>No one in the unit matches “{words}”.</source>
+        <translation>Ingen på avdelingen passer med «{words}».</translation>
+    </message>
+    <message>
+        <source>No one on your caseload matches “{words}”.</source>
+        <translation>Ingen i ditt kontaktansvar passer med «{words}».</translation>
+    </message>
+    <message>
+        <source>No one to find yet.</source>
+        <translation>Ingen å finne ennå.</translation>
+    </message>
+    <message>
+        <source>Nobody has {name} on their caseload yet, so there is no page to open. Assign a contact officer in Unit → Unit overview.</source>
+        <translation>Ingen har {name} i kontaktansvaret sitt ennå, så det er ingen side å åpne. Tildel en kontaktbetjent i Avdeling → Avdelingsoversikt.</translation>
+    </message>
+</context>
+<context>
+    <name>FindableModel</name>
+    <message>
+        <source>nobody assigned</source>
+        <translation>ingen tildelt</translation>
+    </message>
+    <message>
+        <source>covered by {name} until {date}</source>
+        <translation>dekket av {name} til {date}</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s caseload</source>
+        <translation>Kontaktansvaret til {name}</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunGuide</name>
@@ -1693,12 +1736,20 @@
         <translation>Signer overleveringen</translation>
     </message>
     <message>
-        <source>Print to PDF…</source>
-        <translation>Skriv ut til PDF…</translation>
+        <source>Print</source>
+        <translation>Skriv ut</translation>
     </message>
     <message>
-        <source>Save the handover as a PDF</source>
-        <translation>Lagre overleveringen som PDF</translation>
+        <source>Print the handover or save it as a PDF</source>
+        <translation>Skriv ut overleveringen eller lagre den som PDF</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Skriv ut…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Lagre som PDF…</translation>
     </message>
     <message>
         <source>To</source>
@@ -1855,6 +1906,10 @@
         <translation>Overleveringen er signert.</translation>
     </message>
     <message>
+        <source>Handover sent to the printer.</source>
+        <translation>Overleveringen er sendt til skriveren.</translation>
+    </message>
+    <message>
         <source>The handover could not be saved ({error}). Choose another folder.</source>
         <translation>Overleveringen kunne ikke lagres ({error}). Velg en annen mappe.</translation>
     </message>
@@ -1865,10 +1920,6 @@
     <message>
         <source>Save the handover as PDF</source>
         <translation>Lagre overleveringen som PDF</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF-filer (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -2315,6 +2366,69 @@
     <message>
         <source>Give this workstation a name the hub can list it by.</source>
         <translation>Gi arbeidsstasjonen et navn som serveren kan vise den under.</translation>
+    </message>
+</context>
+<context>
+    <name>JournalDialog</name>
+    <message>
+        <source>Journal for {name}</source>
+        <translation>Journal for {name}</translation>
+    </message>
+    <message>
+        <source>{name} has the right to read what is recorded about them. The journal holds their details, meals, activities, conversations and notes, in plain words. Notes marked sensitive are left out, and it says how to ask about them. Making it is recorded in the audit log.</source>
+        <translation>{name} har rett til å lese det som er registrert om seg selv. Journalen har opplysningene, måltidene, aktivitetene, samtalene og notatene, med enkle ord. Notater merket som sensitive er holdt utenfor, og den forteller hvordan man kan spørre om dem. At den lages, føres i revisjonsloggen.</translation>
+    </message>
+    <message>
+        <source>In Norwegian (bokmål)</source>
+        <translation>På norsk (bokmål)</translation>
+    </message>
+    <message>
+        <source>In English</source>
+        <translation>På engelsk</translation>
+    </message>
+    <message>
+        <source>No language is recorded for {name}.</source>
+        <translation>Ingen språk er registrert for {name}.</translation>
+    </message>
+    <message>
+        <source>{name} speaks {languages}. The journal is written in Norwegian or English only: an interpreter can read it with them.</source>
+        <translation>{name} snakker {languages}. Journalen skrives bare på norsk eller engelsk: en tolk kan lese den sammen med vedkommende.</translation>
+    </message>
+    <message>
+        <source>{name} speaks {languages}.</source>
+        <translation>{name} snakker {languages}.</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Språk:</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Skriv ut…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Lagre som PDF…</translation>
+    </message>
+    <message>
+        <source>Gathering the journal…</source>
+        <translation>Samler journalen…</translation>
+    </message>
+    <message>
+        <source>The journal could not be saved ({error}). Choose another folder.</source>
+        <translation>Journalen kunne ikke lagres ({error}). Velg en annen mappe.</translation>
+    </message>
+    <message>
+        <source>Journal sent to the printer.</source>
+        <translation>Journalen er sendt til skriveren.</translation>
+    </message>
+    <message>
+        <source>Journal saved to {path}</source>
+        <translation>Journalen er lagret i {path}</translation>
+    </message>
+    <message>
+        <source>Save the journal as PDF</source>
+        <translation>Lagre journalen som PDF</translation>
     </message>
 </context>
 <context>
@@ -2920,6 +3034,14 @@ dato passert</translation>
         <translation>Notat</translation>
     </message>
     <message>
+        <source>Journal…</source>
+        <translation>Journal…</translation>
+    </message>
+    <message>
+        <source>Print the person&apos;s own journal, or save it as a PDF</source>
+        <translation>Skriv ut personens egen journal, eller lagre den som PDF</translation>
+    </message>
+    <message>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
@@ -2962,6 +3084,14 @@ dato passert</translation>
     <message>
         <source>to</source>
         <translation>til</translation>
+    </message>
+    <message>
+        <source>Search the timeline</source>
+        <translation>Søk i tidslinjen</translation>
+    </message>
+    <message>
+        <source>Entries found</source>
+        <translation>Oppføringer funnet</translation>
     </message>
     <message>
         <source>Amend note…</source>
@@ -3044,6 +3174,10 @@ dato passert</translation>
         <translation>Merk dette oppfølgingspunktet som utført</translation>
     </message>
     <message>
+        <source>No entries match “{words}”. Try fewer words or the start of a word.</source>
+        <translation>Ingen oppføringer passer med «{words}». Prøv færre ord eller begynnelsen av et ord.</translation>
+    </message>
+    <message>
         <source>Amended: {n} revisions (Amend note… shows them all)</source>
         <translation>Rettet: {n} versjoner («Rett notat…» viser alle)</translation>
     </message>
@@ -3085,6 +3219,17 @@ dato passert</translation>
     <message>
         <source>{name} ({done} of {total})</source>
         <translation>{name} ({done} av {total})</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print {title}</source>
+        <translation>Skriv ut {title}</translation>
     </message>
 </context>
 <context>
@@ -3514,12 +3659,20 @@ dato passert</translation>
         <translation>Skriv ut plan</translation>
     </message>
     <message>
-        <source>In Norwegian (bokmål)…</source>
-        <translation>På norsk (bokmål)…</translation>
+        <source>Print in Norwegian (bokmål)…</source>
+        <translation>Skriv ut på norsk (bokmål)…</translation>
     </message>
     <message>
-        <source>In English…</source>
-        <translation>På engelsk…</translation>
+        <source>Print in English…</source>
+        <translation>Skriv ut på engelsk…</translation>
+    </message>
+    <message>
+        <source>Save as PDF in Norwegian (bokmål)…</source>
+        <translation>Lagre som PDF på norsk (bokmål)…</translation>
+    </message>
+    <message>
+        <source>Save as PDF in English…</source>
+        <translation>Lagre som PDF på engelsk…</translation>
     </message>
     <message>
         <source>The person&apos;s own copy, in plain language</source>
@@ -3690,6 +3843,10 @@ dato passert</translation>
         <translation>Punktet er lagret</translation>
     </message>
     <message>
+        <source>Plan sent to the printer.</source>
+        <translation>Planen er sendt til skriveren.</translation>
+    </message>
+    <message>
         <source>The folder {folder} does not exist. Choose another folder.</source>
         <translation>Mappen {folder} finnes ikke. Velg en annen mappe.</translation>
     </message>
@@ -3704,10 +3861,6 @@ dato passert</translation>
     <message>
         <source>Save the plan as PDF</source>
         <translation>Lagre planen som PDF</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -5517,6 +5670,10 @@ Datafil: {path}</translation>
         <translation>PDF-filen kunne ikke skrives til {parent}. Sjekk at mappen finnes og at du kan lagre filer der, og prøv igjen.</translation>
     </message>
     <message>
+        <source>The printer could not be used. Check that it is on and connected, then try again, or save the document as a PDF.</source>
+        <translation>Skriveren kunne ikke brukes. Sjekk at den er slått på og koblet til, og prøv igjen, eller lagre dokumentet som PDF.</translation>
+    </message>
+    <message>
         <source>These records are not encrypted yet, but a key file exists beside them: an encryption was interrupted. Nothing was lost. Facility IT: run &apos;officer-desk-admin encrypt --user ADMIN&apos; again to finish it.</source>
         <translation>Disse dataene er ikke kryptert ennå, men det finnes en nøkkelfil ved siden av dem: en kryptering ble avbrutt. Ingenting gikk tapt. IT-ansvarlig: kjør «officer-desk-admin encrypt --user ADMIN» på nytt for å fullføre.</translation>
     </message>
@@ -5539,6 +5696,10 @@ Datafil: {path}</translation>
     <message>
         <source>The records file cannot be opened or written (permissions, a missing folder or a failing disk). Ask facility IT to check the data folder.</source>
         <translation>Datafilen kan ikke åpnes eller skrives (tilganger, en mappe som mangler eller en disk som svikter). Be IT-ansvarlig sjekke datamappen.</translation>
+    </message>
+    <message>
+        <source>Only an officer or a supervisor can look for people.</source>
+        <translation>Bare en betjent eller en vaktleder kan søke etter personer.</translation>
     </message>
     <message>
         <source>{attempts_left} more attempt(s) before the account is locked for a while.</source>

@@ -269,6 +269,9 @@ def test_next_and_previous_person_and_find_person(
     window.desk_actions.home.trigger()
     assert window.desk.stack.currentWidget() is window.desk.home
     finder = window.desk.find_person()
+    assert finder is not None
+    with qtbot.waitSignal(finder.loaded, timeout=TIMEOUT):
+        pass  # the caseload is read on the worker
     qtbot.keyClicks(finder.search, "C03")
     assert finder.proxy.rowCount() == 1
     qtbot.keyClick(finder.search, Qt.Key.Key_Return)

@@ -10,6 +10,7 @@ from sqlmodel import SQLModel
 from sqlmodel.sql.sqltypes import AutoString, UTCDateTime
 
 import officer_desk.store.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
+from officer_desk.store.search import not_the_index
 
 
 def render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str | Literal[False]:
@@ -31,6 +32,7 @@ context.configure(
     target_metadata=SQLModel.metadata,
     render_as_batch=True,
     render_item=render_item,
+    include_name=not_the_index,
 )
 with context.begin_transaction():
     context.run_migrations()

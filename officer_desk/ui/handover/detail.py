@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -41,10 +41,12 @@ from officer_desk.ui.dialogs.form import FieldMessage
 from officer_desk.ui.handover.reads import add_action, use_case
 from officer_desk.ui.i18n import by_name
 from officer_desk.ui.messages import translate_message
+from officer_desk.ui.printing import ask_pdf_path, print_with_dialog
 from officer_desk.ui.programmes.words import language
 
 if TYPE_CHECKING:
     from officer_desk.app.writes import Actor
+    from officer_desk.reports.document import Document
     from officer_desk.store.database import Store
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -296,9 +298,12 @@ class HandoverDetail(QWidget):
         self.sign_button.setObjectName("PrimaryButton")
         self.sign_button.setAccessibleName(self.tr("Sign the handover"))
         self.sign_button.clicked.connect(self._sign)
-        self.print_button = QPushButton(self.tr("Print to PDF…"))
-        self.print_button.setAccessibleName(self.tr("Save the handover as a PDF"))
-        self.print_button.clicked.connect(self._print_asking)
+        self.print_button = QPushButton(self.tr("Print"))
+        self.print_button.setAccessibleName(self.tr("Print the handover or save it as a PDF"))
+        print_menu = QMenu(self.print_button)
+        print_menu.addAction(self.tr("Print…"), self.print_on_paper)
+        print_menu.addAction(self.tr("Save as PDF…"), self._print_asking)
+        self.print_button.setMenu(print_menu)
         bottom = QHBoxLayout()
         self.incoming_label = QLabel(self.tr("To"))
         bottom.addWidget(self.incoming_label)
@@ -694,17 +699,42 @@ class HandoverDetail(QWidget):
 
     # --- printing -------------------------------------------------------------------------
 
+    def _document(self, language_code: str | None = None) -> Document | None:
+        from officer_desk.reports.handover import handover_document
+
+        if self.view is None:
+            return None
+        return handover_document(self.view, language=language_code or language())
+
+    def print_on_paper(self) -> bool:
+        """Qt's print dialog for the handover shown; True when it was printed."""
+        document = self._document()
+        if document is None:
+            return False
+        try:
+            printed = print_with_dialog(self, document)
+        except DeskError as problem:
+            self.problem.say(problem.message)
+            return False
+        if printed:
+            self.status.emit(self.tr("Handover sent to the printer."))
+        return printed
+
     def print_pdf(self, path: Path, language_code: str | None = None) -> bool:
         """Write the handover shown to ``path``; False (with a message shown) if it failed.
 
         On the GUI thread like the release plan's copy: the handover is already read and the
         layout takes a fraction of a second; the database worker is not held up."""
-        from officer_desk.reports.handover import write_handover_pdf
+        from officer_desk.reports import pdf
 
-        if self.view is None:
+        document = self._document(language_code)
+        if document is None:
             return False
         try:
-            write_handover_pdf(self.view, path, language=language_code or language())
+            pdf.write_document(document, path)
+        except DeskError as problem:
+            self.problem.say(problem.message)
+            return False
         except OSError as problem:
             self.problem.say(
                 self.tr("The handover could not be saved ({error}). Choose another folder.").format(
@@ -719,14 +749,11 @@ class HandoverDetail(QWidget):
         if self.view is None:
             return
         stamp = self.view.shift_start.astimezone().strftime("%Y-%m-%d-%H%M")
-        chosen, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the handover as PDF"),
-            str(Path.home() / f"handover-{stamp}.pdf"),
-            self.tr("PDF files (*.pdf)"),
+        chosen = ask_pdf_path(
+            self, self.tr("Save the handover as PDF"), str(Path.home() / f"handover-{stamp}.pdf")
         )
-        if chosen:
-            self.print_pdf(Path(chosen))
+        if chosen is not None:
+            self.print_pdf(chosen)
 
 
 def default_shift(now: datetime) -> tuple[datetime, datetime]:

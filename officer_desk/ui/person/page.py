@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QItemSelection, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QItemSelection, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -37,6 +38,7 @@ from officer_desk.ui.home.avatar import Avatar
 from officer_desk.ui.home.card import ElidedLabel, alerts_text
 from officer_desk.ui.home.model import CaseloadModel
 from officer_desk.ui.person.profile import ProfileForm
+from officer_desk.ui.person.search import HighlightDelegate, TimelineSearchModel
 from officer_desk.ui.person.timeline_model import (
     ITEM_ROLE,
     KINDS,
@@ -60,6 +62,7 @@ log = logging.getLogger("officer_desk.ui")
 NO_DATE = QDate(2000, 1, 1)  # the date edits' "any" value
 NOBODY = ""  # an inmate id that matches no one
 PROGRAMMES_TAB, RELEASE_PLAN_TAB = 1, 2
+SEARCH_PAUSE_MS = 300  # typing: search when the person pauses, not at every letter
 
 
 def prepare_reads(today: date) -> Callable[[Store], None]:
@@ -83,6 +86,7 @@ def prepare_reads(today: date) -> Callable[[Store], None]:
 class PersonPage(QWidget):
     back_requested = Signal()
     amend_requested = Signal(str, str)  # inmate id, note id
+    journal_requested = Signal(str)  # inmate id
     follow_up_done = Signal(str, str)  # follow-up id, text
     status = Signal(str)
 
@@ -131,6 +135,11 @@ class PersonPage(QWidget):
         bind(self.strength_button, actions.strength)
         self.note_button = QPushButton(self.tr("Note"))
         bind(self.note_button, actions.note)
+        self.journal_button = QPushButton(self.tr("Journal…"))
+        self.journal_button.setToolTip(
+            self.tr("Print the person's own journal, or save it as a PDF")
+        )
+        self.journal_button.clicked.connect(self._journal_wanted)
         top = QHBoxLayout()
         top.setSpacing(10)
         top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -143,6 +152,7 @@ class PersonPage(QWidget):
             self.note_button,
         ):
             top.addWidget(button)
+        top.addWidget(self.journal_button)
         top.addSpacing(12)
         top.addWidget(self.previous_button)
         top.addWidget(self.next_button)
@@ -219,31 +229,38 @@ class PersonPage(QWidget):
         dates.addWidget(self.since)
         dates.addWidget(QLabel(self.tr("to")))
         dates.addWidget(self.until)
-        dates.addStretch(1)  # on a row of its own, kept together at the left
+        # Search: the hits replace the timeline while there are words in the box.
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText(self.tr("Search the timeline"))
+        self.search_box.setAccessibleName(self.tr("Search the timeline"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(180)
+        self.search_box.textChanged.connect(self._search_typed)
+        self.search_box.returnPressed.connect(self._search_now)
+        self._search_pause = QTimer(self)
+        self._search_pause.setSingleShot(True)
+        self._search_pause.setInterval(SEARCH_PAUSE_MS)
+        self._search_pause.timeout.connect(self._search_now)
+        dates.addSpacing(6)
+        dates.addWidget(self.search_box, 1)  # the dates and the search keep to one row
         filters.add_group(kinds, 1)
-        filters.add_group(dates)
+        filters.add_group(dates, 1)
 
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Timeline"))
-        self.table.setModel(self.timeline)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(Column.WHEN, 150)
-        header.resizeSection(Column.KIND, 120)
-        header.resizeSection(Column.WHAT, 250)
-        header.setSectionResizeMode(Column.DETAILS, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(Column.BY, 140)
-        self.table.selectionModel().selectionChanged.connect(self._selected)
-        self.table.doubleClicked.connect(self._amend_selected)
+        self.table = self._timeline_view(self.timeline, self.tr("Timeline"))
+        self.found = TimelineSearchModel(executor, self)
+        self.results = self._timeline_view(self.found, self.tr("Entries found"))
+        self.results.setItemDelegateForColumn(Column.DETAILS, HighlightDelegate(self.results))
+        # What was found is what matters: the words come right after the time, wide.
+        found_header = self.results.horizontalHeader()
+        found_header.moveSection(found_header.visualIndex(Column.DETAILS), 1)
+        found_header.setSectionResizeMode(Column.DETAILS, QHeaderView.ResizeMode.Interactive)
+        found_header.resizeSection(Column.DETAILS, 420)
+        found_header.setSectionResizeMode(Column.WHAT, QHeaderView.ResizeMode.Stretch)
+        self.results.hide()
+        self.no_match = QLabel()
+        self.no_match.setObjectName("CardSub")
+        self.no_match.setWordWrap(True)
+        self.no_match.hide()
 
         self.detail = QLabel()
         self.detail.setObjectName("TimelineDetail")
@@ -267,7 +284,10 @@ class PersonPage(QWidget):
         right.setContentsMargins(8, 0, 0, 0)
         right.addWidget(filters)
         right.addWidget(self.table, 1)
-        right.addWidget(self.empty_timeline)
+        right.addWidget(self.results, 1)
+        # Without a table, the message takes the room (at the top), not the filters' rows.
+        right.addWidget(self.empty_timeline, 1, Qt.AlignmentFlag.AlignTop)
+        right.addWidget(self.no_match, 1, Qt.AlignmentFlag.AlignTop)
         right.addLayout(detail_row)
 
         # Programmes and the release plan sit beside the timeline, one tab each, so the page
@@ -304,17 +324,45 @@ class PersonPage(QWidget):
 
         model.loaded.connect(self._refresh)
         self.timeline.page_loaded.connect(self._page_loaded)
+        self.found.page_loaded.connect(self._hits_loaded)
         self.timeline.pause(True)  # until shown
+        self.found.pause(True)
+
+    def _timeline_view(self, model: TimelineModel, name: str) -> QTableView:
+        table = QTableView()
+        table.setAccessibleName(name)
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setShowGrid(False)
+        table.setWordWrap(False)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(28)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(Column.WHEN, 150)
+        header.resizeSection(Column.KIND, 120)
+        header.resizeSection(Column.WHAT, 250)
+        header.setSectionResizeMode(Column.DETAILS, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(Column.BY, 140)
+        table.selectionModel().selectionChanged.connect(self._selected)
+        table.doubleClicked.connect(self._amend_selected)
+        return table
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.timeline.pause(False)
+        self.found.pause(False)
 
     def hideEvent(self, event: QHideEvent) -> None:
         # Changes while the home screen shows (a meal for the caseload) are read once the page
         # is shown again, not each time on the worker competing with the home screen's re-read.
         super().hideEvent(event)
         self.timeline.pause(True)
+        self.found.pause(True)
 
     # --- the programmes and release plan tabs -------------------------------------------------
 
@@ -366,6 +414,11 @@ class PersonPage(QWidget):
         edit.dateChanged.connect(self._filter_changed)
         return edit
 
+    @Slot()
+    def _journal_wanted(self) -> None:
+        if self.inmate_id is not None:
+            self.journal_requested.emit(self.inmate_id)
+
     # --- which person ------------------------------------------------------------------------
 
     def show_person(self, inmate_id: str) -> None:
@@ -373,6 +426,8 @@ class PersonPage(QWidget):
         self.inmate_id = inmate_id
         self._refresh()
         if not same:
+            self.search_box.clear()  # a search is about one person's words
+            self._search_now()
             self.timeline.show_person(inmate_id, self.current_filter())
             for panel in (self._programmes, self._release_plan):
                 if panel is not None:  # a panel built later is shown the person then
@@ -380,6 +435,8 @@ class PersonPage(QWidget):
 
     def clear(self) -> None:
         self.inmate_id = None
+        self.search_box.clear()
+        self._search_now()
         self.timeline.show_person(None)
         self.name.clear()
         self.details.clear()
@@ -397,6 +454,8 @@ class PersonPage(QWidget):
     def _filter_changed(self) -> None:
         if self.inmate_id is not None:
             self.timeline.set_filter(self.current_filter())
+            if self.searching:
+                self.found.set_filter(self.current_filter())
 
     @Slot()
     def _refresh(self) -> None:
@@ -486,21 +545,65 @@ class PersonPage(QWidget):
 
     @Slot(int)
     def _page_loaded(self, total: int) -> None:
-        self.empty_timeline.setVisible(total == 0)
-        self.table.setVisible(total > 0)
+        self.empty_timeline.setVisible(total == 0 and not self.searching)
+        self.table.setVisible(total > 0 and not self.searching)
+
+    # --- search ------------------------------------------------------------------------------
+
+    @property
+    def searching(self) -> bool:
+        """Words are in the search box: the hits are shown instead of the timeline."""
+        return bool(self.found.inmate_id)
+
+    @Slot(str)
+    def _search_typed(self, _text: str) -> None:
+        self._search_pause.start()
+
+    @Slot()
+    def _search_now(self) -> None:
+        self._search_pause.stop()
+        words = self.search_box.text().strip()
+        if self.inmate_id is None or not any(ch.isalnum() for ch in words):
+            self.found.show_person(None)
+            self.results.hide()
+            self.no_match.hide()
+            self._page_loaded(self.timeline.rowCount())
+            self._selected()
+            return
+        self.found.search(self.inmate_id, words, self.current_filter())
+        self.table.hide()
+        self.empty_timeline.hide()
+
+    @Slot(int)
+    def _hits_loaded(self, total: int) -> None:
+        self.results.setVisible(total > 0)
+        self.no_match.setVisible(total == 0)
+        self.no_match.setText(
+            self.tr("No entries match “{words}”. Try fewer words or the start of a word.").format(
+                words=self.found.query
+            )
+            if total == 0
+            else ""
+        )
+        self._selected()
+
+    def _view(self) -> QTableView:
+        return self.results if self.searching else self.table
 
     @Slot(QItemSelection, QItemSelection)
     def _selected(self, *_args: object) -> None:
-        index = self.table.currentIndex()
+        view = self._view()
+        index = view.currentIndex()
         item = index.data(ITEM_ROLE) if index.isValid() else None
         if item is None:
             self.detail.setText(self.tr("Choose an entry to read it in full."))
             self.amend_button.hide()
             return
-        what = self.timeline.index(index.row(), Column.WHAT).data()
-        by = self.timeline.index(index.row(), Column.BY).data()
-        when = self.timeline.index(index.row(), Column.WHEN).data()
-        details = self.timeline.index(index.row(), Column.DETAILS).data(Qt.ItemDataRole.ToolTipRole)
+        model = index.model()
+        what = model.index(index.row(), Column.WHAT).data()
+        by = model.index(index.row(), Column.BY).data()
+        when = model.index(index.row(), Column.WHEN).data()
+        details = model.index(index.row(), Column.DETAILS).data(Qt.ItemDataRole.ToolTipRole)
         text = f"{when} · {what} · {by}"
         if details:
             text += "\n" + details
@@ -513,7 +616,7 @@ class PersonPage(QWidget):
 
     @Slot()
     def _amend_selected(self) -> None:
-        index = self.table.currentIndex()
+        index = self._view().currentIndex()
         item = index.data(ITEM_ROLE) if index.isValid() else None
         if item is not None and item.kind == "note" and self.inmate_id is not None:
             self.amend_requested.emit(self.inmate_id, item.id)

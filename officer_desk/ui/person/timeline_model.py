@@ -78,18 +78,20 @@ def read_page(
                 kinds=shown.kinds,
                 since=shown.since,
             )
-            ids = sorted({i.author_id for i in page.items if i.author_id})
-            authors: dict[str, str] = {}
-            if ids:
-                marks = ",".join("?" * len(ids))
-                authors = dict(
-                    conn.execute(
-                        f"SELECT id, display_name FROM officer WHERE id IN ({marks})", ids
-                    ).fetchall()
-                )
-            return PageRead(page.items, page.next_before, authors)
+            return PageRead(page.items, page.next_before, authors_of(conn, page.items))
 
     return work
+
+
+def authors_of(conn: Any, items: Sequence[TimelineItem]) -> dict[str, str]:
+    """officer id -> name, for the authors of ``items``."""
+    ids = sorted({i.author_id for i in items if i.author_id})
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return dict(
+        conn.execute(f"SELECT id, display_name FROM officer WHERE id IN ({marks})", ids).fetchall()
+    )
 
 
 class TimelineModel(QAbstractTableModel):
@@ -183,11 +185,17 @@ class TimelineModel(QAbstractTableModel):
         generation = self._generation
         before = self._next if self._items else self._first_cursor()
         self._executor.submit(
-            read_page(self._inmate_id, before, self._filter, PAGE_SIZE),
+            self._read(self._inmate_id, before),
             lambda read: self._append(generation, read),
             lambda error: self._failed(generation, error),
             owner=self,
         )
+
+    def _read(
+        self, inmate_id: str, before: tuple[datetime, str] | None
+    ) -> Callable[[Store], PageRead]:
+        """The worker's read of one page (the search's model reads its hits instead)."""
+        return read_page(inmate_id, before, self._filter, PAGE_SIZE)
 
     def _append(self, generation: int, read: PageRead) -> None:
         if generation != self._generation:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -51,6 +50,7 @@ from officer_desk.domain import release as rules
 from officer_desk.domain.errors import DeskError, ValidationError
 from officer_desk.domain.release import RESOLVED, GateAlert, GateRole, ItemStatus, Urgency
 from officer_desk.ui import vocabulary
+from officer_desk.ui.printing import ask_pdf_path, print_with_dialog
 from officer_desk.ui.programmes.inline import InlineMessages, run_write
 from officer_desk.ui.programmes.words import pick
 from officer_desk.ui.read_when_shown import PersonPanel
@@ -62,6 +62,7 @@ from officer_desk.ui.wrap_row import WrapRow
 
 if TYPE_CHECKING:
     from officer_desk.app.writes import Actor
+    from officer_desk.reports.document import Document
     from officer_desk.store.database import Store
     from officer_desk.store.progress import EvidenceOption, PlanItemView, PlanView
 
@@ -158,8 +159,13 @@ class ReleasePlanPanel(PersonPanel):
         self.sign_off_button.clicked.connect(self.open_sign_off)
         self.print_button = QPushButton(self.tr("Print plan"))
         menu = QMenu(self.print_button)
-        menu.addAction(self.tr("In Norwegian (bokmål)…"), lambda: self._print_asking("nb"))
-        menu.addAction(self.tr("In English…"), lambda: self._print_asking("en"))
+        menu.addAction(self.tr("Print in Norwegian (bokmål)…"), lambda: self.print_on_paper("nb"))
+        menu.addAction(self.tr("Print in English…"), lambda: self.print_on_paper("en"))
+        menu.addSeparator()
+        menu.addAction(
+            self.tr("Save as PDF in Norwegian (bokmål)…"), lambda: self._print_asking("nb")
+        )
+        menu.addAction(self.tr("Save as PDF in English…"), lambda: self._print_asking("en"))
         self.print_button.setMenu(menu)
         self.print_button.setToolTip(self.tr("The person's own copy, in plain language"))
         self.print_messages = InlineMessages()
@@ -692,16 +698,46 @@ class ReleasePlanPanel(PersonPanel):
 
     # --- the person's copy -----------------------------------------------------------------------
 
+    def _document(self, language_code: str) -> Document | None:
+        from officer_desk.reports.release_plan import release_plan_document
+
+        if self.plan is None or self.view is None:
+            return None
+        return release_plan_document(
+            self.view,
+            self.plan.person_name,
+            self.plan.prison_number,
+            language=language_code,
+            contact_officer=", ".join(self.plan.contact_officers),
+            made_on=self._today(),
+        )
+
+    def print_on_paper(self, language_code: str) -> bool:
+        """Qt's print dialog for the person's copy; True when it was printed."""
+        self.print_messages.clear()
+        document = self._document(language_code)
+        if document is None:
+            return False
+        try:
+            printed = print_with_dialog(self, document)
+        except DeskError as problem:
+            self.print_messages.say(None, problem.message)
+            return False
+        if printed:
+            self.status.emit(self.tr("Plan sent to the printer."))
+        return printed
+
     def print_plan(self, language_code: str, path: Path) -> bool:
         """Write the person's copy to ``path``; False (with a message shown) if it failed.
 
         Runs on the GUI thread: it needs no database (the plan is already read) and takes a
         fraction of a second; queuing it on the database worker would hold up every query.
         """
-        from officer_desk.reports.release_plan import write_release_plan_pdf
+        from officer_desk.reports import pdf
 
         self.print_messages.clear()
-        if self.plan is None or self.view is None:
+        document = self._document(language_code)
+        if document is None:
             return False
         if not path.parent.is_dir():
             self.print_messages.say(
@@ -712,15 +748,7 @@ class ReleasePlanPanel(PersonPanel):
             )
             return False
         try:
-            write_release_plan_pdf(
-                self.view,
-                self.plan.person_name,
-                self.plan.prison_number,
-                path,
-                language=language_code,
-                contact_officer=", ".join(self.plan.contact_officers),
-                made_on=self._today(),
-            )
+            pdf.write_document(document, path)
         except DeskError as problem:
             self.print_messages.say(None, problem.message)
             return False
@@ -739,10 +767,10 @@ class ReleasePlanPanel(PersonPanel):
         if self.plan is None:
             return
         suffix = "plan" if language_code == "en" else "plan-nb"
-        suggested = f"{self.plan.prison_number}-release-{suffix}.pdf"
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the plan as PDF"), suggested, self.tr("PDF (*.pdf)")
+        chosen = ask_pdf_path(
+            self,
+            self.tr("Save the plan as PDF"),
+            f"{self.plan.prison_number}-release-{suffix}.pdf",
         )
-        if chosen and self.print_plan(language_code, Path(chosen)):
-            # The system's PDF viewer prints it; Qt's own print dialog needs QtPrintSupport.
-            QDesktopServices.openUrl(QUrl.fromLocalFile(chosen))
+        if chosen is not None and self.print_plan(language_code, chosen):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(chosen)))  # to read it at once

@@ -125,14 +125,7 @@ class SupervisorScreens(QObject):
         if line is None or not line.holders:
             return
         holder = line.holders[0]
-        model = self._desk.model
-
-        def opened() -> None:
-            model.loaded.disconnect(opened)
-            self._desk.open_person(inmate_id)
-
-        model.loaded.connect(opened)
-        self._desk.home.show_officer(holder.officer_id, holder.name)
+        self._desk.open_in_caseload(inmate_id, holder.officer_id, holder.name)
         self._show_desk()
 
     # --- dialogs ----------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from officer_desk.app.logbook import ActivityEntry, MealEntry
 from officer_desk.app.writes import Actor, write
 from officer_desk.domain.enums import ActivityCategory
 from officer_desk.domain.errors import PermissionDenied, ValidationError
-from officer_desk.store import audit, keyslots
+from officer_desk.store import audit, keyslots, search
 from officer_desk.store.connect import connect
 from officer_desk.store.database import Store
 from officer_desk.store.keyslots import KdfParams
@@ -309,3 +309,34 @@ def test_who_is_due_follows_the_setting_and_the_exact_day(
     assert [p.prison_number for p in retention.people_due(store, admin, today=TODAY)] == [
         "H-1", "H-2",
     ]  # fmt: skip
+
+
+def test_purged_people_leave_the_search_index_and_its_words_leave_the_file(
+    store: Store, caseload: list[str], officer: Officer, admin: Actor, tmp_path: Path
+) -> None:
+    gone = register_released(
+        store, admin, number="H-2001", name=GONE_NAME, released=date(2016, 6, 1),
+        officer_id=officer.id,
+    )  # fmt: skip
+    add_history(store, admin, gone, words="Snorkelvatn-avtalen er klar")
+    add_history(store, admin, caseload[0], words="Snorkelvatn for de andre")
+
+    def found(person: str) -> int:
+        with store.raw() as conn:
+            return len(search.search_timeline(conn, person, "snorkelvatn").hits)
+
+    assert found(gone) == 4  # the activity, the note, the sensitive note, the conversation
+    assert b"avtalen" in file_bytes(store), "the test would prove nothing"
+
+    retention.purge(store, admin, today=TODAY, archive_dir=tmp_path / "archive")
+
+    assert found(gone) == 0
+    assert found(caseload[0]) == 4, "the others' words stay"
+    with store.raw() as conn:
+        assert conn.execute(
+            "SELECT count(*) FROM search_entry WHERE inmate_id = ?", (gone,)
+        ).fetchone() == (0,)
+        entries = conn.execute("SELECT count(*) FROM search_entry").fetchone()[0]
+        assert conn.execute("SELECT count(*) FROM search_text").fetchone() == (entries,)
+    # FTS5 keeps a deleted row's words in old segments until they merge: the purge merges.
+    assert b"avtalen" not in file_bytes(store)

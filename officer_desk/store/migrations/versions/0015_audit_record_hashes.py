@@ -4,7 +4,7 @@ Records already in the store get their hashes in one baseline entry, so ``verify
 record changed behind the write path after the upgrade from one written before it.
 
 Revision ID: 0015
-Revises: 0013
+Revises: 0014
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0015"
-down_revision = "0013"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 

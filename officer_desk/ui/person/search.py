@@ -1,0 +1,190 @@
+"""Searching a person's timeline: the hits as a timeline of their own, words highlighted.
+
+:class:`TimelineSearchModel` is a :class:`TimelineModel` whose pages are the search's hits
+(``store.search.search_timeline`` on the worker), newest first, a page at a time as the view
+scrolls, with the same columns, filters and refreshes; its details column is the snippet of
+the text that matched, which :class:`HighlightDelegate` paints with the matched words marked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from officer_desk.app.executor import DbExecutor
+from officer_desk.ui import looks
+from officer_desk.ui.person.timeline_model import (
+    PAGE_SIZE,
+    Column,
+    PageRead,
+    TimelineFilter,
+    TimelineModel,
+    authors_of,
+)
+
+if TYPE_CHECKING:
+    from officer_desk.store.database import Store
+    from officer_desk.store.queries import TimelineItem
+
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 20  # [(text, matched)] of the details column
+MARK_START, MARK_END = "\x02", "\x03"  # store.search's marks (not imported: no SQL here)
+HIGHLIGHT_TEXT, HIGHLIGHT_BACK = "warn_text", "warn_bg"  # a pair looks.TEXT_PAIRS checks
+
+
+@dataclass(frozen=True)
+class SearchRead(PageRead):
+    snippets: dict[str, str] = field(default_factory=dict)  # entry id -> marked snippet
+
+
+def read_hits(
+    inmate_id: str,
+    text: str,
+    before: tuple[datetime, str] | None,
+    shown: TimelineFilter,
+    limit: int,
+) -> Callable[[Store], SearchRead]:
+    def work(store: Store) -> SearchRead:
+        from officer_desk.store import search
+
+        with store.raw() as conn:
+            page = search.search_timeline(
+                conn,
+                inmate_id,
+                text,
+                before=before,
+                limit=limit,
+                kinds=shown.kinds,
+                since=shown.since,
+            )
+            items = [hit.item for hit in page.hits]
+            return SearchRead(
+                items,
+                page.next_before,
+                authors_of(conn, items),
+                {hit.item.id: hit.snippet for hit in page.hits},
+            )
+
+    return work
+
+
+def parts_of(snippet: str) -> list[tuple[str, bool]]:
+    """A marked snippet as (text, matched) pieces on one line (a conversation's topics and
+    its note, on lines of their own in the index, are set apart by a dot)."""
+    parts: list[tuple[str, bool]] = []
+    for number, piece in enumerate(snippet.replace("\n", " · ").split(MARK_START)):
+        matched, _mark, rest = piece.partition(MARK_END) if number else ("", "", piece)
+        if matched:
+            parts.append((matched, True))
+        if rest:
+            parts.append((rest, False))
+    return parts
+
+
+class TimelineSearchModel(TimelineModel):
+    """The person's entries that match :attr:`query`, as the timeline shows them."""
+
+    def __init__(self, executor: DbExecutor, parent: QObject | None = None) -> None:
+        super().__init__(executor, parent)
+        self._query = ""
+        self._snippets: dict[str, str] = {}
+
+    @property
+    def query(self) -> str:
+        return self._query
+
+    def search(self, inmate_id: str, text: str, shown: TimelineFilter) -> None:
+        """Show ``inmate_id``'s entries matching ``text``, filtered as the timeline is."""
+        self._query = text
+        self.show_person(inmate_id, shown)
+
+    def reload(self) -> None:
+        self._snippets = {}
+        super().reload()
+
+    def _read(
+        self, inmate_id: str, before: tuple[datetime, str] | None
+    ) -> Callable[[Store], PageRead]:
+        return read_hits(inmate_id, self._query, before, self._filter, PAGE_SIZE)
+
+    def _append(self, generation: int, read: PageRead) -> None:
+        if isinstance(read, SearchRead):
+            self._snippets.update(read.snippets)
+        super()._append(generation, read)
+
+    def _text(self, item: TimelineItem, column: Column) -> str:
+        if column is Column.DETAILS and item.id in self._snippets:
+            return "".join(text for text, _matched in parts_of(self._snippets[item.id]))
+        return super()._text(item, column)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if role == SNIPPET_ROLE and index.isValid() and index.column() == Column.DETAILS:
+            item = self.item(index.row())
+            return parts_of(self._snippets.get(item.id, ""))
+        return super().data(index, role)
+
+
+class HighlightDelegate(QStyledItemDelegate):
+    """Paints a snippet on one line, the matched words bold on the look's highlight colour,
+    elided at the cell's end; the rest as the view paints any cell."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        parts = index.data(SNIPPET_ROLE)
+        if not parts:
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        option.text = ""  # the background, selection and focus as usual; the words below
+        widget = option.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        margin = 4
+        area = QRect(option.rect).adjusted(margin, 0, -margin, 0)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        try:
+            self._paint_parts(painter, option.font, area, parts, selected)
+        finally:
+            painter.restore()
+
+    def _paint_parts(
+        self,
+        painter: QPainter,
+        font: QFont,
+        area: QRect,
+        parts: list[tuple[str, bool]],
+        selected: bool,
+    ) -> None:
+        bold = QFont(font)
+        bold.setBold(True)
+        x = area.left()
+        plain_colour = looks.colour("selection_text" if selected else "text")
+        for text, matched in parts:
+            metrics = QFontMetrics(bold if matched else font)
+            room = area.right() - x
+            if room <= 0:
+                break
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+            width = metrics.horizontalAdvance(shown)
+            box = QRect(x, area.top(), width, area.height())
+            painter.setFont(bold if matched else font)
+            if matched:
+                painter.fillRect(box.adjusted(-1, 3, 1, -3), looks.colour(HIGHLIGHT_BACK))
+                painter.setPen(looks.colour(HIGHLIGHT_TEXT))
+            else:
+                painter.setPen(plain_colour)
+            painter.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, shown)
+            if shown != text:
+                break  # elided: the rest does not fit
+            x += width
