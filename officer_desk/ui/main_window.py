@@ -35,6 +35,7 @@ from officer_desk.ui.desk import DeskPage
 from officer_desk.ui.desk_session import DeskSession
 from officer_desk.ui.handover.banner import HandoverBanner
 from officer_desk.ui.style import icon
+from officer_desk.ui.undo_notice import UndoNotice
 
 if TYPE_CHECKING:
     from officer_desk.app.accounts import SignedIn
@@ -135,6 +136,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.people_label = QLabel()
+        # Undo of a one-click action (Done, Enrol, Reassign) for a few seconds after it.
+        self.undo_notice = UndoNotice(executor)
+        self.undo_notice.said.connect(self._show_status)
+        self.desk.undo_offered.connect(self.undo_notice.offer)
+        self.statusBar().addPermanentWidget(self.undo_notice)
         self.statusBar().addPermanentWidget(self.people_label)
         self.desk.status.connect(self._show_status)
         self.desk.people_changed.connect(self.people_label.setText)
@@ -276,6 +282,7 @@ class MainWindow(QMainWindow):
                 self._today,
                 self.desk_actions.home,
             )
+            screens.undo_offered.connect(self.undo_notice.offer)
             self.unit_menu.insertActions(
                 self.progress_action, [screens.overview_action, screens.conflicts_action]
             )
@@ -463,6 +470,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _signed_out(self) -> None:
+        self.undo_notice.withdraw()  # the next person does not undo this one's action
         self.handover_banner.watch(None)
         self.desk.close_person_data()
         self.desk_actions.set_enabled(False)

@@ -883,6 +883,89 @@
     </message>
 </context>
 <context>
+    <name>CorrectEntryDialog</name>
+    <message>
+        <source>Void an entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct an entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entry no longer counts and leaves the timeline. It stays in the history with your reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your correction counts from now on. The entry as first written stays in the history with your reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typed in a hurry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Begrunnelse</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation type="unfinished">&amp;Grunn</translation>
+    </message>
+    <message>
+        <source>Void entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no reason)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Why declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation type="unfinished">&amp;Notat</translation>
+    </message>
+    <message>
+        <source>Give a reason; it stays with the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CoverDialog</name>
     <message>
         <source>Arrange cover</source>
@@ -1255,12 +1338,28 @@
         <translation>Rettelsen er lagret; den tidligere teksten beholdes.</translation>
     </message>
     <message>
+        <source>Entry voided; it stays in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correction saved; the earlier entry stays in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no meal log of yours in this shift to undo.</source>
+        <translation type="unfinished">Du har ingen måltidsregistrering i denne vakten å angre.</translation>
+    </message>
+    <message>
         <source>Last meal log undone; it stays in the history.</source>
         <translation>Siste måltidsregistrering er angret; den blir stående i historikken.</translation>
     </message>
     <message>
         <source>Follow-up done: {text}</source>
         <translation>Oppfølgingspunkt utført: {text}</translation>
+    </message>
+    <message>
+        <source>Follow-up open again: {text}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2972,6 +3071,22 @@ dato passert</translation>
         <translation>Legg til en ny versjon; den tidligere teksten blir stående i historikken</translation>
     </message>
     <message>
+        <source>Correct…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct this entry; the entry as first written stays in history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take this entry out of the timeline, with a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose an entry to read it in full.</source>
         <translation>Velg en oppføring for å lese hele.</translation>
     </message>
@@ -3319,6 +3434,10 @@ dato passert</translation>
     <message>
         <source>Enrolled in {p}</source>
         <translation>Påmeldt {p}</translation>
+    </message>
+    <message>
+        <source>Enrolment in {p} undone.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Give a reason for marking the enrolment {status}.</source>
@@ -3887,6 +4006,33 @@ dato passert</translation>
     </message>
 </context>
 <context>
+    <name>SignHandoverDialog</name>
+    <message>
+        <source>Sign the handover</source>
+        <translation type="unfinished">Signer overleveringen</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation type="unfinished">Signer</translation>
+    </message>
+    <message>
+        <source>Type your password to sign as {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="unfinished">&amp;Passord</translation>
+    </message>
+    <message>
+        <source>Type your password to sign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
         <source>Sign in</source>
@@ -3973,6 +4119,14 @@ dato passert</translation>
     <message>
         <source>Decide what the sync could not merge</source>
         <translation>Avgjør det synkroniseringen ikke kunne slå sammen</translation>
+    </message>
+    <message>
+        <source>People reassigned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reassignment undone; they are back.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4380,6 +4534,13 @@ dato passert</translation>
         <source>Your last meal log in this shift (everyone in it) is marked as a mistake. It stays in the history with your reason.</source>
         <translation>Din siste måltidsregistrering i denne vakten (alle som var med) merkes som en feil. Den blir stående i historikken med begrunnelsen din.</translation>
     </message>
+    <message numerus="yes">
+        <source>Your last meal log in this shift: {meal} on {day}, saved at {time} for %n person(s). It is marked as a mistake and stays in the history with your reason.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <source>Logged by mistake</source>
         <translation>Registrert ved en feil</translation>
@@ -4407,6 +4568,17 @@ dato passert</translation>
     <message>
         <source>Give a reason for the undo.</source>
         <translation>Oppgi en grunn for å angre.</translation>
+    </message>
+</context>
+<context>
+    <name>UndoNotice</name>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the last action</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4917,6 +5089,54 @@ Datafil: {path}</translation>
         <translation>Dette oppfølgingspunktet er allerede utført.</translation>
     </message>
     <message>
+        <source>“{kind}” is not a kind of timeline entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value1} cannot be corrected here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed; change a value or cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That note does not exist (or was voided already).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That entry does not exist on this workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry was changed meanwhile (or voided); open the timeline again to see what counts now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration must be between 1 minute and {hours} hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{value}” is not a choice here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} was too long ago to undo; change it instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This follow-up is open already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A milestone of this enrolment is signed off; withdraw it instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing of this reassignment is left to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The cover must end after it starts; check the dates.</source>
         <translation>Stedfortredingen må slutte etter at den starter; sjekk datoene.</translation>
     </message>
@@ -5061,6 +5281,10 @@ Datafil: {path}</translation>
         <translation>Spørsmål venter fortsatt på svar ({names}). Signer når de er besvart.</translation>
     </message>
     <message>
+        <source>Your account is not on this workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>That action is no longer in the handover.</source>
         <translation>Det tiltaket er ikke lenger i overleveringen.</translation>
     </message>
@@ -5183,10 +5407,6 @@ Datafil: {path}</translation>
     <message>
         <source>This entry was changed meanwhile (or voided); close the meal and open it again to see what counts now.</source>
         <translation>Registreringen er endret i mellomtiden (eller annullert); lukk måltidet og åpne det igjen for å se hva som gjelder nå.</translation>
-    </message>
-    <message>
-        <source>That meal entry does not exist.</source>
-        <translation>Den måltidsregistreringen finnes ikke.</translation>
     </message>
     <message>
         <source>Duration must be between 1 minute and 24 hours.</source>
@@ -5605,10 +5825,6 @@ Datafil: {path}</translation>
         <translation>En grunn for angringen</translation>
     </message>
     <message>
-        <source>A reason for the void</source>
-        <translation>En grunn for annulleringen</translation>
-    </message>
-    <message>
         <source>A topic</source>
         <translation>Et tema</translation>
     </message>
@@ -5673,6 +5889,10 @@ Datafil: {path}</translation>
         <translation>Språk</translation>
     </message>
     <message>
+        <source>Marking it done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
@@ -5723,6 +5943,10 @@ Datafil: {path}</translation>
     <message>
         <source>The conversation&apos;s time</source>
         <translation>Samtaletidspunktet</translation>
+    </message>
+    <message>
+        <source>The enrolment</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The follow-up</source>
@@ -5931,6 +6155,10 @@ Datafil: {path}</translation>
     <message>
         <source>the journal</source>
         <translation>journalen</translation>
+    </message>
+    <message>
+        <source>undo a reassignment</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>waiting</source>

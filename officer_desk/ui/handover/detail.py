@@ -46,6 +46,7 @@ from officer_desk.ui.programmes.words import language
 if TYPE_CHECKING:
     from officer_desk.app.writes import Actor
     from officer_desk.store.database import Store
+    from officer_desk.ui.handover.sign_dialog import SignHandoverDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -78,6 +79,7 @@ class HandoverDetail(QWidget):
         self.view: HandoverView | None = None
         self.officers: tuple[OfficerSummary, ...] = ()
         self.busy = False
+        self.sign_dialog: SignHandoverDialog | None = None  # the last one opened
 
         self.title = QLabel()
         self.title.setObjectName("SectionTitle")
@@ -688,9 +690,17 @@ class HandoverDetail(QWidget):
                 done=self.tr("Handed over."),
             )
 
-    def _sign(self) -> None:
-        if self.view is not None:
-            self._run("sign", self.view.id, done=self.tr("Handover signed."))
+    def _sign(self) -> SignHandoverDialog | None:
+        """Sign after seeing what is signed and typing the password again."""
+        if self.view is None or self.busy:
+            return None
+        from officer_desk.ui.handover.sign_dialog import SignHandoverDialog
+
+        dialog = SignHandoverDialog(self._executor, self._actor(), self.view, self)
+        dialog.accepted.connect(lambda: self.status.emit(self.tr("Handover signed.")))
+        dialog.open()
+        self.sign_dialog = dialog
+        return dialog
 
     # --- printing -------------------------------------------------------------------------
 
