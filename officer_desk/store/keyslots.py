@@ -79,12 +79,18 @@ class WrongPassword(DeskError):
     def __init__(self, attempts_left: int) -> None:
         # Singular and plural written out (no Qt here for %n); each is translated whole.
         if attempts_left > 1:
-            more = f"{attempts_left} more attempts before the account is locked for a while."
+            message = (
+                f"The user name or password is not right. {attempts_left} more attempts "
+                "before the account is locked for a while."
+            )
         elif attempts_left == 1:
-            more = "One more attempt before the account is locked for a while."
+            message = (
+                "The user name or password is not right. One more attempt before the account "
+                "is locked for a while."
+            )
         else:
-            more = ""
-        super().__init__("The user name or password is not right. " + more)
+            message = "The user name or password is not right."
+        super().__init__(message)
         self.attempts_left = attempts_left
 
 

@@ -40,7 +40,6 @@ if TYPE_CHECKING:
     from officer_desk.ui.dialogs.find_person import FindPersonDialog
     from officer_desk.ui.dialogs.meal import MealDialog
     from officer_desk.ui.dialogs.note import NoteDialog
-    from officer_desk.ui.dialogs.undo import UndoMealDialog
     from officer_desk.ui.person.page import PersonPage
 
 SHIFT = timedelta(hours=8)
@@ -470,18 +469,17 @@ class DeskPage(QWidget):
             owner=self,
         )
 
-    def _offer_meal_undo(self, batch: MealBatch | None) -> UndoMealDialog | None:
+    def _offer_meal_undo(self, batch: MealBatch | None) -> None:
         from officer_desk.ui.dialogs.undo import UndoMealDialog
 
         if batch is None:
             self.status.emit(self.tr("There is no meal log of yours in this shift to undo."))
-            return None
+            return
         dialog = UndoMealDialog(self._executor, self._actor, self.shift_start(), self, batch)
         dialog.saved.connect(
             self._confirm(self.tr("Last meal log undone; it stays in the history."))
         )
         self._open(dialog)
-        return dialog
 
     @Slot(str, str)
     def complete_follow_up(self, follow_up_id: str, text: str) -> None:

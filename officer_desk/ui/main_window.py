@@ -34,6 +34,7 @@ from officer_desk.ui.actions import DeskActions, with_shortcut
 from officer_desk.ui.desk import DeskPage
 from officer_desk.ui.desk_session import DeskSession
 from officer_desk.ui.handover.banner import HandoverBanner
+from officer_desk.ui.outside_changes import OutsideChanges
 from officer_desk.ui.style import icon
 from officer_desk.ui.undo_notice import UndoNotice
 
@@ -142,6 +143,9 @@ class MainWindow(QMainWindow):
         self.desk.undo_offered.connect(self.undo_notice.offer)
         self.statusBar().addPermanentWidget(self.undo_notice)
         self.statusBar().addPermanentWidget(self.people_label)
+        # What the admin command line writes beside the open desk (a roster import) shows at
+        # once: announced on the executor's ``changed`` like the desk's own saves.
+        self.outside_changes = OutsideChanges(executor, self)
         self.desk.status.connect(self._show_status)
         self.desk.people_changed.connect(self.people_label.setText)
         self._build_menus()
@@ -450,6 +454,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _signed_in(self, user: SignedIn) -> None:
         role = Role(user.role)
+        self.outside_changes.start()
         self.set_title_person(user.display_name)
         self._set_signed_in_actions(role)
         if role is Role.ADMIN:
@@ -471,6 +476,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _signed_out(self) -> None:
         self.undo_notice.withdraw()  # the next person does not undo this one's action
+        self.outside_changes.stop()
         self.handover_banner.watch(None)
         self.desk.close_person_data()
         self.desk_actions.set_enabled(False)

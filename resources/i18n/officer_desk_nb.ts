@@ -221,6 +221,10 @@
         <translation>&amp;Tilbake til skrivebordet</translation>
     </message>
     <message>
+        <source>Signed in as {name} ({role}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Accounts</source>
         <translation>Kontoer</translation>
     </message>
@@ -231,10 +235,6 @@
     <message>
         <source>Hub</source>
         <translation>Server</translation>
-    </message>
-    <message>
-        <source>Signed in as {name}, admin.</source>
-        <translation>Logget inn som {name}, administrator.</translation>
     </message>
 </context>
 <context>
@@ -4027,6 +4027,27 @@ dato passert</translation>
         <source>&amp;Password</source>
         <translation type="unfinished">&amp;Passord</translation>
     </message>
+    <message numerus="yes">
+        <source>You sign the handover of {unit} from {outgoing}, for the shift {start} to {end}: %n person(s) ({acknowledged} acknowledged), {actions}, {contingencies}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contingency plan(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <source>Type your password to sign.</source>
         <translation type="unfinished"></translation>
@@ -5761,18 +5782,6 @@ Datafil: {path}</translation>
         <translation>Datafilen kan ikke åpnes eller skrives (tilganger, en mappe som mangler eller en disk som svikter). Be IT-ansvarlig sjekke datamappen.</translation>
     </message>
     <message>
-        <source>{attempts_left} more attempt(s) before the account is locked for a while.</source>
-        <translation>{attempts_left} forsøk til før kontoen låses en stund.</translation>
-    </message>
-    <message>
-        <source>The user name or password is not right. {value1}</source>
-        <translation>Brukernavnet eller passordet er feil. {value1}</translation>
-    </message>
-    <message>
-        <source>This account is locked after too many wrong passwords. Try again in about {minutes} minute(s), or ask a supervisor or admin to reset the password.</source>
-        <translation>Denne kontoen er låst etter for mange feil passord. Prøv igjen om omtrent {minutes} minutt(er), eller be en vaktleder eller administrator tilbakestille passordet.</translation>
-    </message>
-    <message>
         <source>The sign-in key of this account is damaged on this workstation, so it cannot be used. Sign in with another account, or ask an admin to reset this account&apos;s password.</source>
         <translation>Innloggingsnøkkelen til denne kontoen er skadet på denne arbeidsstasjonen og kan ikke brukes. Logg inn med en annen konto, eller be en administrator tilbakestille passordet til denne kontoen.</translation>
     </message>
@@ -5807,6 +5816,14 @@ Datafil: {path}</translation>
     <message>
         <source>The hub&apos;s answer is not understood (a bad snapshot cursor).</source>
         <translation>Svaret fra serveren er ikke forståelig (en ugyldig posisjon i øyeblikksbildet).</translation>
+    </message>
+    <message>
+        <source>This account is locked after too many wrong passwords. Try again in about a minute, or ask a supervisor or admin to reset the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is locked after too many wrong passwords. Try again in about {minutes} minutes, or ask a supervisor or admin to reset the password.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The hub cannot be reached (no network, or the hub is down). Work goes on here; changes are kept and sent when the hub is back.</source>
@@ -6295,10 +6312,6 @@ Datafil: {path}</translation>
 </context>
 <context>
     <name>vocabulary</name>
-    <message>
-        <source>yyyy-MM-dd</source>
-        <translation>dd.MM.yyyy</translation>
-    </message>
     <message>
         <source>Breakfast</source>
         <translation>Frokost</translation>

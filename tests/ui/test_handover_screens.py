@@ -20,7 +20,6 @@ from officer_desk.store.tables import Officer
 from officer_desk.ui.handover.page import HandoverPage
 from officer_desk.ui.main_window import MainWindow
 
-
 OLA_PASSWORD = "lange netter med snø"
 
 

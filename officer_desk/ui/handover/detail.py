@@ -193,7 +193,7 @@ class HandoverDetail(QWidget):
         self.action_has_due = QCheckBox(self.tr("Due"))
         self.action_has_due.setAccessibleName(self.tr("The action has a due time"))
         self.action_due = QDateTimeEdit()
-        self.action_due.setDisplayFormat("dd.MM.yyyy HH:mm")
+        self.action_due.setDisplayFormat(vocabulary.date_time_input_format())
         self.action_due.setAccessibleName(self.tr("Due time of the new action"))
         self.action_due.setEnabled(False)
         self.action_has_due.toggled.connect(self.action_due.setEnabled)
