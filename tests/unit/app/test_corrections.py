@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlmodel import select
@@ -281,3 +282,67 @@ def count(store: Store, table: type) -> int:
 
     with store.reading() as session:
         return int(session.exec(select(func.count()).select_from(table)).one())
+
+
+# --- Sign asks for the password again ---------------------------------------------------------
+
+
+def test_sign_refuses_a_wrong_password_and_signs_with_the_right_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from officer_desk.app import accounts, handover
+    from officer_desk.store import handover as reads
+    from officer_desk.store import keyslots
+    from officer_desk.store.keyslots import KdfParams, WrongPassword
+
+    monkeypatch.setattr(keyslots, "DEFAULT_KDF", KdfParams(time_cost=1, memory_kib=8192))
+    store, admin = accounts.create_store(
+        tmp_path / "desk" / "officer_desk.sqlite",
+        backups=tmp_path / "desk" / "backups",
+        facility_name="Halden fengsel",
+        facility_code="HAL",
+        unit_name="Enhet C",
+        unit_code="C",
+        admin_username="it-admin",
+        admin_name="Åse IT",
+        admin_password="fjellet er høyt i dag",
+    )
+    try:
+        made = {
+            name: accounts.create_account(
+                store, admin.actor(), username=name, display_name=name.title(),
+                role="officer", password=f"{name[::-1]} har et langt passord",
+            )
+            for name in ("kari", "ola")
+        }  # fmt: skip
+        kari = Actor(made["kari"].id, "Kari")
+        ola = Actor(made["ola"].id, "Ola")
+        person = people.add_inmates(
+            store, admin.actor(), [people.InmateDetails(prison_number="H-1", full_name="Per")],
+            today=TODAY,
+        ).ids[0]  # fmt: skip
+        people.assign(store, admin.actor(), officer_id=kari.officer_id, inmate_id=person,
+                      start=TODAY)  # fmt: skip
+        now = datetime.now().astimezone()
+        hid = handover.start_handover(
+            store, kari, now - timedelta(hours=8), now, incoming_id=ola.officer_id
+        ).handover_id
+        handover.hand_over(store, kari, hid, ola.officer_id)
+        with store.raw() as conn:
+            entries = reads.handover_view(conn, hid).entries  # type: ignore[union-attr]
+        for entry in entries:
+            handover.acknowledge(store, ola, entry.id)
+
+        with pytest.raises(WrongPassword):
+            handover.sign_with_password(store, ola, hid, "irak har et langt passord")
+        with store.raw() as conn:
+            assert reads.handover_view(conn, hid).status == "handed_over"  # type: ignore[union-attr]
+        handover.sign_with_password(store, ola, hid, "alo har et langt passord")
+        with store.raw() as conn:
+            signed = reads.handover_view(conn, hid)
+        assert signed is not None and signed.status == "signed" and signed.signed_by == "Ola"
+        with store.reading() as session:
+            actions = [a.action for a in session.exec(select(AuditEntry)).all()]
+        assert "signature check failed" in actions and "signature check" in actions
+    finally:
+        store.close()
