@@ -78,19 +78,15 @@ LOCKOUT = timedelta(minutes=15)
 class WrongPassword(DeskError):
     def __init__(self, attempts_left: int) -> None:
         # Singular and plural written out (no Qt here for %n); each is translated whole.
-        if attempts_left > 1:
-            message = (
-                f"The user name or password is not right. {attempts_left} more attempts "
-                "before the account is locked for a while."
-            )
-        elif attempts_left == 1:
-            message = (
-                "The user name or password is not right. One more attempt before the account "
-                "is locked for a while."
-            )
-        else:
-            message = "The user name or password is not right."
-        super().__init__(message)
+        super().__init__(
+            f"The user name or password is not right. {attempts_left} more attempts before "
+            "the account is locked for a while."
+            if attempts_left > 1
+            else "The user name or password is not right. One more attempt before the account "
+            "is locked for a while."
+            if attempts_left == 1
+            else "The user name or password is not right."
+        )
         self.attempts_left = attempts_left
 
 

@@ -43,6 +43,7 @@ TEMPLATES: tuple[str, ...] = (
     "The password is too short: use at least {MIN_LENGTH} characters. A few words together are easy to remember and hard to guess.",
     "The photo is too large ({value1} KB); the limit is {value2} KB.",
     "The record has no field “{name}” any more.",
+    "The user name or password is not right. {attempts_left} more attempts before the account is locked for a while.",
     "The {role} has already signed this release off.",
     "There is already a programme with code {code}.",
     "There is already an officer_desk store in {data_dir}; 'join' is for a new workstation. Use 'enroll' on an existing one, or choose an empty --data-dir.",

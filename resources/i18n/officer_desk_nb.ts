@@ -222,7 +222,7 @@
     </message>
     <message>
         <source>Signed in as {name} ({role}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Logget inn som {name} ({role}).</translation>
     </message>
     <message>
         <source>Accounts</source>
@@ -886,83 +886,83 @@
     <name>CorrectEntryDialog</name>
     <message>
         <source>Void an entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuller en oppføring</translation>
     </message>
     <message>
         <source>Correct an entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Rett en oppføring</translation>
     </message>
     <message>
         <source>The entry no longer counts and leaves the timeline. It stays in the history with your reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Oppføringen teller ikke lenger og forsvinner fra tidslinjen. Den blir stående i historikken med begrunnelsen din.</translation>
     </message>
     <message>
         <source>Your correction counts from now on. The entry as first written stays in the history with your reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rettelsen din teller fra nå av. Oppføringen slik den først ble skrevet, blir stående i historikken med begrunnelsen din.</translation>
     </message>
     <message>
         <source>Typed in a hurry</source>
-        <translation type="unfinished"></translation>
+        <translation>Skrevet i en fart</translation>
     </message>
     <message>
         <source>Wrong person</source>
-        <translation type="unfinished"></translation>
+        <translation>Feil person</translation>
     </message>
     <message>
         <source>Wrong time</source>
-        <translation type="unfinished"></translation>
+        <translation>Feil tidspunkt</translation>
     </message>
     <message>
         <source>Why?</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvorfor?</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Begrunnelse</translation>
+        <translation>Begrunnelse</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
-        <translation type="unfinished">&amp;Grunn</translation>
+        <translation>&amp;Begrunnelse</translation>
     </message>
     <message>
         <source>Void entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuller oppføringen</translation>
     </message>
     <message>
         <source>Save correction</source>
-        <translation type="unfinished"></translation>
+        <translation>Lagre rettelsen</translation>
     </message>
     <message>
         <source>(no reason)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ingen grunn)</translation>
     </message>
     <message>
         <source>&amp;Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Utfall</translation>
     </message>
     <message>
         <source>&amp;Why declined</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hvorfor avslått</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>&amp;Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Varighet</translation>
     </message>
     <message>
         <source>&amp;Mood</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Humør</translation>
     </message>
     <message>
         <source>&amp;Note</source>
-        <translation type="unfinished">&amp;Notat</translation>
+        <translation>&amp;Notat</translation>
     </message>
     <message>
         <source>Give a reason; it stays with the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Oppgi en begrunnelse; den blir stående i historikken.</translation>
     </message>
 </context>
 <context>
@@ -1339,15 +1339,15 @@
     </message>
     <message>
         <source>Entry voided; it stays in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Oppføringen er annullert; den blir stående i historikken.</translation>
     </message>
     <message>
         <source>Correction saved; the earlier entry stays in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rettelsen er lagret; den tidligere oppføringen blir stående i historikken.</translation>
     </message>
     <message>
         <source>There is no meal log of yours in this shift to undo.</source>
-        <translation type="unfinished">Du har ingen måltidsregistrering i denne vakten å angre.</translation>
+        <translation>Du har ingen måltidsregistrering i denne vakten å angre.</translation>
     </message>
     <message>
         <source>Last meal log undone; it stays in the history.</source>
@@ -1359,7 +1359,7 @@
     </message>
     <message>
         <source>Follow-up open again: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Oppfølgingen er åpen igjen: {text}</translation>
     </message>
 </context>
 <context>
@@ -3072,19 +3072,19 @@ dato passert</translation>
     </message>
     <message>
         <source>Correct…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rett…</translation>
     </message>
     <message>
         <source>Correct this entry; the entry as first written stays in history</source>
-        <translation type="unfinished"></translation>
+        <translation>Rett denne oppføringen; slik den først ble skrevet, blir den stående i historikken</translation>
     </message>
     <message>
         <source>Void…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuller…</translation>
     </message>
     <message>
         <source>Take this entry out of the timeline, with a reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta oppføringen ut av tidslinjen, med en begrunnelse</translation>
     </message>
     <message>
         <source>Choose an entry to read it in full.</source>
@@ -3437,7 +3437,7 @@ dato passert</translation>
     </message>
     <message>
         <source>Enrolment in {p} undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Påmeldingen til {p} er angret.</translation>
     </message>
     <message>
         <source>Give a reason for marking the enrolment {status}.</source>
@@ -4009,48 +4009,48 @@ dato passert</translation>
     <name>SignHandoverDialog</name>
     <message>
         <source>Sign the handover</source>
-        <translation type="unfinished">Signer overleveringen</translation>
+        <translation>Signer overleveringen</translation>
     </message>
     <message>
         <source>Sign</source>
-        <translation type="unfinished">Signer</translation>
+        <translation>Signer</translation>
     </message>
     <message>
         <source>Type your password to sign as {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv passordet ditt for å signere som {name}.</translation>
     </message>
     <message>
         <source>Your password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passordet ditt</translation>
     </message>
     <message>
         <source>&amp;Password</source>
-        <translation type="unfinished">&amp;Passord</translation>
+        <translation>&amp;Passord</translation>
     </message>
     <message numerus="yes">
         <source>You sign the handover of {unit} from {outgoing}, for the shift {start} to {end}: %n person(s) ({acknowledged} acknowledged), {actions}, {contingencies}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Du signerer overleveringen for {unit} fra {outgoing}, for vakten {start} til {end}: %n person ({acknowledged} kvittert), {actions}, {contingencies}.</numerusform>
+            <numerusform>Du signerer overleveringen for {unit} fra {outgoing}, for vakten {start} til {end}: %n personer ({acknowledged} kvittert), {actions}, {contingencies}.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n action(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n tiltak</numerusform>
+            <numerusform>%n tiltak</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n contingency plan(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n beredskapsplan</numerusform>
+            <numerusform>%n beredskapsplaner</numerusform>
         </translation>
     </message>
     <message>
         <source>Type your password to sign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv passordet ditt for å signere.</translation>
     </message>
 </context>
 <context>
@@ -4143,11 +4143,11 @@ dato passert</translation>
     </message>
     <message>
         <source>People reassigned.</source>
-        <translation type="unfinished"></translation>
+        <translation>Personene er flyttet.</translation>
     </message>
     <message>
         <source>Reassignment undone; they are back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Flyttingen er angret; de er tilbake.</translation>
     </message>
 </context>
 <context>
@@ -4557,9 +4557,9 @@ dato passert</translation>
     </message>
     <message numerus="yes">
         <source>Your last meal log in this shift: {meal} on {day}, saved at {time} for %n person(s). It is marked as a mistake and stays in the history with your reason.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Din siste måltidsregistrering i denne vakten: {meal} {day}, lagret {time} for %n person. Den merkes som en feil og blir stående i historikken med begrunnelsen din.</numerusform>
+            <numerusform>Din siste måltidsregistrering i denne vakten: {meal} {day}, lagret {time} for %n personer. Den merkes som en feil og blir stående i historikken med begrunnelsen din.</numerusform>
         </translation>
     </message>
     <message>
@@ -4595,11 +4595,11 @@ dato passert</translation>
     <name>UndoNotice</name>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Angre</translation>
     </message>
     <message>
         <source>Undo the last action</source>
-        <translation type="unfinished"></translation>
+        <translation>Angre det siste du gjorde</translation>
     </message>
 </context>
 <context>
@@ -5111,51 +5111,51 @@ Datafil: {path}</translation>
     </message>
     <message>
         <source>“{kind}” is not a kind of timeline entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>«{kind}» er ikke en type oppføring i tidslinjen.</translation>
     </message>
     <message>
         <source>{value1} cannot be corrected here.</source>
-        <translation type="unfinished"></translation>
+        <translation>{value1} kan ikke rettes her.</translation>
     </message>
     <message>
         <source>Nothing was changed; change a value or cancel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingenting ble endret; endre en verdi eller avbryt.</translation>
     </message>
     <message>
         <source>That note does not exist (or was voided already).</source>
-        <translation type="unfinished"></translation>
+        <translation>Notatet finnes ikke (eller er allerede annullert).</translation>
     </message>
     <message>
         <source>That entry does not exist on this workstation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Oppføringen finnes ikke på denne arbeidsstasjonen.</translation>
     </message>
     <message>
         <source>This entry was changed meanwhile (or voided); open the timeline again to see what counts now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Oppføringen ble endret i mellomtiden (eller annullert); åpne tidslinjen igjen for å se hva som gjelder nå.</translation>
     </message>
     <message>
         <source>Duration must be between 1 minute and {hours} hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Varigheten må være mellom 1 minutt og {hours} timer.</translation>
     </message>
     <message>
         <source>“{value}” is not a choice here.</source>
-        <translation type="unfinished"></translation>
+        <translation>«{value}» er ikke et valg her.</translation>
     </message>
     <message>
         <source>{what} was too long ago to undo; change it instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} er for lenge siden til å angres; endre det i stedet.</translation>
     </message>
     <message>
         <source>This follow-up is open already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Denne oppfølgingen er allerede åpen.</translation>
     </message>
     <message>
         <source>A milestone of this enrolment is signed off; withdraw it instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>En milepæl i denne påmeldingen er kvittert ut; trekk påmeldingen i stedet.</translation>
     </message>
     <message>
         <source>Nothing of this reassignment is left to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingenting av denne flyttingen er igjen å angre.</translation>
     </message>
     <message>
         <source>The cover must end after it starts; check the dates.</source>
@@ -5303,7 +5303,7 @@ Datafil: {path}</translation>
     </message>
     <message>
         <source>Your account is not on this workstation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontoen din finnes ikke på denne arbeidsstasjonen.</translation>
     </message>
     <message>
         <source>That action is no longer in the handover.</source>
@@ -5818,12 +5818,24 @@ Datafil: {path}</translation>
         <translation>Svaret fra serveren er ikke forståelig (en ugyldig posisjon i øyeblikksbildet).</translation>
     </message>
     <message>
+        <source>The user name or password is not right. {attempts_left} more attempts before the account is locked for a while.</source>
+        <translation>Brukernavnet eller passordet er feil. {attempts_left} forsøk til før kontoen låses en stund.</translation>
+    </message>
+    <message>
+        <source>The user name or password is not right. One more attempt before the account is locked for a while.</source>
+        <translation>Brukernavnet eller passordet er feil. Ett forsøk til før kontoen låses en stund.</translation>
+    </message>
+    <message>
+        <source>The user name or password is not right.</source>
+        <translation>Brukernavnet eller passordet er feil.</translation>
+    </message>
+    <message>
         <source>This account is locked after too many wrong passwords. Try again in about a minute, or ask a supervisor or admin to reset the password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Denne kontoen er låst etter for mange feil passord. Prøv igjen om omtrent ett minutt, eller be en vaktleder eller administrator tilbakestille passordet.</translation>
     </message>
     <message>
         <source>This account is locked after too many wrong passwords. Try again in about {minutes} minutes, or ask a supervisor or admin to reset the password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Denne kontoen er låst etter for mange feil passord. Prøv igjen om omtrent {minutes} minutter, eller be en vaktleder eller administrator tilbakestille passordet.</translation>
     </message>
     <message>
         <source>The hub cannot be reached (no network, or the hub is down). Work goes on here; changes are kept and sent when the hub is back.</source>
@@ -5907,7 +5919,7 @@ Datafil: {path}</translation>
     </message>
     <message>
         <source>Marking it done</source>
-        <translation type="unfinished"></translation>
+        <translation>Å merke den som gjort</translation>
     </message>
     <message>
         <source>Name</source>
@@ -5963,7 +5975,7 @@ Datafil: {path}</translation>
     </message>
     <message>
         <source>The enrolment</source>
-        <translation type="unfinished"></translation>
+        <translation>Påmeldingen</translation>
     </message>
     <message>
         <source>The follow-up</source>
@@ -6175,7 +6187,7 @@ Datafil: {path}</translation>
     </message>
     <message>
         <source>undo a reassignment</source>
-        <translation type="unfinished"></translation>
+        <translation>angre en flytting</translation>
     </message>
     <message>
         <source>waiting</source>
