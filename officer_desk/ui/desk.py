@@ -146,6 +146,8 @@ class DeskPage(QWidget):
         self.home.follow_up_done.connect(self.complete_follow_up)
         self.home.arrange_requested.connect(self.arrange_cards)
         self.model.loaded.connect(self._caseload_loaded)
+        # The home screen's Undo button shows only while there is a meal log to undo.
+        executor.changed.connect(self._meal_logs_changed)
         self._settling = Settling(executor, self)
         self._settling.settled.connect(self.settled)
 
@@ -173,6 +175,7 @@ class DeskPage(QWidget):
         """A person signed in: their caseload (a supervisor: any caseload on the unit)."""
         self.close_person_data()
         self.signed_in_at = self._now()
+        self.home.undo_button.hide()  # a new shift: nothing of it to undo yet
         supervisor = Role(user.role) is Role.SUPERVISOR
         self.model.viewer_id = user.officer_id
         self.home.show_officer(user.officer_id, user.display_name)
@@ -455,6 +458,21 @@ class DeskPage(QWidget):
         )
         self._open(dialog)
         return dialog
+
+    @Slot(object)
+    def _meal_logs_changed(self, change: Change) -> None:
+        if "meal_log" in change.entities and self.signed_in_at is not None:
+            self._offer_undo_button()
+
+    def _offer_undo_button(self) -> None:
+        from officer_desk.ui.dialogs.undo import last_meal_batch
+
+        self._executor.submit(
+            last_meal_batch(self._actor(), self.shift_start()),
+            lambda batch: self.home.undo_button.setVisible(batch is not None),
+            self._refused,
+            owner=self,
+        )
 
     @Slot()
     def undo_meal(self) -> None:

@@ -36,7 +36,7 @@ from officer_desk.ui.desk_session import DeskSession
 from officer_desk.ui.handover.banner import HandoverBanner
 from officer_desk.ui.outside_changes import OutsideChanges
 from officer_desk.ui.style import icon
-from officer_desk.ui.undo_notice import UndoNotice
+from officer_desk.ui.undo_notice import UndoNotice, UndoOffer
 
 if TYPE_CHECKING:
     from officer_desk.app.accounts import SignedIn
@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         # Undo of a one-click action (Done, Enrol, Reassign) for a few seconds after it.
         self.undo_notice = UndoNotice(executor)
         self.undo_notice.said.connect(self._show_status)
-        self.desk.undo_offered.connect(self.undo_notice.offer)
+        self.desk.undo_offered.connect(self._offer_undo)
         self.statusBar().addPermanentWidget(self.undo_notice)
         self.statusBar().addPermanentWidget(self.people_label)
         # What the admin command line writes beside the open desk (a roster import) shows at
@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
                 self._today,
                 self.desk_actions.home,
             )
-            screens.undo_offered.connect(self.undo_notice.offer)
+            screens.undo_offered.connect(self._offer_undo)
             self.unit_menu.insertActions(
                 self.progress_action, [screens.overview_action, screens.conflicts_action]
             )
@@ -482,6 +482,12 @@ class MainWindow(QMainWindow):
         self.desk_actions.set_enabled(False)
         self.set_title_person(None)
         self._set_signed_in_actions(None)
+
+    @Slot(object)
+    def _offer_undo(self, offer: UndoOffer) -> None:
+        """The notice says what was done, beside its Undo: not twice on the status bar."""
+        self.statusBar().clearMessage()
+        self.undo_notice.offer(offer)
 
     @Slot(str)
     def _show_status(self, text: str) -> None:

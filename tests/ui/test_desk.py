@@ -103,10 +103,13 @@ def test_undo_the_last_meal_log_in_the_shift_keeps_it_in_history(
     qtbot: QtBot, window: MainWindow, officer: Officer, caseload: list[str], executor: DbExecutor
 ) -> None:
     sign_in(qtbot, window, officer)
+    undo_button = window.desk.home.undo_button
+    assert undo_button.isHidden()  # offered only when there is a meal log to undo
     window.desk_actions.undo_meal.trigger()  # nothing to undo yet: said at once, no dialog
     qtbot.waitUntil(lambda: "no meal log" in window.statusBar().currentMessage(), timeout=TIMEOUT)
     assert not window.desk.dialogs
     save(qtbot, window, open_meal_dialog(window))
+    qtbot.waitUntil(undo_button.isVisible, timeout=TIMEOUT)
     window.desk_actions.undo_meal.trigger()
     qtbot.waitUntil(lambda: bool(window.desk.dialogs), timeout=TIMEOUT)
     undo = window.desk.dialogs[-1]
@@ -122,6 +125,7 @@ def test_undo_the_last_meal_log_in_the_shift_keeps_it_in_history(
     assert all(
         card.meal_chips["lunch"].property("outcome") == "none" for card in window.desk.home.cards
     )
+    qtbot.waitUntil(undo_button.isHidden, timeout=TIMEOUT)
     window.statusBar().clearMessage()
     window.desk_actions.undo_meal.trigger()  # nothing left to undo: said before any reason
     qtbot.waitUntil(lambda: "no meal log" in window.statusBar().currentMessage(), timeout=TIMEOUT)
@@ -175,7 +179,9 @@ def test_the_contact_nudge_goes_away_after_a_conversation_and_its_follow_up_show
     with reloaded(qtbot, window):
         qtbot.mouseClick(done, Qt.MouseButton.LeftButton)
     assert card.follow_ups_box.isHidden()
-    assert "Follow-up done" in window.statusBar().currentMessage()
+    notice = window.undo_notice  # said once, beside its Undo (not twice on the status bar)
+    assert "Follow-up done" in notice.text.text() and notice.offered is not None
+    assert "Follow-up done" not in window.statusBar().currentMessage()
 
 
 @pytest.fixture
