@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from officer_desk.app.executor import DbExecutor
 from officer_desk.ui import vocabulary
 from officer_desk.ui.card import password_input
+from officer_desk.ui.fit import fit_to_text, grow_to_fit
 from officer_desk.ui.work_dialog import WorkDialog
 
 if TYPE_CHECKING:
@@ -39,6 +40,14 @@ class SignHandoverDialog(WorkDialog):
         self.password.setAccessibleName(self.tr("Your password"))
         self.form.addRow(self.tr("&Password"), self.password)
         self.password.textEdited.connect(lambda _text: self.error.clear())
+        fit_to_text(self)
+        self.password.setFocus()
+
+    def refuse(self, message: str) -> None:
+        """The reason in full (the dialog grows to it), and the password field ready again."""
+        super().refuse(message)
+        grow_to_fit(self)
+        self.ok.setDefault(True)
         self.password.setFocus()
 
     def summary(self, view: HandoverView) -> str:
