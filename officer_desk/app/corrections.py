@@ -14,7 +14,7 @@ path, audited as ``undo``, and only within :data:`UNDO_WINDOW` of the change it 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlmodel import SQLModel, col, or_, select
@@ -226,15 +226,12 @@ def _one_of(enum: Any, value: Any, field: str) -> str:
 # --- undo of one-click actions ----------------------------------------------------------------
 
 
-def _recent(w: Writer, moment: Any, what: str) -> None:
-    if moment is None or w.now - _aware(moment) > UNDO_WINDOW:
+def _recent(w: Writer, moment: datetime | None, what: str) -> None:
+    """Refuse an undo of something done longer ago than :data:`UNDO_WINDOW`."""
+    if moment is not None and moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)  # stored as UTC; SQLite may hand it back naive
+    if moment is None or w.now - moment > UNDO_WINDOW:
         raise ValidationError(f"{what} was too long ago to undo; change it instead.", "undo")
-
-
-def _aware(moment: Any) -> Any:
-    from datetime import UTC
-
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def undo_follow_up_done(store: Store, actor: Actor, follow_up_id: str) -> Change:

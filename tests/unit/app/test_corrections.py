@@ -346,3 +346,27 @@ def test_sign_refuses_a_wrong_password_and_signs_with_the_right_one(
         assert "signature check failed" in actions and "signature check" in actions
     finally:
         store.close()
+
+
+def test_an_undo_after_its_time_is_refused_and_writes_nothing(
+    unit_store: Store, kari: Actor, caseload: list[str]
+) -> None:
+    conversations.log_conversation(
+        unit_store,
+        kari,
+        ConversationEntry(
+            caseload[0], _now(), 20, 3, follow_ups=(FollowUpEntry("Book the dentist", TODAY),)
+        ),
+    )
+    with unit_store.reading() as session:
+        follow_up = session.exec(select(FollowUp)).one()
+    conversations.complete_follow_up(unit_store, kari, follow_up.id)
+    with unit_store.writing() as session:  # an hour passes (the stored time moved back)
+        session.connection().exec_driver_sql(
+            "UPDATE follow_up SET done_at = ? WHERE id = ?",
+            ((_now() - timedelta(hours=1)).strftime("%Y-%m-%d %H:%M:%S.%f"), follow_up.id),
+        )
+    before = count(unit_store, OutboxEntry)
+    with pytest.raises(ValidationError, match="too long ago"):
+        corrections.undo_follow_up_done(unit_store, kari, follow_up.id)
+    assert count(unit_store, OutboxEntry) == before
