@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from desk_helpers import TIMEOUT, on_worker, sign_in
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, Qt
 from pytestqt.qtbot import QtBot
 
 from officer_desk.app import people
@@ -185,9 +185,10 @@ def test_outgoing_drafts_edits_and_hands_over_then_incoming_reads_back_and_signs
     qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=TIMEOUT)
     assert "password is not right" in dialog.error.text()
     assert stored(window, hid).status == "handed_over"  # a wrong password signs nothing
-    dialog.password.setText(OLA_PASSWORD)
+    qtbot.keyClicks(dialog.password, OLA_PASSWORD)
+    assert not dialog.error.isVisible()  # the refusal goes once the input is changed
     with qtbot.waitSignal(dialog.accepted, timeout=TIMEOUT):
-        dialog.ok.click()
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)  # Enter signs
     qtbot.waitUntil(lambda: not page._executor.busy, timeout=TIMEOUT)
     signed = stored(window, hid)
     assert signed.status == "signed" and signed.signed_by == "Ola Bø"
