@@ -549,6 +549,21 @@ def sign(store: Store, actor: Actor, handover_id: str) -> Change:
         return w.change
 
 
+def sign_with_password(store: Store, actor: Actor, handover_id: str, password: str) -> Change:
+    """Sign after the signer typed their password again: a signature is a deliberate act of
+    the person at the desk, not of whoever finds it unlocked.  A wrong password is refused
+    (and audited and counted towards the lockout, as at the lock screen); nothing is signed."""
+    from officer_desk.app.accounts import verify_at_desk
+
+    with store.reading() as session:
+        me = session.get(Officer, actor.officer_id) if actor.officer_id else None
+        username = me.username if me is not None else ""
+    if not username:
+        raise NotFound("Your account is not on this workstation.")
+    verify_at_desk(store, username, password, action="signature check")
+    return sign(store, actor, handover_id)
+
+
 def complete_action(store: Store, actor: Actor, action_id: str) -> Change:
     """Mark an action done (its owner, the incoming side or a supervisor)."""
     with write(store, actor) as w:

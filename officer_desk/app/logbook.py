@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from sqlmodel import Session, col, select
 
-from officer_desk.app import access
+from officer_desk.app import access, corrections
 from officer_desk.app.writes import Actor, Change, Writer, write
 from officer_desk.domain import rules
 from officer_desk.domain.enums import (
@@ -191,34 +191,7 @@ def _amended(current: MealLog | None, entry: MealEntry) -> str | None:
 
 def void_meal(store: Store, actor: Actor, *, meal_log_id: str, reason: str) -> Change:
     """Void a meal entry: a tombstone row with the reason; the original stays in history."""
-    with write(store, actor) as w:
-        why = rules.required_text(reason, "reason", "A reason for the void")
-        original = w.session.get(MealLog, meal_log_id)
-        if original is None:
-            raise NotFound("That meal entry does not exist.")
-        access.require_people(w.session, actor, [original.inmate_id], w.now.date(), "meals")
-        _void_meal_row(w, actor, original, why)
-        return w.change
-
-
-def _void_meal_row(w: Writer, actor: Actor, original: MealLog, why: str) -> None:
-    w.insert(
-        MealLog(
-            inmate_id=original.inmate_id,
-            day=original.day,
-            meal=original.meal,
-            outcome=original.outcome,
-            decline_reason=original.decline_reason,
-            ate_together=original.ate_together,
-            logged_at=w.now,
-            logged_by=actor.officer_id,
-            amends_id=original.amends_id or original.id,
-            voided=True,
-            void_reason=why,
-        ),
-        action="void",
-        detail=why,
-    )
+    return corrections.void_entry(store, actor, kind="meal", entry_id=meal_log_id, reason=reason)
 
 
 @dataclass(frozen=True)
@@ -283,6 +256,7 @@ def _require_enrolled(w: Writer, inmate_ids: Sequence[str], programme_id: str) -
                 col(Enrolment.inmate_id).in_(inmate_ids),
                 Enrolment.programme_id == programme_id,
                 col(Enrolment.status).in_(["active", "completed"]),
+                col(Enrolment.deleted_at).is_(None),
             )
         ).all()
     )
@@ -295,6 +269,44 @@ def _require_enrolled(w: Writer, inmate_ids: Sequence[str], programme_id: str) -
         )
 
 
+def _last_batch(session: Session, actor: Actor, since: datetime) -> Sequence[MealLog]:
+    """The officer's last meal log since ``since`` (one "log lunch" for everyone in it) that
+    still stands as logged: not voided, not corrected."""
+    replaced = select(MealLog.amends_id).where(col(MealLog.amends_id).is_not(None))
+    standing = (
+        MealLog.logged_by == actor.officer_id,
+        MealLog.logged_at >= since,
+        col(MealLog.amends_id).is_(None),
+        col(MealLog.id).not_in(replaced),
+    )
+    last = session.exec(
+        select(MealLog.logged_at).where(*standing).order_by(col(MealLog.logged_at).desc()).limit(1)
+    ).first()
+    if last is None:
+        return []
+    return session.exec(select(MealLog).where(*standing, MealLog.logged_at == last)).all()
+
+
+@dataclass(frozen=True)
+class MealBatch:
+    """What "undo last meal log" would void (for the screen to say before asking why)."""
+
+    meal: str
+    day: date
+    people: int
+    logged_at: datetime
+
+
+def last_meal_batch(store: Store, actor: Actor, *, since: datetime) -> MealBatch | None:
+    """The meal log an undo would void now, or None when there is nothing to undo."""
+    with store.reading() as session:
+        batch = _last_batch(session, actor, since)
+        if not batch:
+            return None
+        first = batch[0]
+        return MealBatch(first.meal, first.day, len(batch), first.logged_at)
+
+
 def undo_last_meal_log(store: Store, actor: Actor, *, since: datetime, reason: str) -> Change:
     """Void the last meal log this officer saved since ``since`` (the start of the shift).
 
@@ -303,29 +315,10 @@ def undo_last_meal_log(store: Store, actor: Actor, *, since: datetime, reason: s
     """
     why = rules.required_text(reason, "reason", "A reason for the undo")
     with write(store, actor) as w:
-        replaced = select(MealLog.amends_id).where(col(MealLog.amends_id).is_not(None))
-        last = w.session.exec(
-            select(MealLog.logged_at)
-            .where(
-                MealLog.logged_by == actor.officer_id,
-                MealLog.logged_at >= since,
-                col(MealLog.amends_id).is_(None),
-                col(MealLog.id).not_in(replaced),
-            )
-            .order_by(col(MealLog.logged_at).desc())
-            .limit(1)
-        ).first()
-        if last is None:
+        batch = _last_batch(w.session, actor, since)
+        if not batch:
             raise NotFound("There is no meal log of yours in this shift to undo.")
-        batch = w.session.exec(
-            select(MealLog).where(
-                MealLog.logged_by == actor.officer_id,
-                MealLog.logged_at == last,
-                col(MealLog.amends_id).is_(None),
-                col(MealLog.id).not_in(replaced),
-            )
-        ).all()
         access.require_people(w.session, actor, [r.inmate_id for r in batch], w.now.date(), "meals")
         for original in batch:
-            _void_meal_row(w, actor, original, why)
+            corrections.void_row(w, original, why)
         return w.change

@@ -51,12 +51,13 @@ def add_note(
         return w.change
 
 
-def amend_note(store: Store, actor: Actor, *, note_id: str, text: str) -> Change:
-    """Append a new revision; earlier ones stay readable with their author and time."""
+def amend_note(store: Store, actor: Actor, *, note_id: str, text: str, reason: str = "") -> Change:
+    """Append a new revision; earlier ones stay readable with their author and time.
+    ``reason``: why it is corrected (audited with the revision)."""
     body = rules.required_text(text, "text", "The amended note", rules.MAX_NOTE_TEXT)
     with write(store, actor) as w:
         note = w.session.get(CaseNote, note_id)
-        if note is None:
+        if note is None or note.deleted_at is not None:
             raise NotFound("That note does not exist.")
         access.require_people(w.session, actor, [note.inmate_id], w.now.date(), "notes")
         last = (
@@ -74,7 +75,7 @@ def amend_note(store: Store, actor: Actor, *, note_id: str, text: str) -> Change
                 written_by=actor.officer_id,
             ),
             action="amend",
-            detail=f"revision {last + 1}",
+            detail=f"revision {last + 1}" + (f": {reason.strip()}" if reason.strip() else ""),
         )
         w.change.inmate_ids.add(note.inmate_id)
         return w.change

@@ -175,6 +175,7 @@ def enrol(
                 Enrolment.inmate_id == inmate_id,
                 Enrolment.programme_id == programme_id,
                 col(Enrolment.status).not_in([s.value for s in ENDS]),
+                col(Enrolment.deleted_at).is_(None),  # an enrolment undone never was
             )
         ).first()
         if ongoing is not None:

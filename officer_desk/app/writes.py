@@ -66,7 +66,9 @@ class Writer:
         self._record(row, action, "insert", detail)
         return row
 
-    def update(self, row: Synced, values: dict[str, Any], *, detail: str = "") -> Synced:
+    def update(
+        self, row: Synced, values: dict[str, Any], *, detail: str = "", action: str = "update"
+    ) -> Synced:
         """Set fields on a row; the outbox op carries only the changed fields (per-field LWW)."""
         changed = {k: v for k, v in values.items() if getattr(row, k) != v}
         if not changed:
@@ -79,7 +81,7 @@ class Writer:
         self._stamp(row)
         self._add(row)
         fields = ", ".join(sorted(changed))
-        self._record(row, "update", "update", detail or f"changed {fields}", only=set(changed))
+        self._record(row, action, "update", detail or f"changed {fields}", only=set(changed))
         return row
 
     def audit_only(self, action: str, entity: str, entity_id: str | None, detail: str) -> None:

@@ -294,7 +294,9 @@ def cmd_import_roster(desk: Desk, args: argparse.Namespace) -> int:
         today=_date(args.today, "Today"),
         unit_code=args.unit,
     )
-    _say(f"Imported {result.imported} people; {result.assigned} assigned to a contact officer.")
+    # The command line has no Qt (and so no %n plurals): singular and plural written out.
+    imported = "1 person" if result.imported == 1 else f"{result.imported} people"
+    _say(f"Imported {imported}; {result.assigned} assigned to a contact officer.")
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return EXIT_OK

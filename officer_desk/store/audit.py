@@ -16,7 +16,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from officer_desk.domain.ids import new_id
@@ -237,6 +237,36 @@ def verify_chain(entries: Iterable[AuditEntry]) -> list[ChainProblem]:
     return problems
 
 
+def baseline(db: Any, tables: Sequence[str], why: str) -> int:
+    """For a migration that changes how records are stored (a column with a default added to
+    filled rows, a rewritten value): one entry holding the current content hash of every
+    record of ``tables``, so ``verify`` compares later rows with what the migration left.
+    Returns how many records it holds (no entry when there are none)."""
+    present = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    keys = [
+        (table, str(row[0]))
+        for table in tables
+        if table in present
+        for row in db.execute(f"SELECT id FROM {table}")
+    ]
+    if not keys:
+        return 0
+    device = db.execute("SELECT value FROM local_setting WHERE key = 'device_id'").fetchone()
+    entry = Draft(
+        at=datetime.now(UTC),
+        actor_id=None,
+        actor_name="system",
+        workstation=device[0] if device else "",
+        action="baseline",
+        entity="store",
+        entity_id=None,
+        detail=f"content hashes of the {len(keys)} records held when {why}",
+        records=list(current_hashes(db, keys)),
+    )
+    chain(db, [entry])
+    return len(keys)
+
+
 # --- checking records against the chain --------------------------------------------------
 
 # At most this many records of each kind of problem are named; the rest are counted.
@@ -246,43 +276,35 @@ NAMED = 20
 def verify_records(db: Any) -> list[str]:
     """Every synced record whose content differs from what the audit chain last recorded for
     it, every record the chain does not know, and every one it holds that is gone; and every
-    entry whose record hashes no longer match its digest.  Entries from before record hashes
-    began are covered by the baseline entry the upgrade wrote (migration 0015)."""
-    problems: list[str] = []
-    digests = dict(
-        db.execute("SELECT seq, content_hash FROM audit_entry WHERE content_hash IS NOT NULL")
-    )
-    latest: dict[tuple[str, str], tuple[str, int]] = {}
-    group: list[tuple[str, str, str]] = []
-    current = None
-    rows = db.execute("SELECT seq, entity, entity_id, hash FROM audit_record ORDER BY seq")
-    for seq, entity, entity_id, digest in [*rows, (None, "", "", "")]:
-        if seq != current:
-            if current is not None and records_digest(group) != digests.pop(current, None):
-                problems.append(
-                    f"audit entry {current}: the record hashes it holds were changed after it "
-                    "was written"
-                )
-            current, group = seq, []
-        group.append((entity, entity_id, digest))
-        latest[(entity, entity_id)] = (digest, seq)
-    problems += [
-        f"audit entry {seq}: the record hashes it was written with are gone" for seq in digests
-    ]
+    entry whose record hashes no longer match its digest.  Records held before record hashes
+    began are covered by the baseline entry the upgrade wrote (migration 0015).
+
+    Streams: the chain's last hash per record and the live rows are both read in (table, id)
+    order and merged, so a store of millions of records is checked in little memory."""
+    problems = _digest_problems(db)
     changed: list[str] = []
     added: list[str] = []
-    for table in synced_tables():
-        for entity_id, digest in _hashed_rows(db.execute(f"SELECT * FROM {table}")):
-            expected = latest.pop((table, entity_id), None)
-            if expected is None:
-                added.append(f"{table} {entity_id}")
-            elif expected[0] != digest:
-                changed.append(f"{table} {entity_id}|(last written in audit entry {expected[1]})")
-    removed = [
-        f"{entity} {entity_id}|(last written in audit entry {seq})"
-        for (entity, entity_id), (digest, seq) in latest.items()
-        if digest
-    ]
+    removed: list[str] = []
+    recorded = db.cursor().execute(
+        "SELECT entity, entity_id, hash, max(seq) FROM audit_record "
+        "GROUP BY entity, entity_id ORDER BY entity, entity_id"
+    )
+    live = _live_hashes(db)
+    held = next(recorded, None)
+    row = next(live, None)
+    while held is not None or row is not None:
+        if held is None or (row is not None and (row[0], row[1]) < (held[0], held[1])):
+            assert row is not None
+            added.append(f"{row[0]} {row[1]}")
+            row = next(live, None)
+        elif row is None or (held[0], held[1]) < (row[0], row[1]):
+            if held[2]:
+                removed.append(f"{held[0]} {held[1]}|(last written in audit entry {held[3]})")
+            held = next(recorded, None)
+        else:
+            if held[2] != row[2]:
+                changed.append(f"{row[0]} {row[1]}|(last written in audit entry {held[3]})")
+            held, row = next(recorded, None), next(live, None)
     for found, what in (
         (changed, "changed behind the write path"),
         (added, "added behind the write path (no audit entry holds it)"),
@@ -294,3 +316,35 @@ def verify_records(db: Any) -> list[str]:
         if len(found) > NAMED:
             problems.append(f"… and {len(found) - NAMED} more records {what}")
     return problems
+
+
+def _digest_problems(db: Any) -> list[str]:
+    """Each entry's record hashes against the digest its own hash covers."""
+    problems: list[str] = []
+    digests = dict(
+        db.execute("SELECT seq, content_hash FROM audit_entry WHERE content_hash IS NOT NULL")
+    )
+    group: list[tuple[str, str, str]] = []
+    current = None
+    rows = db.cursor().execute("SELECT seq, entity, entity_id, hash FROM audit_record ORDER BY seq")
+    for seq, entity, entity_id, digest in [*rows, (None, "", "", "")]:
+        if seq != current:
+            if current is not None and records_digest(group) != digests.pop(current, None):
+                problems.append(
+                    f"audit entry {current}: the record hashes it holds were changed after it "
+                    "was written"
+                )
+            current, group = seq, []
+        group.append((entity, entity_id, digest))
+    problems += [
+        f"audit entry {seq}: the record hashes it was written with are gone" for seq in digests
+    ]
+    return problems
+
+
+def _live_hashes(db: Any) -> Iterator[tuple[str, str, str]]:
+    """(table, id, content hash) of every synced record, in (table, id) order."""
+    for table in sorted(synced_tables()):
+        cursor = db.cursor().execute(f"SELECT * FROM {table} ORDER BY id")
+        for entity_id, digest in _hashed_rows(cursor):
+            yield table, entity_id, digest

@@ -77,13 +77,15 @@ LOCKOUT = timedelta(minutes=15)
 
 class WrongPassword(DeskError):
     def __init__(self, attempts_left: int) -> None:
+        # Singular and plural written out (no Qt here for %n); each is translated whole.
         super().__init__(
-            "The user name or password is not right. "
-            + (
-                f"{attempts_left} more attempt(s) before the account is locked for a while."
-                if attempts_left > 0
-                else ""
-            )
+            f"The user name or password is not right. {attempts_left} more attempts before "
+            "the account is locked for a while."
+            if attempts_left > 1
+            else "The user name or password is not right. One more attempt before the account "
+            "is locked for a while."
+            if attempts_left == 1
+            else "The user name or password is not right."
         )
         self.attempts_left = attempts_left
 
@@ -92,8 +94,11 @@ class AccountLocked(DeskError):
     def __init__(self, until: datetime) -> None:
         minutes = max(1, int((until - datetime.now(UTC)).total_seconds() // 60) + 1)
         super().__init__(
-            f"This account is locked after too many wrong passwords. Try again in about "
-            f"{minutes} minute(s), or ask a supervisor or admin to reset the password."
+            "This account is locked after too many wrong passwords. Try again in about a "
+            "minute, or ask a supervisor or admin to reset the password."
+            if minutes == 1
+            else f"This account is locked after too many wrong passwords. Try again in about "
+            f"{minutes} minutes, or ask a supervisor or admin to reset the password."
         )
         self.until = until
 

@@ -151,6 +151,9 @@ class CaseNote(Synced, table=True):
     sensitive: bool = Field(default=False)
     created_at: datetime
     created_by: str | None = Field(default=None, foreign_key="officer.id")
+    # A voided note: ``deleted_at`` set (every reader leaves it out) and why (0016); its
+    # revisions stay as written.
+    void_reason: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class CaseNoteRevision(Synced, table=True):

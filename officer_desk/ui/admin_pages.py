@@ -532,7 +532,11 @@ class AdminPage(QWidget):
             self.tabs.indexOf(self.hub), user is not None and user.role == Role.ADMIN
         )
         self.subtitle.setText(
-            self.tr("Signed in as {name}, admin.").format(name=user.display_name) if user else ""
+            self.tr("Signed in as {name} ({role}).").format(
+                name=user.display_name, role=role_label(user.role).lower()
+            )
+            if user
+            else ""
         )
         if self.tabs.currentWidget() is tab:
             self._reload_current()

@@ -30,15 +30,17 @@ from officer_desk.ui.settling import Settling, on_screen, on_worker
 
 if TYPE_CHECKING:
     from officer_desk.app.accounts import SignedIn
+    from officer_desk.app.logbook import MealBatch
     from officer_desk.app.writes import Actor
     from officer_desk.store.database import Store
     from officer_desk.store.finding import Findable
+    from officer_desk.store.queries import TimelineItem
     from officer_desk.ui.dialogs.activity import ActivityDialog
     from officer_desk.ui.dialogs.conversation import ConversationDialog
+    from officer_desk.ui.dialogs.correct import CorrectEntryDialog
     from officer_desk.ui.dialogs.find_person import FindPersonDialog
     from officer_desk.ui.dialogs.meal import MealDialog
     from officer_desk.ui.dialogs.note import NoteDialog
-    from officer_desk.ui.dialogs.undo import UndoMealDialog
     from officer_desk.ui.person.journal import JournalDialog
     from officer_desk.ui.person.page import PersonPage
 
@@ -82,6 +84,7 @@ def _load_for_writing(store: Store) -> None:
     # thread-safe, building widgets is done later.
     import officer_desk.ui.dialogs.activity
     import officer_desk.ui.dialogs.conversation
+    import officer_desk.ui.dialogs.correct
     import officer_desk.ui.dialogs.find_person
     import officer_desk.ui.dialogs.meal
     import officer_desk.ui.dialogs.note
@@ -104,6 +107,7 @@ def complete_follow_up(actor: Actor, follow_up_id: str) -> Callable[[Store], Cha
 class DeskPage(QWidget):
     status = Signal(str)  # a short confirmation for the status bar
     people_changed = Signal(str)  # "6 people"
+    undo_offered = Signal(object)  # UndoOffer: a one-click action that can be taken back
     # The home screen has been painted with its data after a sign-in: what the first screen
     # did not need (the use cases, the ORM, the person page, the sign-in's audit) loads now,
     # so it does not compete with the first screen for the interpreter lock.
@@ -147,6 +151,8 @@ class DeskPage(QWidget):
         self.home.follow_up_done.connect(self.complete_follow_up)
         self.home.arrange_requested.connect(self.arrange_cards)
         self.model.loaded.connect(self._caseload_loaded)
+        # The home screen's Undo button shows only while there is a meal log to undo.
+        executor.changed.connect(self._meal_logs_changed)
         self._settling = Settling(executor, self)
         self._settling.settled.connect(self.settled)
 
@@ -174,6 +180,7 @@ class DeskPage(QWidget):
         """A person signed in: their caseload (a supervisor: any caseload on the unit)."""
         self.close_person_data()
         self.signed_in_at = self._now()
+        self.home.undo_button.hide()  # a new shift: nothing of it to undo yet
         supervisor = Role(user.role) is Role.SUPERVISOR
         self.model.viewer_id = user.officer_id
         self.home.show_officer(user.officer_id, user.display_name)
@@ -235,7 +242,9 @@ class DeskPage(QWidget):
             page.follow_up_done.connect(self.complete_follow_up)
             page.amend_requested.connect(self.amend_note)
             page.journal_requested.connect(self.show_journal)
+            page.correct_requested.connect(self.correct_entry)
             page.status.connect(self.status)
+            page.undo_offered.connect(self.undo_offered)
             self._person = page
         return self._person
 
@@ -484,24 +493,82 @@ class DeskPage(QWidget):
         self._open(dialog)
         return dialog
 
-    @Slot()
-    def undo_meal(self) -> UndoMealDialog:
-        from officer_desk.ui.dialogs.undo import UndoMealDialog
+    @Slot(object, str, bool)
+    def correct_entry(self, item: TimelineItem, summary: str, void: bool) -> CorrectEntryDialog:
+        from officer_desk.ui.dialogs.correct import CorrectEntryDialog
 
-        dialog = UndoMealDialog(self._executor, self._actor, self.shift_start(), self)
+        dialog = CorrectEntryDialog(
+            self._executor, self._actor, item, summary, void=void, parent=self
+        )
         dialog.saved.connect(
-            self._confirm(self.tr("Last meal log undone; it stays in the history."))
+            self._confirm(
+                self.tr("Entry voided; it stays in the history.")
+                if void
+                else self.tr("Correction saved; the earlier entry stays in the history.")
+            )
         )
         self._open(dialog)
         return dialog
 
-    @Slot(str, str)
-    def complete_follow_up(self, follow_up_id: str, text: str) -> None:
+    @Slot(object)
+    def _meal_logs_changed(self, change: Change) -> None:
+        if "meal_log" in change.entities and self.signed_in_at is not None:
+            self._offer_undo_button()
+
+    def _offer_undo_button(self) -> None:
+        from officer_desk.ui.dialogs.undo import last_meal_batch
+
         self._executor.submit(
-            complete_follow_up(self._actor(), follow_up_id),
-            self._confirm(self.tr("Follow-up done: {text}").format(text=text)),
+            last_meal_batch(self._actor(), self.shift_start()),
+            lambda batch: self.home.undo_button.setVisible(batch is not None),
             self._refused,
             owner=self,
+        )
+
+    @Slot()
+    def undo_meal(self) -> None:
+        """Offer the undo only when there is a meal log to undo: the worker looks first, and
+        the dialog says which log it is before asking why."""
+        from officer_desk.ui.dialogs.undo import last_meal_batch
+
+        self._executor.submit(
+            last_meal_batch(self._actor(), self.shift_start()),
+            self._offer_meal_undo,
+            self._refused,
+            owner=self,
+        )
+
+    def _offer_meal_undo(self, batch: MealBatch | None) -> None:
+        from officer_desk.ui.dialogs.undo import UndoMealDialog
+
+        if batch is None:
+            self.status.emit(self.tr("There is no meal log of yours in this shift to undo."))
+            return
+        dialog = UndoMealDialog(self._executor, self._actor, self.shift_start(), self, batch)
+        dialog.saved.connect(
+            self._confirm(self.tr("Last meal log undone; it stays in the history."))
+        )
+        self._open(dialog)
+
+    @Slot(str, str)
+    def complete_follow_up(self, follow_up_id: str, text: str) -> None:
+        from officer_desk.ui.undo_notice import UndoOffer
+
+        actor = self._actor()
+        done = self.tr("Follow-up done: {text}").format(text=text)
+
+        def undo(store: Store) -> Change:
+            from officer_desk.app import corrections
+
+            return corrections.undo_follow_up_done(store, actor, follow_up_id)
+
+        def offer(_change: object) -> None:
+            self.status.emit(done)
+            undone = self.tr("Follow-up open again: {text}").format(text=text)
+            self.undo_offered.emit(UndoOffer(done, undo, undone))
+
+        self._executor.submit(
+            complete_follow_up(actor, follow_up_id), offer, self._refused, owner=self
         )
 
     def _refused(self, error: BaseException) -> None:

@@ -92,6 +92,7 @@ def install(config_dir: Path | None = None, language: str | None = None) -> str:
         errors.set_message_translator(translate_message)
     else:
         language = ENGLISH  # also when the Norwegian .qm is missing: not half and half
+        _load_plurals(app)
         system = QLocale.system()
         english = system.language() == QLocale.Language.English
         QLocale.setDefault(
@@ -116,6 +117,17 @@ def _load(app: QCoreApplication, language: str) -> bool:
     app.installTranslator(ours)  # installed last, so looked up first
     _installed.append(ours)
     return True
+
+
+def _load_plurals(app: QCoreApplication) -> None:
+    """English is the source language, but "%n person(s)" needs its singular and plural
+    forms from a translation too: ``officer_desk_en`` holds only those."""
+    plurals = QTranslator(app)
+    if plurals.load(f"officer_desk_{ENGLISH}", str(translations_dir())):
+        app.installTranslator(plurals)
+        _installed.append(plurals)
+    else:
+        log.warning("officer_desk_en.qm missing (run: make translations): plurals read '(s)'")
 
 
 def translations_dir() -> Path:

@@ -34,7 +34,9 @@ from officer_desk.ui.actions import DeskActions, with_shortcut
 from officer_desk.ui.desk import DeskPage
 from officer_desk.ui.desk_session import DeskSession
 from officer_desk.ui.handover.banner import HandoverBanner
+from officer_desk.ui.outside_changes import OutsideChanges
 from officer_desk.ui.style import icon
+from officer_desk.ui.undo_notice import UndoNotice, UndoOffer
 
 if TYPE_CHECKING:
     from officer_desk.app.accounts import SignedIn
@@ -135,7 +137,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.people_label = QLabel()
+        # Undo of a one-click action (Done, Enrol, Reassign) for a few seconds after it.
+        self.undo_notice = UndoNotice(executor)
+        self.undo_notice.said.connect(self._show_status)
+        self.desk.undo_offered.connect(self._offer_undo)
+        self.statusBar().addPermanentWidget(self.undo_notice)
         self.statusBar().addPermanentWidget(self.people_label)
+        # What the admin command line writes beside the open desk (a roster import) shows at
+        # once: announced on the executor's ``changed`` like the desk's own saves.
+        self.outside_changes = OutsideChanges(executor, self)
         self.desk.status.connect(self._show_status)
         self.desk.people_changed.connect(self.people_label.setText)
         self._build_menus()
@@ -277,6 +287,7 @@ class MainWindow(QMainWindow):
                 self._today,
                 self.desk_actions.home,
             )
+            screens.undo_offered.connect(self._offer_undo)
             self.unit_menu.insertActions(
                 self.progress_action, [screens.overview_action, screens.conflicts_action]
             )
@@ -457,6 +468,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _signed_in(self, user: SignedIn) -> None:
         role = Role(user.role)
+        self.outside_changes.start()
         self.set_title_person(user.display_name)
         self._set_signed_in_actions(role)
         if role is Role.ADMIN:
@@ -477,11 +489,19 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _signed_out(self) -> None:
+        self.undo_notice.withdraw()  # the next person does not undo this one's action
+        self.outside_changes.stop()
         self.handover_banner.watch(None)
         self.desk.close_person_data()
         self.desk_actions.set_enabled(False)
         self.set_title_person(None)
         self._set_signed_in_actions(None)
+
+    @Slot(object)
+    def _offer_undo(self, offer: UndoOffer) -> None:
+        """The notice says what was done, beside its Undo: not twice on the status bar."""
+        self.statusBar().clearMessage()
+        self.undo_notice.offer(offer)
 
     @Slot(str)
     def _show_status(self, text: str) -> None:

@@ -100,16 +100,32 @@ def meal_for_time(at: time) -> Meal:
     return Meal.EVENING
 
 
-def short_date(day: date) -> str:
-    """``23 Nov 2026``: unambiguous in every locale, month names translated.
+def date_format() -> str:
+    """The app's one date pattern, shown and typed alike: ``23 Nov 2026``, unambiguous in
+    every locale, month names translated.  The pattern itself is translated: Norwegian
+    writes ``23. nov. 2026``."""
+    return _t("d MMM yyyy")
 
-    The pattern itself is translated: Norwegian writes ``23. nov. 2026``."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), _t("d MMM yyyy"))
+
+def short_date(day: date) -> str:
+    """A date in the app's one format (:func:`date_format`)."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), date_format())
 
 
 def date_input_format() -> str:
-    """The pattern of date fields: ISO in English, ``dd.MM.yyyy`` as Norwegians write it."""
-    return _t("yyyy-MM-dd")
+    """The pattern of date fields: the same as every date shown (:func:`date_format`)."""
+    return date_format()
+
+
+def date_time_input_format() -> str:
+    """The pattern of date-and-time fields: the date as everywhere, the time as a clock."""
+    return f"{date_format()} HH:mm"
+
+
+def with_weekday(day: date) -> str:
+    """``Thursday 3 Dec 2026``: the date as everywhere, its weekday named first."""
+    weekday = QLocale().dayName(day.isoweekday(), QLocale.FormatType.LongFormat)
+    return f"{weekday} {short_date(day)}"
 
 
 def clock(moment: datetime) -> str:
@@ -123,15 +139,9 @@ def day_and_time(moment: datetime) -> str:
     return f"{short_date(local.date())} {clock(local)}"
 
 
-def numeric_date(day: date) -> str:
-    """A date as the date fields write it (``2026-11-23``; ``23.11.2026`` in Norwegian)."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), date_input_format())
-
-
 def short_moment(moment: datetime) -> str:
-    """Date and time for lists: ``23.11.2026 14:05`` in Norwegian."""
-    local = moment.astimezone()
-    return f"{numeric_date(local.date())} {clock(local)}"
+    """Date and time for lists: ``23. nov. 2026 14:05`` in Norwegian (the one date format)."""
+    return day_and_time(moment)
 
 
 def decimal(value: float, places: int = 1) -> str:

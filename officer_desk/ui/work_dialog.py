@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from officer_desk.app.executor import DbExecutor
 from officer_desk.domain.errors import DeskError
 from officer_desk.ui.card import CARD_STYLE, InlineError
+from officer_desk.ui.dialogs.form import is_ctrl_enter, watch_inputs
 
 DIALOG_WIDTH = 460
 
@@ -60,6 +62,19 @@ class WorkDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.finished.connect(self.deleteLater)
+        self._watching = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._watching:  # the refusal goes as soon as the input is changed
+            self._watching = True
+            watch_inputs(self, lambda _widget: self.error.clear())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if is_ctrl_enter(watched, event):
+            self._ok_pressed()
+            return True
+        return super().eventFilter(watched, event)
 
     def set_intro(self, text: str) -> None:
         self.intro.setText(text)

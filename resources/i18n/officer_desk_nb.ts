@@ -221,6 +221,10 @@
         <translation>&amp;Tilbake til skrivebordet</translation>
     </message>
     <message>
+        <source>Signed in as {name} ({role}).</source>
+        <translation>Logget inn som {name} ({role}).</translation>
+    </message>
+    <message>
         <source>Accounts</source>
         <translation>Kontoer</translation>
     </message>
@@ -231,10 +235,6 @@
     <message>
         <source>Hub</source>
         <translation>Server</translation>
-    </message>
-    <message>
-        <source>Signed in as {name}, admin.</source>
-        <translation>Logget inn som {name}, administrator.</translation>
     </message>
 </context>
 <context>
@@ -883,6 +883,89 @@
     </message>
 </context>
 <context>
+    <name>CorrectEntryDialog</name>
+    <message>
+        <source>Void an entry</source>
+        <translation>Annuller en oppføring</translation>
+    </message>
+    <message>
+        <source>Correct an entry</source>
+        <translation>Rett en oppføring</translation>
+    </message>
+    <message>
+        <source>The entry no longer counts and leaves the timeline. It stays in the history with your reason.</source>
+        <translation>Oppføringen teller ikke lenger og forsvinner fra tidslinjen. Den blir stående i historikken med begrunnelsen din.</translation>
+    </message>
+    <message>
+        <source>Your correction counts from now on. The entry as first written stays in the history with your reason.</source>
+        <translation>Rettelsen din teller fra nå av. Oppføringen slik den først ble skrevet, blir stående i historikken med begrunnelsen din.</translation>
+    </message>
+    <message>
+        <source>Typed in a hurry</source>
+        <translation>Skrevet i en fart</translation>
+    </message>
+    <message>
+        <source>Wrong person</source>
+        <translation>Feil person</translation>
+    </message>
+    <message>
+        <source>Wrong time</source>
+        <translation>Feil tidspunkt</translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation>Hvorfor?</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begrunnelse</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Begrunnelse</translation>
+    </message>
+    <message>
+        <source>Void entry</source>
+        <translation>Annuller oppføringen</translation>
+    </message>
+    <message>
+        <source>Save correction</source>
+        <translation>Lagre rettelsen</translation>
+    </message>
+    <message>
+        <source>(no reason)</source>
+        <translation>(ingen grunn)</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>&amp;Utfall</translation>
+    </message>
+    <message>
+        <source>&amp;Why declined</source>
+        <translation>&amp;Hvorfor avslått</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>&amp;Duration</source>
+        <translation>&amp;Varighet</translation>
+    </message>
+    <message>
+        <source>&amp;Mood</source>
+        <translation>&amp;Humør</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Notat</translation>
+    </message>
+    <message>
+        <source>Give a reason; it stays with the history.</source>
+        <translation>Oppgi en begrunnelse; den blir stående i historikken.</translation>
+    </message>
+</context>
+<context>
     <name>CoverDialog</name>
     <message>
         <source>Arrange cover</source>
@@ -1255,12 +1338,28 @@
         <translation>Rettelsen er lagret; den tidligere teksten beholdes.</translation>
     </message>
     <message>
+        <source>Entry voided; it stays in the history.</source>
+        <translation>Oppføringen er annullert; den blir stående i historikken.</translation>
+    </message>
+    <message>
+        <source>Correction saved; the earlier entry stays in the history.</source>
+        <translation>Rettelsen er lagret; den tidligere oppføringen blir stående i historikken.</translation>
+    </message>
+    <message>
+        <source>There is no meal log of yours in this shift to undo.</source>
+        <translation>Du har ingen måltidsregistrering i denne vakten å angre.</translation>
+    </message>
+    <message>
         <source>Last meal log undone; it stays in the history.</source>
         <translation>Siste måltidsregistrering er angret; den blir stående i historikken.</translation>
     </message>
     <message>
         <source>Follow-up done: {text}</source>
         <translation>Oppfølgingspunkt utført: {text}</translation>
+    </message>
+    <message>
+        <source>Follow-up open again: {text}</source>
+        <translation>Oppfølgingen er åpen igjen: {text}</translation>
     </message>
 </context>
 <context>
@@ -3102,6 +3201,22 @@ dato passert</translation>
         <translation>Legg til en ny versjon; den tidligere teksten blir stående i historikken</translation>
     </message>
     <message>
+        <source>Correct…</source>
+        <translation>Rett…</translation>
+    </message>
+    <message>
+        <source>Correct this entry; the entry as first written stays in history</source>
+        <translation>Rett denne oppføringen; slik den først ble skrevet, blir den stående i historikken</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>Annuller…</translation>
+    </message>
+    <message>
+        <source>Take this entry out of the timeline, with a reason</source>
+        <translation>Ta oppføringen ut av tidslinjen, med en begrunnelse</translation>
+    </message>
+    <message>
         <source>Choose an entry to read it in full.</source>
         <translation>Velg en oppføring for å lese hele.</translation>
     </message>
@@ -3464,6 +3579,10 @@ dato passert</translation>
     <message>
         <source>Enrolled in {p}</source>
         <translation>Påmeldt {p}</translation>
+    </message>
+    <message>
+        <source>Enrolment in {p} undone.</source>
+        <translation>Påmeldingen til {p} er angret.</translation>
     </message>
     <message>
         <source>Give a reason for marking the enrolment {status}.</source>
@@ -4040,6 +4159,54 @@ dato passert</translation>
     </message>
 </context>
 <context>
+    <name>SignHandoverDialog</name>
+    <message>
+        <source>Sign the handover</source>
+        <translation>Signer overleveringen</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <source>Type your password to sign as {name}.</source>
+        <translation>Skriv passordet ditt for å signere som {name}.</translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation>Passordet ditt</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Passord</translation>
+    </message>
+    <message numerus="yes">
+        <source>You sign the handover of {unit} from {outgoing}, for the shift {start} to {end}: %n person(s) ({acknowledged} acknowledged), {actions}, {contingencies}.</source>
+        <translation>
+            <numerusform>Du signerer overleveringen for {unit} fra {outgoing}, for vakten {start} til {end}: %n person ({acknowledged} kvittert), {actions}, {contingencies}.</numerusform>
+            <numerusform>Du signerer overleveringen for {unit} fra {outgoing}, for vakten {start} til {end}: %n personer ({acknowledged} kvittert), {actions}, {contingencies}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s)</source>
+        <translation>
+            <numerusform>%n tiltak</numerusform>
+            <numerusform>%n tiltak</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contingency plan(s)</source>
+        <translation>
+            <numerusform>%n beredskapsplan</numerusform>
+            <numerusform>%n beredskapsplaner</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type your password to sign.</source>
+        <translation>Skriv passordet ditt for å signere.</translation>
+    </message>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
         <source>Sign in</source>
@@ -4126,6 +4293,14 @@ dato passert</translation>
     <message>
         <source>Decide what the sync could not merge</source>
         <translation>Avgjør det synkroniseringen ikke kunne slå sammen</translation>
+    </message>
+    <message>
+        <source>People reassigned.</source>
+        <translation>Personene er flyttet.</translation>
+    </message>
+    <message>
+        <source>Reassignment undone; they are back.</source>
+        <translation>Flyttingen er angret; de er tilbake.</translation>
     </message>
 </context>
 <context>
@@ -4533,6 +4708,13 @@ dato passert</translation>
         <source>Your last meal log in this shift (everyone in it) is marked as a mistake. It stays in the history with your reason.</source>
         <translation>Din siste måltidsregistrering i denne vakten (alle som var med) merkes som en feil. Den blir stående i historikken med begrunnelsen din.</translation>
     </message>
+    <message numerus="yes">
+        <source>Your last meal log in this shift: {meal} on {day}, saved at {time} for %n person(s). It is marked as a mistake and stays in the history with your reason.</source>
+        <translation>
+            <numerusform>Din siste måltidsregistrering i denne vakten: {meal} {day}, lagret {time} for %n person. Den merkes som en feil og blir stående i historikken med begrunnelsen din.</numerusform>
+            <numerusform>Din siste måltidsregistrering i denne vakten: {meal} {day}, lagret {time} for %n personer. Den merkes som en feil og blir stående i historikken med begrunnelsen din.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Logged by mistake</source>
         <translation>Registrert ved en feil</translation>
@@ -4560,6 +4742,17 @@ dato passert</translation>
     <message>
         <source>Give a reason for the undo.</source>
         <translation>Oppgi en grunn for å angre.</translation>
+    </message>
+</context>
+<context>
+    <name>UndoNotice</name>
+    <message>
+        <source>Undo</source>
+        <translation>Angre</translation>
+    </message>
+    <message>
+        <source>Undo the last action</source>
+        <translation>Angre det siste du gjorde</translation>
     </message>
 </context>
 <context>
@@ -5070,6 +5263,54 @@ Datafil: {path}</translation>
         <translation>Dette oppfølgingspunktet er allerede utført.</translation>
     </message>
     <message>
+        <source>“{kind}” is not a kind of timeline entry.</source>
+        <translation>«{kind}» er ikke en type oppføring i tidslinjen.</translation>
+    </message>
+    <message>
+        <source>{value1} cannot be corrected here.</source>
+        <translation>{value1} kan ikke rettes her.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed; change a value or cancel.</source>
+        <translation>Ingenting ble endret; endre en verdi eller avbryt.</translation>
+    </message>
+    <message>
+        <source>That note does not exist (or was voided already).</source>
+        <translation>Notatet finnes ikke (eller er allerede annullert).</translation>
+    </message>
+    <message>
+        <source>That entry does not exist on this workstation.</source>
+        <translation>Oppføringen finnes ikke på denne arbeidsstasjonen.</translation>
+    </message>
+    <message>
+        <source>This entry was changed meanwhile (or voided); open the timeline again to see what counts now.</source>
+        <translation>Oppføringen ble endret i mellomtiden (eller annullert); åpne tidslinjen igjen for å se hva som gjelder nå.</translation>
+    </message>
+    <message>
+        <source>Duration must be between 1 minute and {hours} hours.</source>
+        <translation>Varigheten må være mellom 1 minutt og {hours} timer.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a choice here.</source>
+        <translation>«{value}» er ikke et valg her.</translation>
+    </message>
+    <message>
+        <source>{what} was too long ago to undo; change it instead.</source>
+        <translation>{what} er for lenge siden til å angres; endre det i stedet.</translation>
+    </message>
+    <message>
+        <source>This follow-up is open already.</source>
+        <translation>Denne oppfølgingen er allerede åpen.</translation>
+    </message>
+    <message>
+        <source>A milestone of this enrolment is signed off; withdraw it instead.</source>
+        <translation>En milepæl i denne påmeldingen er kvittert ut; trekk påmeldingen i stedet.</translation>
+    </message>
+    <message>
+        <source>Nothing of this reassignment is left to undo.</source>
+        <translation>Ingenting av denne flyttingen er igjen å angre.</translation>
+    </message>
+    <message>
         <source>The cover must end after it starts; check the dates.</source>
         <translation>Stedfortredingen må slutte etter at den starter; sjekk datoene.</translation>
     </message>
@@ -5214,6 +5455,10 @@ Datafil: {path}</translation>
         <translation>Spørsmål venter fortsatt på svar ({names}). Signer når de er besvart.</translation>
     </message>
     <message>
+        <source>Your account is not on this workstation.</source>
+        <translation>Kontoen din finnes ikke på denne arbeidsstasjonen.</translation>
+    </message>
+    <message>
         <source>That action is no longer in the handover.</source>
         <translation>Det tiltaket er ikke lenger i overleveringen.</translation>
     </message>
@@ -5336,10 +5581,6 @@ Datafil: {path}</translation>
     <message>
         <source>This entry was changed meanwhile (or voided); close the meal and open it again to see what counts now.</source>
         <translation>Registreringen er endret i mellomtiden (eller annullert); lukk måltidet og åpne det igjen for å se hva som gjelder nå.</translation>
-    </message>
-    <message>
-        <source>That meal entry does not exist.</source>
-        <translation>Den måltidsregistreringen finnes ikke.</translation>
     </message>
     <message>
         <source>Duration must be between 1 minute and 24 hours.</source>
@@ -5702,18 +5943,6 @@ Datafil: {path}</translation>
         <translation>Bare en betjent eller en vaktleder kan søke etter personer.</translation>
     </message>
     <message>
-        <source>{attempts_left} more attempt(s) before the account is locked for a while.</source>
-        <translation>{attempts_left} forsøk til før kontoen låses en stund.</translation>
-    </message>
-    <message>
-        <source>The user name or password is not right. {value1}</source>
-        <translation>Brukernavnet eller passordet er feil. {value1}</translation>
-    </message>
-    <message>
-        <source>This account is locked after too many wrong passwords. Try again in about {minutes} minute(s), or ask a supervisor or admin to reset the password.</source>
-        <translation>Denne kontoen er låst etter for mange feil passord. Prøv igjen om omtrent {minutes} minutt(er), eller be en vaktleder eller administrator tilbakestille passordet.</translation>
-    </message>
-    <message>
         <source>The sign-in key of this account is damaged on this workstation, so it cannot be used. Sign in with another account, or ask an admin to reset this account&apos;s password.</source>
         <translation>Innloggingsnøkkelen til denne kontoen er skadet på denne arbeidsstasjonen og kan ikke brukes. Logg inn med en annen konto, eller be en administrator tilbakestille passordet til denne kontoen.</translation>
     </message>
@@ -5750,6 +5979,30 @@ Datafil: {path}</translation>
         <translation>Svaret fra serveren er ikke forståelig (en ugyldig posisjon i øyeblikksbildet).</translation>
     </message>
     <message>
+        <source>The user name or password is not right. {attempts_left} more attempts before the account is locked for a while.</source>
+        <translation>Brukernavnet eller passordet er feil. {attempts_left} forsøk til før kontoen låses en stund.</translation>
+    </message>
+    <message>
+        <source>The user name or password is not right. One more attempt before the account is locked for a while.</source>
+        <translation>Brukernavnet eller passordet er feil. Ett forsøk til før kontoen låses en stund.</translation>
+    </message>
+    <message>
+        <source>The user name or password is not right.</source>
+        <translation>Brukernavnet eller passordet er feil.</translation>
+    </message>
+    <message>
+        <source>This account is locked after too many wrong passwords. Try again in about a minute, or ask a supervisor or admin to reset the password.</source>
+        <translation>Denne kontoen er låst etter for mange feil passord. Prøv igjen om omtrent ett minutt, eller be en vaktleder eller administrator tilbakestille passordet.</translation>
+    </message>
+    <message>
+        <source>This account is locked after too many wrong passwords. Try again in about {minutes} minutes, or ask a supervisor or admin to reset the password.</source>
+        <translation>Denne kontoen er låst etter for mange feil passord. Prøv igjen om omtrent {minutes} minutter, eller be en vaktleder eller administrator tilbakestille passordet.</translation>
+    </message>
+    <message>
+        <source>The hub is busy; changes are kept and sent at the next sync.</source>
+        <translation>Serveren er opptatt; endringene er tatt vare på og sendes ved neste synkronisering.</translation>
+    </message>
+    <message>
         <source>The hub cannot be reached (no network, or the hub is down). Work goes on here; changes are kept and sent when the hub is back.</source>
         <translation>Serveren kan ikke nås (ikke nett, eller serveren er nede). Arbeidet fortsetter her; endringene beholdes og sendes når serveren er tilbake.</translation>
     </message>
@@ -5764,10 +6017,6 @@ Datafil: {path}</translation>
     <message>
         <source>A reason for the undo</source>
         <translation>En grunn for angringen</translation>
-    </message>
-    <message>
-        <source>A reason for the void</source>
-        <translation>En grunn for annulleringen</translation>
     </message>
     <message>
         <source>A topic</source>
@@ -5834,6 +6083,10 @@ Datafil: {path}</translation>
         <translation>Språk</translation>
     </message>
     <message>
+        <source>Marking it done</source>
+        <translation>Å merke den som gjort</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
@@ -5884,6 +6137,10 @@ Datafil: {path}</translation>
     <message>
         <source>The conversation&apos;s time</source>
         <translation>Samtaletidspunktet</translation>
+    </message>
+    <message>
+        <source>The enrolment</source>
+        <translation>Påmeldingen</translation>
     </message>
     <message>
         <source>The follow-up</source>
@@ -6094,6 +6351,10 @@ Datafil: {path}</translation>
         <translation>journalen</translation>
     </message>
     <message>
+        <source>undo a reassignment</source>
+        <translation>angre en flytting</translation>
+    </message>
+    <message>
         <source>waiting</source>
         <translation>på venteliste</translation>
     </message>
@@ -6228,10 +6489,6 @@ Datafil: {path}</translation>
 </context>
 <context>
     <name>vocabulary</name>
-    <message>
-        <source>yyyy-MM-dd</source>
-        <translation>dd.MM.yyyy</translation>
-    </message>
     <message>
         <source>Breakfast</source>
         <translation>Frokost</translation>

@@ -56,6 +56,15 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     return result
 
 
+@pytest.fixture(autouse=True)
+def english(qapp: Any) -> None:
+    """The interface language installed as the app does at start: English, with its plural
+    forms ("1 person", "6 people" from "%n person(s)")."""
+    from officer_desk.ui import i18n
+
+    i18n.install(language=i18n.ENGLISH)
+
+
 @pytest.fixture
 def executor(unit_store: Store) -> Iterator[DbExecutor]:
     ex = DbExecutor(unit_store)

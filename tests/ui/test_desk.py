@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from desk_helpers import TIMEOUT, on_worker, reloaded, sign_in, signed_in, wait_idle, written
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
@@ -103,9 +103,17 @@ def test_undo_the_last_meal_log_in_the_shift_keeps_it_in_history(
     qtbot: QtBot, window: MainWindow, officer: Officer, caseload: list[str], executor: DbExecutor
 ) -> None:
     sign_in(qtbot, window, officer)
+    undo_button = window.desk.home.undo_button
+    assert undo_button.isHidden()  # offered only when there is a meal log to undo
+    window.desk_actions.undo_meal.trigger()  # nothing to undo yet: said at once, no dialog
+    qtbot.waitUntil(lambda: "no meal log" in window.statusBar().currentMessage(), timeout=TIMEOUT)
+    assert not window.desk.dialogs
     save(qtbot, window, open_meal_dialog(window))
+    qtbot.waitUntil(undo_button.isVisible, timeout=TIMEOUT)
     window.desk_actions.undo_meal.trigger()
+    qtbot.waitUntil(lambda: bool(window.desk.dialogs), timeout=TIMEOUT)
     undo = window.desk.dialogs[-1]
+    assert "for 6 people" in undo.findChild(QLabel).text()  # which log, before asking why
     undo.save_button.click()  # no reason yet
     assert undo.isVisible() and undo.messages["reason"].isVisible()
     assert len(meal_rows(executor)) == 6
@@ -117,12 +125,11 @@ def test_undo_the_last_meal_log_in_the_shift_keeps_it_in_history(
     assert all(
         card.meal_chips["lunch"].property("outcome") == "none" for card in window.desk.home.cards
     )
-    window.desk_actions.undo_meal.trigger()  # nothing left to undo in this shift: said plainly
-    again = window.desk.dialogs[-1]
-    again.reason.setCurrentText("again")
-    again.save_button.click()
-    qtbot.waitUntil(lambda: again.general.isVisible(), timeout=TIMEOUT)
-    assert "no meal log" in again.general.text()
+    qtbot.waitUntil(undo_button.isHidden, timeout=TIMEOUT)
+    window.statusBar().clearMessage()
+    window.desk_actions.undo_meal.trigger()  # nothing left to undo: said before any reason
+    qtbot.waitUntil(lambda: "no meal log" in window.statusBar().currentMessage(), timeout=TIMEOUT)
+    assert not window.desk.dialogs
 
 
 def test_the_refusal_streak_flag_appears_after_three_declines_and_clears_when_they_eat(
@@ -172,7 +179,9 @@ def test_the_contact_nudge_goes_away_after_a_conversation_and_its_follow_up_show
     with reloaded(qtbot, window):
         qtbot.mouseClick(done, Qt.MouseButton.LeftButton)
     assert card.follow_ups_box.isHidden()
-    assert "Follow-up done" in window.statusBar().currentMessage()
+    notice = window.undo_notice  # said once, beside its Undo (not twice on the status bar)
+    assert "Follow-up done" in notice.text.text() and notice.offered is not None
+    assert "Follow-up done" not in window.statusBar().currentMessage()
 
 
 @pytest.fixture

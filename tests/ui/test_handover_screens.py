@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from desk_helpers import TIMEOUT, on_worker, sign_in
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, Qt
 from pytestqt.qtbot import QtBot
 
 from officer_desk.app import people
@@ -19,6 +19,22 @@ from officer_desk.store.database import Store
 from officer_desk.store.tables import Officer
 from officer_desk.ui.handover.page import HandoverPage
 from officer_desk.ui.main_window import MainWindow
+
+OLA_PASSWORD = "lange netter med snø"
+
+
+@pytest.fixture(autouse=True)
+def passwords(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stores here are not encrypted (no key slots): the password check is stood in for
+    by one that knows Ola's password (the real check: tests/unit/app/test_corrections.py)."""
+    from officer_desk.app import accounts
+    from officer_desk.store.keyslots import WrongPassword
+
+    def verify(_store: Store, _username: str, password: str, *, action: str) -> None:
+        if password != OLA_PASSWORD:
+            raise WrongPassword(3)
+
+    monkeypatch.setattr(accounts, "verify_at_desk", verify)
 
 
 @pytest.fixture
@@ -120,10 +136,18 @@ def test_outgoing_drafts_edits_and_hands_over_then_incoming_reads_back_and_signs
     assert detail.view.id == hid and detail.can_read_back()
     assert detail.ack_button.isVisible() and not detail.hand_over_button.isVisible()
 
-    # signing too early is refused with the reason
+    # signing asks for the password and says what is signed; too early is refused with why
     detail.sign_button.click()
-    qtbot.waitUntil(lambda: detail.problem.isVisible(), timeout=TIMEOUT)
-    assert "6 of 6 people are not acknowledged yet" in detail.problem.text()
+    dialog = detail.sign_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert "6 people (0 acknowledged)" in dialog.intro.text()
+    assert "Kari Nordmann" in dialog.intro.text()
+    dialog.password.setText(OLA_PASSWORD)
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=TIMEOUT)
+    assert "6 of 6 people are not acknowledged yet" in dialog.error.text()
+    assert dialog.password.text() == ""  # never left on screen
+    dialog.reject()
 
     # read-back: an empty question is refused; a real one is stored
     detail.people.setCurrentRow(0)
@@ -153,7 +177,19 @@ def test_outgoing_drafts_edits_and_hands_over_then_incoming_reads_back_and_signs
         act(qtbot, page, detail.ack_button)
     detail.people.setCurrentRow(0)
     assert "Answer from Kari Nordmann: Some bread." in detail.readback.text()
-    act(qtbot, page, detail.sign_button)
+    detail.sign_button.click()
+    dialog = detail.sign_dialog
+    assert dialog is not None
+    dialog.password.setText("not my password")
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=TIMEOUT)
+    assert "password is not right" in dialog.error.text()
+    assert stored(window, hid).status == "handed_over"  # a wrong password signs nothing
+    qtbot.keyClicks(dialog.password, OLA_PASSWORD)
+    assert not dialog.error.isVisible()  # the refusal goes once the input is changed
+    with qtbot.waitSignal(dialog.accepted, timeout=TIMEOUT):
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)  # Enter signs
+    qtbot.waitUntil(lambda: not page._executor.busy, timeout=TIMEOUT)
     signed = stored(window, hid)
     assert signed.status == "signed" and signed.signed_by == "Ola Bø"
     qtbot.waitUntil(lambda: not window.handover_banner.isVisible(), timeout=TIMEOUT)

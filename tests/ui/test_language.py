@@ -115,7 +115,11 @@ def test_bokmal_translates_screens_qt_buttons_and_formats(language: object, tmp_
     assert vocabulary.decimal(2.5) == "2,5"
     assert words.hours(2.5) == "2,5"
     assert vocabulary.clock(datetime(2026, 2, 6, 14, 5, tzinfo=UTC).astimezone()) == "14:05"
-    assert vocabulary.date_input_format() == "dd.MM.yyyy"
+    # One date format, shown and typed alike (fields too), the weekday on the home screen
+    assert vocabulary.date_input_format() == "d. MMM yyyy"
+    moment = datetime(2026, 2, 6, 14, 5, tzinfo=UTC).astimezone()
+    assert vocabulary.short_moment(moment) == "6. feb. 2026 14:05"
+    assert vocabulary.with_weekday(date(2026, 2, 6)) == "fredag 6. feb. 2026"
     assert vocabulary.days(3) == "3 dager"
 
 
@@ -123,7 +127,8 @@ def test_english_is_the_source_text(language: object) -> None:
     assert i18n.install(language="en") == "en"
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
     assert vocabulary.decimal(2.5) == "2.5"
-    assert vocabulary.date_input_format() == "yyyy-MM-dd"
+    assert vocabulary.date_input_format() == "d MMM yyyy"
+    assert vocabulary.short_date(date(2026, 2, 6)) == "6 Feb 2026"
 
 
 def test_service_messages_reach_the_screen_in_norwegian_and_logs_in_english(

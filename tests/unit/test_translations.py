@@ -1,4 +1,5 @@
-"""The Norwegian translation is complete, and the extraction finds every text a person reads."""
+"""The Norwegian translation is complete, the English plural forms too, and the extraction finds
+every text a person reads."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = ROOT / "tools" / "i18n"
 NB_TS = ROOT / "resources" / "i18n" / "officer_desk_nb.ts"
+EN_TS = ROOT / "resources" / "i18n" / "officer_desk_en.ts"
 FIELD = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(?::[^{}]*)?\}|%n|%\d")
 # Translations that may leave a field out on purpose (Norwegian needs no English article).
 MAY_DROP = {("messages", "Only {value1} {needed} can {what}."): {"{value1}"}}
@@ -46,6 +48,25 @@ def _messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
     ]
 
 
+def _translated(message: ET.Element) -> list[str]:
+    """The translation's text, or each plural form's ("%n person(s)": one, many)."""
+    translation = message.find("translation")
+    if translation is None:
+        return []
+    forms = translation.findall("numerusform")
+    return [f.text or "" for f in forms] if forms else [translation.text or ""]
+
+
+def _unfinished(ts: Path) -> list[str]:
+    return [
+        f"{context}: {source!r}"
+        for context, source, message in _messages(ts)
+        if (translation := message.find("translation")) is None
+        or translation.get("type") in ("unfinished", "vanished", "obsolete")
+        or not all(text.strip() for text in _translated(message))
+    ]
+
+
 def test_every_text_in_the_code_has_a_norwegian_translation(
     update: ModuleType, tmp_path: Path
 ) -> None:
@@ -53,13 +74,7 @@ def test_every_text_in_the_code_has_a_norwegian_translation(
     copy = tmp_path / NB_TS.name
     shutil.copy(NB_TS, copy)
     update.refresh(copy, "nb")
-    missing = [
-        f"{context}: {source!r}"
-        for context, source, message in _messages(copy)
-        if (translation := message.find("translation")) is None
-        or translation.get("type") in ("unfinished", "vanished", "obsolete")
-        or not (translation.text or "").strip()
-    ]
+    missing = _unfinished(copy)
     assert not missing, (
         f"{len(missing)} texts lack a Norwegian translation; run `make update-translations`, "
         "translate them in resources/i18n/officer_desk_nb.ts (pyside6-linguist), then "
@@ -67,22 +82,51 @@ def test_every_text_in_the_code_has_a_norwegian_translation(
     )
 
 
-@pytest.mark.parametrize("ts", sorted((ROOT / "resources" / "i18n").glob("*_nb.ts")), ids=str)
+def test_every_plural_text_has_its_english_forms(update: ModuleType, tmp_path: Path) -> None:
+    """English is the source language, but "%n person(s)" needs "1 person" and "2 people"
+    from officer_desk_en.ts (texts with %n only)."""
+    copy = tmp_path / EN_TS.name
+    shutil.copy(EN_TS, copy)
+    update.refresh(copy, "en", plurals_only=True)
+    missing = _unfinished(copy)
+    assert not missing, (
+        f"{len(missing)} plural texts lack their English forms; run `make "
+        "update-translations` and fill both forms in resources/i18n/officer_desk_en.ts:\n"
+        + "\n".join(missing[:40])
+    )
+    assert all(message.get("numerus") == "yes" for _c, _s, message in _messages(copy))
+    for _context, source, message in _messages(copy):
+        one, many = _translated(message)
+        assert "(s)" not in one + many, source
+
+
+@pytest.mark.parametrize(
+    "ts",
+    [*sorted((ROOT / "resources" / "i18n").glob("*_nb.ts")), EN_TS],
+    ids=str,
+)
 def test_translations_keep_fields_accelerators_and_lines(ts: Path) -> None:
     problems = []
     for context, source, message in _messages(ts):
-        translated = message.findtext("translation") or ""
-        if not translated:
-            continue
-        wanted = set(FIELD.findall(source)) - MAY_DROP.get((context, source), set())
-        if set(FIELD.findall(translated)) != wanted:
-            problems.append(f"fields differ: {context}: {source!r} -> {translated!r}")
-        if source.count("\n") != translated.count("\n"):
-            problems.append(f"line breaks differ: {context}: {source!r}")
-        has_key = re.search(r"&[^&\s;]", source) and "<" not in source
-        if has_key and not re.search(r"&[^&\s;]", translated):
-            problems.append(f"keyboard accelerator lost: {context}: {source!r}")
+        for translated in _translated(message):
+            problems += _kept(context, source, translated)
     assert not problems, "\n".join(problems)
+
+
+def _kept(context: str, source: str, translated: str) -> list[str]:
+    """What a translation lost of its source: a field, a line break, an accelerator."""
+    if not translated:
+        return []
+    problems: list[str] = []
+    wanted = set(FIELD.findall(source)) - MAY_DROP.get((context, source), set())
+    if set(FIELD.findall(translated)) != wanted:
+        problems.append(f"fields differ: {context}: {source!r} -> {translated!r}")
+    if source.count("\n") != translated.count("\n"):
+        problems.append(f"line breaks differ: {context}: {source!r}")
+    has_key = re.search(r"&[^&\s;]", source) and "<" not in source
+    if has_key and not re.search(r"&[^&\s;]", translated):
+        problems.append(f"keyboard accelerator lost: {context}: {source!r}")
+    return problems
 
 
 def test_error_messages_are_all_readable_by_the_extraction(update: ModuleType) -> None:
@@ -168,5 +212,9 @@ def test_release_compiles_every_ts(update: ModuleType, tmp_path: Path) -> None:
     for ts in (ROOT / "resources" / "i18n").glob("*.ts"):
         shutil.copy(ts, tmp_path / ts.name)
     compiled = update.release(tmp_path)
-    assert {qm.name for qm in compiled} == {"officer_desk_nb.qm", "qtbase_nb.qm"}
+    assert {qm.name for qm in compiled} == {
+        "officer_desk_en.qm",
+        "officer_desk_nb.qm",
+        "qtbase_nb.qm",
+    }
     assert all(qm.stat().st_size > 1000 for qm in compiled)

@@ -30,9 +30,11 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "officer_desk"
 I18N = ROOT / "resources" / "i18n"
 TEMPLATES_MODULE = PACKAGE / "ui" / "message_templates.py"
-# The languages we translate into (English is the source language and needs no .ts: the
-# code chooses singular or plural itself, and no text uses Qt's %n plural forms).
+# The languages we translate into.  English is the source language; its .ts holds only the
+# texts with Qt's %n plural forms ("%n person(s)" -> "1 person" / "2 people"), made with
+# lupdate's -pluralonly and filled in by hand like the Norwegian one.
 LANGUAGES = ("nb",)
+PLURALS_ONLY = ("en",)
 
 
 def tool(name: str) -> str:
@@ -48,8 +50,11 @@ def ts_file(language: str, folder: Path = I18N) -> Path:
     return folder / f"officer_desk_{language}.ts"
 
 
-def refresh(ts: Path, language: str, *, package: Path = PACKAGE) -> Catalogue:
-    """Update ``ts`` from the sources (created when missing); returns what was scanned."""
+def refresh(
+    ts: Path, language: str, *, package: Path = PACKAGE, plurals_only: bool = False
+) -> Catalogue:
+    """Update ``ts`` from the sources (created when missing); returns what was scanned.
+    ``plurals_only``: only the texts with %n plural forms (the source language's .ts)."""
     catalogue = scan(package)
     with tempfile.TemporaryDirectory() as scratch:
         extra = Path(scratch) / "extracted_text.py"
@@ -63,6 +68,7 @@ def refresh(ts: Path, language: str, *, package: Path = PACKAGE) -> Catalogue:
                 "-silent",
                 "-source-language", "en",
                 "-target-language", language,
+                *(["-pluralonly"] if plurals_only else []),
                 str(package),
                 str(extra),
                 "-ts", str(ts),
@@ -123,10 +129,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     for language in LANGUAGES:
         catalogue = refresh(ts_file(language), language)
+    for language in PLURALS_ONLY:
+        refresh(ts_file(language), language, plurals_only=True)
     TEMPLATES_MODULE.write_text(templates_module(catalogue), encoding="utf-8")
     for problem in catalogue.unresolved:
         print(f"not extracted (build the message from literal text): {problem}", file=sys.stderr)
-    print(f"updated {', '.join(str(ts_file(lang).relative_to(ROOT)) for lang in LANGUAGES)}")
+    done = (*LANGUAGES, *PLURALS_ONLY)
+    print(f"updated {', '.join(str(ts_file(lang).relative_to(ROOT)) for lang in done)}")
     return 0
 
 

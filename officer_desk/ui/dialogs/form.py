@@ -3,7 +3,9 @@
 A dialog checks what it can before anything is sent (empty fields, times in the future,
 an end before the start); the service checks again and its :class:`ValidationError` names
 the field, so the message lands next to the right input.  On any refusal the dialog stays
-open with everything typed still in it.
+open with everything typed still in it.  A message goes as soon as its input is changed (the
+input on the form row above it), and Ctrl+Enter saves from a multi-line text as Enter does
+from any other field.
 """
 
 from __future__ import annotations
@@ -13,12 +15,22 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
+    QLayout,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -88,6 +100,8 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.saving = False
+        self._watching = False
+        self._inputs: dict[FieldMessage, set[QWidget]] = {}  # a message and what it is about
 
     def field_message(self, field: str) -> FieldMessage:
         message = self.messages.get(field)
@@ -108,6 +122,27 @@ class FormDialog(QDialog):
         target = self.messages.get(field or "")
         (target or self.general).say(text)
         grow_to_fit(self)  # the message must not be cut off at the dialog's first size
+
+    # --- messages go when the input is fixed; Ctrl+Enter saves --------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._watching:  # every field exists by the first show
+            self._watching = True
+            watch_inputs(self, self._edited)
+            self._inputs = {m: inputs_above(self, m) for m in self.findChildren(FieldMessage)}
+
+    def _edited(self, widget: QWidget) -> None:
+        self.general.clear_message()
+        for message, inputs in self._inputs.items():
+            if widget in inputs:
+                message.clear_message()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if is_ctrl_enter(watched, event):
+            self.save()
+            return True
+        return super().eventFilter(watched, event)
 
     # --- subclasses ------------------------------------------------------------------------
 
@@ -150,6 +185,68 @@ class FormDialog(QDialog):
         else:
             # A bug, not the person's input: the one crash dialog (the form stays as typed).
             self._executor.failed.emit(error)
+
+
+def is_ctrl_enter(watched: QObject, event: QEvent) -> bool:
+    """Ctrl+Enter (or Ctrl+Return) in a multi-line text: save, as Enter does elsewhere."""
+    return (
+        isinstance(watched, QPlainTextEdit)
+        and event.type() == QEvent.Type.KeyPress
+        and isinstance(event, QKeyEvent)
+        and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        and bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+    )
+
+
+def watch_inputs(dialog: QDialog, edited: Callable[[QWidget], None]) -> None:
+    """Call ``edited(widget)`` whenever the person changes any input of ``dialog``; its
+    multi-line texts pass Ctrl+Enter to the dialog's event filter."""
+    for widget in dialog.findChildren(QWidget):
+        signals: list[Any] = []
+        if isinstance(widget, QLineEdit):
+            signals = [widget.textEdited]
+        elif isinstance(widget, QPlainTextEdit):
+            signals = [widget.textChanged]
+            widget.installEventFilter(dialog)
+        elif isinstance(widget, QComboBox):
+            signals = [widget.currentIndexChanged, widget.editTextChanged]
+        elif isinstance(widget, QSpinBox):
+            signals = [widget.valueChanged]
+        elif isinstance(widget, QDateTimeEdit):
+            signals = [widget.dateTimeChanged]
+        elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+            signals = [widget.toggled]
+        elif isinstance(widget, QListWidget):
+            signals = [widget.itemChanged]
+        for signal in signals:
+            signal.connect(lambda *_args, w=widget: edited(w))
+
+
+def inputs_above(dialog: QDialog, message: QWidget) -> set[QWidget]:
+    """The input a field message speaks of: what the form row above it holds (with
+    everything inside it), or nothing when the message is not under a row."""
+    for form in dialog.findChildren(QFormLayout):
+        position: Any = form.getWidgetPosition(message)
+        row = int(position[0])
+        if row <= 0:
+            continue
+        for role in (QFormLayout.ItemRole.FieldRole, QFormLayout.ItemRole.SpanningRole):
+            item = form.itemAt(row - 1, role)
+            if item is not None:
+                return _widgets_in(item.widget(), item.layout())
+    return set()
+
+
+def _widgets_in(widget: QWidget | None, layout: QLayout | None) -> set[QWidget]:
+    found: set[QWidget] = set()
+    if widget is not None:
+        found |= {widget, *widget.findChildren(QWidget)}
+    if layout is not None:
+        for n in range(layout.count()):
+            item = layout.itemAt(n)
+            if item is not None:
+                found |= _widgets_in(item.widget(), item.layout())
+    return found
 
 
 class TimeSpan(QWidget):

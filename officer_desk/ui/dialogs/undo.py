@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidg
 
 from officer_desk.app.change import Change
 from officer_desk.app.executor import DbExecutor
+from officer_desk.ui import vocabulary
 from officer_desk.ui.dialogs.form import FormDialog
 from officer_desk.ui.fit import fit_to_text
 
 if TYPE_CHECKING:
+    from officer_desk.app.logbook import MealBatch
     from officer_desk.app.writes import Actor
     from officer_desk.store.database import Store
 
@@ -27,6 +29,15 @@ def undo_meal(actor: Actor, since: datetime, reason: str) -> Callable[[Store], C
     return work
 
 
+def last_meal_batch(actor: Actor, since: datetime) -> Callable[[Store], MealBatch | None]:
+    def work(store: Store) -> MealBatch | None:
+        from officer_desk.app import logbook
+
+        return logbook.last_meal_batch(store, actor, since=since)
+
+    return work
+
+
 class UndoMealDialog(FormDialog):
     def __init__(
         self,
@@ -34,6 +45,7 @@ class UndoMealDialog(FormDialog):
         actor: Callable[[], Actor],
         shift_start: datetime,
         parent: QWidget | None = None,
+        batch: MealBatch | None = None,
     ) -> None:
         super().__init__(executor, parent)
         self._actor = actor
@@ -45,6 +57,20 @@ class UndoMealDialog(FormDialog):
                 "It stays in the history with your reason."
             )
         )
+        if batch is not None:
+            explain.setText(
+                self.tr(
+                    "Your last meal log in this shift: {meal} on {day}, saved at {time} for "
+                    "%n person(s). It is marked as a mistake and stays in the history with "
+                    "your reason.",
+                    "",
+                    batch.people,
+                ).format(
+                    meal=vocabulary.meals().get(batch.meal, batch.meal).lower(),
+                    day=vocabulary.short_date(batch.day),
+                    time=vocabulary.clock(batch.logged_at),
+                )
+            )
         explain.setWordWrap(True)
         self.reason = QComboBox()
         self.reason.setEditable(True)

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from officer_desk.app.writes import Actor
     from officer_desk.reports.document import Document
     from officer_desk.store.database import Store
+    from officer_desk.ui.handover.sign_dialog import SignHandoverDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -80,6 +81,7 @@ class HandoverDetail(QWidget):
         self.view: HandoverView | None = None
         self.officers: tuple[OfficerSummary, ...] = ()
         self.busy = False
+        self.sign_dialog: SignHandoverDialog | None = None  # the last one opened
 
         self.title = QLabel()
         self.title.setObjectName("SectionTitle")
@@ -193,7 +195,7 @@ class HandoverDetail(QWidget):
         self.action_has_due = QCheckBox(self.tr("Due"))
         self.action_has_due.setAccessibleName(self.tr("The action has a due time"))
         self.action_due = QDateTimeEdit()
-        self.action_due.setDisplayFormat("dd.MM.yyyy HH:mm")
+        self.action_due.setDisplayFormat(vocabulary.date_time_input_format())
         self.action_due.setAccessibleName(self.tr("Due time of the new action"))
         self.action_due.setEnabled(False)
         self.action_has_due.toggled.connect(self.action_due.setEnabled)
@@ -693,9 +695,17 @@ class HandoverDetail(QWidget):
                 done=self.tr("Handed over."),
             )
 
-    def _sign(self) -> None:
-        if self.view is not None:
-            self._run("sign", self.view.id, done=self.tr("Handover signed."))
+    def _sign(self) -> SignHandoverDialog | None:
+        """Sign after seeing what is signed and typing the password again."""
+        if self.view is None or self.busy:
+            return None
+        from officer_desk.ui.handover.sign_dialog import SignHandoverDialog
+
+        dialog = SignHandoverDialog(self._executor, self._actor(), self.view, self)
+        dialog.accepted.connect(lambda: self.status.emit(self.tr("Handover signed.")))
+        dialog.open()
+        self.sign_dialog = dialog
+        return dialog
 
     # --- printing -------------------------------------------------------------------------
 

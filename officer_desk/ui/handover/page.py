@@ -36,6 +36,7 @@ from officer_desk.app.change import Change
 from officer_desk.app.executor import DbExecutor
 from officer_desk.domain.errors import DeskError
 from officer_desk.store.handover import HandoverSearch, HandoverSummary, HandoverView
+from officer_desk.ui import vocabulary
 from officer_desk.ui.desk_session import DeskSession
 from officer_desk.ui.dialogs.form import FieldMessage
 from officer_desk.ui.handover.detail import (
@@ -95,7 +96,7 @@ class HandoverPage(QWidget):
             (self.shift_from, self.tr("Shift start")),
             (self.shift_to, self.tr("Shift end")),
         ):
-            edit.setDisplayFormat("dd.MM.yyyy HH:mm")
+            edit.setDisplayFormat(vocabulary.date_time_input_format())
             edit.setCalendarPopup(True)
             edit.setAccessibleName(name)
         self.start_button = QPushButton(self.tr("Start handover"))
@@ -125,7 +126,7 @@ class HandoverPage(QWidget):
         self.since = QDateEdit()
         self.until = QDateEdit()
         for edit, name in ((self.since, self.tr("From date")), (self.until, self.tr("To date"))):
-            edit.setDisplayFormat("dd.MM.yyyy")
+            edit.setDisplayFormat(vocabulary.date_input_format())
             edit.setCalendarPopup(True)
             edit.setAccessibleName(name)
         self.open_only = QCheckBox(self.tr("Open only"))

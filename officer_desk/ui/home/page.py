@@ -10,7 +10,7 @@ from datetime import date
 from math import ceil
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from officer_desk.app.change import Change
 from officer_desk.app.executor import DbExecutor
 from officer_desk.store.rows import OfficerSummary
-from officer_desk.ui import words
+from officer_desk.ui import vocabulary, words
 from officer_desk.ui.actions import DeskActions, bind
 from officer_desk.ui.home.card import PersonCard
 from officer_desk.ui.home.model import MEMBERSHIP, CaseloadModel
@@ -288,9 +288,7 @@ class HomePage(QWidget):
         for card in self.cards:
             card.show()  # now, not when the layout's queued show arrives
         today = self._today()
-        day = QLocale().toString(
-            QDate(today.year, today.month, today.day), QLocale.FormatType.LongFormat
-        )
+        day = vocabulary.with_weekday(today)
         order = self.tr("in your order") if self.model.pinned else self.tr("by need")
         self.subtitle.setText(
             self.tr("{day} · {people} · {order}").format(

@@ -87,8 +87,11 @@ class PersonPage(QWidget):
     back_requested = Signal()
     amend_requested = Signal(str, str)  # inmate id, note id
     journal_requested = Signal(str)  # inmate id
+    # A timeline entry to correct (False) or void (True), with the line that shows it.
+    correct_requested = Signal(object, str, bool)  # TimelineItem, summary, void
     follow_up_done = Signal(str, str)  # follow-up id, text
     status = Signal(str)
+    undo_offered = Signal(object)  # UndoOffer, from the programmes tab (Enrol)
 
     def __init__(
         self,
@@ -271,13 +274,30 @@ class PersonPage(QWidget):
         self.amend_button.setToolTip(self.tr("Add a revision; the earlier text stays in history"))
         self.amend_button.clicked.connect(self._amend_selected)
         self.amend_button.hide()
+        # Every kind of entry can be corrected (a note: Amend note…) or voided, with a reason.
+        self.correct_button = QPushButton(self.tr("Correct…"))
+        self.correct_button.setToolTip(
+            self.tr("Correct this entry; the entry as first written stays in history")
+        )
+        self.correct_button.clicked.connect(lambda: self._correct_selected(False))
+        self.correct_button.hide()
+        self.void_button = QPushButton(self.tr("Void…"))
+        self.void_button.setToolTip(self.tr("Take this entry out of the timeline, with a reason"))
+        self.void_button.clicked.connect(lambda: self._correct_selected(True))
+        self.void_button.hide()
         self.detail.setText(self.tr("Choose an entry to read it in full."))
         self.empty_timeline = QLabel(self.tr("Nothing recorded for these filters."))
         self.empty_timeline.setObjectName("CardSub")
         self.empty_timeline.hide()
         detail_row = QHBoxLayout()
         detail_row.addWidget(self.detail, 1)
-        detail_row.addWidget(self.amend_button, 0, Qt.AlignmentFlag.AlignTop)
+        entry_buttons = QVBoxLayout()
+        entry_buttons.setSpacing(4)
+        for button in (self.amend_button, self.correct_button, self.void_button):
+            button.setAutoDefault(False)
+            entry_buttons.addWidget(button)
+        entry_buttons.addStretch(1)
+        detail_row.addLayout(entry_buttons)
 
         right_box = QWidget()
         right = QVBoxLayout(right_box)
@@ -391,6 +411,10 @@ class PersonPage(QWidget):
         self.tabs.blockSignals(True)  # the same tab stays chosen: not a new choice
         self.tabs.removeTab(index)
         self.tabs.insertTab(index, panel, title)
+        # The panels' confirmations go to the status bar, like the page's own.
+        panel.status.connect(self.status)  # type: ignore[attr-defined]
+        if isinstance(panel, ProgrammesPanel):
+            panel.undo_offered.connect(self.undo_offered)
         self.tabs.setCurrentIndex(chosen)
         self.tabs.blockSignals(False)
         if placeholder is not None:
@@ -597,7 +621,8 @@ class PersonPage(QWidget):
         item = index.data(ITEM_ROLE) if index.isValid() else None
         if item is None:
             self.detail.setText(self.tr("Choose an entry to read it in full."))
-            self.amend_button.hide()
+            for button in (self.amend_button, self.correct_button, self.void_button):
+                button.hide()
             return
         model = index.model()
         what = model.index(index.row(), Column.WHAT).data()
@@ -613,10 +638,23 @@ class PersonPage(QWidget):
             )
         self.detail.setText(text)
         self.amend_button.setVisible(item.kind == "note")
+        self.correct_button.setVisible(item.kind != "note")
+        self.void_button.show()
 
     @Slot()
     def _amend_selected(self) -> None:
         index = self._view().currentIndex()
         item = index.data(ITEM_ROLE) if index.isValid() else None
-        if item is not None and item.kind == "note" and self.inmate_id is not None:
+        if item is None or self.inmate_id is None:
+            return
+        if item.kind == "note":
             self.amend_requested.emit(self.inmate_id, item.id)
+        else:
+            self._correct_selected(False)
+
+    def _correct_selected(self, void: bool) -> None:
+        index = self._view().currentIndex()
+        item = index.data(ITEM_ROLE) if index.isValid() else None
+        if item is not None and self.inmate_id is not None:
+            summary = self.detail.text()
+            self.correct_requested.emit(item, summary, void)

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QItemSelection, Qt, Slot
+from PySide6.QtCore import QDate, QItemSelection, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -49,6 +49,7 @@ from officer_desk.ui.programmes.models import EnrolmentColumn, EnrolmentsModel, 
 from officer_desk.ui.programmes.reads import CATALOGUE_ENTITIES, PersonProgrammes, read_person
 from officer_desk.ui.programmes.trend import TrendChart
 from officer_desk.ui.read_when_shown import PersonPanel
+from officer_desk.ui.undo_notice import UndoOffer
 
 if TYPE_CHECKING:
     from officer_desk.app.writes import Actor
@@ -59,6 +60,8 @@ NEEDS_REASON = {*ENDS, EnrolmentStatus.SUSPENDED}
 
 
 class ProgrammesPanel(PersonPanel):
+    undo_offered = Signal(object)  # UndoOffer: an enrolment, for a few seconds
+
     def __init__(
         self,
         executor: DbExecutor,
@@ -457,8 +460,22 @@ class ProgrammesPanel(PersonPanel):
             owner=self,
             messages=self.enrol_messages,
             button=self.enrol_button,
-            on_done=lambda _c: self.status.emit(self.tr("Enrolled in {p}").format(p=name)),
+            on_done=lambda change: self._enrolled(name, change),
         )
+
+    def _enrolled(self, name: str, change: Change) -> None:
+        """Say so, and offer to take it back for a few seconds (a wrong programme chosen)."""
+        done = self.tr("Enrolled in {p}").format(p=name)
+        self.status.emit(done)
+        enrolment_id, actor = change.ids[0], self._actor()
+
+        def undo(store: Store) -> Change:
+            from officer_desk.app import corrections
+
+            return corrections.undo_enrolment(store, actor, enrolment_id)
+
+        undone = self.tr("Enrolment in {p} undone.").format(p=name)
+        self.undo_offered.emit(UndoOffer(done, undo, undone))
 
     @Slot()
     def change_status(self) -> None:

@@ -12,23 +12,28 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QWidget
 
+from officer_desk.app.change import Change
 from officer_desk.app.executor import DbExecutor
 from officer_desk.domain.enums import Role
 from officer_desk.ui.conflicts.page import ConflictReviewPage
 from officer_desk.ui.desk_session import DeskSession
 from officer_desk.ui.open_dialogs import OpenDialogs
+from officer_desk.ui.undo_notice import UndoOffer
 from officer_desk.ui.unit.dialogs import Choice, CoverDialog, ReassignDialog
 from officer_desk.ui.unit.page import UnitOverviewPage
 
 if TYPE_CHECKING:
+    from officer_desk.store.database import Store
     from officer_desk.ui.desk import DeskPage
 
 
 class SupervisorScreens(QObject):
+    undo_offered = Signal(object)  # UndoOffer: a reassignment, for a few seconds
+
     def __init__(
         self,
         window: QWidget,
@@ -156,8 +161,23 @@ class SupervisorScreens(QObject):
             selected,
             self._window,
         )
+        dialog.saved.connect(self._reassigned)
         self._open(dialog)
         return dialog
+
+    def _reassigned(self, change: Change) -> None:
+        actor, written = self._session.actor(), list(change.ids)
+
+        def undo(store: Store) -> Change:
+            from officer_desk.app import corrections
+
+            return corrections.undo_reassign(store, actor, written)
+
+        self.undo_offered.emit(
+            UndoOffer(
+                self.tr("People reassigned."), undo, self.tr("Reassignment undone; they are back.")
+            )
+        )
 
     @Slot(str)
     def arrange_cover(self, absent: str = "") -> CoverDialog:

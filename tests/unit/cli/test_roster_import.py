@@ -71,6 +71,15 @@ def test_a_valid_roster_registers_and_assigns_everyone_in_one_go(
     assert len(audited) == 3 and len(outbox) == 3
 
 
+def test_one_person_imported_is_said_in_the_singular(
+    initialised: Cli, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert initialised("import-roster", roster_file(tmp_path, lines(GOOD[2]))) == 0
+    said = capsys.readouterr().out
+    assert "Imported 1 person; 1 assigned" in said and "1 people" not in said
+
+
 def test_a_utf8_byte_order_mark_and_free_column_order_are_accepted(
     initialised: Cli, data_store: Store, tmp_path: Path
 ) -> None:

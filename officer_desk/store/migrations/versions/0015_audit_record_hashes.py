@@ -9,8 +9,6 @@ Revises: 0014
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import sqlalchemy as sa
 from alembic import op
 
@@ -34,28 +32,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("seq", "entity", "entity_id"),
     )
     db = op.get_bind().connection.driver_connection
-    present = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    keys = [
-        (table, str(row[0]))
-        for table in synced_tables()
-        if table in present
-        for row in db.execute(f"SELECT id FROM {table}")
-    ]
-    if not keys:
-        return
-    device = db.execute("SELECT value FROM local_setting WHERE key = 'device_id'").fetchone()
-    baseline = audit.Draft(
-        at=datetime.now(UTC),
-        actor_id=None,
-        actor_name="system",
-        workstation=device[0] if device else "",
-        action="baseline",
-        entity="store",
-        entity_id=None,
-        detail=f"content hashes of the {len(keys)} records held when record hashes began",
-        records=list(audit.current_hashes(db, keys)),
-    )
-    audit.chain(db, [baseline])
+    audit.baseline(db, synced_tables(), "record hashes began")
 
 
 def downgrade() -> None:
