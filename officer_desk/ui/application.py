@@ -1,10 +1,12 @@
 """Wires the running application: Qt app, crash reporting, executor, session, window and gate.
 
-Only Qt is imported before the splash is up.  With ``--user`` and ``OFFICER_DESK_PASSWORD``
-the launcher has started Argon2id before Qt (``signing_in.EarlyUnlock``); the store opens on
-the database worker as soon as it is done, while the GUI thread builds the window.  Nothing
-heavy is imported on the GUI thread at all: the window, the gate and their pages read through
-the light path.
+The sign-in page is the first thing painted, in the real window: before it only Qt, the
+language, the look, the window's shell and the page itself are made (whether the records are
+encrypted is one look at the key-slot file).  Everything else comes after that paint, while
+the person types: Qt's message routing, the crash reporter, logging, the desk with its menus,
+the gate.  With ``--user`` and ``OFFICER_DESK_PASSWORD`` the launcher has started Argon2id
+before Qt (``signing_in.EarlyUnlock``); the store opens on the database worker as soon as it
+is done.  Nothing heavy is imported on the GUI thread at all.
 """
 
 from __future__ import annotations
@@ -12,35 +14,50 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
+import os
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from officer_desk import PRODUCT_NAME
+from officer_desk.app.executor import DbExecutor
 from officer_desk.paths import AppPaths
-from officer_desk.ui.crash import CrashReporter
-from officer_desk.ui.first_paint import FirstPaint
+from officer_desk.ui.desk_session import DeskSession
+from officer_desk.ui.first_paint import AfterFirstPaint, FirstPaint
 from officer_desk.ui.i18n import install as install_language
-from officer_desk.ui.qt_messages import route_qt_messages
+from officer_desk.ui.main_window import MainWindow
+from officer_desk.ui.signin import SignInPage
 from officer_desk.ui.style import apply_style, icon
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from PySide6.QtCore import SignalInstance
 
-    from officer_desk.app.executor import DbExecutor
     from officer_desk.app.signing_in import EarlyUnlock
     from officer_desk.domain.errors import DeskError
     from officer_desk.ui.gate import DeskGate
-    from officer_desk.ui.main_window import MainWindow
 
 log = logging.getLogger("officer_desk.ui")
 
 GC_AT_LATEST_MS = 3_000
+# A window that is never exposed (kept minimised) still gets the rest of the app.
+REST_AT_LATEST_MS = 1_000
+
+
+@dataclass
+class _Parts:
+    """What start-up made, for the clean-up when the app ends (some after the first paint)."""
+
+    objects: list[QObject] = field(default_factory=list)
+    gate: DeskGate | None = None
+    early_result: Callable[[], object] | None = None
+    undo: list[Callable[[], None]] = field(default_factory=list)
 
 
 def run(
@@ -50,77 +67,129 @@ def run(
     started: float,
     password: str | None = None,
     unlock: EarlyUnlock | None = None,
+    platform_before: str | None = None,
 ) -> int:
     """The app until it quits.  ``password``: from ``OFFICER_DESK_PASSWORD`` (the launcher
-    has removed it from the environment); ``unlock``: its Argon2id, already running."""
+    has removed it from the environment); ``unlock``: its Argon2id, already running;
+    ``platform_before``: QT_QPA_PLATFORM as it was before the launcher added the offscreen
+    fallback (None: not added)."""
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    if platform_before is not None:
+        from officer_desk.ui import platform_check
+
+        platform_check.restore(os.environ, platform_before)
+        status = platform_check.explain_failure(app.platformName())
+        if status:
+            return status
     app.setApplicationName("officer-desk")
     install_language(paths.config)  # before any text is made
-    app.setWindowIcon(icon("officer-desk"))
     apply_style(app, paths.config)  # the look saved on this workstation, else the system's
-    restore_qt_messages = route_qt_messages()
-    reporter = CrashReporter(paths.log_file)
-    reporter.install()
-
-    splash = None
-    if not args.self_test:
-        from officer_desk.ui.splash import show_splash
-
-        splash = show_splash(app)  # painted on return
-        if args.exit_after_paint:
-            print(f"first paint: {(time.perf_counter() - started) * 1000:.0f} ms", flush=True)
-
-    from officer_desk.app.executor import DbExecutor
-    from officer_desk.ui.gate import DeskGate, EarlySignIn
+    app.setWindowIcon(icon("officer-desk"))
 
     executor = DbExecutor()
+    session = DeskSession()
+    window = MainWindow(executor, paths, session, complete=args.self_test)
+    page = SignInPage()
+    window.add_page(page)
+    parts = _Parts(objects=[window, session, executor])
+    try:
+        if args.self_test:
+            gate = _build_rest(args, paths, app, window, page, parts, started, password, unlock)
+            from officer_desk.ui.self_test import SelfTest
+
+            screenshots = Path(args.screenshots) if args.screenshots else None
+            return SelfTest(window, gate, executor, screenshots).run()
+        if unlock is not None or paths.key_slots.exists():
+            # Encrypted records (a stat, no SQLite): the sign-in page is the first screen.
+            page.set_texts(PRODUCT_NAME, page.tr("Sign in to this unit's desk."))
+            page.prepare(args.user or "")
+            page.set_busy(unlock is not None)
+            window.show_page(page)
+        _fit_to_screen(window)
+        window.show()
+
+        def after_first_paint() -> None:
+            if args.exit_after_paint and page.isVisible():
+                _report_sign_in_painted(started)
+            _build_rest(args, paths, app, window, page, parts, started, password, unlock)
+
+        AfterFirstPaint(window, after_first_paint, REST_AT_LATEST_MS)
+        return app.exec()
+    finally:
+        if parts.gate is not None:
+            parts.gate.stop()
+        window.close()
+        executor.shutdown()  # finishes queued writes, then closes the store
+        if parts.early_result is not None:
+            parts.early_result()
+        for thing in (*parts.objects, page):
+            thing.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        for undo in reversed(parts.undo):
+            undo()
+
+
+def _report_sign_in_painted(started: float) -> None:
+    print(f"sign-in painted: {(time.perf_counter() - started) * 1000:.0f} ms", flush=True)
+
+
+def _build_rest(
+    args: argparse.Namespace,
+    paths: AppPaths,
+    app: QApplication,
+    window: MainWindow,
+    page: SignInPage,
+    parts: _Parts,
+    started: float,
+    password: str | None,
+    unlock: EarlyUnlock | None,
+) -> DeskGate:
+    """After the first paint (for the self-test: at once): logging, Qt's messages, the crash
+    reporter, the desk and its menus, the gate."""
+    from officer_desk.logs import configure_logging
+    from officer_desk.ui.crash import CrashReporter
+    from officer_desk.ui.gate import DeskGate, EarlySignIn
+    from officer_desk.ui.qt_messages import route_qt_messages
+
+    configure_logging(paths, verbose=args.verbose)
+    parts.undo.append(route_qt_messages())
+    reporter = CrashReporter(paths.log_file)
+    reporter.install()
+    parts.undo.append(reporter.uninstall)
+    parts.objects.append(reporter)
+    executor = window.executor
     if not args.self_test:  # the self-test reports bugs itself, without a dialog
         executor.failed.connect(reporter.report_error)
     early = None
     if unlock is not None:
         early = EarlySignIn(executor, paths, unlock)
+        parts.objects.append(early)
+    window.complete()
+    gate = DeskGate(window, executor, window.session, paths, demo=args.demo, sign_in_page=page)
+    parts.gate = gate
+    parts.objects.append(gate)
+    if early is not None:
 
-    from officer_desk.ui.desk_session import DeskSession
-    from officer_desk.ui.main_window import MainWindow
+        def close_early_store() -> None:
+            if early.result is not None and gate.store is None:
+                early.result[0].close()  # signed in after the window was gone
 
-    session = DeskSession()
-    window = MainWindow(executor, paths, session)
-    gate = DeskGate(window, executor, session, paths, demo=args.demo)
+        parts.early_result = close_early_store
     _collect_garbage_after_first_screen(window, gate, signing_in=early is not None)
-    try:
-        if args.self_test:
-            from officer_desk.ui.self_test import SelfTest
-
-            screenshots = Path(args.screenshots) if args.screenshots else None
-            return SelfTest(window, gate, executor, screenshots).run()
-        gate.problem.connect(lambda error: _cannot_open(window, error, paths))
-        if args.exit_after_paint:
-            _report_start_up(args, gate, window, executor, started, password)
-        _fit_to_screen(window)
-        window.show()
-        if splash is not None:
-            splash.close()
-        gate.start(early=early, username=args.user or "")
-        # The GUI thread's idle time while a password is checked or typed: get the desk ready.
-        if early is not None:
-            QTimer.singleShot(0, window, window.prepare_desk)
-        gate.waiting.connect(lambda: QTimer.singleShot(0, window, window.prepare_desk))
-        return app.exec()
-    finally:
-        gate.stop()
-        window.close()
-        executor.shutdown()  # finishes queued writes, then closes the store
-        if early is not None and early.result is not None and gate.store is None:
-            early.result[0].close()  # signed in after the window was gone
-        for thing in (gate, window, session, early, executor, reporter, splash):
-            if thing is not None:
-                thing.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        reporter.uninstall()
-        restore_qt_messages()
+    if args.self_test:
+        return gate
+    gate.problem.connect(lambda error: _cannot_open(window, error, paths))
+    if args.exit_after_paint:
+        _report_start_up(args, gate, window, executor, started, password)
+    gate.start(early=early, username=args.user or "")
+    # The GUI thread's idle time while a password is checked or typed: get the desk ready.
+    if early is not None:
+        QTimer.singleShot(0, window, window.prepare_desk)
+    gate.waiting.connect(lambda: QTimer.singleShot(0, window, window.prepare_desk))
+    return gate
 
 
 def _collect_garbage_after_first_screen(
@@ -188,7 +257,7 @@ def _report_start_up(
         return
 
     def sign_in_painted() -> None:
-        print(f"sign-in painted: {(time.perf_counter() - started) * 1000:.0f} ms", flush=True)
+        # "sign-in painted" was printed at the page's first paint (run()), before the gate.
         if not (args.bench_type_password and args.user and password):
             QCoreApplication.exit(0)
             return

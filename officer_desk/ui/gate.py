@@ -22,6 +22,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
+from officer_desk import PRODUCT_NAME
 from officer_desk.app.executor import DbExecutor
 from officer_desk.domain.enums import Role
 from officer_desk.domain.errors import DeskError
@@ -113,9 +114,17 @@ def _load_sign_in_stack() -> None:
 
 
 def _demo_password() -> str:
-    from officer_desk.app.demo import DEMO_PASSWORD
+    from officer_desk.app.demo_accounts import DEMO_PASSWORD
 
     return DEMO_PASSWORD
+
+
+def _demo_of(paths: AppPaths) -> tuple[str, dict[str, str]] | None:
+    """The demo password and one account per role, when the store holds demo data."""
+    from officer_desk.app.demo_accounts import DEMO_PASSWORD, demo_accounts_of
+
+    accounts = demo_accounts_of(paths.store)
+    return None if accounts is None else (DEMO_PASSWORD, accounts)
 
 
 def when_idle(executor: DbExecutor, then: Callable[[], None], *, owner: QObject) -> None:
@@ -212,8 +221,11 @@ class DeskGate(QObject):
         paths: AppPaths,
         *,
         demo: bool = False,
+        sign_in_page: SignInPage | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """``sign_in_page``: the page start-up painted first (the gate takes it over, with
+        whatever has been typed into it meanwhile)."""
         super().__init__(parent)
         self._window = window
         self._executor = executor
@@ -227,9 +239,10 @@ class DeskGate(QObject):
         self._admin_before_lock = False
         self.demo_summary: DemoSummary | None = None
         self.demo_password: str | None = None
+        self._demo_accounts: dict[str, str] = {}  # role -> user name, of a demo store
         self.first_run: FirstRunGuide | None = None
 
-        self.sign_in_page = SignInPage()
+        self.sign_in_page = sign_in_page or SignInPage()
         self.lock_page = LockPage()
         self.notice = NoticePage()
         self._admin: AdminPage | None = None
@@ -283,6 +296,11 @@ class DeskGate(QObject):
                 self._early_finished(early)
             else:
                 early.finished.connect(lambda: self._early_finished(early))
+        elif self.sign_in_page.isVisible():
+            # Painted before the gate existed (start-up saw the key-slot file): keep what has
+            # been typed, and go on as if this gate had shown it.
+            self._executor.run(lambda: _demo_of(self._paths), self._got_demo, owner=self)
+            self._sign_in_painted()
         else:
             self._executor.run(
                 lambda: records_here(self._paths.store),
@@ -295,6 +313,8 @@ class DeskGate(QObject):
     def _records_found(self, records: Records, username: str = "") -> None:
         if records is Records.ENCRYPTED:
             self._show_sign_in(username)
+            # A demo store lists its accounts on every start, not only on the one that made it.
+            self._executor.run(lambda: _demo_of(self._paths), self._got_demo, owner=self)
         elif records is Records.NONE:
             if self._demo:
                 self._make_demo()
@@ -373,11 +393,22 @@ class DeskGate(QObject):
 
     def _demo_made(self, summary: DemoSummary) -> None:
         self.demo_summary = summary
+        for username, _name, role in summary.accounts:
+            self._demo_accounts.setdefault(role, username)
         self._show_sign_in()
 
     def _got_demo_password(self, password: str) -> None:
         self.demo_password = password
         self.sign_in_page.set_hint(self._demo_hint())
+
+    def _got_demo(self, found: tuple[str, dict[str, str]] | None) -> None:
+        if found is None:
+            return
+        self._demo = True
+        password, accounts = found
+        for role, username in accounts.items():
+            self._demo_accounts.setdefault(role, username)
+        self._got_demo_password(password)
 
     def _demo_hint(self) -> str | None:
         """Rich text: the demo password, and one account per role when they are known."""
@@ -385,13 +416,11 @@ class DeskGate(QObject):
             return None
         # On a line of its own: a hyphenated password must not break where it wraps.
         password = f"<br><b><code>{html.escape(self.demo_password)}</code></b>"
-        if self.demo_summary is None:
+        by_role = self._demo_accounts
+        if not by_role:
             return self.tr("Demo records. The password of every demo account:{password}").format(
                 password=password
             )
-        by_role: dict[str, str] = {}
-        for username, _name, role in self.demo_summary.accounts:
-            by_role.setdefault(role, username)
         labels = {
             Role.OFFICER.value: self.tr("Officer"),
             Role.SUPERVISOR.value: self.tr("Supervisor"),
@@ -412,7 +441,7 @@ class DeskGate(QObject):
 
     def _show_sign_in(self, username: str = "", error: str = "") -> None:
         page = self.sign_in_page
-        page.set_texts("officer_desk", self.tr("Sign in to this unit's desk."))
+        page.set_texts(PRODUCT_NAME, self.tr("Sign in to this unit's desk."))
         page.set_hint(self._demo_hint())
         page.prepare(username, error)
         self._window.set_title_person(None)

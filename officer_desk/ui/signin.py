@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
+from officer_desk import PRODUCT_NAME
 from officer_desk.ui.card import PasswordCardPage, centred, field_label, link_button
 
 
@@ -49,7 +50,7 @@ class SignInPage(PasswordCardPage):
         self.button.clicked.connect(self._submit)
         self.back.clicked.connect(self.back_requested)
         self._watching_paint = False
-        self.set_texts("officer_desk", self.tr("Sign in to this unit's desk."))
+        self.set_texts(PRODUCT_NAME, self.tr("Sign in to this unit's desk."))
 
     def set_texts(self, title: str, subtitle: str, back: str | None = None) -> None:
         """The card's words: signing in at start, or switching officer (with a way back)."""

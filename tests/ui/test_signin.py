@@ -20,14 +20,14 @@ def test_signing_in_opens_the_store_on_the_worker_and_shows_the_desk(desk: Desk)
     desk.start()
     page = desk.gate.sign_in_page
     assert page.isVisible()
-    assert desk.window.windowTitle() == "officer_desk"
+    assert desk.window.windowTitle() == "Officer Desk"
     assert page.username.hasFocus()
 
     user = desk.sign_in(KARI[0], KARI[2])
     assert user.display_name == "Kari Nordmann"
     assert desk.session.user == user
     assert desk.window.desk.isVisible() and not page.isVisible()
-    assert desk.window.windowTitle() == "officer_desk — Kari Nordmann"
+    assert desk.window.windowTitle() == "Officer Desk — Kari Nordmann"
     assert page.password.text() == ""
     store = desk.gate.store
     assert store is not None and store.encrypted
