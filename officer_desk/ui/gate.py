@@ -29,6 +29,7 @@ from officer_desk.domain.errors import DeskError
 from officer_desk.paths import AppPaths
 from officer_desk.store.errors import StorageProblem
 from officer_desk.ui.desk_session import DeskSession
+from officer_desk.ui.key_ahead import result_of
 from officer_desk.ui.lock import IdleWatcher, LockPage
 from officer_desk.ui.notice_page import NoticePage
 from officer_desk.ui.opening import DemoCreation, Records, records_here
@@ -39,8 +40,10 @@ if TYPE_CHECKING:
     from officer_desk.app.demo import DemoSummary
     from officer_desk.app.signing_in import EarlyUnlock
     from officer_desk.store.database import Store
+    from officer_desk.store.keyslots import DerivedAhead
     from officer_desk.ui.admin_pages import AdminPage
     from officer_desk.ui.first_run.guide import FirstRunGuide
+    from officer_desk.ui.key_ahead import Ahead
     from officer_desk.ui.main_window import MainWindow
     from officer_desk.ui.password_dialog import ChangePasswordDialog
 
@@ -53,11 +56,29 @@ AUDIT_AT_LATEST_MS = 2_000
 # --- work for the database worker (imports the heavy stack there, never on the GUI) -----
 
 
-def _open_with_password(paths: AppPaths, username: str, password: str) -> tuple[Store, SignedIn]:
+def _derive_ahead(paths: AppPaths) -> Callable[[str, str], DerivedAhead | None]:
+    def derive(username: str, password: str) -> DerivedAhead | None:
+        from officer_desk.app.signing_in import derive_ahead
+
+        return derive_ahead(paths.store, username, password)
+
+    return derive
+
+
+def _open_with_password(
+    paths: AppPaths, username: str, password: str, ahead: Ahead | None
+) -> tuple[Store, SignedIn]:
     """The light sign-in: no database stack before the first screen (audited after it)."""
     from officer_desk.app.signing_in import open_with_password
 
-    return open_with_password(paths.store, username, password, backups=paths.backups)
+    derived = result_of(ahead)
+    try:
+        return open_with_password(
+            paths.store, username, password, backups=paths.backups, ahead=derived
+        )
+    finally:
+        if derived is not None:
+            derived.wipe()  # used or not, right or wrong: it ends with this attempt
 
 
 def _audit_sign_in(user: SignedIn) -> Callable[[Store], None]:
@@ -69,11 +90,18 @@ def _audit_sign_in(user: SignedIn) -> Callable[[Store], None]:
     return record
 
 
-def _check_at_desk(username: str, password: str, action: str) -> Callable[[Store], SignedIn]:
+def _check_at_desk(
+    username: str, password: str, action: str, ahead: Ahead | None = None
+) -> Callable[[Store], SignedIn]:
     def check(store: Store) -> SignedIn:
         from officer_desk.app import accounts
 
-        return accounts.verify_at_desk(store, username, password, action=action)
+        derived = result_of(ahead)
+        try:
+            return accounts.verify_at_desk(store, username, password, action=action, ahead=derived)
+        finally:
+            if derived is not None:
+                derived.wipe()
 
     return check
 
@@ -243,6 +271,7 @@ class DeskGate(QObject):
         self.first_run: FirstRunGuide | None = None
 
         self.sign_in_page = sign_in_page or SignInPage()
+        self.sign_in_page.derive_ahead_with(_derive_ahead(paths))
         self.lock_page = LockPage()
         self.notice = NoticePage()
         self._admin: AdminPage | None = None
@@ -475,16 +504,17 @@ class DeskGate(QObject):
             self._sign_in_failed(error)
 
     def _sign_in_submitted(self, username: str, password: str) -> None:
+        ahead = self.sign_in_page.take_ahead()  # Argon2id started before Enter, if any
         if self._store is None:
             self._executor.run(
-                lambda: _open_with_password(self._paths, username, password),
+                lambda: _open_with_password(self._paths, username, password, ahead),
                 self._opened,
                 self._sign_in_failed,
                 owner=self,
             )
         else:
             self._executor.submit(
-                _check_at_desk(username, password, "switch user"),
+                _check_at_desk(username, password, "switch user", ahead),
                 self._enter,
                 self._sign_in_failed,
                 owner=self,
@@ -575,6 +605,8 @@ class DeskGate(QObject):
 
     def lock(self) -> None:
         """Hide everything personal now; the same officer's password opens it again."""
+        # Also from the switch page (the session is covered already): no key stays behind.
+        self.sign_in_page.discard_ahead()
         user = self._session.user
         if user is None or self._session.is_locked:
             return
@@ -623,6 +655,7 @@ class DeskGate(QObject):
         if not self._session.is_locked:
             self._cover()
         page = self.sign_in_page
+        page.discard_ahead()
         page.set_texts(
             self.tr("Switch officer"),
             self.tr("Sign in as the officer taking over this desk."),
@@ -728,6 +761,8 @@ class DeskGate(QObject):
 
     def stop(self) -> None:
         self.idle.stop()
+        if self.sign_in_page.key_ahead is not None:
+            self.sign_in_page.key_ahead.shutdown()
         if self.first_run is not None:
             self.first_run.shutdown()
 

@@ -54,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
     # With --exit-after-paint, --user and the password: type it into the sign-in page.
     parser.add_argument("--bench-type-password", action="store_true", help=argparse.SUPPRESS)
+    # With --bench-type-password: pause after typing until the key is derived, then Enter.
+    parser.add_argument("--bench-pause", action="store_true", help=argparse.SUPPRESS)
+    # After home is painted: wait until the desk has settled (the ORM, the audit, the sync
+    # and supervisor parts loaded), print that too, then quit: the peak memory at home.
+    parser.add_argument("--bench-settle", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
