@@ -41,6 +41,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,6 +60,7 @@ PAUSED = "(c) Enter -> home, paused"
 TYPED = "(d) Enter -> home, no pause"
 BASE = " [baseline]"
 IN_APP = (PAUSED, TYPED, TYPED + BASE)
+CHILD_TIMEOUT_S = 120
 
 
 @dataclass
@@ -104,6 +106,9 @@ def measure(command: list[str], env: dict[str, str], wanted: str, *, in_app: boo
         command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
     )
     assert child.stdout is not None
+    # A child that never reaches its line (a bug) must not hang the benchmark.
+    watchdog = threading.Timer(CHILD_TIMEOUT_S, child.kill)
+    watchdog.start()
     seen: float | None = None
     said = []
     for line in child.stdout:  # each line is read the moment the child prints it
@@ -112,6 +117,7 @@ def measure(command: list[str], env: dict[str, str], wanted: str, *, in_app: boo
             seen = float(line.split()[-2]) if in_app else (time.perf_counter() - started) * 1000
     # wait4, not wait: it also returns the child's resource usage (ru_maxrss in KiB on Linux).
     _pid, status, usage = os.wait4(child.pid, 0)
+    watchdog.cancel()
     code = os.waitstatus_to_exitcode(status)
     if code != 0 or seen is None:
         raise SystemExit(f"{' '.join(command)} failed (exit {code}): {' | '.join(said)}")

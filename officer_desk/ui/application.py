@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from officer_desk import PRODUCT_NAME
 from officer_desk.app.executor import DbExecutor
 from officer_desk.paths import AppPaths
 from officer_desk.ui.desk_session import DeskSession
@@ -103,8 +102,8 @@ def run(
             screenshots = Path(args.screenshots) if args.screenshots else None
             return SelfTest(window, gate, executor, screenshots).run()
         if unlock is not None or paths.key_slots.exists():
-            # Encrypted records (a stat, no SQLite): the sign-in page is the first screen.
-            page.set_texts(PRODUCT_NAME, page.tr("Sign in to this unit's desk."))
+            # Encrypted records (a stat, no SQLite): the sign-in page is the first screen
+            # (its own words, as the gate would set them).
             page.prepare(args.user or "")
             page.set_busy(unlock is not None)
             window.show_page(page)
@@ -178,7 +177,7 @@ def _build_rest(
                 early.result[0].close()  # signed in after the window was gone
 
         parts.early_result = close_early_store
-    _collect_garbage_after_first_screen(window, gate, signing_in=early is not None)
+    _collect_garbage_after_first_screen(window, gate)
     if args.self_test:
         return gate
     gate.problem.connect(lambda error: _cannot_open(window, error, paths))
@@ -188,20 +187,27 @@ def _build_rest(
     # The GUI thread's idle time while a password is checked or typed: get the desk ready.
     if early is not None:
         QTimer.singleShot(0, window, window.prepare_desk)
-    gate.waiting.connect(lambda: QTimer.singleShot(0, window, window.prepare_desk))
+
+    def prepare_while_typing() -> None:
+        from officer_desk.ui.gate import when_idle
+
+        window.prepare_desk()
+        # Garbage collection resumes once the desk is built and the worker has loaded the
+        # sign-in stack, with all of that frozen out of its passes: resumed at the page's
+        # first paint, a full pass over it fell into Enter -> home.
+        when_idle(executor, _resume_garbage_collection, owner=window)
+
+    gate.waiting.connect(lambda: QTimer.singleShot(0, window, prepare_while_typing))
     return gate
 
 
-def _collect_garbage_after_first_screen(
-    window: MainWindow, gate: DeskGate, *, signing_in: bool
-) -> None:
+def _collect_garbage_after_first_screen(window: MainWindow, gate: DeskGate) -> None:
     """Resume the cyclic garbage collector the launcher paused once the first screen is
-    painted (the home screen; the sign-in page unless a sign-in is already under way; a
-    refusal or notice)."""
-    shown = [window.desk.screen_ready, gate.refused, gate.stopped, gate.problem]
-    if not signing_in:
-        shown.append(gate.waiting)
-    resume_garbage_collection_on(shown)
+    painted (the home screen; a refusal or notice; for the sign-in page, once the desk behind
+    it is ready: ``_build_rest``)."""
+    resume_garbage_collection_on(
+        [window.desk.screen_ready, gate.refused, gate.stopped, gate.problem]
+    )
 
 
 def resume_garbage_collection_on(signals: Sequence[SignalInstance]) -> None:
@@ -209,14 +215,15 @@ def resume_garbage_collection_on(signals: Sequence[SignalInstance]) -> None:
     GC_AT_LATEST_MS.  What start-up made is frozen out of its passes first: it lives as long
     as the app, and a full pass over it holds the interpreter lock for some 30 ms."""
 
-    def resume() -> None:
-        if not gc.isenabled():
-            gc.freeze()
-            gc.enable()
-
     for signal in signals:
-        signal.connect(resume)
-    QTimer.singleShot(GC_AT_LATEST_MS, resume)
+        signal.connect(_resume_garbage_collection)
+    QTimer.singleShot(GC_AT_LATEST_MS, _resume_garbage_collection)
+
+
+def _resume_garbage_collection() -> None:
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _report_start_up(

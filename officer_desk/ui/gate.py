@@ -134,9 +134,13 @@ def _load_first_screen_reads() -> None:
 
 
 def _load_sign_in_stack() -> None:
-    """While the sign-in page waits for typing, load what checking the password needs (and
-    what the first screen reads)."""
-    import officer_desk.app.signing_in  # noqa: F401
+    """While the sign-in page waits for typing, load what checking the password needs, what
+    opening the store needs (SQLCipher's driver, the store handle, the signing keys: some
+    60 ms of imports that Enter used to wait for) and what the first screen reads."""
+    import officer_desk.app.signing_in
+    import officer_desk.domain.signing
+    import officer_desk.store.database
+    import officer_desk.store.rekey  # noqa: F401
 
     _load_first_screen_reads()
 

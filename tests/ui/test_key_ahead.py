@@ -164,8 +164,9 @@ def test_an_abandoned_key_is_wiped_after_a_while(desk: Desk, derivations: Deriva
     desk.start()
     ahead = desk.gate.sign_in_page.key_ahead
     assert ahead is not None
-    ahead._keep.setInterval(50)  # KEEP_MS, shortened
     type_and_pause(desk, KARI[0], KARI[2])
+    assert not derivations.ahead[0].wiped
+    ahead._keep.start(50)  # the rest of KEEP_MS, shortened
     desk.qtbot.waitUntil(lambda: derivations.ahead[0].wiped, timeout=5_000)
     assert desk.gate.sign_in_page.password.text() == KARI[2]  # the text is the person's
     assert not ahead.pending
