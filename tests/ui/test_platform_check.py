@@ -127,3 +127,10 @@ def test_a_failed_start_without_a_known_cause_still_says_what_to_try() -> None:
     out = io.StringIO()
     assert platform_check.explain_failure("offscreen", [], out) == 2
     assert "QT_DEBUG_PLUGINS=1" in out.getvalue()
+
+
+def test_a_missing_library_and_a_silent_display_are_both_said_without_contradiction() -> None:
+    found = problems(X11, "linux", loader_missing("libxcb-icccm.so.4"), reach=lambda _d: False)
+    assert len(found) == 2
+    assert "libxcb-icccm4" in found[0]
+    assert "does not answer" in found[1] and "No library is missing" not in found[1]
