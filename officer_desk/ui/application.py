@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from officer_desk.app.executor import DbExecutor
@@ -73,8 +73,13 @@ def run(
     ``platform_before``: QT_QPA_PLATFORM as it was before the launcher added the offscreen
     fallback (None: not added)."""
     app = QApplication.instance()
+    held: list[str] = []
     if app is None:
+        # Qt's own words about a failing platform plugin blame libxcb-cursor0 whatever the
+        # cause: held back, and said only if Qt did start (explain_failure speaks otherwise).
+        previous = qInstallMessageHandler(lambda _kind, _context, text: held.append(text))
         app = QApplication(sys.argv[:1])
+        qInstallMessageHandler(previous)
     assert isinstance(app, QApplication)
     if platform_before is not None:
         from officer_desk.ui import platform_check
@@ -83,6 +88,8 @@ def run(
         status = platform_check.explain_failure(app.platformName())
         if status:
             return status
+    for text in held:
+        print(text, file=sys.stderr)
     app.setApplicationName("officer-desk")
     install_language(paths.config)  # before any text is made
     apply_style(app, paths.config)  # the look saved on this workstation, else the system's

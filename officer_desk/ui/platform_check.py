@@ -140,8 +140,8 @@ def problems(
         found.append(
             f"The X display {display} (the DISPLAY variable) does not answer, or this user "
             "may not use it.\n"
-            + ("" if missing else "No library is missing: ")
-            + "start officer-desk from the desktop session of the workstation, or check that "
+            + ("S" if missing else "No library is missing: s")
+            + "tart officer-desk from the desktop session of the workstation, or check that "
             "its X server runs and that DISPLAY (and XAUTHORITY) point at it."
         )
     return found
