@@ -31,6 +31,12 @@ class AppPaths:
         return self.data / STORE_FILENAME
 
     @property
+    def key_slots(self) -> Path:
+        """The store's key-slot file: there when the records are encrypted (looked at before
+        the first paint, so the sign-in page can be the first thing painted)."""
+        return key_slots_of(self.store)
+
+    @property
     def backups(self) -> Path:
         return self.data / "backups"
 
@@ -62,6 +68,12 @@ class AppPaths:
 
 
 _configured: AppPaths | None = None
+
+
+def key_slots_of(store: Path) -> Path:
+    """The key-slot file beside a store (``store/keyslots.py`` keeps it; defined here, where
+    it costs no import of the cryptography)."""
+    return store.with_name(store.name + ".keys")
 
 
 def configure(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:

@@ -34,6 +34,7 @@ from officer_desk.store.connect import export_copy, is_plain_sqlite
 from officer_desk.store.database import Store, open_store
 from officer_desk.store.keyslots import (
     AccountKey,
+    DerivedAhead,
     KdfParams,
     KeySlots,
     WrongPassword,
@@ -158,11 +159,19 @@ def _audit_pending_failures(
             record_event(store, actor, "login failed", "officer", officer_id, detail)
 
 
-def verify_at_desk(store: Store, username: str, password: str, *, action: str) -> SignedIn:
-    """Switch officer or unlock the idle lock on an open store; audited either way."""
+def verify_at_desk(
+    store: Store,
+    username: str,
+    password: str,
+    *,
+    action: str,
+    ahead: DerivedAhead | None = None,
+) -> SignedIn:
+    """Switch officer or unlock the idle lock on an open store; audited either way.
+    ``ahead``: Argon2id already run for this user name and password (as for signing in)."""
     slots = _slots(store.path)
     try:
-        key = slots.unlock(username, password)
+        key = slots.unlock(username, password, ahead=ahead)
     except DeskError as failure:
         with store.reading() as session:
             officer = _officer_by_username(session, username)

@@ -44,6 +44,7 @@ from sqlalchemy import Table, func
 from sqlmodel import SQLModel, col, select
 
 from officer_desk.app import account_keys, accounts, people
+from officer_desk.app.demo_accounts import DEMO_PASSWORD
 from officer_desk.app.demo_people import (
     ADMIN_NAME,
     SUPERVISOR_NAMES,
@@ -82,9 +83,6 @@ from officer_desk.store.tables import (
 DEFAULT_INMATES = 12
 DEFAULT_YEARS = 2
 DEFAULT_SEED = 7
-# The one password of every demo account.  Demo stores hold generated people only; this is
-# printed by seed-demo and shown by the GUI, so nobody has to guess it.  Passes the policy.
-DEMO_PASSWORD = "demo-passord-2026"
 
 
 class _Unit(TypedDict):
@@ -235,6 +233,12 @@ def create_demo_store(
         )
     finally:
         store.close()
+    by_role: dict[str, str] = {}
+    for username, _name, role in summary.accounts:
+        by_role.setdefault(role, username)
+    slots = keyslots.KeySlots.for_store(store_path)
+    if slots is not None:  # the sign-in page lists these whenever this store is opened
+        slots.mark_demo(by_role)
     # The admin's row was written by create_store above; count it with the others.
     counts = {**summary.counts, "officer": len(summary.accounts)}
     return replace(summary, counts=counts)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from officer_desk.app.actor import Actor
 from officer_desk.domain.enums import Role
 from officer_desk.domain.errors import DeskError, NotFound
-from officer_desk.store.keyslots import KeySlots, WrongPassword
+from officer_desk.store.keyslots import DerivedAhead, KeySlots, WrongPassword
 
 if TYPE_CHECKING:
     from officer_desk.store.database import Store
@@ -71,12 +71,26 @@ def key_slots(store_path: Path) -> KeySlots:
     return slots
 
 
+def derive_ahead(store_path: Path, username: str, password: str) -> DerivedAhead | None:
+    """Argon2id for this user name and password before Enter (the sign-in page starts it
+    when the person pauses); nothing checked or counted.  None without key slots."""
+    slots = KeySlots.for_store(store_path)
+    return None if slots is None else slots.derive_ahead(username, password)
+
+
 def open_with_password(
-    store_path: Path, username: str, password: str, *, backups: Path | None = None
+    store_path: Path,
+    username: str,
+    password: str,
+    *,
+    backups: Path | None = None,
+    ahead: DerivedAhead | None = None,
 ) -> tuple[Store, SignedIn]:
-    """Open the store with an account's password; not yet audited (see the module doc)."""
+    """Open the store with an account's password; not yet audited (see the module doc).
+    ``ahead``: Argon2id already run for this user name and password (used only if both
+    match; checked and counted exactly as without it)."""
     slots = key_slots(store_path)
-    key = slots.unlock(username, password)  # failures counted in the slots
+    key = slots.unlock(username, password, ahead=ahead)  # failures counted in the slots
     store, signed_in = open_with_key(store_path, username, key, backups=backups)
     remember_signer(store, signed_in.officer_id, slots)
     return store, signed_in

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import hmac
 import json
 import os
 import secrets
@@ -44,6 +45,7 @@ from filelock import FileLock
 
 from officer_desk import owner_only
 from officer_desk.domain.errors import DeskError
+from officer_desk.paths import key_slots_of
 
 KEY_BYTES = 32
 FORMAT_VERSION = 1
@@ -71,6 +73,49 @@ class KdfParams:
 
 
 DEFAULT_KDF = KdfParams()
+# Keys each derived-ahead key's fingerprint of its password: random per process, never saved.
+_FINGERPRINT_KEY = secrets.token_bytes(32)
+
+
+class DerivedAhead:
+    """One Argon2id result computed before Enter (while the person paused), for one user name
+    and password: :meth:`KeySlots.unlock` uses it instead of deriving again when both still
+    match, and nothing else about the attempt changes (checked, counted and audited at Enter
+    as always).  It never says whether the password is right.  :meth:`wipe` zeroes the key;
+    the caller wipes it after the sign-in, and whenever it is abandoned."""
+
+    def __init__(
+        self, slot_id: str, salt: bytes, kdf: KdfParams, password: str, key: bytes
+    ) -> None:
+        self.slot_id = slot_id
+        self.salt = salt
+        self.kdf = kdf
+        self._fingerprint = _fingerprint(password)
+        self._key = bytearray(key)
+
+    def key_for(self, slot_id: str, salt: bytes, kdf: KdfParams, password: str) -> bytes | None:
+        """The derived key if it was made for exactly this slot, salt, cost and password."""
+        if not self._key or (slot_id, salt, kdf) != (self.slot_id, self.salt, self.kdf):
+            return None
+        if not hmac.compare_digest(self._fingerprint, _fingerprint(password)):
+            return None
+        return bytes(self._key)
+
+    @property
+    def wiped(self) -> bool:
+        return not self._key
+
+    def wipe(self) -> None:
+        for index in range(len(self._key)):
+            self._key[index] = 0
+        self._key = bytearray()
+        self._fingerprint = b""
+
+
+def _fingerprint(password: str) -> bytes:
+    return hmac.digest(_FINGERPRINT_KEY, password.encode("utf-8"), "sha256")
+
+
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=15)
 
@@ -127,7 +172,7 @@ def _unb64(text: str) -> bytes:
 
 
 def slots_path(store_path: Path) -> Path:
-    return store_path.with_name(store_path.name + ".keys")
+    return key_slots_of(store_path)
 
 
 def lock_path(slots_file: Path) -> Path:
@@ -225,6 +270,19 @@ class KeySlots:
         _sync_folder(self.path.parent)
 
     # --- slots ---------------------------------------------------------------------------
+
+    @property
+    def demo_accounts(self) -> dict[str, str] | None:
+        """A demo store's accounts to offer on the sign-in page (role -> user name), or None
+        for a real store.  Kept here because the sign-in page shows it before the store opens;
+        the password is the published demo password, never stored."""
+        accounts = self._data.get("demo")
+        return dict(accounts) if isinstance(accounts, dict) else None
+
+    def mark_demo(self, accounts: dict[str, str]) -> None:
+        """Mark the store as demo data, with one account per role to offer at sign-in."""
+        with self._editing():
+            self._data["demo"] = dict(accounts)
 
     @property
     def kdf(self) -> KdfParams:
@@ -420,35 +478,74 @@ class KeySlots:
     def slot_id(self, username: str) -> str:
         return self._slot_id(username)
 
-    def unlock(self, username: str, password: str, now: datetime | None = None) -> bytes:
+    def derive_ahead(self, username: str, password: str) -> DerivedAhead | None:
+        """Argon2id for ``username``'s slot as :meth:`unlock` would run it, before Enter:
+        nothing is checked, counted or saved.  An unknown user name costs the same (a random
+        salt), so a derivation ahead says nothing about which names exist either.  None when
+        the slot's key material cannot be read (unlock says so at Enter)."""
+        slot_id = self._slot_id(username)
+        with self._locked():
+            self._reload()
+        slot = self._data["slots"].get(slot_id)
+        try:
+            salt, kdf = self._salt_of(slot)
+        except DamagedKey:
+            return None
+        return DerivedAhead(slot_id, salt, kdf, password, kdf.derive(password, salt))
+
+    def _salt_of(self, slot: dict[str, Any] | None) -> tuple[bytes, KdfParams]:
+        if slot is None:
+            return secrets.token_bytes(16), self.kdf
+        if slot.get("kind") == "sealed":
+            account = AccountKey.from_text(slot["account"])
+            return account.salt, account.kdf
+        return _unb64(slot["salt"]), self.kdf
+
+    def unlock(
+        self,
+        username: str,
+        password: str,
+        now: datetime | None = None,
+        *,
+        ahead: DerivedAhead | None = None,
+    ) -> bytes:
         """The store key, or WrongPassword / AccountLocked (every failed or refused attempt is
         counted in the file, under its lock), or DamagedKey when the slot's key material was
         edited.  A password slot that opens is turned into a sealed slot on the way (no extra
         key derivation).  The slow key derivation runs outside the lock; the count and the
-        lock state are read and written inside it."""
+        lock state are read and written inside it.  ``ahead``: a derivation made before Enter,
+        used only if it was made for this slot, salt, cost and password."""
         now = now or datetime.now(UTC)
         slot_id = self._slot_id(username)
         self.last_failure = None
+
+        def derive(kdf: KdfParams, salt: bytes) -> bytes:
+            if ahead is not None:
+                key = ahead.key_for(slot_id, ahead.salt if slot is None else salt, kdf, password)
+                if key is not None:
+                    return key
+            return kdf.derive(password, salt)
+
         with self._locked():  # what other processes counted so far
             self._reload()
         slot = self._data["slots"].get(slot_id)
         if slot is None:
             # Same cost and same answer as a wrong password: no hint which names exist.
-            self.kdf.derive(password, secrets.token_bytes(16))
+            derive(self.kdf, secrets.token_bytes(16))
             raise WrongPassword(MAX_FAILED_ATTEMPTS)
         if _locked_until(slot, now) is not None:
             self._count_failure(slot_id, now, checked=False)
         upgrade: AccountKey | None = None
         if slot.get("kind") == "sealed":
             account = AccountKey.from_text(slot["account"])
-            private = account.open(account.kdf.derive(password, account.salt))
+            private = account.open(derive(account.kdf, account.salt))
             if private is None:
                 self._count_failure(slot_id, now, checked=True)
             key = _unseal(private, slot)
             if "next" in slot:
                 key = self._settle_rekey(key, _unseal(private, slot["next"]))
         else:
-            kek = self.kdf.derive(password, _unb64(slot["salt"]))
+            kek = derive(self.kdf, _unb64(slot["salt"]))
             opened = _open_password_slot(kek, slot)
             if opened is None:
                 self._count_failure(slot_id, now, checked=True)

@@ -1,1 +1,1 @@
-"""ui layer of officer_desk (see docs/ARCHITECTURE.md)."""
+"""ui layer of Officer Desk (see docs/ARCHITECTURE.md)."""

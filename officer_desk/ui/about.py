@@ -33,15 +33,15 @@ class AboutDialog(QDialog):
     def __init__(self, paths: AppPaths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("AboutDialog")
-        self.setWindowTitle(self.tr("About officer_desk"))
+        self.setWindowTitle(self.tr("About Officer Desk"))
         # Small enough for a 1080p screen at 200% (960×540 logical); the lists scroll.
         self.setMinimumSize(480, 400)
         self._fit(QSize(760, 680))
 
         logo = QLabel()
         logo.setPixmap(icon("officer-desk").pixmap(64, 64))
-        logo.setAccessibleName(self.tr("officer_desk logo"))
-        title = QLabel(self.tr("officer_desk {version}").format(version=__version__))
+        logo.setAccessibleName(self.tr("Officer Desk logo"))
+        title = QLabel(self.tr("Officer Desk {version}").format(version=__version__))
         title.setObjectName("PageTitle")
         blurb = QLabel(
             self.tr(

@@ -37,12 +37,12 @@ class CrashDialog(QDialog):
     def __init__(self, details: str, log_file: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("CrashDialog")
-        self.setWindowTitle(self.tr("officer_desk ran into a problem"))
+        self.setWindowTitle(self.tr("Officer Desk ran into a problem"))
         self.resize(720, 460)
 
         intro = QLabel(
             self.tr(
-                "Something went wrong inside officer_desk. Everything saved before this "
+                "Something went wrong inside Officer Desk. Everything saved before this "
                 "moment is safe. Please copy the details below and give them to facility IT, "
                 "together with what you were doing."
             )

@@ -1,8 +1,10 @@
-"""For the start-up benchmark: report the first paints, quit after the one that shows data."""
+"""First paints: start the rest of the app after the window's first paint; report paints for the
+start-up benchmark."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, SignalInstance
 from PySide6.QtWidgets import QWidget
@@ -46,3 +48,27 @@ class FirstPaint(QObject):
         print(f"{self._what}: {elapsed:.0f} ms", flush=True)
         if self._then_quit:
             QCoreApplication.exit(0)
+
+
+class AfterFirstPaint(QObject):
+    """Calls ``then`` once, after ``widget``'s first paint has reached the screen, or after
+    ``at_latest_ms`` (a window that is never exposed, kept minimised, still gets the rest)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], object], at_latest_ms: int) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._then: Callable[[], object] | None = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(at_latest_ms, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            self._widget.removeEventFilter(self)
+            then()

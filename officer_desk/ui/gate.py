@@ -22,12 +22,14 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
+from officer_desk import PRODUCT_NAME
 from officer_desk.app.executor import DbExecutor
 from officer_desk.domain.enums import Role
 from officer_desk.domain.errors import DeskError
 from officer_desk.paths import AppPaths
 from officer_desk.store.errors import StorageProblem
 from officer_desk.ui.desk_session import DeskSession
+from officer_desk.ui.key_ahead import result_of
 from officer_desk.ui.lock import IdleWatcher, LockPage
 from officer_desk.ui.notice_page import NoticePage
 from officer_desk.ui.opening import DemoCreation, Records, records_here
@@ -38,8 +40,10 @@ if TYPE_CHECKING:
     from officer_desk.app.demo import DemoSummary
     from officer_desk.app.signing_in import EarlyUnlock
     from officer_desk.store.database import Store
+    from officer_desk.store.keyslots import DerivedAhead
     from officer_desk.ui.admin_pages import AdminPage
     from officer_desk.ui.first_run.guide import FirstRunGuide
+    from officer_desk.ui.key_ahead import Ahead
     from officer_desk.ui.main_window import MainWindow
     from officer_desk.ui.password_dialog import ChangePasswordDialog
 
@@ -52,11 +56,29 @@ AUDIT_AT_LATEST_MS = 2_000
 # --- work for the database worker (imports the heavy stack there, never on the GUI) -----
 
 
-def _open_with_password(paths: AppPaths, username: str, password: str) -> tuple[Store, SignedIn]:
+def _derive_ahead(paths: AppPaths) -> Callable[[str, str], DerivedAhead | None]:
+    def derive(username: str, password: str) -> DerivedAhead | None:
+        from officer_desk.app.signing_in import derive_ahead
+
+        return derive_ahead(paths.store, username, password)
+
+    return derive
+
+
+def _open_with_password(
+    paths: AppPaths, username: str, password: str, ahead: Ahead | None
+) -> tuple[Store, SignedIn]:
     """The light sign-in: no database stack before the first screen (audited after it)."""
     from officer_desk.app.signing_in import open_with_password
 
-    return open_with_password(paths.store, username, password, backups=paths.backups)
+    derived = result_of(ahead)
+    try:
+        return open_with_password(
+            paths.store, username, password, backups=paths.backups, ahead=derived
+        )
+    finally:
+        if derived is not None:
+            derived.wipe()  # used or not, right or wrong: it ends with this attempt
 
 
 def _audit_sign_in(user: SignedIn) -> Callable[[Store], None]:
@@ -68,11 +90,18 @@ def _audit_sign_in(user: SignedIn) -> Callable[[Store], None]:
     return record
 
 
-def _check_at_desk(username: str, password: str, action: str) -> Callable[[Store], SignedIn]:
+def _check_at_desk(
+    username: str, password: str, action: str, ahead: Ahead | None = None
+) -> Callable[[Store], SignedIn]:
     def check(store: Store) -> SignedIn:
         from officer_desk.app import accounts
 
-        return accounts.verify_at_desk(store, username, password, action=action)
+        derived = result_of(ahead)
+        try:
+            return accounts.verify_at_desk(store, username, password, action=action, ahead=derived)
+        finally:
+            if derived is not None:
+                derived.wipe()
 
     return check
 
@@ -105,17 +134,29 @@ def _load_first_screen_reads() -> None:
 
 
 def _load_sign_in_stack() -> None:
-    """While the sign-in page waits for typing, load what checking the password needs (and
-    what the first screen reads)."""
-    import officer_desk.app.signing_in  # noqa: F401
+    """While the sign-in page waits for typing, load what checking the password needs, what
+    opening the store needs (SQLCipher's driver, the store handle, the signing keys: some
+    60 ms of imports that Enter used to wait for) and what the first screen reads."""
+    import officer_desk.app.signing_in
+    import officer_desk.domain.signing
+    import officer_desk.store.database
+    import officer_desk.store.rekey  # noqa: F401
 
     _load_first_screen_reads()
 
 
 def _demo_password() -> str:
-    from officer_desk.app.demo import DEMO_PASSWORD
+    from officer_desk.app.demo_accounts import DEMO_PASSWORD
 
     return DEMO_PASSWORD
+
+
+def _demo_of(paths: AppPaths) -> tuple[str, dict[str, str]] | None:
+    """The demo password and one account per role, when the store holds demo data."""
+    from officer_desk.app.demo_accounts import DEMO_PASSWORD, demo_accounts_of
+
+    accounts = demo_accounts_of(paths.store)
+    return None if accounts is None else (DEMO_PASSWORD, accounts)
 
 
 def when_idle(executor: DbExecutor, then: Callable[[], None], *, owner: QObject) -> None:
@@ -212,8 +253,11 @@ class DeskGate(QObject):
         paths: AppPaths,
         *,
         demo: bool = False,
+        sign_in_page: SignInPage | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """``sign_in_page``: the page start-up painted first (the gate takes it over, with
+        whatever has been typed into it meanwhile)."""
         super().__init__(parent)
         self._window = window
         self._executor = executor
@@ -227,9 +271,11 @@ class DeskGate(QObject):
         self._admin_before_lock = False
         self.demo_summary: DemoSummary | None = None
         self.demo_password: str | None = None
+        self._demo_accounts: dict[str, str] = {}  # role -> user name, of a demo store
         self.first_run: FirstRunGuide | None = None
 
-        self.sign_in_page = SignInPage()
+        self.sign_in_page = sign_in_page or SignInPage()
+        self.sign_in_page.derive_ahead_with(_derive_ahead(paths))
         self.lock_page = LockPage()
         self.notice = NoticePage()
         self._admin: AdminPage | None = None
@@ -283,6 +329,11 @@ class DeskGate(QObject):
                 self._early_finished(early)
             else:
                 early.finished.connect(lambda: self._early_finished(early))
+        elif self.sign_in_page.isVisible():
+            # Painted before the gate existed (start-up saw the key-slot file): keep what has
+            # been typed, and go on as if this gate had shown it.
+            self._executor.run(lambda: _demo_of(self._paths), self._got_demo, owner=self)
+            self._sign_in_painted()
         else:
             self._executor.run(
                 lambda: records_here(self._paths.store),
@@ -295,6 +346,8 @@ class DeskGate(QObject):
     def _records_found(self, records: Records, username: str = "") -> None:
         if records is Records.ENCRYPTED:
             self._show_sign_in(username)
+            # A demo store lists its accounts on every start, not only on the one that made it.
+            self._executor.run(lambda: _demo_of(self._paths), self._got_demo, owner=self)
         elif records is Records.NONE:
             if self._demo:
                 self._make_demo()
@@ -303,7 +356,7 @@ class DeskGate(QObject):
         elif records is Records.PLAIN:
             self._stop(
                 self.tr("These records are not encrypted yet"),
-                self.tr("officer_desk only opens records that are protected by passwords."),
+                self.tr("Officer Desk only opens records that are protected by passwords."),
                 self.tr(
                     "Facility IT: run<br><code>officer-desk-admin encrypt --user ADMIN</code><br>"
                     "once, with an admin's user name, to protect them. Nothing is lost."
@@ -360,7 +413,7 @@ class DeskGate(QObject):
             self.tr("Starting…"),
             self.tr(
                 "A made-up unit with officers, people and two years of their days, for trying "
-                "officer_desk. None of it is about real people. This takes a moment, once."
+                "Officer Desk. None of it is about real people. This takes a moment, once."
             ),
             busy=True,
         )
@@ -373,11 +426,22 @@ class DeskGate(QObject):
 
     def _demo_made(self, summary: DemoSummary) -> None:
         self.demo_summary = summary
+        for username, _name, role in summary.accounts:
+            self._demo_accounts.setdefault(role, username)
         self._show_sign_in()
 
     def _got_demo_password(self, password: str) -> None:
         self.demo_password = password
         self.sign_in_page.set_hint(self._demo_hint())
+
+    def _got_demo(self, found: tuple[str, dict[str, str]] | None) -> None:
+        if found is None:
+            return
+        self._demo = True
+        password, accounts = found
+        for role, username in accounts.items():
+            self._demo_accounts.setdefault(role, username)
+        self._got_demo_password(password)
 
     def _demo_hint(self) -> str | None:
         """Rich text: the demo password, and one account per role when they are known."""
@@ -385,13 +449,11 @@ class DeskGate(QObject):
             return None
         # On a line of its own: a hyphenated password must not break where it wraps.
         password = f"<br><b><code>{html.escape(self.demo_password)}</code></b>"
-        if self.demo_summary is None:
+        by_role = self._demo_accounts
+        if not by_role:
             return self.tr("Demo records. The password of every demo account:{password}").format(
                 password=password
             )
-        by_role: dict[str, str] = {}
-        for username, _name, role in self.demo_summary.accounts:
-            by_role.setdefault(role, username)
         labels = {
             Role.OFFICER.value: self.tr("Officer"),
             Role.SUPERVISOR.value: self.tr("Supervisor"),
@@ -412,7 +474,7 @@ class DeskGate(QObject):
 
     def _show_sign_in(self, username: str = "", error: str = "") -> None:
         page = self.sign_in_page
-        page.set_texts("officer_desk", self.tr("Sign in to this unit's desk."))
+        page.set_texts(PRODUCT_NAME, self.tr("Sign in to this unit's desk."))
         page.set_hint(self._demo_hint())
         page.prepare(username, error)
         self._window.set_title_person(None)
@@ -446,16 +508,17 @@ class DeskGate(QObject):
             self._sign_in_failed(error)
 
     def _sign_in_submitted(self, username: str, password: str) -> None:
+        ahead = self.sign_in_page.take_ahead()  # Argon2id started before Enter, if any
         if self._store is None:
             self._executor.run(
-                lambda: _open_with_password(self._paths, username, password),
+                lambda: _open_with_password(self._paths, username, password, ahead),
                 self._opened,
                 self._sign_in_failed,
                 owner=self,
             )
         else:
             self._executor.submit(
-                _check_at_desk(username, password, "switch user"),
+                _check_at_desk(username, password, "switch user", ahead),
                 self._enter,
                 self._sign_in_failed,
                 owner=self,
@@ -546,6 +609,8 @@ class DeskGate(QObject):
 
     def lock(self) -> None:
         """Hide everything personal now; the same officer's password opens it again."""
+        # Also from the switch page (the session is covered already): no key stays behind.
+        self.sign_in_page.discard_ahead()
         user = self._session.user
         if user is None or self._session.is_locked:
             return
@@ -594,6 +659,7 @@ class DeskGate(QObject):
         if not self._session.is_locked:
             self._cover()
         page = self.sign_in_page
+        page.discard_ahead()
         page.set_texts(
             self.tr("Switch officer"),
             self.tr("Sign in as the officer taking over this desk."),
@@ -699,6 +765,8 @@ class DeskGate(QObject):
 
     def stop(self) -> None:
         self.idle.stop()
+        if self.sign_in_page.key_ahead is not None:
+            self.sign_in_page.key_ahead.shutdown()
         if self.first_run is not None:
             self.first_run.shutdown()
 

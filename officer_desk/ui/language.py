@@ -25,7 +25,7 @@ class LanguageDialog(WorkstationChoiceDialog):
         self.build(
             self.tr("Language"),
             self.tr(
-                "The language of officer_desk on this workstation, for everyone who signs in "
+                "The language of Officer Desk on this workstation, for everyone who signs in "
                 "here. Dates and numbers follow it."
             ),
             {
@@ -46,7 +46,7 @@ class LanguageDialog(WorkstationChoiceDialog):
         # The screens set their words when they are built: a restart shows the new language.
         self.say(
             self.tr(
-                "Saved. officer_desk speaks {language} from the next time it starts. Restart "
+                "Saved. Officer Desk speaks {language} from the next time it starts. Restart "
                 "now, or later: save what you are typing elsewhere first, and sign in again "
                 "after the restart."
             ).format(language=i18n.LANGUAGES[chosen or i18n.system_language()])
@@ -58,15 +58,15 @@ class LanguageDialog(WorkstationChoiceDialog):
         self.restart_button = box.addButton(
             self.tr("&Restart now"), QDialogButtonBox.ButtonRole.ActionRole
         )
-        self.restart_button.setAccessibleName(self.tr("Restart officer_desk now"))
+        self.restart_button.setAccessibleName(self.tr("Restart Officer Desk now"))
         self.restart_button.clicked.connect(self.restart)
         self.restart_button.setFocus()
 
     def restart(self) -> None:
-        """Start a new officer_desk with the same arguments, then quit this one."""
+        """Start a new Officer Desk with the same arguments, then quit this one."""
         program, arguments = restart_command()
         if not QProcess.startDetached(program, arguments):
-            self.say(self.tr("officer_desk could not restart itself; close it and open it again."))
+            self.say(self.tr("Officer Desk could not restart itself; close it and open it again."))
             return
         self.accept()
         QCoreApplication.exit(0)  # the launcher closes the window and the records as on Quit

@@ -1,7 +1,8 @@
-"""Entry point of the ``officer-desk`` GUI: arguments, the platform check, then Qt.
+"""Entry point of the ``officer-desk`` GUI: arguments, then Qt.
 
-No Qt at module level: ``--version`` answers without loading Qt, and the platform check runs
-before any Qt library is loaded (a missing one would otherwise abort the process).  With
+No Qt at module level: ``--version`` answers without loading Qt.  Qt gets ``offscreen`` as its
+last platform, so a missing system library or an unreachable display is explained in plain
+words (``platform_check``) instead of Qt aborting the process.  With
 ``--user`` and the password in the environment, Argon2id starts on a thread of its own before
 Qt is imported (``signing_in.EarlyUnlock``), so the two overlap on a 2-core workstation.
 """
@@ -53,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
     # With --exit-after-paint, --user and the password: type it into the sign-in page.
     parser.add_argument("--bench-type-password", action="store_true", help=argparse.SUPPRESS)
+    # With --bench-type-password: pause after typing until the key is derived, then Enter.
+    parser.add_argument("--bench-pause", action="store_true", help=argparse.SUPPRESS)
+    # After home is painted: wait until the desk has settled (the ORM, the audit, the sync
+    # and supervisor parts loaded), print that too, then quit: the peak memory at home.
+    parser.add_argument("--bench-settle", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -76,14 +82,15 @@ def _main(argv: list[str] | None) -> int:
     if args.screenshots and not args.self_test:
         parser.error("--screenshots works together with --self-test")
 
+    platform_before = None
     if args.self_test:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     else:
         from officer_desk.ui import platform_check
 
-        status = platform_check.report()
-        if status:
-            return status
+        # Checked only if Qt fails to open a window (application.run): the check itself
+        # costs some 30 ms of loading libraries on every start.
+        platform_before = platform_check.fall_back_offscreen(os.environ)
 
     from officer_desk import paths
 
@@ -97,14 +104,19 @@ def _main(argv: list[str] | None) -> int:
         # As early as the store's path is known: everything below overlaps Argon2id.
         unlock = EarlyUnlock(app_paths.store, args.user, password)
 
-    from officer_desk.logs import configure_logging
-
-    configure_logging(app_paths, verbose=args.verbose)
+    # Logging is set up after the first paint (application.py): nothing logs before it.
     _import_qt_without_its_import_hook()
 
     from officer_desk.ui.application import run
 
-    return run(args, app_paths, started=STARTED, password=password, unlock=unlock)
+    return run(
+        args,
+        app_paths,
+        started=STARTED,
+        password=password,
+        unlock=unlock,
+        platform_before=platform_before,
+    )
 
 
 def _import_qt_without_its_import_hook() -> None:

@@ -82,7 +82,7 @@ class IdleWatcher(QObject):
 
 
 class LockPage(PasswordCardPage):
-    """ "officer_desk — locked", the signed-in officer's name, a password field."""
+    """ "Officer Desk — locked", the signed-in officer's name, a password field."""
 
     unlock_requested = Signal(str)  # password
     switch_requested = Signal()
@@ -90,7 +90,7 @@ class LockPage(PasswordCardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Unlock"), parent)
         self.setObjectName("LockPage")
-        self.card.title.setText(self.tr("officer_desk — locked"))
+        self.card.title.setText(self.tr("Officer Desk — locked"))
         self.who = QLabel()
         self.who.setObjectName("CardSubtitle")
         self.who.setWordWrap(True)

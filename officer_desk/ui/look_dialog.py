@@ -28,7 +28,7 @@ class LookDialog(WorkstationChoiceDialog):
         self.build(
             self.tr("Look"),
             self.tr(
-                "The colours of officer_desk on this workstation, for everyone who signs in here."
+                "The colours of Officer Desk on this workstation, for everyone who signs in here."
             ),
             {
                 looks.SYSTEM: self.tr("As the computer is set up (now: {look})").format(

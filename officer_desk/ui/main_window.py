@@ -27,20 +27,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from officer_desk import PRODUCT_NAME
 from officer_desk.app.executor import DbExecutor
 from officer_desk.domain.enums import Role
 from officer_desk.paths import AppPaths
-from officer_desk.ui.actions import DeskActions, with_shortcut
-from officer_desk.ui.desk import DeskPage
 from officer_desk.ui.desk_session import DeskSession
-from officer_desk.ui.handover.banner import HandoverBanner
-from officer_desk.ui.outside_changes import OutsideChanges
 from officer_desk.ui.style import icon
-from officer_desk.ui.undo_notice import UndoNotice, UndoOffer
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu
+
     from officer_desk.app.accounts import SignedIn
     from officer_desk.ui.about import AboutDialog
+    from officer_desk.ui.actions import DeskActions
+    from officer_desk.ui.desk import DeskPage
+    from officer_desk.ui.handover.banner import HandoverBanner
     from officer_desk.ui.handover.page import HandoverPage
     from officer_desk.ui.help.dialog import HelpDialog
     from officer_desk.ui.language import LanguageDialog
@@ -48,9 +49,10 @@ if TYPE_CHECKING:
     from officer_desk.ui.programmes.caseload import CaseloadProgressPage
     from officer_desk.ui.programmes.catalogue import CatalogueEditor
     from officer_desk.ui.sync.install import DeskSync
+    from officer_desk.ui.undo_notice import UndoOffer
     from officer_desk.ui.unit.supervision import SupervisorScreens
 
-APP_TITLE = "officer_desk"
+APP_TITLE = PRODUCT_NAME
 STATUS_SECONDS = 8
 LATER_PARTS_AT_LATEST_MS = 10_000
 
@@ -95,6 +97,10 @@ class MainWindow(QMainWindow):
     # for an admin): the window is complete.
     later_parts_built = Signal()
 
+    desk_actions: DeskActions
+    desk: DeskPage
+    handover_banner: HandoverBanner
+
     def __init__(
         self,
         executor: DbExecutor,
@@ -102,7 +108,12 @@ class MainWindow(QMainWindow):
         session: DeskSession,
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
+        *,
+        complete: bool = True,
     ) -> None:
+        """``complete=False``: only the shell (title, the empty menu bar and status bar, the
+        page stack) so that the sign-in page can be painted first; :meth:`complete` builds
+        the desk, its actions and menus, while the person types."""
         super().__init__(parent)
         self._paths = paths
         self._session = session
@@ -114,35 +125,76 @@ class MainWindow(QMainWindow):
         self._supervision: SupervisorScreens | None = None
         self._sync: DeskSync | None = None
         self._closed = False
+        self._complete = False
         self.setWindowTitle(APP_TITLE)
         self.setWindowIcon(icon("officer-desk"))
 
+        self.opening = OpeningPage()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.opening)
+        central = QWidget()
+        self._column = QVBoxLayout(central)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._column.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.people_label = QLabel()
+        self.statusBar().addPermanentWidget(self.people_label)
+        # The menu bar's titles now, their entries with the desk: the page does not move
+        # when they come.
+        self._menus: list[QMenu] = [
+            self.menuBar().addMenu(title)
+            for title in (
+                self.tr("&File"),
+                self.tr("&Log"),
+                self.tr("&Go"),
+                self.tr("&Unit"),
+                self.tr("&Help"),
+            )
+        ]
+        if complete:
+            self.complete()
+
+    @property
+    def is_complete(self) -> bool:
+        return self._complete
+
+    @property
+    def executor(self) -> DbExecutor:
+        return self._executor
+
+    @property
+    def session(self) -> DeskSession:
+        return self._session
+
+    def complete(self) -> None:
+        """Build the desk, its actions, the handover banner and the menus' entries (once)."""
+        if self._complete:
+            return
+        self._complete = True
+        from officer_desk.ui.actions import DeskActions
+        from officer_desk.ui.desk import DeskPage
+        from officer_desk.ui.handover.banner import HandoverBanner
+
+        executor, session = self._executor, self._session
         self.desk_actions = DeskActions(self)
         self.desk_actions.set_enabled(False)
         self.desk_actions.sync_now.setEnabled(False)  # the sync enables it while a hub is set up
-        self.opening = OpeningPage()
-        self.desk = DeskPage(executor, session, self.desk_actions, today)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.opening)
-        self.pages.addWidget(self.desk)
+        self.desk = DeskPage(executor, session, self.desk_actions, self._today)
+        self.pages.insertWidget(1, self.desk)
         # Handovers waiting for the signed-in officer stay visible above every page.
         self.handover_banner = HandoverBanner(executor)
         self.handover_banner.open_requested.connect(self.show_handover)
-        central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.handover_banner)
-        column.addWidget(self.pages, 1)
-        self.setCentralWidget(central)
+        self._column.insertWidget(0, self.handover_banner)
 
-        self.people_label = QLabel()
+        from officer_desk.ui.outside_changes import OutsideChanges
+        from officer_desk.ui.undo_notice import UndoNotice
+
         # Undo of a one-click action (Done, Enrol, Reassign) for a few seconds after it.
         self.undo_notice = UndoNotice(executor)
         self.undo_notice.said.connect(self._show_status)
         self.desk.undo_offered.connect(self._offer_undo)
-        self.statusBar().addPermanentWidget(self.undo_notice)
-        self.statusBar().addPermanentWidget(self.people_label)
+        self.statusBar().insertPermanentWidget(0, self.undo_notice)
         # What the admin command line writes beside the open desk (a roster import) shows at
         # once: announced on the executor's ``changed`` like the desk's own saves.
         self.outside_changes = OutsideChanges(executor, self)
@@ -168,6 +220,8 @@ class MainWindow(QMainWindow):
     def _menu_action(
         self, text: str, shortcut: str | None, signal: SignalInstance | None
     ) -> QAction:
+        from officer_desk.ui.actions import with_shortcut
+
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
@@ -177,7 +231,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu, log_menu, go_menu, self.unit_menu, help_menu = self._menus
         self.switch_action = self._menu_action(
             self.tr("&Switch user…"), "Ctrl+Shift+O", self.switch_user_requested
         )
@@ -191,7 +245,7 @@ class MainWindow(QMainWindow):
             self.tr("Change &password…"), None, self.change_password_requested
         )
         quit_action = self._menu_action(self.tr("&Quit"), "Ctrl+Q", None)
-        quit_action.setStatusTip(self.tr("Close officer_desk on this workstation"))
+        quit_action.setStatusTip(self.tr("Close Officer Desk on this workstation"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(self.switch_action)
         file_menu.addAction(self.lock_action)
@@ -209,17 +263,14 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         a = self.desk_actions
-        log_menu = self.menuBar().addMenu(self.tr("&Log"))
         for action in (a.log_meal, a.log_activity, a.conversation, a.strength, a.note):
             log_menu.addAction(action)
         log_menu.addSeparator()
         log_menu.addAction(a.undo_meal)
 
-        go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for action in (a.home, a.find_person, a.next_person, a.previous_person):
             go_menu.addAction(action)
 
-        self.unit_menu = self.menuBar().addMenu(self.tr("&Unit"))
         self.accounts_action = self._menu_action(
             self.tr("&Accounts…"), None, self.accounts_requested
         )
@@ -243,13 +294,12 @@ class MainWindow(QMainWindow):
         self.unit_menu.addAction(self.accounts_action)
         self.unit_menu.addAction(self.settings_action)
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_action = QAction(self.tr("&Help…"), self)
         self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         self.help_action.setStatusTip(self.tr("Keyboard shortcuts and what the flags mean"))
         self.help_action.triggered.connect(self.show_help)
         help_menu.addAction(self.help_action)
-        about_action = QAction(self.tr("&About officer_desk"), self)
+        about_action = QAction(self.tr("&About Officer Desk"), self)
         about_action.triggered.connect(self.show_about)
         help_menu.addAction(about_action)
         for menu in (file_menu, log_menu, go_menu):
@@ -402,7 +452,8 @@ class MainWindow(QMainWindow):
     def show_page(self, widget: QWidget) -> None:
         """Show a full-window page instead of the desk; the desk's shortcuts pause meanwhile."""
         self.add_page(widget)
-        self.desk_actions.set_enabled(False)
+        if self._complete:
+            self.desk_actions.set_enabled(False)
         self.pages.setCurrentWidget(widget)
 
     def show_work_page(self, widget: QWidget) -> None:

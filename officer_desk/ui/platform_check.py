@@ -1,15 +1,20 @@
-"""Before Qt starts: can this Linux machine show a window?  Plain words instead of Qt's abort.
+"""Can this Linux machine show a window?  Plain words instead of Qt's abort.
 
-Without (for example) ``libxcb-cursor.so.0`` Qt prints "could not load the Qt platform plugin
-xcb" and aborts with a core dump; the person at the workstation, or facility IT, cannot tell
-what to install from that.  This module checks the system libraries Qt's xcb plugin loads and
-names the Debian packages that provide the missing ones.  No Qt is imported here, so the
-check runs before any Qt library is loaded.
+Without (for example) ``libxcb-cursor.so.0``, or with ``DISPLAY`` naming an X server that does
+not answer, Qt prints "xcb-cursor0 or libxcb-cursor0 is needed to load the Qt xcb platform
+plugin" (in both cases) and aborts with a core dump; the person at the workstation, or
+facility IT, cannot tell what is wrong from that.  This module tells the two apart: it checks
+the system libraries Qt's xcb plugin loads (naming the Debian packages that provide the
+missing ones) and whether the display answers.
+
+The check costs some 30 ms of loading libraries, so it runs only when Qt has failed: the
+launcher gives Qt ``offscreen`` as its last platform (:func:`fall_back_offscreen`), so a
+failing xcb plugin hands control back instead of aborting, and :func:`explain_failure` then
+says why.  No Qt is imported here.
 """
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -45,10 +50,36 @@ XCB_LIBRARIES: dict[str, str] = {
 Loader = Callable[[str], object]
 
 
+FALLBACK = "offscreen"
+Reach = Callable[[str], bool]
+
+
 def _dlopen(soname: str) -> object:
     # The same lookup the dynamic linker does for Qt (ld.so.cache, LD_LIBRARY_PATH), unlike
     # ctypes.util.find_library, which also runs ldconfig or gcc in a subprocess.
+    import ctypes
+
     return ctypes.CDLL(soname)
+
+
+def _display_answers(display: str) -> bool:
+    """Whether an X connection to ``display`` opens (libxcb's own connect: the socket, the
+    host, and the X authority all count), as Qt's xcb plugin will try it."""
+    import ctypes
+
+    try:
+        xcb = ctypes.CDLL("libxcb.so.1")
+    except OSError:
+        return True  # said as a missing library instead
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    connection = xcb.xcb_connect(display.encode(), None)
+    try:
+        return xcb.xcb_connection_has_error(connection) == 0
+    finally:
+        xcb.xcb_disconnect(connection)  # also frees a connection that failed
 
 
 def missing_libraries(load: Loader = _dlopen) -> list[str]:
@@ -81,6 +112,7 @@ def problems(
     environ: Mapping[str, str] | None = None,
     platform: str | None = None,
     load: Loader = _dlopen,
+    reach: Reach = _display_answers,
 ) -> list[str]:
     """What stops a window from opening, each in words fit to print; empty when all is well."""
     environ = os.environ if environ is None else environ
@@ -103,15 +135,51 @@ def problems(
             + "Install them with:\n  "
             + install_command(missing)
         )
+    display = environ.get("DISPLAY", "")
+    if display and "libxcb.so.1" not in missing and not reach(display):
+        found.append(
+            f"The X display {display} (the DISPLAY variable) does not answer, or this user "
+            "may not use it.\n"
+            + ("S" if missing else "No library is missing: s")
+            + "tart officer-desk from the desktop session of the workstation, or check that "
+            "its X server runs and that DISPLAY (and XAUTHORITY) point at it."
+        )
     return found
 
 
-def report(stream: TextIO | None = None) -> int:
-    """Print the problems to stderr; 2 (the exit status for "cannot start here") if any."""
-    found = problems()
-    if not found:
+def fall_back_offscreen(environ: dict[str, str] | os._Environ[str]) -> str | None:
+    """When Qt would use xcb, add ``offscreen`` as its last resort, so that a failing xcb
+    plugin gives control back (:func:`explain_failure`) instead of aborting the process.
+    Returns the value to put back once Qt has started (``""``: unset), None if unchanged."""
+    if not sys.platform.startswith("linux") or not uses_xcb(environ):
+        return None
+    before = environ.get("QT_QPA_PLATFORM", "")
+    environ["QT_QPA_PLATFORM"] = f"{before or 'xcb'};{FALLBACK}"
+    return before
+
+
+def restore(environ: dict[str, str] | os._Environ[str], before: str) -> None:
+    """Put QT_QPA_PLATFORM back (a restart, or a child process, must not inherit ours)."""
+    if before:
+        environ["QT_QPA_PLATFORM"] = before
+    else:
+        environ.pop("QT_QPA_PLATFORM", None)
+
+
+def explain_failure(
+    platform_name: str, found: list[str] | None = None, stream: TextIO | None = None
+) -> int:
+    """After Qt started with the fallback: 0 when it got its wanted platform; otherwise say
+    why it did not (:func:`problems`) and return 2."""
+    if platform_name != FALLBACK:
         return 0
+    found = problems() if found is None else found
     out = stream or sys.stderr
     print("officer-desk cannot start here.\n", file=out)
-    print("\n\n".join(found), file=out)
+    print(
+        "\n\n".join(found)
+        or "Qt could not open a window on this display, and no missing library or display "
+        "problem was found. Run with QT_DEBUG_PLUGINS=1 to see Qt's own reasons.",
+        file=out,
+    )
     return 2

@@ -33,6 +33,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QWidget
 
+from officer_desk import PRODUCT_NAME
 from officer_desk.app.executor import DbExecutor
 from officer_desk.ui.gate import DeskGate, when_idle
 
@@ -45,7 +46,6 @@ log = logging.getLogger("officer_desk.ui")
 TIMEOUT_SECONDS = 90.0
 # Big enough that the screenshots show a whole caseload; what a 1366x768 screen gives a window.
 WINDOW_SIZE = (1280, 720)
-APP_TITLE = "officer_desk"
 T = TypeVar("T")
 
 
@@ -213,7 +213,7 @@ class SelfTest:
         self._check(
             "switch-officer",
             window,
-            gate.sign_in_page.isVisible() and window.windowTitle() == APP_TITLE,
+            gate.sign_in_page.isVisible() and window.windowTitle() == PRODUCT_NAME,
             "the sign-in page for another officer is not shown",
         )
         self._sign_in(officer, password)
@@ -243,7 +243,7 @@ class SelfTest:
         self._check(
             "lock",
             window,
-            gate.lock_page.isVisible() and window.windowTitle() == APP_TITLE and not leaked,
+            gate.lock_page.isVisible() and window.windowTitle() == PRODUCT_NAME and not leaked,
             f"personal details visible while locked: {', '.join(leaked) or 'the title'}",
         )
         page = gate.lock_page

@@ -4,16 +4,16 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <source>About officer_desk</source>
-        <translation>Om officer_desk</translation>
+        <source>About Officer Desk</source>
+        <translation>Om Officer Desk</translation>
     </message>
     <message>
-        <source>officer_desk logo</source>
-        <translation>officer_desk-logo</translation>
+        <source>Officer Desk logo</source>
+        <translation>Officer Desk-logo</translation>
     </message>
     <message>
-        <source>officer_desk {version}</source>
-        <translation>officer_desk {version}</translation>
+        <source>Officer Desk {version}</source>
+        <translation>Officer Desk {version}</translation>
     </message>
     <message>
         <source>The contact officer&apos;s desk: the people you follow, their meals, activities and notes, and their preparation for release. Works offline.</source>
@@ -1055,12 +1055,12 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <source>officer_desk ran into a problem</source>
-        <translation>officer_desk støtte på et problem</translation>
+        <source>Officer Desk ran into a problem</source>
+        <translation>Officer Desk støtte på et problem</translation>
     </message>
     <message>
-        <source>Something went wrong inside officer_desk. Everything saved before this moment is safe. Please copy the details below and give them to facility IT, together with what you were doing.</source>
-        <translation>Noe gikk galt inne i officer_desk. Alt som ble lagret før dette, er trygt. Kopier detaljene nedenfor og gi dem til IT-ansvarlig, sammen med hva du holdt på med.</translation>
+        <source>Something went wrong inside Officer Desk. Everything saved before this moment is safe. Please copy the details below and give them to facility IT, together with what you were doing.</source>
+        <translation>Noe gikk galt inne i Officer Desk. Alt som ble lagret før dette, er trygt. Kopier detaljene nedenfor og gi dem til IT-ansvarlig, sammen med hva du holdt på med.</translation>
     </message>
     <message>
         <source>The full log is in: {path}</source>
@@ -1223,10 +1223,6 @@
         <translation>Disse dataene er ikke kryptert ennå</translation>
     </message>
     <message>
-        <source>officer_desk only opens records that are protected by passwords.</source>
-        <translation>officer_desk åpner bare data som er beskyttet med passord.</translation>
-    </message>
-    <message>
         <source>Facility IT: run&lt;br&gt;&lt;code&gt;officer-desk-admin encrypt --user ADMIN&lt;/code&gt;&lt;br&gt;once, with an admin&apos;s user name, to protect them. Nothing is lost.</source>
         <translation>IT-ansvarlig: kjør&lt;br&gt;&lt;code&gt;officer-desk-admin encrypt --user ADMIN&lt;/code&gt;&lt;br&gt;én gang, med brukernavnet til en administrator, for å beskytte dem. Ingenting går tapt.</translation>
     </message>
@@ -1255,8 +1251,12 @@
         <translation>Starter…</translation>
     </message>
     <message>
-        <source>A made-up unit with officers, people and two years of their days, for trying officer_desk. None of it is about real people. This takes a moment, once.</source>
-        <translation>En oppdiktet avdeling med betjenter, innsatte og to år av dagene deres, for å prøve officer_desk. Ingenting handler om virkelige personer. Dette tar litt tid, én gang.</translation>
+        <source>Officer Desk only opens records that are protected by passwords.</source>
+        <translation>Officer Desk åpner bare data som er beskyttet med passord.</translation>
+    </message>
+    <message>
+        <source>A made-up unit with officers, people and two years of their days, for trying Officer Desk. None of it is about real people. This takes a moment, once.</source>
+        <translation>En oppdiktet avdeling med betjenter, innsatte og to år av dagene deres, for å prøve Officer Desk. Ingenting handler om virkelige personer. Dette tar litt tid, én gang.</translation>
     </message>
     <message>
         <source>Demo records. The password of every demo account:{password}</source>
@@ -1460,8 +1460,8 @@
         <translation>Porten i «{url}» er ikke et tall.</translation>
     </message>
     <message>
-        <source>Something answers at {url}, but it is not an officer_desk hub. Check the address with facility IT.</source>
-        <translation>Noe svarer på {url}, men det er ikke en officer_desk-server. Sjekk adressen med IT-ansvarlig.</translation>
+        <source>Something answers at {url}, but it is not an Officer Desk hub. Check the address with facility IT.</source>
+        <translation>Noe svarer på {url}, men det er ikke en Officer Desk-server. Sjekk adressen med IT-ansvarlig.</translation>
     </message>
 </context>
 <context>
@@ -1563,16 +1563,16 @@
 <context>
     <name>FirstRunPage</name>
     <message>
-        <source>Welcome to officer_desk</source>
-        <translation>Velkommen til officer_desk</translation>
-    </message>
-    <message>
         <source>&amp;Try it with demo data</source>
         <translation>&amp;Prøv med demodata</translation>
     </message>
     <message>
-        <source>A made-up unit with officers and people, for trying officer_desk or training. None of it is about real people.</source>
-        <translation>En oppdiktet avdeling med betjenter og innsatte, for å prøve officer_desk eller til opplæring. Ingenting handler om virkelige personer.</translation>
+        <source>Welcome to Officer Desk</source>
+        <translation>Velkommen til Officer Desk</translation>
+    </message>
+    <message>
+        <source>A made-up unit with officers and people, for trying Officer Desk or training. None of it is about real people.</source>
+        <translation>En oppdiktet avdeling med betjenter og innsatte, for å prøve Officer Desk eller til opplæring. Ingenting handler om virkelige personer.</translation>
     </message>
     <message>
         <source>&amp;Set up this workstation</source>
@@ -2141,8 +2141,8 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <source>officer_desk help</source>
-        <translation>Hjelp for officer_desk</translation>
+        <source>Officer Desk help</source>
+        <translation>Hjelp for Officer Desk</translation>
     </message>
     <message>
         <source>Help topics</source>
@@ -2537,28 +2537,28 @@
         <translation>Språk</translation>
     </message>
     <message>
-        <source>The language of officer_desk on this workstation, for everyone who signs in here. Dates and numbers follow it.</source>
-        <translation>Språket i officer_desk på denne arbeidsstasjonen, for alle som logger inn her. Datoer og tall følger det.</translation>
+        <source>The language of Officer Desk on this workstation, for everyone who signs in here. Dates and numbers follow it.</source>
+        <translation>Språket i Officer Desk på denne arbeidsstasjonen, for alle som logger inn her. Datoer og tall følger det.</translation>
+    </message>
+    <message>
+        <source>Saved. Officer Desk speaks {language} from the next time it starts. Restart now, or later: save what you are typing elsewhere first, and sign in again after the restart.</source>
+        <translation>Lagret. Officer Desk bruker {language} fra neste gang det starter. Start på nytt nå eller senere: lagre først det du skriver andre steder, og logg inn igjen etter omstarten.</translation>
+    </message>
+    <message>
+        <source>Restart Officer Desk now</source>
+        <translation>Start Officer Desk på nytt nå</translation>
+    </message>
+    <message>
+        <source>Officer Desk could not restart itself; close it and open it again.</source>
+        <translation>Officer Desk kunne ikke starte seg selv på nytt; lukk det og åpne det igjen.</translation>
     </message>
     <message>
         <source>As the computer is set up (now: {language})</source>
         <translation>Slik datamaskinen er satt opp (nå: {language})</translation>
     </message>
     <message>
-        <source>Saved. officer_desk speaks {language} from the next time it starts. Restart now, or later: save what you are typing elsewhere first, and sign in again after the restart.</source>
-        <translation>Lagret. officer_desk bruker {language} fra neste gang det starter. Start på nytt nå eller senere: lagre først det du skriver andre steder, og logg inn igjen etter omstarten.</translation>
-    </message>
-    <message>
         <source>&amp;Restart now</source>
         <translation>&amp;Start på nytt nå</translation>
-    </message>
-    <message>
-        <source>Restart officer_desk now</source>
-        <translation>Start officer_desk på nytt nå</translation>
-    </message>
-    <message>
-        <source>officer_desk could not restart itself; close it and open it again.</source>
-        <translation>officer_desk kunne ikke starte seg selv på nytt; lukk det og åpne det igjen.</translation>
     </message>
 </context>
 <context>
@@ -2568,8 +2568,8 @@
         <translation>Lås opp</translation>
     </message>
     <message>
-        <source>officer_desk — locked</source>
-        <translation>officer_desk — låst</translation>
+        <source>Officer Desk — locked</source>
+        <translation>Officer Desk — låst</translation>
     </message>
     <message>
         <source>Another officer? Sign in here</source>
@@ -2599,10 +2599,6 @@
         <translation>Utseende</translation>
     </message>
     <message>
-        <source>The colours of officer_desk on this workstation, for everyone who signs in here.</source>
-        <translation>Fargene i officer_desk på denne arbeidsstasjonen, for alle som logger inn her.</translation>
-    </message>
-    <message>
         <source>Light</source>
         <translation>Lyst</translation>
     </message>
@@ -2613,6 +2609,10 @@
     <message>
         <source>High contrast</source>
         <translation>Høy kontrast</translation>
+    </message>
+    <message>
+        <source>The colours of Officer Desk on this workstation, for everyone who signs in here.</source>
+        <translation>Fargene i Officer Desk på denne arbeidsstasjonen, for alle som logger inn her.</translation>
     </message>
     <message>
         <source>As the computer is set up (now: {look})</source>
@@ -2650,10 +2650,6 @@
         <translation>&amp;Avslutt</translation>
     </message>
     <message>
-        <source>Close officer_desk on this workstation</source>
-        <translation>Lukk officer_desk på denne arbeidsstasjonen</translation>
-    </message>
-    <message>
         <source>Lan&amp;guage…</source>
         <translation>&amp;Språk…</translation>
     </message>
@@ -2672,6 +2668,10 @@
     <message>
         <source>&amp;Unit</source>
         <translation>&amp;Avdeling</translation>
+    </message>
+    <message>
+        <source>Close Officer Desk on this workstation</source>
+        <translation>Lukk Officer Desk på denne arbeidsstasjonen</translation>
     </message>
     <message>
         <source>&amp;Accounts…</source>
@@ -2702,6 +2702,10 @@
         <translation>Overlever vakten din, eller les og signer en</translation>
     </message>
     <message>
+        <source>&amp;About Officer Desk</source>
+        <translation>&amp;Om Officer Desk</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Hjelp</translation>
     </message>
@@ -2712,10 +2716,6 @@
     <message>
         <source>Keyboard shortcuts and what the flags mean</source>
         <translation>Hurtigtaster og hva flaggene betyr</translation>
-    </message>
-    <message>
-        <source>&amp;About officer_desk</source>
-        <translation>&amp;Om officer_desk</translation>
     </message>
     <message>
         <source>Records: {path}</source>
@@ -4350,8 +4350,12 @@ dato passert</translation>
         <translation>Be IT-ansvarlig stille dato og klokkeslett på denne datamaskinen; synkroniseringen fortsetter da.</translation>
     </message>
     <message>
-        <source>Ask facility IT to install the new version of officer_desk.</source>
-        <translation>Be IT-ansvarlig installere den nye versjonen av officer_desk.</translation>
+        <source>Ask facility IT to install the new version of Officer Desk.</source>
+        <translation>Be IT-ansvarlig installere den nye versjonen av Officer Desk.</translation>
+    </message>
+    <message>
+        <source>Close other copies of Officer Desk on this computer and try Sync now.</source>
+        <translation>Lukk andre kopier av Officer Desk på denne datamaskinen og prøv «Synkroniser nå».</translation>
     </message>
     <message>
         <source>Records are not sent over an unencrypted (http://) connection. Ask facility IT for the hub&apos;s https:// address and to enrol this workstation with it (Unit → Settings → Hub).</source>
@@ -4360,10 +4364,6 @@ dato passert</translation>
     <message>
         <source>Try Sync now later; if it keeps failing, tell facility IT what it says.</source>
         <translation>Prøv «Synkroniser nå» senere; hvis det fortsetter å feile, fortell IT-ansvarlig hva som står.</translation>
-    </message>
-    <message>
-        <source>Close other copies of officer_desk on this computer and try Sync now.</source>
-        <translation>Lukk andre kopier av officer_desk på denne datamaskinen og prøv «Synkroniser nå».</translation>
     </message>
     <message>
         <source>The details are in the log; tell facility IT. Try Sync now later.</source>
@@ -5088,8 +5088,8 @@ dato passert</translation>
 <context>
     <name>launcher</name>
     <message>
-        <source>officer_desk cannot open the records</source>
-        <translation>officer_desk kan ikke åpne dataene</translation>
+        <source>Officer Desk cannot open the records</source>
+        <translation>Officer Desk kan ikke åpne dataene</translation>
     </message>
     <message>
         <source>{message}
@@ -6478,13 +6478,6 @@ Datafil: {path}</translation>
     <message>
         <source>Supervisor</source>
         <translation>Vaktleder</translation>
-    </message>
-</context>
-<context>
-    <name>splash</name>
-    <message>
-        <source>version {version} · starting…</source>
-        <translation>versjon {version} · starter…</translation>
     </message>
 </context>
 <context>

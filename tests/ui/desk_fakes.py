@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
 
+from officer_desk import PRODUCT_NAME
 from officer_desk.app.accounts import SignedIn
 from officer_desk.app.executor import DbExecutor
 from officer_desk.paths import AppPaths
@@ -54,7 +55,7 @@ class FakeWindow(QMainWindow):
         self.people.move(0, 40)
         self.pages.addWidget(self.desk)
         self.setCentralWidget(self.pages)
-        self.setWindowTitle("officer_desk")
+        self.setWindowTitle(PRODUCT_NAME)
         session.signed_in.connect(self._signed_in)
 
     def add_page(self, widget: QWidget) -> None:
@@ -69,7 +70,7 @@ class FakeWindow(QMainWindow):
         self.pages.setCurrentWidget(self.desk)
 
     def set_title_person(self, name: str | None) -> None:
-        self.setWindowTitle(f"officer_desk — {name}" if name else "officer_desk")
+        self.setWindowTitle(f"{PRODUCT_NAME} — {name}" if name else PRODUCT_NAME)
 
     def self_test_screens(self) -> list[tuple[str, Callable[[], QWidget]]]:
         def home() -> QWidget:

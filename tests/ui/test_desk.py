@@ -48,7 +48,7 @@ def test_an_officer_signs_in_to_their_caseload_home(
 ) -> None:
     sign_in(qtbot, window, officer)
     assert window.pages.currentWidget() is window.desk
-    assert window.windowTitle() == "officer_desk — Kari Nordmann"
+    assert window.windowTitle() == "Officer Desk — Kari Nordmann"
     cards = window.desk.home.cards
     assert len(cards) == 6 and all(card.isVisible() for card in cards)
     assert {card.name.full_text() for card in cards} >= {"Ahmed Khalil", "Øystein Ås"}
@@ -210,7 +210,7 @@ def test_a_supervisor_chooses_any_caseload_on_the_unit_and_may_log_for_it(
     qtbot.waitUntil(lambda: len(home.cards) == 6, timeout=TIMEOUT)
     assert home.officer_choice.isVisible()
     assert home.officer_choice.currentData() == officer.id  # hers is empty; Kari's has people
-    assert window.windowTitle() == "officer_desk — Siri Holm"
+    assert window.windowTitle() == "Officer Desk — Siri Holm"
     save(qtbot, window, open_meal_dialog(window))
     assert {r.logged_by for r in meal_rows(executor)} == {boss.id}
 
@@ -301,7 +301,7 @@ def test_the_window_contract_pages_and_menu_signals(
     window.show_desk()
     assert window.pages.currentWidget() is window.desk and window.desk_actions.log_meal.isEnabled()
     window.set_title_person(None)
-    assert window.windowTitle() == "officer_desk"
+    assert window.windowTitle() == "Officer Desk"
     for action, signal in (
         (window.lock_action, window.lock_requested),
         (window.switch_action, window.switch_user_requested),

@@ -24,7 +24,7 @@ def assert_nothing_personal(desk: Desk) -> None:
     shown = desk.screen_texts()
     for name in SECRET_PEOPLE:
         assert not any(name in text for text in shown), f"{name} on screen while locked"
-    assert desk.window.windowTitle() == "officer_desk"
+    assert desk.window.windowTitle() == "Officer Desk"
 
 
 def test_idle_time_locks_the_desk_and_hides_every_personal_detail(desk: Desk, qtbot: QtBot) -> None:
@@ -36,7 +36,7 @@ def test_idle_time_locks_the_desk_and_hides_every_personal_detail(desk: Desk, qt
     desk.settle()
     lock = desk.gate.lock_page
     assert lock.isVisible()
-    assert lock.card.title.text() == "officer_desk — locked"
+    assert lock.card.title.text() == "Officer Desk — locked"
     assert "Kari Nordmann is signed in" in lock.who.text()
     assert lock.password.hasFocus()
     assert not note.isVisible()
@@ -54,7 +54,7 @@ def test_idle_time_locks_the_desk_and_hides_every_personal_detail(desk: Desk, qt
         lock.button.click()
     desk.settle()
     assert desk.window.desk.isVisible()
-    assert desk.window.windowTitle() == "officer_desk — Kari Nordmann"
+    assert desk.window.windowTitle() == "Officer Desk — Kari Nordmann"
     assert note.isVisible()
     assert desk.gate.idle.active
     actions = desk.on_worker(audit_actions)
@@ -93,7 +93,7 @@ def test_switching_officer_covers_the_desk_and_opens_the_next_officers(
     user = desk.sign_in(OLA[0], OLA[2])
     assert user.username == "ola" and desk.session.user == user
     assert not desk.session.is_locked
-    assert desk.window.windowTitle() == "officer_desk — Ola Bø"
+    assert desk.window.windowTitle() == "Officer Desk — Ola Bø"
     # What Kari had open is closed, not handed to Ola.
     assert not note.isVisible() and note.result() == 0
     assert_nothing_personal_for_ola(desk)

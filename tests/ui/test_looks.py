@@ -90,9 +90,9 @@ def test_the_dialog_saves_and_applies_at_once(
         apply_style(qapp, look=looks.LIGHT)
 
 
-# Colours that do not depend on the look: the splash is drawn before any look is applied, and
+# Colours that do not depend on the look:
 # each avatar is white initials on a fixed dark colour (a name's colour, the same in every look).
-_OWN_COLOURS = {"splash.py", "avatar.py", "looks.py"}
+_OWN_COLOURS = {"avatar.py", "looks.py"}
 
 
 def test_the_code_paints_with_the_looks_colours_only() -> None:

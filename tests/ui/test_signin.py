@@ -20,14 +20,14 @@ def test_signing_in_opens_the_store_on_the_worker_and_shows_the_desk(desk: Desk)
     desk.start()
     page = desk.gate.sign_in_page
     assert page.isVisible()
-    assert desk.window.windowTitle() == "officer_desk"
+    assert desk.window.windowTitle() == "Officer Desk"
     assert page.username.hasFocus()
 
     user = desk.sign_in(KARI[0], KARI[2])
     assert user.display_name == "Kari Nordmann"
     assert desk.session.user == user
     assert desk.window.desk.isVisible() and not page.isVisible()
-    assert desk.window.windowTitle() == "officer_desk — Kari Nordmann"
+    assert desk.window.windowTitle() == "Officer Desk — Kari Nordmann"
     assert page.password.text() == ""
     store = desk.gate.store
     assert store is not None and store.encrypted
@@ -147,3 +147,31 @@ def test_an_admin_signs_in_to_the_accounts_page(desk: Desk) -> None:
     items = [listed.topLevelItem(i) for i in range(listed.topLevelItemCount())]
     names = [item.text(0) for item in items if item is not None]
     assert sorted(names) == sorted([ADMIN[1], KARI[1], "Ola Bø"])
+
+
+def test_a_demo_store_lists_its_accounts_on_every_start(
+    encrypted_unit: AppPaths, qtbot: QtBot
+) -> None:
+    from officer_desk.app.demo_accounts import DEMO_PASSWORD
+    from officer_desk.store.keyslots import KeySlots
+
+    slots = KeySlots.for_store(encrypted_unit.store)
+    assert slots is not None
+    slots.mark_demo({"officer": KARI[0], "admin": ADMIN[0]})
+    desk = Desk(qtbot, encrypted_unit)  # a later start: no --demo, nothing made this run
+    try:
+        desk.start()
+        hint = desk.gate.sign_in_page.hint
+        qtbot.waitUntil(hint.isVisible, timeout=5_000)
+        assert "Demo accounts" in hint.text() and DEMO_PASSWORD in hint.text()
+        assert f"<code>{KARI[0]}</code>" in hint.text()
+        assert f"<code>{ADMIN[0]}</code>" in hint.text()
+    finally:
+        desk.close()
+
+
+def test_a_real_store_shows_no_demo_hint(desk: Desk) -> None:
+    desk.start()
+    desk.settle()
+    assert not desk.gate.sign_in_page.hint.isVisible()
+    assert desk.gate.demo_password is None

@@ -67,7 +67,6 @@ LIGHT_MODULES = [
     # stack run on the database worker, which imports them there.
     "officer_desk.ui.launcher",
     "officer_desk.ui.application",
-    "officer_desk.ui.splash",
     "officer_desk.ui.first_paint",
     "officer_desk.ui.crash",
     "officer_desk.ui.desk_session",
@@ -103,7 +102,6 @@ def test_what_the_first_screen_needs_does_not_load_the_database_stack() -> None:
 FIRST_SCREEN_MODULES = [
     "officer_desk.ui.launcher",
     "officer_desk.ui.application",
-    "officer_desk.ui.splash",
     "officer_desk.ui.first_paint",
     "officer_desk.ui.crash",
     "officer_desk.ui.main_window",

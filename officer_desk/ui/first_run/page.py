@@ -304,7 +304,7 @@ class FirstRunPage(QWidget):
         self.setObjectName("FirstRunPage")
         self.card = Card()
         self.card.setFixedWidth(GUIDE_WIDTH)
-        self.card.title.setText(self.tr("Welcome to officer_desk"))
+        self.card.title.setText(self.tr("Welcome to Officer Desk"))
         # One step shown at a time; hidden ones take no room, so the card fits the shown one.
         self.steps: list[QWidget] = []
         self._current: QWidget | None = None
@@ -313,7 +313,7 @@ class FirstRunPage(QWidget):
         self.demo_button = self._choice(
             self.tr("&Try it with demo data"),
             self.tr(
-                "A made-up unit with officers and people, for trying officer_desk or "
+                "A made-up unit with officers and people, for trying Officer Desk or "
                 "training. None of it is about real people."
             ),
         )

@@ -58,7 +58,7 @@ class HelpDialog(QDialog):
     def __init__(self, menu_bar: QMenuBar, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("HelpDialog")
-        self.setWindowTitle(self.tr("officer_desk help"))
+        self.setWindowTitle(self.tr("Officer Desk help"))
         self.resize(880, 600)
         self.topics = QListWidget()
         self.topics.setAccessibleName(self.tr("Help topics"))

@@ -112,7 +112,7 @@ def enrol(store: Store, actor: Actor, url: str, code: str, transport_for: Transp
         if "<" in refused.message or "(404)" in refused.message:
             raise HubRefused(
                 _t(
-                    "Something answers at {url}, but it is not an officer_desk hub. Check the "
+                    "Something answers at {url}, but it is not an Officer Desk hub. Check the "
                     "address with facility IT."
                 ).format(url=url)
             ) from refused

@@ -134,7 +134,7 @@ PROBLEM_ADVICE = {
         "SyncIndicator", "Ask facility IT to set this computer's date and time; sync resumes then."
     ),
     Problem.UPDATE: QT_TRANSLATE_NOOP(
-        "SyncIndicator", "Ask facility IT to install the new version of officer_desk."
+        "SyncIndicator", "Ask facility IT to install the new version of Officer Desk."
     ),
     Problem.NOT_KNOWN: QT_TRANSLATE_NOOP(
         "SyncIndicator", "Ask facility IT to enrol this workstation again (Unit → Settings → Hub)."
@@ -149,7 +149,7 @@ PROBLEM_ADVICE = {
         "SyncIndicator", "Try Sync now later; if it keeps failing, tell facility IT what it says."
     ),
     Problem.STORE: QT_TRANSLATE_NOOP(
-        "SyncIndicator", "Close other copies of officer_desk on this computer and try Sync now."
+        "SyncIndicator", "Close other copies of Officer Desk on this computer and try Sync now."
     ),
     Problem.FAULT: QT_TRANSLATE_NOOP(
         "SyncIndicator", "The details are in the log; tell facility IT. Try Sync now later."

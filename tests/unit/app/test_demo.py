@@ -443,6 +443,17 @@ def test_every_demo_account_signs_in_with_the_demo_password(
         store.close()
 
 
+def test_the_demo_store_keeps_one_account_per_role_for_the_sign_in_page(
+    demo_store: tuple[Path, demo.DemoSummary, list[str]],
+) -> None:
+    from officer_desk.app.demo_accounts import demo_accounts_of
+
+    path, summary, _lines = demo_store
+    listed = demo_accounts_of(path)
+    assert listed is not None and set(listed) == {"officer", "supervisor", "admin"}
+    assert set(listed.items()) <= {(role, username) for username, _n, role in summary.accounts}
+
+
 def test_the_demo_store_files_show_no_names(
     demo_store: tuple[Path, demo.DemoSummary, list[str]],
 ) -> None:
