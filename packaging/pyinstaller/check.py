@@ -35,8 +35,11 @@ MUST_HAVE_PLUGINS = (
     "imageformats/libqjpeg.so",
     "imageformats/libqsvg.so",
     "iconengines/libqsvgicon.so",
+    # Qt's print dialog lists the system's printers through CUPS (release plan, handover and
+    # journal printing).
+    "printsupport/libcupsprintersupport.so",
 )
-MUST_NOT_HAVE = re.compile(r"Qt6(Quick|Qml|Network|Pdf|VirtualKeyboard|Sql|PrintSupport)|/qml/")
+MUST_NOT_HAVE = re.compile(r"Qt6(Quick|Qml|Network|Pdf|VirtualKeyboard|Sql)|/qml/")
 
 
 def elf_files(bundle: Path) -> list[Path]:
