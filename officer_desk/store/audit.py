@@ -188,7 +188,7 @@ def content_hash(row: Sequence[Any]) -> str:
     stored order).  Empty columns at the end do not count, so a column added later (SQLite adds
     it at the end, empty in old rows) leaves the old rows' hashes as they were; a migration that
     reorders or rewrites a synced table must write a new baseline entry (as 0015 does)."""
-    text = repr(tuple(row))
+    text = repr(row if type(row) is tuple else tuple(row))
     while text.endswith(", None)"):
         text = text[:-7] + ")"
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
@@ -289,22 +289,32 @@ def verify_records(db: Any) -> list[str]:
         "SELECT entity, entity_id, hash, max(seq) FROM audit_record "
         "GROUP BY entity, entity_id ORDER BY entity, entity_id"
     )
-    live = _live_hashes(db)
     held = next(recorded, None)
-    row = next(live, None)
-    while held is not None or row is not None:
-        if held is None or (row is not None and (row[0], row[1]) < (held[0], held[1])):
-            assert row is not None
-            added.append(f"{row[0]} {row[1]}")
-            row = next(live, None)
-        elif row is None or (held[0], held[1]) < (row[0], row[1]):
+    for table in sorted(synced_tables()):
+        # The chain's records of tables that no longer exist (none today) and of those
+        # before this one in the order: all gone.
+        while held is not None and held[0] < table:
             if held[2]:
                 removed.append(f"{held[0]} {held[1]}|(last written in audit entry {held[3]})")
             held = next(recorded, None)
-        else:
-            if held[2] != row[2]:
-                changed.append(f"{row[0]} {row[1]}|(last written in audit entry {held[3]})")
-            held, row = next(recorded, None), next(live, None)
+        cursor = db.cursor().execute(f"SELECT * FROM {table} ORDER BY id")
+        at = [column[0] for column in cursor.description].index("id")
+        for row in cursor:
+            entity_id = row[at]
+            while held is not None and held[0] == table and held[1] < entity_id:
+                if held[2]:
+                    removed.append(f"{table} {held[1]}|(last written in audit entry {held[3]})")
+                held = next(recorded, None)
+            if held is None or held[0] != table or held[1] != entity_id:
+                added.append(f"{table} {entity_id}")
+                continue
+            if held[2] != content_hash(row):
+                changed.append(f"{table} {entity_id}|(last written in audit entry {held[3]})")
+            held = next(recorded, None)
+    while held is not None:
+        if held[2]:
+            removed.append(f"{held[0]} {held[1]}|(last written in audit entry {held[3]})")
+        held = next(recorded, None)
     for found, what in (
         (changed, "changed behind the write path"),
         (added, "added behind the write path (no audit entry holds it)"),
@@ -340,11 +350,3 @@ def _digest_problems(db: Any) -> list[str]:
         f"audit entry {seq}: the record hashes it was written with are gone" for seq in digests
     ]
     return problems
-
-
-def _live_hashes(db: Any) -> Iterator[tuple[str, str, str]]:
-    """(table, id, content hash) of every synced record, in (table, id) order."""
-    for table in sorted(synced_tables()):
-        cursor = db.cursor().execute(f"SELECT * FROM {table} ORDER BY id")
-        for entity_id, digest in _hashed_rows(cursor):
-            yield table, entity_id, digest
