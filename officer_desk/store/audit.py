@@ -133,26 +133,22 @@ def track_changes(db: Any) -> None:
     (cheap to call at every transaction's start)."""
     if db.execute(f"SELECT 1 FROM temp.sqlite_master WHERE name = '{DIRTY}'").fetchone():
         return
-    statements = [
-        f"CREATE TEMP TABLE {DIRTY} (entity TEXT NOT NULL, entity_id TEXT NOT NULL, "
-        "PRIMARY KEY (entity, entity_id)) WITHOUT ROWID"
-    ]
+    # A plain append per change (duplicates are dropped when the notes are taken): cheaper
+    # than keeping the table unique, and the statement that fires a trigger would impose its
+    # own conflict resolution on an INSERT OR IGNORE inside it anyway.
+    statements = [f"CREATE TEMP TABLE {DIRTY} (entity TEXT NOT NULL, entity_id TEXT NOT NULL)"]
     for table in synced_tables():
         for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
-            # Not INSERT OR IGNORE: the statement that fires a trigger imposes its own
-            # conflict resolution on the trigger's statements.
             statements.append(
                 f"CREATE TEMP TRIGGER {DIRTY}_{table}_{event.lower()} AFTER {event} ON "
-                f"main.{table} BEGIN INSERT INTO {DIRTY} SELECT '{table}', {row}.id WHERE NOT "
-                f"EXISTS (SELECT 1 FROM {DIRTY} WHERE entity = '{table}' AND entity_id = "
-                f"{row}.id); END"
+                f"main.{table} BEGIN INSERT INTO {DIRTY} VALUES ('{table}', {row}.id); END"
             )
     for statement in statements:
         db.execute(statement)
 
 
 def _attach_records(db: Any, drafts: Sequence[Draft]) -> None:
-    touched = db.execute(f"SELECT entity, entity_id FROM temp.{DIRTY}").fetchall()
+    touched = list(dict.fromkeys(db.execute(f"SELECT entity, entity_id FROM temp.{DIRTY}")))
     if not touched:
         return
     db.execute(f"DELETE FROM temp.{DIRTY}")

@@ -195,6 +195,9 @@ class AuditRecord(SQLModel, table=True):
     change removed the record).  Append-only like the chain that covers it (store/audit.py)."""
 
     __tablename__ = "audit_record"
+    # Clustered by its key: one B-tree per insert, not a table and an index (every pulled
+    # record adds a row).
+    __table_args__ = {"sqlite_with_rowid": False}
 
     seq: int = Field(primary_key=True)  # the audit entry's
     entity: str = Field(primary_key=True)

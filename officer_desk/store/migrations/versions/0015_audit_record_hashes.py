@@ -30,6 +30,7 @@ def upgrade() -> None:
         sa.Column("entity_id", sa.String(), nullable=False),
         sa.Column("hash", sa.String(), nullable=False),
         sa.PrimaryKeyConstraint("seq", "entity", "entity_id"),
+        sqlite_with_rowid=False,
     )
     db = op.get_bind().connection.driver_connection
     audit.baseline(db, synced_tables(), "record hashes began")
