@@ -80,15 +80,24 @@ def _triggers(table: str) -> list[str]:
         part.format(row="new") for part in _SOURCES[table]
     )
     index = _index(kind, entry, person, moment, words)
+    # Most rows have no words (a meal without a note) and were never indexed: their triggers
+    # do nothing after one look-up, which keeps a fresh workstation's bulk apply fast.
+    new_held, old_held = _held("new.id"), _held("old.id")
     return [
         # Forget first: an insert that replaced a row (or a re-applied one) leaves no twin.
-        f"CREATE TRIGGER search_{table}_insert AFTER INSERT ON {table} BEGIN\n"
+        f"CREATE TRIGGER search_{table}_insert AFTER INSERT ON {table} "
+        f"WHEN {words} <> '' OR {new_held} BEGIN\n"
         f"  {_forget('new.id')}\n  {index}\nEND",
-        f"CREATE TRIGGER search_{table}_update AFTER UPDATE OF {columns} ON {table} BEGIN\n"
+        f"CREATE TRIGGER search_{table}_update AFTER UPDATE OF {columns} ON {table} "
+        f"WHEN {words} <> '' OR {old_held} OR {new_held} BEGIN\n"
         f"  {_forget('old.id')}\n  {_forget('new.id')}\n  {index}\nEND",
-        f"CREATE TRIGGER search_{table}_delete AFTER DELETE ON {table} BEGIN\n"
+        f"CREATE TRIGGER search_{table}_delete AFTER DELETE ON {table} WHEN {old_held} BEGIN\n"
         f"  {_forget('old.id')}\nEND",
     ]
+
+
+def _held(source_id: str) -> str:
+    return f"EXISTS (SELECT 1 FROM search_entry WHERE source_id = {source_id})"
 
 
 # A note's revisions take the note's person and moment: indexed again when the note arrives
