@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from datetime import date
@@ -16,6 +17,27 @@ from officer_desk.app import people
 from officer_desk.app.writes import Actor
 from officer_desk.store.database import Store, open_store
 from officer_desk.store.tables import Officer
+
+
+@pytest.fixture(autouse=True)
+def in_process_transports_closed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every in-process hub transport a test makes is closed when the test ends: each owns an
+    event loop with a socket pair, and one left to the garbage collector warns in whatever
+    test happens to run then (a ResourceWarning, which this suite turns into a failure)."""
+    from officer_desk.sync.transport import InProcessTransport
+
+    made: list[InProcessTransport] = []
+    original = InProcessTransport.__init__
+
+    def tracked(self: InProcessTransport, app: object) -> None:
+        original(self, app)
+        made.append(self)
+
+    monkeypatch.setattr(InProcessTransport, "__init__", tracked)
+    yield
+    for transport in made:
+        with contextlib.suppress(Exception):
+            transport.close()
 
 
 @pytest.fixture(autouse=True)

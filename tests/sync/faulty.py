@@ -20,6 +20,13 @@ class FaultyTransport:
         self.rate = 0.0  # chance of a fault per request; 0 = a clean network
         self.log: list[str] = []
 
+    def close(self) -> None:
+        """Close the wrapped transport (an in-process one holds an event loop and its
+        sockets; left to the garbage collector they warn, which fails a later test)."""
+        close = getattr(self.inner, "close", None)
+        if close is not None:
+            close()
+
     def send(self, method: str, path: str, **kw: Any) -> tuple[int, Any]:
         fault = self.rng.choice(FAULTS) if self.rng.random() < self.rate else None
         if fault:

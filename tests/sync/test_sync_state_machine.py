@@ -72,6 +72,8 @@ class SyncMachine(RuleBasedStateMachine):
         for client in self.clients:
             client.close()
             client.store.close()
+        for transport in self.faulty:
+            transport.close()
         self.hub.engine.dispose()
         shutil.rmtree(self.dir, ignore_errors=True)
 
