@@ -286,31 +286,28 @@ def verify_records(db: Any) -> list[str]:
         "GROUP BY entity, entity_id ORDER BY entity, entity_id"
     )
     held = next(recorded, None)
-    for table in sorted(synced_tables()):
-        # The chain's records of tables that no longer exist (none today) and of those
-        # before this one in the order: all gone.
-        while held is not None and held[0] < table:
+
+    def gone_before(key: tuple[str, str] | None) -> None:
+        """Pass the chain's records before ``key`` (None: all the rest): no live row has them."""
+        nonlocal held
+        while held is not None and (key is None or (held[0], held[1]) < key):
             if held[2]:
                 removed.append(f"{held[0]} {held[1]}|(last written in audit entry {held[3]})")
             held = next(recorded, None)
-        cursor = db.cursor().execute(f"SELECT * FROM {table} ORDER BY id")
-        at = [column[0] for column in cursor.description].index("id")
-        for row in cursor:
-            entity_id = row[at]
-            while held is not None and held[0] == table and held[1] < entity_id:
-                if held[2]:
-                    removed.append(f"{table} {held[1]}|(last written in audit entry {held[3]})")
-                held = next(recorded, None)
+
+    for table in sorted(synced_tables()):
+        gone_before((table, ""))
+        for entity_id, digest in _hashed_rows(
+            db.cursor().execute(f"SELECT * FROM {table} ORDER BY id")
+        ):
+            gone_before((table, entity_id))
             if held is None or held[0] != table or held[1] != entity_id:
                 added.append(f"{table} {entity_id}")
                 continue
-            if held[2] != content_hash(row):
+            if held[2] != digest:
                 changed.append(f"{table} {entity_id}|(last written in audit entry {held[3]})")
             held = next(recorded, None)
-    while held is not None:
-        if held[2]:
-            removed.append(f"{held[0]} {held[1]}|(last written in audit entry {held[3]})")
-        held = next(recorded, None)
+    gone_before(None)
     for found, what in (
         (changed, "changed behind the write path"),
         (added, "added behind the write path (no audit entry holds it)"),

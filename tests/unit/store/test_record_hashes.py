@@ -141,6 +141,18 @@ def test_recomputing_everything_is_caught_by_the_anchored_head(seeded: Store) ->
 
 def recompute_chain(store: Store, officer: str) -> None:
     """Through the app's own model and hash functions, then written with plain SQL."""
+    with closing(sqlite3.connect(store.path)) as db, db:
+        (digest,) = [h for _e, _i, h in audit.current_hashes(db, [("officer", officer)])]
+        db.execute(
+            "UPDATE audit_record SET hash = ? WHERE entity = 'officer' AND entity_id = ?",
+            (digest, officer),
+        )
+    rechain(store, with_records=True)
+
+
+def rechain(store: Store, *, with_records: bool) -> None:
+    """Rewrite every audit entry's links and hashes as the app's code computes them, with
+    the record digests ``audit_record`` holds now, or none (as before migration 0015)."""
     from sqlmodel import col, select
 
     from officer_desk.store.tables import AuditEntry
@@ -148,18 +160,13 @@ def recompute_chain(store: Store, officer: str) -> None:
     with store.reading() as session:
         entries = session.exec(select(AuditEntry).order_by(col(AuditEntry.seq))).all()
     with closing(sqlite3.connect(store.path)) as db, db:
-        (digest,) = [h for _e, _i, h in audit.current_hashes(db, [("officer", officer)])]
-        db.execute(
-            "UPDATE audit_record SET hash = ? WHERE entity = 'officer' AND entity_id = ?",
-            (digest, officer),
-        )
         previous = audit.GENESIS
         for entry in entries:
             records = db.execute(
                 "SELECT entity, entity_id, hash FROM audit_record WHERE seq = ?", (entry.seq,)
             ).fetchall()
             entry.prev_hash = previous
-            entry.content_hash = audit.records_digest(records) if records else None
+            entry.content_hash = audit.records_digest(records) if with_records and records else None
             entry.hash = previous = audit.entry_hash(entry)
             db.execute(
                 "UPDATE audit_entry SET prev_hash = ?, content_hash = ?, hash = ? WHERE seq = ?",
@@ -171,7 +178,7 @@ def test_a_store_from_before_record_hashes_gets_a_baseline_and_then_is_covered(
     seeded: Store,
 ) -> None:
     path = seeded.path
-    as_written_before_record_hashes(seeded)
+    rechain(seeded, with_records=False)  # the chain as a version before 0015 wrote it
     seeded.close()
     alembic_to(path, "0013")
     with closing(sqlite3.connect(path)) as db:
@@ -193,25 +200,6 @@ def test_a_store_from_before_record_hashes_gets_a_baseline_and_then_is_covered(
         )
     finally:
         store.close()
-
-
-def as_written_before_record_hashes(store: Store) -> None:
-    """The chain as a version before 0015 wrote it: entries without record hashes."""
-    from sqlmodel import col, select
-
-    from officer_desk.store.tables import AuditEntry
-
-    with store.reading() as session:
-        entries = session.exec(select(AuditEntry).order_by(col(AuditEntry.seq))).all()
-    with closing(sqlite3.connect(store.path)) as db, db:
-        previous = audit.GENESIS
-        for entry in entries:
-            entry.prev_hash, entry.content_hash = previous, None
-            entry.hash = previous = audit.entry_hash(entry)
-            db.execute(
-                "UPDATE audit_entry SET prev_hash = ?, hash = ? WHERE seq = ?",
-                (entry.prev_hash, entry.hash, entry.seq),
-            )
 
 
 def alembic_to(path: Path, revision: str) -> None:
