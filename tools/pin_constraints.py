@@ -29,8 +29,12 @@ HEADER = """\
 """
 
 
-def closure() -> dict[str, str]:
-    """Canonical name -> installed version of everything the project requires."""
+def closure(missing: set[str] | None = None) -> dict[str, str]:
+    """Canonical name -> installed version of everything the project requires.
+
+    With ``missing`` given, a requirement not installed here (an extra this environment skipped,
+    such as ``package`` on a test machine) is added to it instead of failing; its own
+    requirements are then not walked."""
     pinned: dict[str, str] = {}
     todo: list[tuple[str, frozenset[str]]] = [(PROJECT, frozenset(_extras(PROJECT)))]
     seen: set[tuple[str, frozenset[str]]] = set()
@@ -39,7 +43,13 @@ def closure() -> dict[str, str]:
         if (name, extras) in seen:
             continue
         seen.add((name, extras))
-        dist = metadata.distribution(name)
+        try:
+            dist = metadata.distribution(name)
+        except metadata.PackageNotFoundError:
+            if missing is None:
+                raise
+            missing.add(canonicalize_name(name))
+            continue
         if canonicalize_name(name) != PROJECT:
             pinned[canonicalize_name(name)] = dist.version
         for line in dist.requires or []:
