@@ -128,32 +128,63 @@ DIRTY = "audit_dirty"
 
 def track_changes(db: Any) -> None:
     """Make the connection ``db`` note every synced record its transactions insert, update or
-    delete, until :func:`append_many` takes the notes.  Temporary triggers: they live in the
-    connection, not in the file, so they cost nothing to a store opened elsewhere.  Idempotent
-    (cheap to call at every transaction's start)."""
+    delete, with the record's content hash as stored, until :func:`append_many` takes the
+    notes.  Temporary triggers: they live in the connection, not in the file, so they cost
+    nothing to a store opened elsewhere.  Idempotent (cheap to call at every transaction's
+    start); install it after the schema's migrations, since each trigger names its table's
+    columns as they are then.
+
+    The trigger hashes the new row itself (a function of this connection given the row's
+    columns in their stored order, which is what ``SELECT *`` returns), so the entry needs no
+    second read of what was just written: a fresh workstation's bulk apply pays for the hash
+    and nothing more."""
     if db.execute(f"SELECT 1 FROM temp.sqlite_master WHERE name = '{DIRTY}'").fetchone():
         return
-    # A plain append per change (duplicates are dropped when the notes are taken): cheaper
-    # than keeping the table unique, and the statement that fires a trigger would impose its
-    # own conflict resolution on an INSERT OR IGNORE inside it anyway.
-    statements = [f"CREATE TEMP TABLE {DIRTY} (entity TEXT NOT NULL, entity_id TEXT NOT NULL)"]
+    db.create_function(_ROW_HASH, -1, _row_hash, deterministic=True)
+    # A plain append per change (a record noted twice keeps its last note): cheaper than
+    # keeping the table unique, and the statement that fires a trigger would impose its own
+    # conflict resolution on an INSERT OR IGNORE inside it anyway.
+    statements = [
+        f"CREATE TEMP TABLE {DIRTY} "
+        "(entity TEXT NOT NULL, entity_id TEXT NOT NULL, hash TEXT NOT NULL)"
+    ]
     for table in synced_tables():
-        for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+        columns = [row[1] for row in db.execute(f"PRAGMA main.table_info('{table}')")]
+        if not columns:
+            continue  # a store whose schema predates the table (an upgrade test's old head)
+        whole = ", ".join(f'NEW."{name}"' for name in columns)
+        for event, noted in (
+            ("INSERT", f"NEW.id, {_ROW_HASH}({whole})"),
+            ("UPDATE", f"NEW.id, {_ROW_HASH}({whole})"),
+            ("DELETE", "OLD.id, ''"),
+        ):
             statements.append(
                 f"CREATE TEMP TRIGGER {DIRTY}_{table}_{event.lower()} AFTER {event} ON "
-                f"main.{table} BEGIN INSERT INTO {DIRTY} VALUES ('{table}', {row}.id); END"
+                f"main.{table} BEGIN INSERT INTO {DIRTY} VALUES ('{table}', {noted}); END"
             )
     for statement in statements:
         db.execute(statement)
 
 
+_ROW_HASH = "audit_row_hash"
+
+
+def _row_hash(*row: Any) -> str:
+    return content_hash(row)
+
+
 def _attach_records(db: Any, drafts: Sequence[Draft]) -> None:
-    touched = list(dict.fromkeys(db.execute(f"SELECT entity, entity_id FROM temp.{DIRTY}")))
-    if not touched:
+    noted = {
+        (entity, entity_id): digest
+        for entity, entity_id, digest in db.execute(
+            f"SELECT entity, entity_id, hash FROM temp.{DIRTY} ORDER BY rowid"
+        )
+    }  # the last note of a record is its state at the commit
+    if not noted:
         return
     db.execute(f"DELETE FROM temp.{DIRTY}")
     about = {(d.entity, d.entity_id): d for d in drafts}
-    for entity, entity_id, digest in current_hashes(db, touched):
+    for (entity, entity_id), digest in noted.items():
         about.get((entity, entity_id), drafts[-1]).records.append((entity, entity_id, digest))
 
 
