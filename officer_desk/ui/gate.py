@@ -29,6 +29,7 @@ from officer_desk.domain.errors import DeskError
 from officer_desk.paths import AppPaths
 from officer_desk.store.errors import StorageProblem
 from officer_desk.ui.desk_session import DeskSession
+from officer_desk.ui.gate_states import GateState, may_move
 from officer_desk.ui.key_ahead import result_of
 from officer_desk.ui.lock import IdleWatcher, LockPage
 from officer_desk.ui.notice_page import NoticePage
@@ -244,6 +245,7 @@ class DeskGate(QObject):
     refused = Signal(str)  # an attempt failed; the words shown to the person
     stopped = Signal(str)  # start-up cannot go on here (no records, not encrypted…)
     problem = Signal(object)  # StorageProblem: the records cannot be used at all
+    state_changed = Signal(object)  # GateState: the gate made a move (gate_states.MOVES)
 
     def __init__(
         self,
@@ -265,6 +267,7 @@ class DeskGate(QObject):
         self._paths = paths
         self._demo = demo
         self._store: Store | None = None
+        self._state = GateState.STARTING
         self._hidden: list[QWidget] = []
         self._stack_loading = False
         self._warmed = False
@@ -284,7 +287,7 @@ class DeskGate(QObject):
         self.idle = IdleWatcher(self)
 
         self.sign_in_page.submitted.connect(self._sign_in_submitted)
-        self.sign_in_page.back_requested.connect(self._show_lock_page)
+        self.sign_in_page.back_requested.connect(self._back_to_lock)
         self.sign_in_page.painted.connect(self._sign_in_painted)
         self.lock_page.unlock_requested.connect(self._unlock_submitted)
         self.lock_page.switch_requested.connect(self.switch_officer)
@@ -298,6 +301,21 @@ class DeskGate(QObject):
     @property
     def store(self) -> Store | None:
         return self._store
+
+    @property
+    def state(self) -> GateState:
+        return self._state
+
+    def _go(self, to: GateState) -> bool:
+        """Make the move to ``to`` if the gate's rules allow it from where it is (see
+        ``gate_states.MOVES``); an event that does not fit the state is ignored, and logged."""
+        if not may_move(self._state, to):
+            log.warning("gate: ignored a move from %s to %s", self._state.value, to.value)
+            return False
+        log.debug("gate: %s -> %s", self._state.value, to.value)
+        self._state = to
+        self.state_changed.emit(to)
+        return True
 
     @property
     def session(self) -> DeskSession:
@@ -324,6 +342,7 @@ class DeskGate(QObject):
         """Decide the first page from what the data folder holds (looked at on the worker,
         which also loads the file formats' libraries there, not on the GUI thread)."""
         if early is not None:
+            self._go(GateState.OPENING)
             self._show_busy_sign_in(early.username)
             if early.done:
                 self._early_finished(early)
@@ -332,6 +351,7 @@ class DeskGate(QObject):
         elif self.sign_in_page.isVisible():
             # Painted before the gate existed (start-up saw the key-slot file): keep what has
             # been typed, and go on as if this gate had shown it.
+            self._go(GateState.SIGNING_IN)
             self._executor.run(lambda: _demo_of(self._paths), self._got_demo, owner=self)
             self._sign_in_painted()
         else:
@@ -345,6 +365,8 @@ class DeskGate(QObject):
 
     def _records_found(self, records: Records, username: str = "") -> None:
         if records is Records.ENCRYPTED:
+            if not self._go(GateState.SIGNING_IN):
+                return
             self._show_sign_in(username)
             # A demo store lists its accounts on every start, not only on the one that made it.
             self._executor.run(lambda: _demo_of(self._paths), self._got_demo, owner=self)
@@ -374,6 +396,8 @@ class DeskGate(QObject):
             )
 
     def _stop(self, title: str, subtitle: str, text: str) -> None:
+        if not self._go(GateState.STOPPED):
+            return
         self.notice.say(title, subtitle, text)
         self._window.set_title_person(None)
         self._window.show_page(self.notice)
@@ -383,6 +407,8 @@ class DeskGate(QObject):
         """An empty data folder: the guide (demo data, set up, join a hub), built only now."""
         from officer_desk.ui.first_run.guide import FirstRunGuide
 
+        if not self._go(GateState.FIRST_RUN):
+            return
         if self.first_run is None:
             self.first_run = FirstRunGuide(self._executor, self._paths, parent=self)
             self.first_run.demo_chosen.connect(self._first_run_demo)
@@ -404,10 +430,14 @@ class DeskGate(QObject):
         self._make_demo()
 
     def _first_run_ready(self, username: str, message: str) -> None:
+        if not self._go(GateState.SIGNING_IN):
+            return
         self._show_sign_in(username)
         self.sign_in_page.set_hint(html.escape(message))
 
     def _make_demo(self) -> None:
+        if not self._go(GateState.MAKING_DEMO):
+            return
         self.notice.say(
             self.tr("Making demo records"),
             self.tr("Starting…"),
@@ -421,14 +451,15 @@ class DeskGate(QObject):
         creation = DemoCreation(self._executor, self._paths, self)
         creation.progress.connect(self.notice.show_progress)
         creation.created.connect(self._demo_made)
-        creation.problem.connect(self.problem)
+        creation.problem.connect(self._unusable)
         creation.start()
 
     def _demo_made(self, summary: DemoSummary) -> None:
         self.demo_summary = summary
         for username, _name, role in summary.accounts:
             self._demo_accounts.setdefault(role, username)
-        self._show_sign_in()
+        if self._go(GateState.SIGNING_IN):
+            self._show_sign_in()
 
     def _got_demo_password(self, password: str) -> None:
         self.demo_password = password
@@ -509,14 +540,15 @@ class DeskGate(QObject):
 
     def _sign_in_submitted(self, username: str, password: str) -> None:
         ahead = self.sign_in_page.take_ahead()  # Argon2id started before Enter, if any
-        if self._store is None:
+        if self._state is GateState.SIGNING_IN:
+            self._go(GateState.OPENING)
             self._executor.run(
                 lambda: _open_with_password(self._paths, username, password, ahead),
                 self._opened,
                 self._sign_in_failed,
                 owner=self,
             )
-        else:
+        elif self._go(GateState.CHECKING):
             self._executor.submit(
                 _check_at_desk(username, password, "switch user", ahead),
                 self._enter,
@@ -556,11 +588,19 @@ class DeskGate(QObject):
         ready.connect(run, Qt.ConnectionType.SingleShotConnection)
         QTimer.singleShot(AUDIT_AT_LATEST_MS, self, run)
 
+    def _unusable(self, error: StorageProblem) -> None:
+        """The records cannot be used at all (start-up shows why and what to do)."""
+        self._go(GateState.STOPPED)
+        self.problem.emit(error)
+
     def _sign_in_failed(self, error: BaseException) -> None:
         if isinstance(error, StorageProblem):
             self.sign_in_page.set_busy(False)
-            self.problem.emit(error)
-        elif isinstance(error, DeskError):
+            self._unusable(error)
+            return
+        # Back to the page the password came from: the sign-in page, or the switch page.
+        self._go(GateState.SWITCHING if self._state is GateState.CHECKING else GateState.SIGNING_IN)
+        if isinstance(error, DeskError):
             log.info("sign-in refused: %s", error.message)
             self.sign_in_page.refuse(error.message)
             self.refused.emit(error.message)
@@ -570,6 +610,8 @@ class DeskGate(QObject):
 
     def _enter(self, user: SignedIn) -> None:
         """Show the desk for ``user``: a new person, or the same one back after the lock."""
+        if not self._go(GateState.AT_DESK):
+            return
         previous = self._session.user
         same_person = previous is not None and previous.officer_id == user.officer_id
         back_to_admin = same_person and self._admin_before_lock
@@ -612,8 +654,9 @@ class DeskGate(QObject):
         # Also from the switch page (the session is covered already): no key stays behind.
         self.sign_in_page.discard_ahead()
         user = self._session.user
-        if user is None or self._session.is_locked:
-            return
+        if user is None or self._state is not GateState.AT_DESK:
+            return  # covered already (locked, or the switch page is up)
+        self._go(GateState.LOCKED)
         self._cover()
         self._show_lock_page()
         self._executor.submit(_record_lock(user), owner=self)
@@ -625,6 +668,11 @@ class DeskGate(QObject):
         self._hide_other_windows()
         self._window.set_title_person(None)
 
+    def _back_to_lock(self) -> None:
+        """From the switch page back to the lock of the officer still signed in."""
+        if self._go(GateState.LOCKED):
+            self._show_lock_page()
+
     def _show_lock_page(self) -> None:
         user = self._session.user
         if user is None:
@@ -634,7 +682,7 @@ class DeskGate(QObject):
 
     def _unlock_submitted(self, password: str) -> None:
         user = self._session.user
-        if user is None:
+        if user is None or not self._go(GateState.UNLOCKING):
             return
         self._executor.submit(
             _check_at_desk(user.username, password, "unlock"),
@@ -644,6 +692,7 @@ class DeskGate(QObject):
         )
 
     def _unlock_failed(self, error: BaseException) -> None:
+        self._go(GateState.LOCKED)
         if isinstance(error, DeskError):
             self.lock_page.refuse(error.message)
             self.refused.emit(error.message)
@@ -654,9 +703,10 @@ class DeskGate(QObject):
     def switch_officer(self) -> None:
         """Another officer signs in on the open store; the desk stays covered meanwhile."""
         user = self._session.user
-        if user is None or self._store is None:
+        covered = self._state is not GateState.AT_DESK
+        if user is None or self._store is None or not self._go(GateState.SWITCHING):
             return
-        if not self._session.is_locked:
+        if not covered:
             self._cover()
         page = self.sign_in_page
         page.discard_ahead()
@@ -705,8 +755,7 @@ class DeskGate(QObject):
 
     def _usable_by(self) -> SignedIn | None:
         """The signed-in officer when the desk is open to them (not locked)."""
-        user = self._session.user
-        return None if user is None or self._session.is_locked else user
+        return self._session.user if self._state is GateState.AT_DESK else None
 
     def change_password(self) -> ChangePasswordDialog | None:
         user = self._usable_by()
