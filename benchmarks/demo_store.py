@@ -7,7 +7,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from officer_desk.app import demo
+from officer_desk.demo import generator as demo
 from officer_desk.store import keyslots
 from officer_desk.store.keyslots import KdfParams, KeySlots
 

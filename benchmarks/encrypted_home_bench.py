@@ -37,7 +37,7 @@ from pathlib import Path
 
 from sqlmodel import col, func, select
 
-from officer_desk.app.demo import seed_demo
+from officer_desk.demo.generator import seed_demo
 from officer_desk.domain.enums import Role
 from officer_desk.store import queries
 from officer_desk.store.database import open_store

@@ -64,8 +64,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from officer_desk import paths
     from officer_desk.app import handover
-    from officer_desk.app.demo import seed_demo
     from officer_desk.app.writes import Actor
+    from officer_desk.demo.generator import seed_demo
     from officer_desk.reports import pdf
     from officer_desk.reports.handover import write_handover_pdf
     from officer_desk.store import handover as reads

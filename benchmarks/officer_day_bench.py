@@ -41,7 +41,7 @@ def seed(store_path: Path, inmates: int, years: int) -> None:
 
 
 def seed_here(store_path: Path, inmates: int, years: int) -> None:
-    from officer_desk.app.demo import seed_demo
+    from officer_desk.demo.generator import seed_demo
     from officer_desk.store.database import open_store
 
     store = open_store(store_path)

@@ -58,8 +58,8 @@ def build(root: Path, inmates: int, years: int) -> tuple[Any, str, str, str]:
 
     from officer_desk import paths
     from officer_desk.app import cover
-    from officer_desk.app.demo import seed_demo
     from officer_desk.app.writes import Actor
+    from officer_desk.demo.generator import seed_demo
     from officer_desk.store.database import open_store
     from officer_desk.store.tables import Inmate, Officer, Unit
 

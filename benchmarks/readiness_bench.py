@@ -54,8 +54,8 @@ def build(root: Path, inmates: int, years: int) -> tuple[object, str, list[str]]
     from sqlmodel import select
 
     from officer_desk import paths
-    from officer_desk.app.demo import seed_demo
     from officer_desk.app.writes import Actor
+    from officer_desk.demo.generator import seed_demo
     from officer_desk.store.database import open_store
     from officer_desk.store.tables import Inmate, Unit
 

@@ -51,7 +51,7 @@ def median_ms(work: Callable[[], object], runs: int) -> float:
 
 def seeded(path: Path, inmates: int, years: int, *, index: bool = True) -> tuple[Any, float]:
     from officer_desk import paths
-    from officer_desk.app.demo import seed_demo
+    from officer_desk.demo.generator import seed_demo
     from officer_desk.store.database import open_store
 
     paths.configure(path.parent / "data")

@@ -39,8 +39,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from officer_desk.app.accounts import sign_in
-from officer_desk.app.demo import ADMIN_NAME, DEMO_PASSWORD, create_demo_store, username_for
 from officer_desk.cli.verify import verify
+from officer_desk.demo.generator import ADMIN_NAME, DEMO_PASSWORD, create_demo_store, username_for
 from officer_desk.domain.ids import new_id
 from officer_desk.store.connect import connect
 from officer_desk.store.keyslots import KeySlots

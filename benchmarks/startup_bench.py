@@ -90,13 +90,13 @@ def seed(data: Path, inmates: int, years: int) -> Seeded:
             how = f"officer-desk-admin seed-demo --inmates {inmates} --years {years}"
             return Seeded(how, officers[0], password.group(1))
         shutil.rmtree(data)  # an older admin tool (a plain store): make it as below
-    from officer_desk.app.demo import DEMO_PASSWORD, create_demo_store
+    from officer_desk.demo.generator import DEMO_PASSWORD, create_demo_store
 
     summary = create_demo_store(
         data / "officer_desk.sqlite", backups=data / "backups", inmates=inmates, years=years
     )
     officer = next(u for u, _name, role in summary.accounts if role == "officer")
-    how = f"officer_desk.app.demo.create_demo_store(inmates={inmates}, years={years})"
+    how = f"officer_desk.demo.generator.create_demo_store(inmates={inmates}, years={years})"
     return Seeded(how, officer, DEMO_PASSWORD)
 
 

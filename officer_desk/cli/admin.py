@@ -22,7 +22,7 @@ from pathlib import Path
 from sqlmodel import select
 
 from officer_desk import __version__, owner_only, paths
-from officer_desk.app import accounts, demo, people, retention, settings
+from officer_desk.app import accounts, people, retention, settings
 from officer_desk.cli import export, join, roster, sync_cmds
 from officer_desk.cli.unlock import (
     PASSWORD_ENV,
@@ -33,6 +33,7 @@ from officer_desk.cli.unlock import (
     password,
 )
 from officer_desk.cli.verify import heads_from_file, verify
+from officer_desk.demo import generator as demo
 from officer_desk.domain import rules
 from officer_desk.domain.enums import AssignmentReason, Role
 from officer_desk.domain.errors import DeskError, NotFound, ValidationError

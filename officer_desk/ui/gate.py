@@ -38,8 +38,8 @@ from officer_desk.ui.signin import SignInPage
 
 if TYPE_CHECKING:
     from officer_desk.app.accounts import SignedIn
-    from officer_desk.app.demo import DemoSummary
     from officer_desk.app.signing_in import EarlyUnlock
+    from officer_desk.demo.generator import DemoSummary
     from officer_desk.store.database import Store
     from officer_desk.store.keyslots import DerivedAhead
     from officer_desk.ui.admin_pages import AdminPage
@@ -147,14 +147,14 @@ def _load_sign_in_stack() -> None:
 
 
 def _demo_password() -> str:
-    from officer_desk.app.demo_accounts import DEMO_PASSWORD
+    from officer_desk.demo.accounts import DEMO_PASSWORD
 
     return DEMO_PASSWORD
 
 
 def _demo_of(paths: AppPaths) -> tuple[str, dict[str, str]] | None:
     """The demo password and one account per role, when the store holds demo data."""
-    from officer_desk.app.demo_accounts import DEMO_PASSWORD, demo_accounts_of
+    from officer_desk.demo.accounts import DEMO_PASSWORD, demo_accounts_of
 
     accounts = demo_accounts_of(paths.store)
     return None if accounts is None else (DEMO_PASSWORD, accounts)

@@ -20,7 +20,7 @@ from officer_desk.domain.errors import DeskError
 from officer_desk.paths import AppPaths
 
 if TYPE_CHECKING:
-    from officer_desk.app.demo import DemoSummary
+    from officer_desk.demo.generator import DemoSummary
 
 log = logging.getLogger("officer_desk.ui")
 
@@ -64,7 +64,7 @@ class DemoCreation(QObject):
         self._executor.run(self._create, self.created.emit, self._failed, owner=self)
 
     def _create(self) -> DemoSummary:  # on the worker thread: no widgets here
-        from officer_desk.app.demo import create_demo_store
+        from officer_desk.demo.generator import create_demo_store
 
         self.progress.emit(
             QCoreApplication.translate("DemoCreation", "Making demo records for a whole unit…")

@@ -58,7 +58,7 @@ class _Idle(QObject):
 
 
 def _demo_admin_username() -> str:
-    from officer_desk.app.demo import ADMIN_NAME, username_for
+    from officer_desk.demo.generator import ADMIN_NAME, username_for
 
     return username_for(ADMIN_NAME, set())
 

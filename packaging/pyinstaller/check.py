@@ -151,7 +151,7 @@ def check_programs(bundle: Path) -> list[str]:
         if status != 0:
             problems.append(f"officer-desk --self-test --demo: exit {status}")
         # The admin tool on the same store: SQLCipher, Argon2 and the audit chain in the bundle.
-        from officer_desk.app.demo import ADMIN_NAME, DEMO_PASSWORD, username_for
+        from officer_desk.demo.generator import ADMIN_NAME, DEMO_PASSWORD, username_for
 
         admin = [str(bundle / "officer-desk-admin"), "verify", "--data-dir", data]
         status, output = run(

@@ -22,9 +22,9 @@ import pytest
 from sqlmodel import func, select
 
 from officer_desk.app import accounts
-from officer_desk.app.demo import DEMO_PASSWORD
 from officer_desk.cli.admin import main
 from officer_desk.cli.unlock import NEW_PASSWORD_ENV, PASSWORD_ENV
+from officer_desk.demo.generator import DEMO_PASSWORD
 from officer_desk.paths import STORE_FILENAME
 from officer_desk.store import keyslots
 from officer_desk.store.keyslots import KdfParams

@@ -420,7 +420,7 @@ def test_every_row_the_app_writes_passes_the_check(tmp_path: Path) -> None:
     the writer sends it (``payload_of``), is valid: the bounds refuse nothing real."""
     from sqlmodel import SQLModel, select
 
-    from officer_desk.app import demo
+    from officer_desk.demo import generator as demo
     from officer_desk.store.database import open_store
     from officer_desk.store.signed_outbox import payload_of
 

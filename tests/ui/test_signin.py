@@ -152,7 +152,7 @@ def test_an_admin_signs_in_to_the_accounts_page(desk: Desk) -> None:
 def test_a_demo_store_lists_its_accounts_on_every_start(
     encrypted_unit: AppPaths, qtbot: QtBot
 ) -> None:
-    from officer_desk.app.demo_accounts import DEMO_PASSWORD
+    from officer_desk.demo.accounts import DEMO_PASSWORD
     from officer_desk.store.keyslots import KeySlots
 
     slots = KeySlots.for_store(encrypted_unit.store)

@@ -238,7 +238,7 @@ def test_five_years_of_history_stay_a_readable_length(
 ) -> None:
     from pypdf import PdfReader
 
-    from officer_desk.app.demo import seed_demo
+    from officer_desk.demo.generator import seed_demo
     from officer_desk.reports.journal import write_journal_pdf
 
     seed_demo(store, inmates=1, years=5, seed=3)

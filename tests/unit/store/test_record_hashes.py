@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from alembic import command
 
-from officer_desk.app import demo
 from officer_desk.cli.verify import Head, verify
+from officer_desk.demo import generator as demo
 from officer_desk.store import audit, migrate
 from officer_desk.store.connect import engine_for
 from officer_desk.store.database import Store, open_store

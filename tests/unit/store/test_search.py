@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from officer_desk.app import conversations, logbook, notes
-from officer_desk.app.demo import seed_demo
 from officer_desk.app.logbook import ActivityEntry, MealEntry
 from officer_desk.app.writes import Actor
+from officer_desk.demo.generator import seed_demo
 from officer_desk.domain.enums import ActivityCategory
 from officer_desk.store import migrate, queries, search
 from officer_desk.store.database import Store, open_store

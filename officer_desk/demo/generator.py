@@ -44,8 +44,9 @@ from sqlalchemy import Table, func
 from sqlmodel import SQLModel, col, select
 
 from officer_desk.app import account_keys, accounts, people
-from officer_desk.app.demo_accounts import DEMO_PASSWORD
-from officer_desk.app.demo_people import (
+from officer_desk.app.writes import Actor, Writer, write
+from officer_desk.demo.accounts import DEMO_PASSWORD
+from officer_desk.demo.people import (
     ADMIN_NAME,
     SUPERVISOR_NAMES,
     PersonPlan,
@@ -53,7 +54,6 @@ from officer_desk.app.demo_people import (
     plan_people,
     weighted,
 )
-from officer_desk.app.writes import Actor, Writer, write
 from officer_desk.domain.enums import (
     ActivityCategory,
     ActivityOutcome,
@@ -113,7 +113,7 @@ class DemoSummary:
     today: date = field(default_factory=date.today)
 
 
-# --- what the generated history says (people and names: app/demo_people.py) ------------
+# --- what the generated history says (people and names: demo/people.py) ------------
 
 NOTES: dict[NoteKind, list[str]] = {
     NoteKind.POSITIVE: [

@@ -2,7 +2,8 @@
 
 Light on purpose (no database stack): the gate reads it on the worker while the sign-in page
 waits, on every start, so a demo store lists its accounts whenever it is opened, not only
-on the run that made it.  :mod:`officer_desk.app.demo` writes the list when it makes the store.
+on the run that made it.  :mod:`officer_desk.demo.generator` writes the list when it makes
+the store.
 """
 
 from __future__ import annotations

@@ -7,7 +7,9 @@ import random
 from collections import Counter
 from datetime import date
 
-from officer_desk.app import demo, demo_people, people
+from officer_desk.app import people
+from officer_desk.demo import generator as demo
+from officer_desk.demo import people as demo_people
 
 TODAY = date(2026, 6, 1)
 

@@ -13,10 +13,11 @@ import pytest
 from sqlalchemy import insert
 from sqlmodel import SQLModel, col, func, select
 
-from officer_desk.app import accounts, demo, people
+from officer_desk.app import accounts, people
 from officer_desk.app.writes import Actor
 from officer_desk.cli.export import export_chunks
 from officer_desk.cli.verify import verify
+from officer_desk.demo import generator as demo
 from officer_desk.domain.errors import ValidationError
 from officer_desk.domain.passwords import check_password
 from officer_desk.domain.rules import MAX_CASELOAD
@@ -446,7 +447,7 @@ def test_every_demo_account_signs_in_with_the_demo_password(
 def test_the_demo_store_keeps_one_account_per_role_for_the_sign_in_page(
     demo_store: tuple[Path, demo.DemoSummary, list[str]],
 ) -> None:
-    from officer_desk.app.demo_accounts import demo_accounts_of
+    from officer_desk.demo.accounts import demo_accounts_of
 
     path, summary, _lines = demo_store
     listed = demo_accounts_of(path)
