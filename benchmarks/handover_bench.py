@@ -66,11 +66,11 @@ def main(argv: list[str] | None = None) -> int:
     from officer_desk.app import handover
     from officer_desk.app.writes import Actor
     from officer_desk.demo.generator import seed_demo
+    from officer_desk.domain.moments import parse_utc, stored_utc
     from officer_desk.reports import pdf
     from officer_desk.reports.handover import write_handover_pdf
     from officer_desk.store import handover as reads
     from officer_desk.store.database import open_store
-    from officer_desk.store.home import parse_utc, stored_utc
     from officer_desk.store.tables import Inmate, Officer
 
     with tempfile.TemporaryDirectory(prefix="handover-bench-") as folder:

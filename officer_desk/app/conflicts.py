@@ -27,7 +27,7 @@ from sqlmodel import Session, SQLModel, col, func, select
 from officer_desk.app import access
 from officer_desk.app.people import assign_in
 from officer_desk.app.writes import Actor, Change, refusals_audited, write
-from officer_desk.domain import rules
+from officer_desk.domain import moments, rules
 from officer_desk.domain.enums import INVARIANT_CONFLICT_KINDS, AssignmentReason, Role
 from officer_desk.domain.errors import NotFound, ValidationError
 from officer_desk.domain.hlc import Timestamp
@@ -334,8 +334,7 @@ def _column_value(model: type[SQLModel], name: str, value: Any) -> Any:
     except NotImplementedError:
         kind = str
     if kind is datetime or column.type.__class__.__name__ == "UTCDateTime":
-        moment = datetime.fromisoformat(value)
-        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        return moments.parse_utc(value)
     if kind is date:
         return date.fromisoformat(value)
     return value

@@ -14,14 +14,14 @@ path, audited as ``undo``, and only within :data:`UNDO_WINDOW` of the change it 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlmodel import SQLModel, col, or_, select
 
 from officer_desk.app import access
 from officer_desk.app.writes import Actor, Change, Writer, write
-from officer_desk.domain import rules
+from officer_desk.domain import moments, rules
 from officer_desk.domain.enums import ActivityOutcome, DeclineReason, MealOutcome
 from officer_desk.domain.errors import NotFound, ValidationError
 from officer_desk.store.database import Store
@@ -228,9 +228,7 @@ def _one_of(enum: Any, value: Any, field: str) -> str:
 
 def _recent(w: Writer, moment: datetime | None, what: str) -> None:
     """Refuse an undo of something done longer ago than :data:`UNDO_WINDOW`."""
-    if moment is not None and moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)  # stored as UTC; SQLite may hand it back naive
-    if moment is None or w.now - moment > UNDO_WINDOW:
+    if moment is None or w.now - moments.as_utc(moment) > UNDO_WINDOW:
         raise ValidationError(f"{what} was too long ago to undo; change it instead.", "undo")
 
 

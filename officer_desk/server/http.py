@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection, Engine
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from officer_desk.domain import moments
 from officer_desk.server import db
 from officer_desk.server.db import device
 from officer_desk.server.operations import HubMetrics, HubSettings, PulledAt
@@ -203,8 +204,7 @@ def normalise_code(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch.isalnum())
 
 
-def aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+aware = moments.as_utc
 
 
 @dataclass

@@ -31,6 +31,7 @@ from prometheus_client.multiprocess import MultiProcessCollector
 from sqlalchemy.engine import Connection, Engine
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from officer_desk.domain import moments
 from officer_desk.server import db
 from officer_desk.server.merge import units_by_code
 from officer_desk.server.redact import error_words, where_raised
@@ -275,8 +276,7 @@ class _UnitLag:
         yield gauge
 
 
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+_aware = moments.as_utc
 
 
 def may_scrape(scope_client: Any, headers: Any, token: str | None) -> bool:

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from officer_desk.domain.ids import new_id
-from officer_desk.store.home import stored_utc
+from officer_desk.domain.moments import stored_utc
 from officer_desk.store.tables import AuditEntry, synced_tables
 
 GENESIS = "0" * 64

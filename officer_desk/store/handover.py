@@ -17,16 +17,15 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from officer_desk.domain import identity, rules
+from officer_desk.domain.moments import parse_utc, stored_utc
 from officer_desk.store.home import (
     MEAL_ORDER,
     _effective_rows,
     _placeholders,
     last_conversations,
     open_follow_ups,
-    parse_utc,
     recent_concerns,
     refusal_streak,
-    stored_utc,
 )
 
 # When a meal is served (local time), to tell which meals of a day fall in a shift.
@@ -115,7 +114,7 @@ def shift_facts(
         (*ids, lo, hi),
     ).fetchall()
     for r in sorted(_effective_rows(rows), key=lambda r: r[7]):
-        activities[r[4]].append(ShiftActivity(r[5], r[6], parse_utc(r[7])))  # type: ignore[arg-type]
+        activities[r[4]].append(ShiftActivity(r[5], r[6], parse_utc(r[7])))
     talks: dict[str, list[ShiftConversation]] = defaultdict(list)
     rows = conn.execute(
         f"""SELECT id, amends_id, voided, logged_at, inmate_id, started_at, mood,
@@ -126,7 +125,7 @@ def shift_facts(
     ).fetchall()
     for r in sorted(_effective_rows(rows), key=lambda r: r[5]):
         talks[r[4]].append(
-            ShiftConversation(parse_utc(r[5]), r[6], r[7], tuple(json.loads(r[8] or "[]")))  # type: ignore[arg-type]
+            ShiftConversation(parse_utc(r[5]), r[6], r[7], tuple(json.loads(r[8] or "[]")))
         )
     notes: dict[str, list[ShiftNote]] = defaultdict(list)
     rows = conn.execute(
@@ -366,8 +365,8 @@ def handover_view(conn: Any, handover_id: str) -> HandoverView | None:
         id=row[0],
         unit_id=row[1],
         unit_name=row[2],
-        shift_start=parse_utc(row[3]),  # type: ignore[arg-type]
-        shift_end=parse_utc(row[4]),  # type: ignore[arg-type]
+        shift_start=parse_utc(row[3]),
+        shift_end=parse_utc(row[4]),
         outgoing_id=row[5],
         outgoing=names.get(row[5], "?"),
         incoming_id=row[6],
@@ -432,8 +431,8 @@ def _summaries(conn: Any, where: list[str], params: list[Any], limit: int) -> li
     return [
         HandoverSummary(
             r[0],
-            parse_utc(r[1]),  # type: ignore[arg-type]
-            parse_utc(r[2]),  # type: ignore[arg-type]
+            parse_utc(r[1]),
+            parse_utc(r[2]),
             r[3],
             names.get(r[3], "?"),
             r[4],

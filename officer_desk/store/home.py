@@ -15,11 +15,12 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from officer_desk.domain import release, rules, triage
 from officer_desk.domain.enums import MealOutcome
+from officer_desk.domain.moments import parse_date, parse_utc, stored_utc
 from officer_desk.domain.rules import LogEvent
 from officer_desk.store.rows import CaseloadRow, FollowUpSummary, OfficerSummary
 
@@ -27,22 +28,6 @@ REFUSAL_LOOKBACK_MEALS = 40
 REFUSAL_FIRST_LOOK = 9  # three days of meals: enough for most people (refusal_streak)
 STREAK_GOES_ON = {MealOutcome.DECLINED.value, MealOutcome.AWAY.value}  # rules.refusal_streak
 MEAL_ORDER = {"breakfast": 0, "lunch": 1, "dinner": 2, "evening": 3}
-
-
-def parse_date(text: str | None) -> date | None:
-    return None if text is None else date.fromisoformat(text)
-
-
-def parse_utc(text: str | None) -> datetime | None:
-    if text is None:
-        return None
-    moment = datetime.fromisoformat(text)
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def stored_utc(moment: datetime) -> str:
-    """A moment as SQLAlchemy stores it, for comparisons in SQL."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def _placeholders(values: Sequence[Any]) -> str:
@@ -309,7 +294,7 @@ def last_conversations(conn: Any, inmate_ids: Sequence[str]) -> dict[str, dateti
               FROM (SELECT DISTINCT value FROM json_each(?)) p""",
         (json.dumps(list(inmate_ids)),),
     ).fetchall()
-    return {inmate_id: parse_utc(at) for inmate_id, at in rows if at is not None}  # type: ignore[misc]
+    return {inmate_id: parse_utc(at) for inmate_id, at in rows if at is not None}
 
 
 def open_follow_ups(

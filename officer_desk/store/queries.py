@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlmodel import Session, col
 
-from officer_desk.domain import rules
+from officer_desk.domain import moments, rules
 from officer_desk.store import home
 from officer_desk.store.rows import CaseloadRow, OfficerSummary
 from officer_desk.store.tables import Assignment
@@ -156,7 +156,7 @@ def timeline_page(
 
 
 def _stored(moment: datetime) -> str:
-    return home.stored_utc(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
+    return moments.stored_utc(moment)
 
 
 def _meal_at(day: date, meal: str) -> datetime:
@@ -366,6 +366,6 @@ def _timeline_notes(
 
 
 def _utc(text: str) -> datetime:
-    moment = home.parse_utc(text)
+    moment = moments.parse_utc(text)
     assert moment is not None  # the columns read with it are NOT NULL
     return moment

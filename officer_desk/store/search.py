@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from officer_desk.store import home, queries
+from officer_desk.domain import moments
+from officer_desk.store import queries
 
 # The index's own tables: made by the migration in SQL, not by the models (no Python code
 # writes them), so the comparison of models and migrations leaves them out.
@@ -124,10 +125,10 @@ def search_timeline(
     args: list[Any] = [expression, inmate_id, *chosen]
     if since is not None:
         where.append("e.at >= ?")
-        args.append(home.stored_utc(datetime.combine(since, time(0), UTC)))
+        args.append(moments.stored_utc(datetime.combine(since, time(0), UTC)))
     if before is not None:
         where.append("(e.at, e.entry_id) < (?, ?)")
-        args += [home.stored_utc(before[0]), before[1]]
+        args += [moments.stored_utc(before[0]), before[1]]
     # The snippets come with the page: made for the person's matches only (hundreds at most),
     # that costs less than a second MATCH for the page's rows (FTS5 runs it once per rowid).
     rows = conn.execute(

@@ -32,11 +32,10 @@ from pydantic import ValidationError
 from pydantic_core import from_json
 
 from officer_desk import __version__
-from officer_desk.domain import permissions, signing
+from officer_desk.domain import moments, permissions, signing
 from officer_desk.store import audit, search
 from officer_desk.store.connect import connect
 from officer_desk.store.database import HLC_HIGH, Store, _apply_pragmas
-from officer_desk.store.home import stored_utc
 from officer_desk.store.signed_outbox import sign_waiting
 from officer_desk.sync import crashpoints, payloads
 from officer_desk.sync import protocol as p
@@ -361,8 +360,7 @@ def _compose(parse: Callable[[Any], Any], bind: Callable[[Any], Any]) -> Callabl
 
 
 def _parse_datetime(value: Any) -> Any:
-    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return moments.parse_utc(value) if isinstance(value, str) else moments.as_utc(value)
 
 
 def _parse_date(value: Any) -> Any:
@@ -873,7 +871,7 @@ class SyncClient:
                         payload,
                         hlc,
                         f"This change cannot be sent to the hub ({why}).",
-                        stored_utc(self.now()),
+                        moments.stored_utc(self.now()),
                     ),
                 )
                 db.execute("DELETE FROM outbox_entry WHERE op_id = ?", (op_id,))
@@ -921,7 +919,7 @@ class SyncClient:
                             raw[op.op_id][5],
                             op.hlc,
                             result.reason,
-                            stored_utc(self.now()),
+                            moments.stored_utc(self.now()),
                         ),
                     )
                     report.rejected += 1
@@ -1226,7 +1224,7 @@ class SyncClient:
             )
         if not unreadable:
             return
-        now = stored_utc(self.now())
+        now = moments.stored_utc(self.now())
         rows = []
         for change, reason in unreadable:
             log.error(
@@ -1537,7 +1535,7 @@ class SyncClient:
         return SyncStatus(
             enrolled=self._setting(K_TOKEN) is not None,
             hub_url=self._setting(K_URL),
-            last_sync_at=None if last is None else datetime.fromisoformat(last),
+            last_sync_at=moments.parse_utc(last),
             waiting=self._waiting(),
             rejected=db.execute("SELECT count(*) FROM rejected_change").fetchone()[0],
             open_conflicts=db.execute(

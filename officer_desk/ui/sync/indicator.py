@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from officer_desk.domain import moments
 from officer_desk.ui.sync.controller import SyncController
 from officer_desk.ui.sync.state import Phase, Problem, SyncView, Tone, describe, when
 
@@ -232,7 +233,6 @@ class SyncPanel(QDialog):
 def _stored_time(text: str) -> datetime | None:
     """``rejected_at`` as the client stores it (UTC, no offset)."""
     try:
-        moment = datetime.fromisoformat(text)
+        return moments.parse_utc(text)
     except ValueError:
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
