@@ -292,7 +292,7 @@ def test_the_programmes_and_release_tabs_are_built_when_first_used(
     page = PersonPage(executor, window.desk.model, DeskActions(), lambda: kari)
     qtbot.addWidget(page)
     page.show_person(history)
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: not executor.busy)  # the page's reads are in
     assert not isinstance(page.tabs.widget(1), ProgrammesPanel)
     assert not isinstance(page.tabs.widget(2), ReleasePlanPanel)
     assert page.programmes.inmate_id == history and page.release_plan.inmate_id == history

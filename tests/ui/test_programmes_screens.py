@@ -319,8 +319,9 @@ def test_the_panel_follows_the_catalogue_at_once_when_shown_and_once_shown_again
     panel.hide()
     loads: list[bool] = []
     panel.loaded.connect(lambda: loads.append(True))
-    on_worker(qtbot, executor, add("BAKE", "Bakery"))
-    qtbot.wait(50)  # the change has been announced; a hidden panel does not read
+    with qtbot.waitSignal(executor.changed):  # announced: a hidden panel does not read
+        executor.submit(add("BAKE", "Bakery"))
+    qtbot.waitUntil(lambda: not executor.busy)
     assert loads == [] and panel.enrol_combo.findText("Bakery (BAKE)") < 0
     with qtbot.waitSignal(panel.loaded):
         panel.show()

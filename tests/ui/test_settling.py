@@ -124,7 +124,7 @@ def test_a_failed_step_stops_the_rest_goes_to_the_crash_dialog_and_still_settles
     with qtbot.waitSignal(executor.failed, timeout=TIMEOUT) as failure:
         settling.start([on_worker("modules", broken), record.screen("page")])
     assert isinstance(failure.args[0], ImportError)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: settled == [True], timeout=TIMEOUT)
     # The rest is not run, but what waits for the desk to settle goes on without it.
     assert record.steps == [] and settled == [True] and not settling.running
     with qtbot.waitSignal(settling.settled, timeout=TIMEOUT):  # and it can start again

@@ -205,7 +205,8 @@ def test_without_a_hub_the_desk_says_standalone_and_never_syncs(
 
     with qtbot.waitSignal(executor.changed, timeout=TIMEOUT):
         executor.submit(add_person("Ny Person"))
-    qtbot.wait(200)  # longer than the debounce: still no sync, still standalone
+    # The change has been announced (the controller heard it first): no sync is due.
+    assert not window.sync.controller.due
     assert net.made == []
     assert window.sync.controller.view.phase is Phase.STANDALONE
 
@@ -466,7 +467,8 @@ def test_pulled_changes_announce_themselves_on_the_change_signal(
         window.desk_actions.sync_now.trigger()
     assert any("Syncing… received" in t for t in texts)  # progress while it pulls
     wait_phase(qtbot, window, Phase.IDLE)
-    qtbot.wait(100)  # a pulled change is not a local one: no sync is started for it
+    # A pulled change is not a local one: no sync is due for it.
+    assert not window.sync.controller.due
     assert window.sync.controller.view.phase is Phase.IDLE
 
 

@@ -166,6 +166,11 @@ class SyncController(QObject):
     def running(self) -> bool:
         return self._running
 
+    @property
+    def due(self) -> bool:
+        """Whether a sync is waiting for local changes to stop coming (the debounce runs)."""
+        return self._soon.isActive()
+
     def _set(self, view: SyncView) -> None:
         if view != self._view:
             self._view = view
