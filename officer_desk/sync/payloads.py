@@ -143,7 +143,7 @@ def _choice(options: tuple[str, ...]) -> Check:
 
     def check(value: Any) -> str | None:
         if value.__class__ is not str or value not in allowed:
-            return f"is {_shown(value)}, which is not one of: {listed}"
+            return f"is not one of: {listed} (it holds {_shown(value)})"
         return None
 
     return check
@@ -153,7 +153,7 @@ def _hlc(value: Any) -> str | None:
     if value.__class__ is not str:
         return f"is not a clock reading ({_shown(value)})"
     if value and (len(value) > MAX_HLC or HLC.fullmatch(value) is None):
-        return f"is {_shown(value)}, which is not a clock reading of this app"
+        return f"is not a clock reading of this app (it holds {_shown(value)})"
     return None
 
 
@@ -225,14 +225,22 @@ def _text_list(item: Check) -> Check:
 
 
 def _shown(value: Any) -> str:
-    """A value as a person reads it in a reason, cut short."""
+    """What kind of value a field held, never the value itself: a reason goes back to the
+    device, into the hub's stored results and its logs, and a value in the wrong field may
+    be anyone's name, birth number or note."""
     if isinstance(value, str):
-        text = value.replace("\x00", "\\0")
-        return repr(text if len(text) <= 40 else text[:37] + "...")
-    if value.__class__ is int and abs(value) > 10**15:
-        return f"a number of {len(str(abs(value)))} digits"
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+        return f"text of {len(value):,} characters"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int):
+        return f"a whole number of {len(str(abs(value)))} digits"
+    if isinstance(value, float):
+        return "a decimal number"
+    if isinstance(value, list):
+        return f"a list of {len(value):,} entries"
+    if isinstance(value, dict):
+        return f"an object of {len(value):,} fields"
+    return "nothing" if value is None else "a value of another kind"
 
 
 # --- per entity ------------------------------------------------------------------------------
@@ -412,7 +420,7 @@ def change_problem(entity: str, kind: str, payload: Mapping[str, Any], hlc: str)
 def record_problem(entity: str, entity_id: str, record: Mapping[str, Any]) -> str | None:
     """What is wrong with one pulled record (the hub's whole merged record), or None."""
     if record.get("id") != entity_id:
-        return f"the record names another id ({_shown(record.get('id'))}) than its change"
+        return "the record names another id than its change"
     return problem(entity, record, whole=True)
 
 

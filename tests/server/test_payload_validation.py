@@ -144,6 +144,10 @@ def test_each_malformed_change_is_rejected_alone_and_nothing_of_it_is_stored(
         assert result["status"] == "rejected", field_name
         assert f"“{field_name}”" in result["reason"], result["reason"]
         assert "cannot be stored" in result["reason"]
+        # What the field held is described, never repeated: a reason is stored and logged
+        # at the hub, and a value in the wrong field may be a name or a note.
+        for value in ("not-a-date", "then not", "escape", "xxxx", str(2**70)):
+            assert value not in result["reason"], result["reason"]
     after = hub.records()
     assert after[("inmate", person)] == before  # no field of the person changed
     stored_logs = {i for (e, i) in after if e == "activity_log"}
