@@ -9,7 +9,6 @@ shown inside the dialog and nothing is saved.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from officer_desk.app.executor import DbExecutor
+from officer_desk.app.reads import accounts as accounts_read
 from officer_desk.app.setting_definitions import ALL_SETTINGS, Setting
 from officer_desk.domain.enums import Role
 from officer_desk.domain.errors import DeskError
@@ -40,27 +40,12 @@ from officer_desk.ui.work_dialog import WorkDialog
 
 if TYPE_CHECKING:
     from officer_desk.store.database import Store
-
-
-@dataclass(frozen=True)
-class AccountRow:
-    username: str
-    display_name: str
-    role: str
-    active: bool
+    from officer_desk.store.queries import Account as AccountRow
 
 
 def list_accounts(store: Store) -> list[AccountRow]:
-    """Every account, open ones first (runs on the worker)."""
-    from sqlmodel import col, select
-
-    from officer_desk.store.tables import Officer
-
-    with store.reading() as session:
-        officers = session.exec(select(Officer).where(col(Officer.deleted_at).is_(None))).all()
-        rows = [AccountRow(o.username, o.display_name, o.role, bool(o.active)) for o in officers]
-    # Active accounts first, each group in the alphabet of the interface (æ, ø, å last).
-    return sorted(by_name(rows, lambda r: r.display_name), key=lambda r: not r.active)
+    """Every account, open ones first, in the interface language's alphabet (on the worker)."""
+    return accounts_read.list_accounts(store, by_name)
 
 
 def role_label(role: str) -> str:
