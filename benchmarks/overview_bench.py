@@ -99,8 +99,8 @@ class Measured:
 
 def measure_size(inmates: int, years: int, runs: int) -> Measured:
     from officer_desk.app.reads.unit import overview_work, read_overview
-    from officer_desk.ui.i18n import by_name  # what the screen passes
     from officer_desk.store import home
+    from officer_desk.ui.i18n import by_name  # what the screen passes
 
     with tempfile.TemporaryDirectory(prefix="overview-bench-") as folder:
         root = Path(folder)

@@ -131,11 +131,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from officer_desk.app.executor import DbExecutor
     from officer_desk.app.reads.unit import OverviewRead, read_overview
-    from officer_desk.ui.i18n import by_name  # what the screen passes
     from officer_desk.app.writes import Actor
     from officer_desk.ui.actions import DeskActions
     from officer_desk.ui.home.model import CaseloadModel, read_caseload
     from officer_desk.ui.home.page import HomePage
+    from officer_desk.ui.i18n import by_name  # what the screen passes
     from officer_desk.ui.style import apply_style
     from officer_desk.ui.unit.page import UnitOverviewPage
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import configure_mappers
 from sqlmodel import Session, col, select
 
 from officer_desk.domain import rules
+from officer_desk.domain.enums import Role
 from officer_desk.store import home
 from officer_desk.store.rows import CaseloadRow, OfficerSummary
 from officer_desk.store.tables import Assignment, CaseNoteRevision, Inmate, Officer
@@ -458,3 +459,13 @@ def configure_orm() -> None:
     """Configure the ORM's mappers now (SQLAlchemy does it on the first ORM query anywhere,
     some 60 ms): for warming up on the worker before a screen needs it."""
     configure_mappers()
+
+
+def active_admins(session: Session) -> list[tuple[str, str | None]]:
+    """(user name, published account key) of every open admin account."""
+    rows = session.exec(
+        select(Officer.username, Officer.account_key).where(
+            Officer.role == Role.ADMIN.value, col(Officer.active).is_(True)
+        )
+    ).all()
+    return [(username, key) for username, key in rows]

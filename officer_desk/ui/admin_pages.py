@@ -1,4 +1,5 @@
-"""The admin's pages: accounts (create, reset password, change role, close) and settings.
+"""The admin's pages: accounts (create, reset password, change role, close), the roster
+import (``ui.roster_import``), settings and the hub.
 
 Every change goes through the app functions (``app.accounts``, ``app.settings``) on the
 database worker, which check the admin role, validate and audit; these pages only collect
@@ -35,6 +36,7 @@ from officer_desk.domain.errors import DeskError
 from officer_desk.ui.card import CARD_STYLE, InlineError, password_input
 from officer_desk.ui.desk_session import DeskSession
 from officer_desk.ui.i18n import by_name
+from officer_desk.ui.roster_import import RosterTab
 from officer_desk.ui.sync.enrol import EnrolForm
 from officer_desk.ui.work_dialog import WorkDialog
 
@@ -472,7 +474,8 @@ class SettingsTab(QWidget):
 
 
 class AdminPage(QWidget):
-    """Accounts and settings in two tabs, with the way back to the desk."""
+    """Accounts, the roster import, settings and the hub in tabs, with the way back to the
+    desk."""
 
     back_requested = Signal()
 
@@ -489,11 +492,13 @@ class AdminPage(QWidget):
         self.back = QPushButton(self.tr("&Back to the desk"))
         self.back.setAutoDefault(False)
         self.accounts = AccountsTab(executor, session)
+        self.roster = RosterTab(executor, session.actor)
         self.settings = SettingsTab(executor, session)
         self.hub = EnrolForm(executor, session)  # joining the facility's hub: admins only
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.accounts, self.tr("Accounts"))
+        self.tabs.addTab(self.roster, self.tr("Roster"))
         self.tabs.addTab(self.settings, self.tr("Settings"))
         self.tabs.addTab(self.hub, self.tr("Hub"))
         heading = QVBoxLayout()
