@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -44,10 +44,14 @@ COLUMNS = (
     "officer",
 )
 REQUIRED_COLUMNS = ("prison_number", "full_name")
-DATE_COLUMNS = {
-    "date_of_birth": "Date of birth",
-    "arrival_date": "Arrival date",
-    "expected_release_date": "Expected release date",
+# Each date column's parser, its label written at the call so the screens' catalogue of
+# messages finds the label and translates it inside the message.
+DATE_COLUMNS: dict[str, Callable[[str], date]] = {
+    "date_of_birth": lambda text: rules.parse_iso_date(text, "date_of_birth", "Date of birth"),
+    "arrival_date": lambda text: rules.parse_iso_date(text, "arrival_date", "Arrival date"),
+    "expected_release_date": lambda text: rules.parse_iso_date(
+        text, "expected_release_date", "Expected release date"
+    ),
 }
 
 
@@ -158,12 +162,12 @@ def _header(line: int, record: list[str]) -> tuple[list[str], list[Problem]]:
 def _row(line: int, values: dict[str, str], today: date) -> tuple[RosterRow | None, list[str]]:
     reasons = []
     dates: dict[str, date | None] = {}
-    for column, label in DATE_COLUMNS.items():
+    for column, parse_date in DATE_COLUMNS.items():
         text = values.get(column, "").strip()
         dates[column] = None
         if text:
             try:
-                dates[column] = rules.parse_iso_date(text, column, label)
+                dates[column] = parse_date(text)
             except ValidationError as error:
                 reasons.append(error.message)
     details = people.InmateDetails(

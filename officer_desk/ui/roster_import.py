@@ -152,11 +152,12 @@ class RosterTab(QWidget):
         """Shown again: nothing to read until a file is chosen."""
 
     def _set_import_text(self, count: int) -> None:
-        self.import_button.setText(
-            self.tr("&Import 1 person")
-            if count == 1
-            else self.tr("&Import {n} people").format(n=count)
-        )
+        if count == 0:
+            self.import_button.setText(self.tr("&Import"))
+        elif count == 1:
+            self.import_button.setText(self.tr("&Import 1 person"))
+        else:
+            self.import_button.setText(self.tr("&Import {n} people").format(n=count))
 
     def _update_buttons(self) -> None:
         self.choose_button.setEnabled(not self.busy)
@@ -232,6 +233,7 @@ class RosterTab(QWidget):
             self.tr("The roster cannot be imported: the file has problems on the lines below. "
                     "Nothing was saved. Fix them in the file, then choose it again.")
         )  # fmt: skip
+        self._set_import_text(0)
         self.arrivals.hide()
         self.problems.show()
 

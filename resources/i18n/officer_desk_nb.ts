@@ -4079,6 +4079,10 @@ dato passert</translation>
         <translation>Feil</translation>
     </message>
     <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
         <source>&amp;Import 1 person</source>
         <translation>&amp;Importer 1 person</translation>
     </message>
@@ -6218,12 +6222,20 @@ Datafil: {path}</translation>
         <translation>Svar</translation>
     </message>
     <message>
+        <source>Arrival date</source>
+        <translation>Ankomstdato</translation>
+    </message>
+    <message>
         <source>Cell</source>
         <translation>Celle</translation>
     </message>
     <message>
         <source>Certificate</source>
         <translation>Kursbevis</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fødselsdato</translation>
     </message>
     <message>
         <source>Diet</source>
@@ -6236,6 +6248,10 @@ Datafil: {path}</translation>
     <message>
         <source>Evidence</source>
         <translation>Dokumentasjon</translation>
+    </message>
+    <message>
+        <source>Expected release date</source>
+        <translation>Forventet løslatelsesdato</translation>
     </message>
     <message>
         <source>Facility code</source>
