@@ -293,8 +293,8 @@ class Arrival:
 
 @dataclass(frozen=True)
 class RosterPreview:
-    """What importing the file would do: the people it registers, or why it would not.
-    The import registers nobody while ``problems`` is not empty."""
+    """What importing the file would do: the people it registers, or why it would not
+    (``arrivals`` is empty while there are ``problems``: the import registers no one)."""
 
     arrivals: tuple[Arrival, ...]
     problems: tuple[Problem, ...]
@@ -324,7 +324,7 @@ def preview(
         for r in parsed.rows
     )
     problems = sorted(parsed.problems + more, key=lambda p: p.line)
-    return RosterPreview(arrivals, tuple(problems))
+    return RosterPreview(() if problems else arrivals, tuple(problems))
 
 
 def import_roster(
