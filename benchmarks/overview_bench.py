@@ -5,7 +5,7 @@ Builds a demo unit (``app.demo.seed_demo``: 60 people, 5 years of meals, activit
 conversations and notes) in a temporary folder, gives every person a release plan with some
 items worked, a cover for one officer, then times on the raw connection (the overview's path):
 
-* ``ui.unit.reads.read_overview``: every caseload, every person's line (last talk, meals today,
+* ``app.reads.unit.read_overview``: every caseload, every person's line (last talk, meals today,
   refusal streak, contact nudge, concern notes, release countdown, readiness, overdue items);
 * the same plus this workstation's sync status (``overview_work``: what the page runs);
 * baseline: ``store.home.caseload_rows`` for one officer (the home screen's read, ~6 people);
@@ -98,8 +98,9 @@ class Measured:
 
 
 def measure_size(inmates: int, years: int, runs: int) -> Measured:
+    from officer_desk.app.reads.unit import overview_work, read_overview
     from officer_desk.store import home
-    from officer_desk.ui.unit.reads import overview_work, read_overview
+    from officer_desk.ui.i18n import by_name  # what the screen passes
 
     with tempfile.TemporaryDirectory(prefix="overview-bench-") as folder:
         root = Path(folder)
@@ -110,9 +111,9 @@ def measure_size(inmates: int, years: int, runs: int) -> Measured:
 
         def overview() -> object:
             with store.raw() as conn:
-                return read_overview(conn, unit_id, today)
+                return read_overview(conn, unit_id, today, by_name)
 
-        page_read = overview_work(supervisor_id, unit_id, today)
+        page_read = overview_work(supervisor_id, unit_id, today, by_name)
 
         def page() -> object:
             return page_read(store)

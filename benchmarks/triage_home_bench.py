@@ -8,7 +8,7 @@ rated high and low, then, offscreen, for the supervisor:
 * home: ``ui.home.model.read_caseload`` (the worker's read, with ``domain.triage.order`` and the
   supervisor's pinned order looked up), the model taking the rows, the cards filled and placed,
   and one synchronous paint of the page; for the largest caseload of the unit;
-* unit overview: ``ui.unit.reads.read_overview`` (every line ranked by need), the page taking
+* unit overview: ``app.reads.unit.read_overview`` (every line ranked by need), the page taking
   the read (models, column widths) and one synchronous paint (no target of its own here: its
   read has one in ``overview_bench.py``);
 * the same two with ``triage.order`` replaced by the name order (what main did): the ratio is
@@ -130,13 +130,14 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from officer_desk.app.executor import DbExecutor
+    from officer_desk.app.reads.unit import OverviewRead, read_overview
     from officer_desk.app.writes import Actor
     from officer_desk.ui.actions import DeskActions
     from officer_desk.ui.home.model import CaseloadModel, read_caseload
     from officer_desk.ui.home.page import HomePage
+    from officer_desk.ui.i18n import by_name  # what the screen passes
     from officer_desk.ui.style import apply_style
     from officer_desk.ui.unit.page import UnitOverviewPage
-    from officer_desk.ui.unit.reads import OverviewRead, read_overview
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory(prefix="triage-bench-") as folder:
@@ -172,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
 
         def overview_screen() -> object:
             with store.raw() as conn:
-                read = read_overview(conn, unit_id, today)
+                read = read_overview(conn, unit_id, today, by_name)
             overview._generation += 1
             overview._loaded(
                 overview._generation,

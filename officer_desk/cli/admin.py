@@ -22,8 +22,8 @@ from pathlib import Path
 from sqlmodel import select
 
 from officer_desk import __version__, owner_only, paths
-from officer_desk.app import accounts, people, retention, settings
-from officer_desk.cli import export, join, roster, sync_cmds
+from officer_desk.app import accounts, export, people, retention, roster, settings
+from officer_desk.cli import join, sync_cmds
 from officer_desk.cli.unlock import (
     PASSWORD_ENV,
     Desk,

@@ -1,7 +1,7 @@
 """Bringing a backup back: the backup opened with an admin's password, copied in under a fresh
 store key, with key slots for the unit's active accounts as the backup knew them.
 
-The backup's own key (``backup`` in cli/export.py) never becomes the live store's: the restored
+The backup's own key (``backup`` in app/export.py) never becomes the live store's: the restored
 store gets a new random key, so a backup's key file opens the backup only.  Whatever is in the
 data folder already is moved aside (with ``--force``) into ``backups/before-restore-<time>/``,
 never deleted.  The new store and its key file are written under temporary names and renamed
@@ -17,8 +17,8 @@ from pathlib import Path
 
 from officer_desk import owner_only
 from officer_desk.app import account_keys
+from officer_desk.app.export import STORE_SUFFIXES, refuse_protected
 from officer_desk.app.writes import Actor, record_event
-from officer_desk.cli.export import STORE_SUFFIXES, refuse_protected
 from officer_desk.domain.enums import Role
 from officer_desk.domain.errors import NotFound, ValidationError
 from officer_desk.store import keyslots

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -22,6 +22,7 @@ from officer_desk.domain.release import (
 from officer_desk.domain.rules import LogEvent, effective_log_ids
 from officer_desk.store import home
 from officer_desk.store.queries import dbapi
+from officer_desk.store.rows import CatalogueEntry, MilestoneRow
 from officer_desk.store.tables import (
     ActivityLog,
     Certificate,
@@ -395,3 +396,38 @@ def unit_readiness(session: Session, unit_id: str, today: date) -> dict[str, Rea
     ).all()
     found = home.release_readiness(dbapi(session), list(people), today)
     return {pid: found.get(pid) for pid in people}
+
+
+def catalogue(session: Session) -> tuple[CatalogueEntry, ...]:
+    """Every programme not deleted, by code, with its milestones in order."""
+    exec_ = session.exec
+    milestones: dict[str, list[MilestoneRow]] = defaultdict(list)
+    for m in exec_(
+        select(ProgrammeMilestone).order_by(
+            col(ProgrammeMilestone.programme_id), col(ProgrammeMilestone.position)
+        )
+    ):
+        milestones[m.programme_id].append(MilestoneRow(m.title_en, m.title_nb, m.expected_hours))
+    return tuple(
+        CatalogueEntry(
+            p.id, p.code, p.name_en, p.name_nb, p.category, p.active, tuple(milestones[p.id])
+        )
+        for p in exec_(
+            select(Programme).where(col(Programme.deleted_at).is_(None)).order_by(Programme.code)
+        )
+    )
+
+
+def people_named(
+    session: Session, inmate_ids: Collection[str]
+) -> list[tuple[str, str, str, str, str]]:
+    """(id, full name, preferred name, prison number, cell) of the people not deleted among
+    ``inmate_ids``, in the store's order of full names."""
+    rows = session.exec(  # five columns: past sqlmodel's typed overloads
+        select(  # type: ignore[call-overload]
+            Inmate.id, Inmate.full_name, Inmate.preferred_name, Inmate.prison_number, Inmate.cell
+        )
+        .where(col(Inmate.id).in_(inmate_ids), col(Inmate.deleted_at).is_(None))
+        .order_by(Inmate.full_name)
+    ).all()
+    return [tuple(row) for row in rows]

@@ -7,17 +7,19 @@ database worker thread to the GUI thread safely.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlmodel import Session, col
+from sqlalchemy.orm import configure_mappers
+from sqlmodel import Session, col, select
 
 from officer_desk.domain import moments, rules
+from officer_desk.domain.enums import Role
 from officer_desk.store import home
 from officer_desk.store.rows import CaseloadRow, OfficerSummary
-from officer_desk.store.tables import Assignment
+from officer_desk.store.tables import Assignment, CaseNoteRevision, Inmate, Officer
 
 
 def active_assignment_filter(on: date) -> tuple[Any, ...]:
@@ -369,3 +371,101 @@ def _utc(text: str) -> datetime:
     moment = moments.parse_utc(text)
     assert moment is not None  # the columns read with it are NOT NULL
     return moment
+
+
+@dataclass(frozen=True)
+class NoteRevision:
+    number: int
+    text: str
+    written_at: datetime
+    author: str
+
+
+def note_revisions(session: Session, note_id: str) -> list[NoteRevision]:
+    """Every revision of a note, oldest first, with who wrote it ("—": an unknown officer)."""
+    rows = session.exec(
+        select(CaseNoteRevision, Officer.display_name)
+        .join(Officer, col(Officer.id) == col(CaseNoteRevision.written_by), isouter=True)
+        .where(CaseNoteRevision.note_id == note_id)
+        .order_by(col(CaseNoteRevision.number))
+    ).all()
+    return [NoteRevision(r.number, r.text, r.written_at, name or "—") for r, name in rows]
+
+
+@dataclass(frozen=True)
+class Account:
+    username: str
+    display_name: str
+    role: str
+    active: bool
+
+
+def accounts(session: Session) -> list[Account]:
+    """Every account not deleted, in the store's order (the caller orders them by name)."""
+    officers = session.exec(select(Officer).where(col(Officer.deleted_at).is_(None))).all()
+    return [Account(o.username, o.display_name, o.role, bool(o.active)) for o in officers]
+
+
+def officer_names(session: Session) -> dict[str, str]:
+    """Officer id -> display name, every officer (closed and deleted ones too: old records
+    name them)."""
+    return dict(session.exec(select(Officer.id, Officer.display_name)).all())
+
+
+def officer_role(session: Session, officer_id: str | None) -> str | None:
+    officer = session.get(Officer, officer_id) if officer_id else None
+    return officer.role if officer is not None else None
+
+
+@dataclass(frozen=True)
+class PersonFacts:
+    full_name: str
+    preferred_name: str
+    prison_number: str
+    expected_release_date: date | None
+
+
+def person_facts(session: Session, inmate_id: str) -> PersonFacts | None:
+    inmate = session.get(Inmate, inmate_id)
+    if inmate is None:
+        return None
+    return PersonFacts(
+        inmate.full_name, inmate.preferred_name, inmate.prison_number, inmate.expected_release_date
+    )
+
+
+def registered_numbers(session: Session, numbers: Sequence[str]) -> set[str]:
+    """Which of ``numbers`` are prison numbers already in the store (deleted people too)."""
+    return set(
+        session.exec(
+            select(Inmate.prison_number).where(col(Inmate.prison_number).in_(numbers))
+        ).all()
+    )
+
+
+def active_officers(session: Session, usernames: Iterable[str]) -> dict[str, str]:
+    """User name -> officer id of the open accounts among ``usernames``."""
+    rows = session.exec(
+        select(Officer.username, Officer.id).where(
+            col(Officer.username).in_(set(usernames)),
+            col(Officer.active).is_(True),
+            col(Officer.deleted_at).is_(None),
+        )
+    ).all()
+    return dict(rows)
+
+
+def configure_orm() -> None:
+    """Configure the ORM's mappers now (SQLAlchemy does it on the first ORM query anywhere,
+    some 60 ms): for warming up on the worker before a screen needs it."""
+    configure_mappers()
+
+
+def active_admins(session: Session) -> list[tuple[str, str | None]]:
+    """(user name, published account key) of every open admin account."""
+    rows = session.exec(
+        select(Officer.username, Officer.account_key).where(
+            Officer.role == Role.ADMIN.value, col(Officer.active).is_(True)
+        )
+    ).all()
+    return [(username, key) for username, key in rows]

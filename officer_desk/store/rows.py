@@ -74,3 +74,25 @@ class CaseloadRow:
     @property
     def label(self) -> PersonLabel:
         return person_label(self.full_name, self.preferred_name, self.prison_number, self.cell)
+
+
+@dataclass(frozen=True)
+class MilestoneRow:
+    title_en: str
+    title_nb: str
+    expected_hours: int
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    id: str
+    code: str
+    name_en: str
+    name_nb: str
+    category: str
+    active: bool
+    milestones: tuple[MilestoneRow, ...]
+
+    @property
+    def expected_hours(self) -> int:
+        return sum(m.expected_hours for m in self.milestones)

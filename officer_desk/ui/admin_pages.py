@@ -1,4 +1,5 @@
-"""The admin's pages: accounts (create, reset password, change role, close) and settings.
+"""The admin's pages: accounts (create, reset password, change role, close), the roster
+import (``ui.roster_import``), settings and the hub.
 
 Every change goes through the app functions (``app.accounts``, ``app.settings``) on the
 database worker, which check the admin role, validate and audit; these pages only collect
@@ -9,7 +10,6 @@ shown inside the dialog and nothing is saved.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -29,38 +29,25 @@ from PySide6.QtWidgets import (
 )
 
 from officer_desk.app.executor import DbExecutor
+from officer_desk.app.reads import accounts as accounts_read
 from officer_desk.app.setting_definitions import ALL_SETTINGS, Setting
 from officer_desk.domain.enums import Role
 from officer_desk.domain.errors import DeskError
 from officer_desk.ui.card import CARD_STYLE, InlineError, password_input
 from officer_desk.ui.desk_session import DeskSession
 from officer_desk.ui.i18n import by_name
+from officer_desk.ui.roster_import import RosterTab
 from officer_desk.ui.sync.enrol import EnrolForm
 from officer_desk.ui.work_dialog import WorkDialog
 
 if TYPE_CHECKING:
     from officer_desk.store.database import Store
-
-
-@dataclass(frozen=True)
-class AccountRow:
-    username: str
-    display_name: str
-    role: str
-    active: bool
+    from officer_desk.store.queries import Account as AccountRow
 
 
 def list_accounts(store: Store) -> list[AccountRow]:
-    """Every account, open ones first (runs on the worker)."""
-    from sqlmodel import col, select
-
-    from officer_desk.store.tables import Officer
-
-    with store.reading() as session:
-        officers = session.exec(select(Officer).where(col(Officer.deleted_at).is_(None))).all()
-        rows = [AccountRow(o.username, o.display_name, o.role, bool(o.active)) for o in officers]
-    # Active accounts first, each group in the alphabet of the interface (æ, ø, å last).
-    return sorted(by_name(rows, lambda r: r.display_name), key=lambda r: not r.active)
+    """Every account, open ones first, in the interface language's alphabet (on the worker)."""
+    return accounts_read.list_accounts(store, by_name)
 
 
 def role_label(role: str) -> str:
@@ -487,7 +474,8 @@ class SettingsTab(QWidget):
 
 
 class AdminPage(QWidget):
-    """Accounts and settings in two tabs, with the way back to the desk."""
+    """Accounts, the roster import, settings and the hub in tabs, with the way back to the
+    desk."""
 
     back_requested = Signal()
 
@@ -504,11 +492,13 @@ class AdminPage(QWidget):
         self.back = QPushButton(self.tr("&Back to the desk"))
         self.back.setAutoDefault(False)
         self.accounts = AccountsTab(executor, session)
+        self.roster = RosterTab(executor, session.actor)
         self.settings = SettingsTab(executor, session)
         self.hub = EnrolForm(executor, session)  # joining the facility's hub: admins only
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.accounts, self.tr("Accounts"))
+        self.tabs.addTab(self.roster, self.tr("Roster"))
         self.tabs.addTab(self.settings, self.tr("Settings"))
         self.tabs.addTab(self.hub, self.tr("Hub"))
         heading = QVBoxLayout()

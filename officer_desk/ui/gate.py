@@ -130,8 +130,7 @@ def _open_early(unlock: EarlyUnlock, paths: AppPaths) -> tuple[Store, SignedIn]:
 def _load_first_screen_reads() -> None:
     # The home screen's and the handover banner's queries: their modules hold the interpreter
     # lock for tens of milliseconds, which the GUI thread needs to build the cards.
-    import officer_desk.store.home
-    import officer_desk.ui.handover.reads  # noqa: F401
+    pass
 
 
 def _load_sign_in_stack() -> None:

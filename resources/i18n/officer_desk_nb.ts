@@ -221,6 +221,10 @@
         <translation>&amp;Tilbake til skrivebordet</translation>
     </message>
     <message>
+        <source>Roster</source>
+        <translation>Innsattliste</translation>
+    </message>
+    <message>
         <source>Signed in as {name} ({role}).</source>
         <translation>Logget inn som {name} ({role}).</translation>
     </message>
@@ -4021,6 +4025,101 @@ dato passert</translation>
     </message>
 </context>
 <context>
+    <name>RosterTab</name>
+    <message>
+        <source>Register the people in a roster file: a CSV file saved as UTF-8, one line per person (the columns are described in docs/roster-format.md). The file is checked first and nothing is saved until you import it; then everyone in it is registered, or no one.</source>
+        <translation>Registrer personene i en innsattliste: en CSV-fil lagret som UTF-8, én linje per person (kolonnene er beskrevet i docs/roster-format.md). Filen kontrolleres først, og ingenting lagres før du importerer den; da registreres alle i den, eller ingen.</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Ingen fil valgt</translation>
+    </message>
+    <message>
+        <source>Roster file</source>
+        <translation>Innsattlistefil</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose file…</source>
+        <translation>&amp;Velg fil…</translation>
+    </message>
+    <message>
+        <source>People the import registers</source>
+        <translation>Personer importen registrerer</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Linje</translation>
+    </message>
+    <message>
+        <source>Prison number</source>
+        <translation>Innsattnummer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>Celle</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>Ankomst</translation>
+    </message>
+    <message>
+        <source>Contact officer</source>
+        <translation>Kontaktbetjent</translation>
+    </message>
+    <message>
+        <source>Problems in the file</source>
+        <translation>Feil i filen</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Feil</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>&amp;Import 1 person</source>
+        <translation>&amp;Importer 1 person</translation>
+    </message>
+    <message>
+        <source>&amp;Import {n} people</source>
+        <translation>&amp;Importer {n} personer</translation>
+    </message>
+    <message>
+        <source>Choose a roster file</source>
+        <translation>Velg en innsattliste</translation>
+    </message>
+    <message>
+        <source>Roster files (*.csv *.txt);;All files (*)</source>
+        <translation>Innsattlister (*.csv *.txt);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>Kontrollerer filen …</translation>
+    </message>
+    <message>
+        <source>The file is good: {people} to register, {assigned} of them assigned to a contact officer. Nothing is saved until you import it.</source>
+        <translation>Filen er i orden: {people} å registrere, {assigned} av dem med kontaktbetjent. Ingenting lagres før du importerer den.</translation>
+    </message>
+    <message>
+        <source>The roster cannot be imported: the file has problems on the lines below. Nothing was saved. Fix them in the file, then choose it again.</source>
+        <translation>Innsattlisten kan ikke importeres: filen har feil på linjene nedenfor. Ingenting ble lagret. Rett dem i filen, og velg den på nytt.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importerer …</translation>
+    </message>
+    <message>
+        <source>Imported {people}; {assigned} assigned to a contact officer.</source>
+        <translation>Importerte {people}; {assigned} fikk kontaktbetjent.</translation>
+    </message>
+</context>
+<context>
     <name>SetUpPanel</name>
     <message>
         <source>A workstation of its own, not connected to a hub (it can join one later). You become its first admin and create the officers&apos; accounts after signing in.</source>
@@ -5371,6 +5470,22 @@ Datafil: {path}</translation>
         <translation>Demohistorikken kan ikke slutte fram i tid; velg i dag eller tidligere.</translation>
     </message>
     <message>
+        <source>{doing} {written}: that is one of the store&apos;s own files (the records, their WAL or SHM, or the key file). Nothing was changed; choose a file elsewhere.</source>
+        <translation>{doing} {written}: det er en av datafilene her (dataene, WAL- eller SHM-filen deres, eller nøkkelfilen). Ingenting ble endret; velg en fil et annet sted.</translation>
+    </message>
+    <message>
+        <source>{target} already exists; choose another file name, or add --force to replace it.</source>
+        <translation>{target} finnes allerede; velg et annet filnavn, eller legg til --force for å erstatte den.</translation>
+    </message>
+    <message>
+        <source>{target} is a folder; give a file name for the backup.</source>
+        <translation>{target} er en mappe; oppgi et filnavn for sikkerhetskopien.</translation>
+    </message>
+    <message>
+        <source>No admin account has a key on this workstation, so nobody could open the backup. Sign in once as an admin, then try again.</source>
+        <translation>Ingen administratorkonto har en nøkkel på denne arbeidsstasjonen, så ingen kunne åpnet sikkerhetskopien. Logg inn én gang som administrator, og prøv igjen.</translation>
+    </message>
+    <message>
         <source>The shift must end after it starts.</source>
         <translation>Vakten må slutte etter at den starter.</translation>
     </message>
@@ -6011,6 +6126,70 @@ Datafil: {path}</translation>
         <translation>Bare en vaktleder på denne avdelingen kan se avdelingsoversikten.</translation>
     </message>
     <message>
+        <source>The roster was not imported (nothing was saved). Fix 1 problem and import it again:
+{lines}</source>
+        <translation>Innsattlisten ble ikke importert (ingenting ble lagret). Rett 1 feil og importer den på nytt:
+{lines}</translation>
+    </message>
+    <message>
+        <source>The roster was not imported (nothing was saved). Fix {count} problems and import it again:
+{lines}</source>
+        <translation>Innsattlisten ble ikke importert (ingenting ble lagret). Rett {count} feil og importer den på nytt:
+{lines}</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (found byte {byte}). Open it in your spreadsheet program and save it as UTF-8 (in Excel: “CSV UTF-8 (comma delimited)”), then import it again.</source>
+        <translation>filen er ikke UTF-8-tekst (fant byte {byte}). Åpne den i regnearkprogrammet og lagre den som UTF-8 (i Excel: «CSV UTF-8 (kommadelt)»), og importer den på nytt.</translation>
+    </message>
+    <message>
+        <source>the columns are separated by semicolons; save the file with commas between columns (in Excel: “CSV UTF-8 (comma delimited)”).</source>
+        <translation>kolonnene er skilt med semikolon; lagre filen med komma mellom kolonnene (i Excel: «CSV UTF-8 (kommadelt)»).</translation>
+    </message>
+    <message>
+        <source>unknown column {unknown_names}; the columns are: {columns}.</source>
+        <translation>ukjent kolonne {unknown_names}; kolonnene er: {columns}.</translation>
+    </message>
+    <message>
+        <source>unknown columns {unknown_names}; the columns are: {columns}.</source>
+        <translation>ukjente kolonner {unknown_names}; kolonnene er: {columns}.</translation>
+    </message>
+    <message>
+        <source>required column(s) missing: {missing}.</source>
+        <translation>påkrevd(e) kolonne(r) mangler: {missing}.</translation>
+    </message>
+    <message>
+        <source>column(s) appear twice: {repeated}.</source>
+        <translation>kolonne(r) står to ganger: {repeated}.</translation>
+    </message>
+    <message>
+        <source>the file is empty; it needs a header line and one line per person.</source>
+        <translation>filen er tom; den trenger en overskriftslinje og én linje per person.</translation>
+    </message>
+    <message>
+        <source>{found} values but the header has {expected} columns (a missing or extra comma, or a comma inside a value without quotes).</source>
+        <translation>{found} verdier, men overskriften har {expected} kolonner (et manglende eller ekstra komma, eller et komma i en verdi uten anførselstegn).</translation>
+    </message>
+    <message>
+        <source>prison number {number} is also on line {earlier}.</source>
+        <translation>innsattnummer {number} står også på linje {earlier}.</translation>
+    </message>
+    <message>
+        <source>the file has a header but no people.</source>
+        <translation>filen har en overskrift, men ingen personer.</translation>
+    </message>
+    <message>
+        <source>prison number {number} is already registered.</source>
+        <translation>innsattnummer {number} er allerede registrert.</translation>
+    </message>
+    <message>
+        <source>there is no active officer with user name “{username}” (add the account first with officer-desk-admin add-officer).</source>
+        <translation>det finnes ingen aktiv betjent med brukernavnet «{username}» (opprett kontoen først).</translation>
+    </message>
+    <message>
+        <source>The roster file {path} cannot be read ({reason}).</source>
+        <translation>Innsattlistefilen {path} kan ikke leses ({reason}).</translation>
+    </message>
+    <message>
         <source>A language</source>
         <translation>Et språk</translation>
     </message>
@@ -6043,12 +6222,20 @@ Datafil: {path}</translation>
         <translation>Svar</translation>
     </message>
     <message>
+        <source>Arrival date</source>
+        <translation>Ankomstdato</translation>
+    </message>
+    <message>
         <source>Cell</source>
         <translation>Celle</translation>
     </message>
     <message>
         <source>Certificate</source>
         <translation>Kursbevis</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fødselsdato</translation>
     </message>
     <message>
         <source>Diet</source>
@@ -6061,6 +6248,10 @@ Datafil: {path}</translation>
     <message>
         <source>Evidence</source>
         <translation>Dokumentasjon</translation>
+    </message>
+    <message>
+        <source>Expected release date</source>
+        <translation>Forventet løslatelsesdato</translation>
     </message>
     <message>
         <source>Facility code</source>
@@ -6129,6 +6320,10 @@ Datafil: {path}</translation>
     <message>
         <source>The answer</source>
         <translation>Svaret</translation>
+    </message>
+    <message>
+        <source>The backup cannot be written to</source>
+        <translation>Sikkerhetskopien kan ikke skrives til</translation>
     </message>
     <message>
         <source>The combined value</source>
@@ -6259,6 +6454,10 @@ Datafil: {path}</translation>
         <translation>avslutte stedfortreding</translation>
     </message>
     <message>
+        <source>export records</source>
+        <translation>eksportere data</translation>
+    </message>
+    <message>
         <source>follow-ups</source>
         <translation>oppfølgingspunkter</translation>
     </message>
@@ -6345,6 +6544,10 @@ Datafil: {path}</translation>
     <message>
         <source>suspended</source>
         <translation>stanset</translation>
+    </message>
+    <message>
+        <source>take backups</source>
+        <translation>ta sikkerhetskopier</translation>
     </message>
     <message>
         <source>the journal</source>

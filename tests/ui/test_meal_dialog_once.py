@@ -13,6 +13,7 @@ from sqlmodel import select
 
 from officer_desk.app import logbook
 from officer_desk.app.executor import DbExecutor
+from officer_desk.app.reads.unit import read_overview
 from officer_desk.app.writes import Actor
 from officer_desk.domain.enums import MealOutcome
 from officer_desk.store import queries
@@ -21,7 +22,6 @@ from officer_desk.store.tables import MealLog, Officer
 from officer_desk.ui.dialogs.meal import MealDialog
 from officer_desk.ui.main_window import MainWindow
 from officer_desk.ui.unit import models
-from officer_desk.ui.unit.reads import read_overview
 
 TODAY = date.today()
 

@@ -18,6 +18,7 @@ from sqlmodel import col, select
 from officer_desk.app import logbook, people
 from officer_desk.app.executor import DbExecutor
 from officer_desk.app.logbook import MealEntry
+from officer_desk.app.reads.unit import Workstations
 from officer_desk.app.writes import Actor
 from officer_desk.domain.enums import DeclineReason, MealOutcome
 from officer_desk.store.database import Store
@@ -35,7 +36,6 @@ from officer_desk.ui.unit.models import (
     WorkstationsModel,
 )
 from officer_desk.ui.unit.page import UnitOverviewPage
-from officer_desk.ui.unit.reads import Workstations
 
 T = TypeVar("T")
 TODAY = date.today()

@@ -14,8 +14,8 @@ from sqlalchemy import insert
 from sqlmodel import SQLModel, col, func, select
 
 from officer_desk.app import accounts, people
+from officer_desk.app.export import export_chunks
 from officer_desk.app.writes import Actor
-from officer_desk.cli.export import export_chunks
 from officer_desk.cli.verify import verify
 from officer_desk.demo import generator as demo
 from officer_desk.domain.errors import ValidationError

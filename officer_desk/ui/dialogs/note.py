@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -20,8 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from officer_desk.app import notes
 from officer_desk.app.change import Change
 from officer_desk.app.executor import DbExecutor
+from officer_desk.app.reads.notes import read_revisions
+from officer_desk.app.work import call
 from officer_desk.domain.enums import NoteKind
 from officer_desk.store.rows import CaseloadRow
 from officer_desk.ui import vocabulary
@@ -30,58 +31,9 @@ from officer_desk.ui.dialogs.form import FormDialog
 if TYPE_CHECKING:
     from officer_desk.app.writes import Actor
     from officer_desk.store.database import Store
+    from officer_desk.store.queries import NoteRevision
 
 KINDS = (NoteKind.POSITIVE, NoteKind.GENERAL, NoteKind.CONCERN, NoteKind.SAFETY)
-
-
-@dataclass(frozen=True)
-class Revision:
-    number: int
-    text: str
-    written_at: datetime
-    author: str
-
-
-def save_note(
-    actor: Actor, inmate_id: str, kind: str, text: str, sensitive: bool
-) -> Callable[[Store], Change]:
-    def work(store: Store) -> Change:
-        from officer_desk.app import notes
-
-        return notes.add_note(
-            store, actor, inmate_id=inmate_id, kind=kind, text=text, sensitive=sensitive
-        )
-
-    return work
-
-
-def save_amendment(actor: Actor, note_id: str, text: str) -> Callable[[Store], Change]:
-    def work(store: Store) -> Change:
-        from officer_desk.app import notes
-
-        return notes.amend_note(store, actor, note_id=note_id, text=text)
-
-    return work
-
-
-def read_revisions(note_id: str) -> Callable[[Store], list[Revision]]:
-    """Every revision of a note, oldest first, with who wrote it."""
-
-    def work(store: Store) -> list[Revision]:
-        from sqlmodel import col, select
-
-        from officer_desk.store.tables import CaseNoteRevision, Officer
-
-        with store.reading() as session:
-            rows = session.exec(
-                select(CaseNoteRevision, Officer.display_name)
-                .join(Officer, col(Officer.id) == col(CaseNoteRevision.written_by), isouter=True)
-                .where(CaseNoteRevision.note_id == note_id)
-                .order_by(col(CaseNoteRevision.number))
-            ).all()
-            return [Revision(r.number, r.text, r.written_at, name or "—") for r, name in rows]
-
-    return work
 
 
 class NoteDialog(FormDialog):
@@ -180,7 +132,7 @@ class NoteDialog(FormDialog):
             self.setWindowTitle(self.tr("Case note"))
             self.text.setPlaceholderText(self.tr("What happened, and what you did"))
 
-    def _show_history(self, revisions: list[Revision]) -> None:
+    def _show_history(self, revisions: list[NoteRevision]) -> None:
         self.revisions = revisions
         lines = [
             self.tr("<b>Revision {n}</b> — {author}, {when}<br>{text}").format(
@@ -206,13 +158,16 @@ class NoteDialog(FormDialog):
 
     def work(self) -> Callable[[Store], Change]:
         if self.note_id is not None:
-            return save_amendment(self._actor(), self.note_id, self.text.toPlainText())
-        return save_note(
+            return call(
+                notes.amend_note, self._actor(), note_id=self.note_id, text=self.text.toPlainText()
+            )
+        return call(
+            notes.add_note,
             self._actor(),
-            self.person.currentData(),
-            self.kind(),
-            self.text.toPlainText(),
-            self.sensitive.isChecked(),
+            inmate_id=self.person.currentData(),
+            kind=self.kind(),
+            text=self.text.toPlainText(),
+            sensitive=self.sensitive.isChecked(),
         )
 
 

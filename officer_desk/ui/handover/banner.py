@@ -24,7 +24,7 @@ def _read_waiting(officer_id: str) -> Callable[[Store], list[HandoverSummary]]:
     the worker: the banner is built with the window, before the first screen."""
 
     def work(store: Store) -> list[HandoverSummary]:
-        from officer_desk.ui.handover.reads import read_waiting
+        from officer_desk.app.reads.handover import read_waiting
 
         return read_waiting(officer_id)(store)
 
@@ -104,7 +104,7 @@ class HandoverBanner(QFrame):
     def _on_changed(self, change: Change) -> None:
         if self.officer_id is None:
             return
-        from officer_desk.ui.handover.reads import HANDOVER_ENTITIES  # loaded by refresh()
+        from officer_desk.app.reads.handover import HANDOVER_ENTITIES  # loaded by refresh()
 
         if change.entities & HANDOVER_ENTITIES:
             self.refresh()

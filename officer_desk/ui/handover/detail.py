@@ -32,13 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from officer_desk.app import handover
 from officer_desk.app.executor import DbExecutor
+from officer_desk.app.work import call
 from officer_desk.domain.errors import DeskError
 from officer_desk.store.handover import EntryView, HandoverView
 from officer_desk.store.rows import OfficerSummary
 from officer_desk.ui import vocabulary
 from officer_desk.ui.dialogs.form import FieldMessage
-from officer_desk.ui.handover.reads import add_action, use_case
 from officer_desk.ui.i18n import by_name
 from officer_desk.ui.messages import translate_message
 from officer_desk.ui.printing import ask_pdf_path, print_with_dialog
@@ -555,14 +556,13 @@ class HandoverDetail(QWidget):
 
     def _run(
         self,
-        name: str | Callable[[Store], Any],
-        *args: Any,
+        work: Callable[[Store], Any],
+        *,
         done: str = "",
         clear: tuple[Any, ...] = (),
         then: Callable[[], None] | None = None,
-        **kwargs: Any,
     ) -> None:
-        """Run a handover use case (by name, with the signed-in actor) on the worker."""
+        """Run a handover use case (``call(handover.<use case>, actor, ...)``) on the worker."""
         if self.busy:
             return
         self.busy = True
@@ -587,36 +587,39 @@ class HandoverDetail(QWidget):
             else:
                 self._executor.failed.emit(error)
 
-        work = use_case(name, self._actor(), *args, **kwargs) if isinstance(name, str) else name
         self._executor.submit(work, finished, failed, owner=self)
 
     def _save_entry(self) -> None:
         e = self.entry()
         if e is not None:
+            text, status = self.text.toPlainText(), self.entry_status.currentData()
             self._run(
-                "edit_entry",
-                e.id,
-                text=self.text.toPlainText(),
-                status=self.entry_status.currentData(),
+                call(handover.edit_entry, self._actor(), e.id, text=text, status=status),
                 done=self.tr("Saved."),
             )
 
     def _ask(self) -> None:
         e = self.entry()
         if e is not None:
-            self._run("ask_question", e.id, self.ask_text.text(), clear=(self.ask_text,))
+            question = self.ask_text.text()
+            self._run(
+                call(handover.ask_question, self._actor(), e.id, question), clear=(self.ask_text,)
+            )
 
     def _answer(self) -> None:
         e = self.entry()
         if e is not None:
-            self._run("answer_question", e.id, self.answer_text.text(), clear=(self.answer_text,))
+            answer = self.answer_text.text()
+            self._run(
+                call(handover.answer_question, self._actor(), e.id, answer),
+                clear=(self.answer_text,),
+            )
 
     def _acknowledge(self) -> None:
         e = self.entry()
         if e is not None:
             self._run(
-                "acknowledge",
-                e.id,
+                call(handover.acknowledge, self._actor(), e.id),
                 done=self.tr("{name} acknowledged.").format(name=e.name),
                 then=self.next_person,
             )
@@ -639,36 +642,38 @@ class HandoverDetail(QWidget):
         due = None
         if self.action_has_due.isChecked():
             due = from_qt(self.action_due.dateTime())
+        action = handover.ActionInput(
+            self.action_text.text(),
+            self.action_owner.currentData(),
+            due,
+            self.action_about.currentData(),
+        )
         self._run(
-            add_action(
-                self._actor(),
-                self.view.id,
-                self.action_text.text(),
-                self.action_owner.currentData(),
-                due,
-                self.action_about.currentData(),
-            ),
+            call(handover.add_action, self._actor(), self.view.id, action),
             clear=(self.action_text,),
         )
 
     def _add_contingency(self) -> None:
         if self.view is not None:
+            condition, response = self.cont_if.text(), self.cont_then.text()
+            about = self.cont_about.currentData()
             self._run(
-                "add_contingency",
-                self.view.id,
-                self.cont_if.text(),
-                self.cont_then.text(),
-                self.cont_about.currentData(),
+                call(
+                    handover.add_contingency,
+                    self._actor(),
+                    self.view.id,
+                    condition,
+                    response,
+                    about,
+                ),
                 clear=(self.cont_if, self.cont_then),
             )
 
     def _add_unit_item(self) -> None:
         if self.view is not None:
+            kind, text = self.item_kind.currentData(), self.item_text.text()
             self._run(
-                "add_unit_item",
-                self.view.id,
-                self.item_kind.currentData(),
-                self.item_text.text(),
+                call(handover.add_unit_item, self._actor(), self.view.id, kind, text),
                 clear=(self.item_text,),
             )
 
@@ -677,21 +682,19 @@ class HandoverDetail(QWidget):
         if item is None:
             self.problem.say(self.tr("Choose a line in the list first."))
             return
-        self._run("remove_item", entity, item.data(ID_ROLE))
+        self._run(call(handover.remove_item, self._actor(), entity, item.data(ID_ROLE)))
 
     def _mark_done(self) -> None:
         item = self.actions_list.currentItem()
         if item is None:
             self.problem.say(self.tr("Choose an action in the list first."))
             return
-        self._run("complete_action", item.data(ID_ROLE))
+        self._run(call(handover.complete_action, self._actor(), item.data(ID_ROLE)))
 
     def _hand_over(self) -> None:
         if self.view is not None:
             self._run(
-                "hand_over",
-                self.view.id,
-                self.incoming.currentData(),
+                call(handover.hand_over, self._actor(), self.view.id, self.incoming.currentData()),
                 done=self.tr("Handed over."),
             )
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -32,8 +33,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from officer_desk.app import handover
 from officer_desk.app.change import Change
 from officer_desk.app.executor import DbExecutor
+from officer_desk.app.reads.handover import (
+    HANDOVER_ENTITIES,
+    HandoverList,
+    read_list,
+    read_view,
+)
 from officer_desk.domain.errors import DeskError
 from officer_desk.store.handover import HandoverSearch, HandoverSummary, HandoverView
 from officer_desk.ui import vocabulary
@@ -47,18 +55,26 @@ from officer_desk.ui.handover.detail import (
     to_qt,
     when,
 )
-from officer_desk.ui.handover.reads import (
-    HANDOVER_ENTITIES,
-    HandoverList,
-    read_list,
-    read_view,
-    use_case,
-)
 from officer_desk.ui.i18n import by_name
 from officer_desk.ui.messages import translate_message
 from officer_desk.ui.programmes.words import language
 
 SEARCH_DAYS = 90
+
+
+if TYPE_CHECKING:
+    from officer_desk.app.actor import Actor
+    from officer_desk.store.database import Store
+
+
+def _start(actor: Actor, start: datetime, end: datetime, lang: str) -> Callable[[Store], Change]:
+    """Draft a handover for the shift on the worker; the new handover comes back as its
+    Change (its id first), like every other write."""
+
+    def work(store: Store) -> Change:
+        return handover.start_handover(store, actor, start, end, language=lang).change
+
+    return work
 
 
 class HandoverPage(QWidget):
@@ -297,7 +313,7 @@ class HandoverPage(QWidget):
             return
         self.start_button.setEnabled(False)
         self._executor.submit(
-            use_case("start_handover", self._session.actor(), start, end, language=language()),
+            _start(self._session.actor(), start, end, language()),
             self._started,
             self._failed,
             owner=self,

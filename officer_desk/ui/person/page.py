@@ -31,12 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from officer_desk.app.executor import DbExecutor
+from officer_desk.app.reads.programmes import read_person
+from officer_desk.app.reads.release import read_plan
 from officer_desk.store.rows import CaseloadRow
 from officer_desk.ui import vocabulary
 from officer_desk.ui.actions import DeskActions, bind
 from officer_desk.ui.home.avatar import Avatar
 from officer_desk.ui.home.card import ElidedLabel, alerts_text
 from officer_desk.ui.home.model import CaseloadModel
+from officer_desk.ui.i18n import by_name
 from officer_desk.ui.person.profile import ProfileForm
 from officer_desk.ui.person.search import HighlightDelegate, TimelineSearchModel
 from officer_desk.ui.person.timeline_model import (
@@ -49,9 +52,7 @@ from officer_desk.ui.person.timeline_model import (
     read_page,
 )
 from officer_desk.ui.programmes.panel import ProgrammesPanel
-from officer_desk.ui.programmes.reads import read_person
 from officer_desk.ui.release.panel import ReleasePlanPanel
-from officer_desk.ui.release.reads import read_plan
 from officer_desk.ui.wrap_row import WrapRow
 
 if TYPE_CHECKING:
@@ -73,12 +74,12 @@ def prepare_reads(today: date) -> Callable[[Store], None]:
     reads the home screen, the first person costs what the next one does."""
 
     def work(store: Store) -> None:
-        from sqlalchemy.orm import configure_mappers
+        from officer_desk.store.queries import configure_orm
 
-        configure_mappers()
+        configure_orm()
         read_page(NOBODY, None, TimelineFilter(), PAGE_SIZE)(store)
         read_person(NOBODY, today)(store)
-        read_plan(NOBODY, None, today)(store)
+        read_plan(NOBODY, None, today, by_name)(store)
 
     return work
 

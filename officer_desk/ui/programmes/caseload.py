@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from officer_desk.app.change import Change
 from officer_desk.app.executor import DbExecutor
+from officer_desk.app.reads.programmes import ProgressRow, read_caseload_progress
+from officer_desk.ui.i18n import by_name
 from officer_desk.ui.programmes.models import (
     ROW_ROLE,
     CaseloadProgressModel,
@@ -34,7 +36,6 @@ from officer_desk.ui.programmes.models import (
     TrendDelegate,
     list_table,
 )
-from officer_desk.ui.programmes.reads import ProgressRow, read_caseload_progress
 
 if TYPE_CHECKING:
     from officer_desk.app.writes import Actor
@@ -117,7 +118,7 @@ class CaseloadProgressPage(QWidget):
             return
         officer_id = self.officer_id
         self._executor.submit(
-            read_caseload_progress(officer_id, self._today()),
+            read_caseload_progress(officer_id, self._today(), by_name),
             lambda rows: self._loaded(officer_id, rows),
             owner=self,
         )

@@ -37,15 +37,11 @@ from PySide6.QtWidgets import (
 
 from officer_desk.app.change import Change
 from officer_desk.app.executor import DbExecutor
+from officer_desk.app.reads.programmes import CATALOGUE_ENTITIES, read_catalogue
+from officer_desk.store.rows import CatalogueEntry, MilestoneRow
 from officer_desk.ui.programmes import words
 from officer_desk.ui.programmes.inline import InlineMessages, run_write
 from officer_desk.ui.programmes.models import CatalogueColumn, CatalogueModel, list_table
-from officer_desk.ui.programmes.reads import (
-    CATALOGUE_ENTITIES,
-    CatalogueEntry,
-    MilestoneRow,
-    read_catalogue,
-)
 
 if TYPE_CHECKING:
     from officer_desk.app.writes import Actor

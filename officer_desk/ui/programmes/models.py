@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
+from officer_desk.app.reads.programmes import ProgressRow
+from officer_desk.store.rows import CatalogueEntry
 from officer_desk.ui.programmes import words
-from officer_desk.ui.programmes.reads import CatalogueEntry, ProgressRow
 from officer_desk.ui.programmes.trend import paint_sparkline
 
 if TYPE_CHECKING:

@@ -40,13 +40,13 @@ from PySide6.QtWidgets import (
 
 from officer_desk.app.change import Change
 from officer_desk.app.executor import DbExecutor
+from officer_desk.app.reads.programmes import CATALOGUE_ENTITIES, PersonProgrammes, read_person
 from officer_desk.domain.programmes import ALLOWED, ENDS, EnrolmentStatus
 from officer_desk.ui import vocabulary
 from officer_desk.ui.dialogs.form import FormDialog
 from officer_desk.ui.programmes import words
 from officer_desk.ui.programmes.inline import InlineMessages, run_write
 from officer_desk.ui.programmes.models import EnrolmentColumn, EnrolmentsModel, list_table
-from officer_desk.ui.programmes.reads import CATALOGUE_ENTITIES, PersonProgrammes, read_person
 from officer_desk.ui.programmes.trend import TrendChart
 from officer_desk.ui.read_when_shown import PersonPanel
 from officer_desk.ui.undo_notice import UndoOffer

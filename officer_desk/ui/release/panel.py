@@ -46,10 +46,12 @@ from PySide6.QtWidgets import (
 
 from officer_desk.app.change import Change
 from officer_desk.app.executor import DbExecutor
+from officer_desk.app.reads.release import PlanScreen, read_plan
 from officer_desk.domain import release as rules
 from officer_desk.domain.errors import DeskError, ValidationError
 from officer_desk.domain.release import RESOLVED, GateAlert, GateRole, ItemStatus, Urgency
 from officer_desk.ui import vocabulary
+from officer_desk.ui.i18n import by_name
 from officer_desk.ui.printing import ask_pdf_path, print_with_dialog
 from officer_desk.ui.programmes.inline import InlineMessages, run_write
 from officer_desk.ui.programmes.words import pick
@@ -57,7 +59,6 @@ from officer_desk.ui.read_when_shown import PersonPanel
 from officer_desk.ui.release import words
 from officer_desk.ui.release.dialogs import DateChangeDialog, ReferralDialog, SignOffDialog
 from officer_desk.ui.release.model import ITEM_ROLE, PlanColumn, PlanItemsModel
-from officer_desk.ui.release.reads import PlanScreen, read_plan
 from officer_desk.ui.wrap_row import WrapRow
 
 if TYPE_CHECKING:
@@ -327,7 +328,7 @@ class ReleasePlanPanel(PersonPanel):
     def _read(self, inmate_id: str) -> None:
         actor = self._actor()
         self._executor.submit(
-            read_plan(inmate_id, actor.officer_id, self._today()), self._loaded, owner=self
+            read_plan(inmate_id, actor.officer_id, self._today(), by_name), self._loaded, owner=self
         )
 
     def _loaded(self, screen: PlanScreen) -> None:

@@ -22,10 +22,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush
 
+from officer_desk.app.reads.unit import CAPACITY, PersonLine
 from officer_desk.domain import triage
 from officer_desk.ui import looks, vocabulary
 from officer_desk.ui.programmes.models import _RowsModel as _ProgrammeRows
-from officer_desk.ui.unit.reads import CAPACITY, PersonLine
 
 if TYPE_CHECKING:
     from officer_desk.store.home import OfficerCaseload

@@ -38,7 +38,9 @@ from PySide6.QtWidgets import (
 
 from officer_desk.app.change import Change
 from officer_desk.app.executor import DbExecutor
+from officer_desk.app.reads.unit import OverviewRead, Workstations, overview_work, unit_devices
 from officer_desk.domain.errors import DeskError
+from officer_desk.ui.i18n import by_name
 from officer_desk.ui.programmes.models import list_table
 from officer_desk.ui.unit.models import (
     FILTER_WORDS,
@@ -55,7 +57,6 @@ from officer_desk.ui.unit.models import (
     WorkstationsModel,
     workstation_lines,
 )
-from officer_desk.ui.unit.reads import OverviewRead, Workstations, overview_work, unit_devices
 from officer_desk.ui.wrap_row import WrappedNote, WrapRow
 
 if TYPE_CHECKING:
@@ -276,7 +277,7 @@ class UnitOverviewPage(QWidget):
             return
         self._generation += 1
         generation = self._generation
-        work = overview_work(self._actor().officer_id, unit_id, self._today())
+        work = overview_work(self._actor().officer_id, unit_id, self._today(), by_name)
 
         def with_store(store: Store) -> tuple[Store, OverviewRead]:
             return store, work(store)

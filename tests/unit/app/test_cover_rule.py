@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from officer_desk.app import cover, logbook, people
+from officer_desk.app.roster import import_roster
 from officer_desk.app.writes import Actor
-from officer_desk.cli.roster import import_roster
 from officer_desk.domain.errors import PermissionDenied
 from officer_desk.store import home
 from officer_desk.store.database import Store, open_store

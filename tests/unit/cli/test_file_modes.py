@@ -14,7 +14,7 @@ import pytest
 from admin_helpers import ADMIN_PW, INIT, Cli
 
 from officer_desk import owner_only
-from officer_desk.cli.export import NOT_ENCRYPTED
+from officer_desk.app.export import NOT_ENCRYPTED
 from officer_desk.logs import PrivateRotatingFileHandler
 from officer_desk.paths import STORE_FILENAME
 from officer_desk.server import db as hub_db

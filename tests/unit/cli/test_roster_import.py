@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from officer_desk.app import people
+from officer_desk.app import people, roster
 from officer_desk.app.writes import Actor
-from officer_desk.cli import roster
 from officer_desk.store.database import Store
 from officer_desk.store.tables import Assignment, AuditEntry, Inmate, Officer, OutboxEntry
 

@@ -17,32 +17,24 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from sqlalchemy import Table, select
-from sqlmodel import Session, SQLModel, col
-from sqlmodel import select as select_rows
+from sqlmodel import Session
 
 from officer_desk import __version__, owner_only
 from officer_desk.app import access
 from officer_desk.app.writes import Actor, write
 from officer_desk.domain.enums import Role
 from officer_desk.domain.errors import ValidationError
-from officer_desk.store import connect, keyslots, migrate
+from officer_desk.store import connect, keyslots, migrate, queries
 from officer_desk.store.database import Store, storage_errors
+from officer_desk.store.dump import exported_tables, table_rows
 from officer_desk.store.keyslots import AccountKey, DamagedKey
-from officer_desk.store.tables import Officer
 
 EXPORT_FORMAT = "officer-desk-export"
 EXPORT_VERSION = 1
-NOT_EXPORTED = {"local_setting"}  # facts about this workstation, not records
 NOT_ENCRYPTED = (
     "The export is NOT encrypted: anyone who can read the file reads every record. Keep it "
     "on an encrypted disk, hand it over, and delete your copy."
 )
-
-
-def exported_tables() -> list[Table]:
-    tables = SQLModel.metadata.tables
-    return [tables[name] for name in sorted(tables) if name not in NOT_EXPORTED]
 
 
 def _plain(value: Any) -> Any:
@@ -70,12 +62,10 @@ def export_chunks(store: Store) -> Iterator[str]:
     }
     yield "{" + _dump(header)[1:-1] + ',"tables":{'
     with store.reading() as session:
-        connection = session.connection()
         for t, table in enumerate(exported_tables()):
             yield ("," if t else "") + "\n" + _dump(table.name) + ":["
-            query = select(table).order_by(*table.primary_key.columns)
             written = 0
-            for row in connection.execute(query).mappings():
+            for row in table_rows(session, table):
                 record = {key: _plain(value) for key, value in row.items()}
                 yield ("," if written else "") + "\n" + _dump(record)
                 written += 1
@@ -123,21 +113,18 @@ def refuse_protected(target: Path, store_path: Path, doing: str) -> None:
 
 def backup_accounts(session: Session, slots: keyslots.KeySlots | None) -> dict[str, AccountKey]:
     """User name -> account key of every active admin: the backup's key is sealed to them."""
-    admins = session.exec(
-        select_rows(Officer).where(Officer.role == Role.ADMIN.value, col(Officer.active).is_(True))
-    ).all()
     found: dict[str, AccountKey] = {}
-    for admin in admins:
+    for username, published in queries.active_admins(session):
         account: AccountKey | None = None
-        if admin.account_key:
+        if published:
             try:
-                account = AccountKey.from_text(admin.account_key)
+                account = AccountKey.from_text(published)
             except DamagedKey:
                 account = None
         if account is None and slots is not None:
-            account = slots.account_of(admin.username)
+            account = slots.account_of(username)
         if account is not None:
-            found[admin.username] = account
+            found[username] = account
     return found
 
 

@@ -1,23 +1,22 @@
-"""What the handover screens read and write, as work for the database worker.
+"""What the handover screens read, as work for the database worker.
 
 Each function returns a function of the store for ``DbExecutor.submit``; reads go through the
-light path (``store.handover`` on ``Store.raw()``), writes through ``app.handover`` (imported
-on the worker, so opening the screen imports no database stack).
+light path (``store.handover`` on ``Store.raw()``), so loading this for the first screen's
+banner imports no ORM.  The screens' writes call ``app.handover`` through ``app.work.call``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from datetime import date
+from typing import TYPE_CHECKING
 
 from officer_desk.store import handover as reads
 from officer_desk.store.home import officer_summaries
 from officer_desk.store.rows import OfficerSummary
 
 if TYPE_CHECKING:
-    from officer_desk.app.writes import Actor
     from officer_desk.store.database import Store
 
 HANDOVER_ENTITIES = frozenset(
@@ -60,35 +59,5 @@ def read_waiting(officer_id: str) -> Callable[[Store], list[reads.HandoverSummar
     def work(store: Store) -> list[reads.HandoverSummary]:
         with store.raw() as conn:
             return reads.waiting_for(conn, officer_id)
-
-    return work
-
-
-def use_case(name: str, actor: Actor, *args: Any, **kwargs: Any) -> Callable[[Store], Any]:
-    """``app.handover.<name>(store, actor, *args, **kwargs)`` on the worker; a new handover
-    comes back as its Change (the handover's id first), like every other write."""
-
-    def work(store: Store) -> Any:
-        from officer_desk.app import handover
-
-        result = getattr(handover, name)(store, actor, *args, **kwargs)
-        return result.change if isinstance(result, handover.Drafted) else result
-
-    return work
-
-
-def add_action(
-    actor: Actor,
-    handover_id: str,
-    text: str,
-    owner_id: str | None,
-    due_at: datetime | None,
-    inmate_id: str | None,
-) -> Callable[[Store], Any]:
-    def work(store: Store) -> Any:
-        from officer_desk.app import handover
-
-        action = handover.ActionInput(text, owner_id, due_at, inmate_id)
-        return handover.add_action(store, actor, handover_id, action)
 
     return work

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from officer_desk.app.reads import ByName
 from officer_desk.domain import identity
-from officer_desk.ui.i18n import by_name
 
 if TYPE_CHECKING:
     from officer_desk.store.database import Store
@@ -33,21 +33,17 @@ class PlanScreen:
 
 
 def read_plan(
-    inmate_id: str, actor_officer_id: str | None, today: date
+    inmate_id: str, actor_officer_id: str | None, today: date, by_name: ByName
 ) -> Callable[[Store], PlanScreen]:
     def work(store: Store) -> PlanScreen:
-        from sqlmodel import select
-
-        from officer_desk.store import progress
-        from officer_desk.store.queries import holders_of
-        from officer_desk.store.tables import Inmate, Officer
+        from officer_desk.store import progress, queries
 
         with store.reading() as session:
-            inmate = session.get(Inmate, inmate_id)
+            inmate = queries.person_facts(session, inmate_id)
             view = progress.plan_view(session, inmate_id, today)
-            officers = dict(session.exec(select(Officer.id, Officer.display_name)).all())
-            contacts = [officers.get(o, "—") for o in holders_of(session, inmate_id, today)]
-            me = session.get(Officer, actor_officer_id) if actor_officer_id else None
+            officers = queries.officer_names(session)
+            contacts = [officers.get(o, "—") for o in queries.holders_of(session, inmate_id, today)]
+            actor_role = queries.officer_role(session, actor_officer_id)
             return PlanScreen(
                 inmate_id,
                 identity.shown_name(inmate.full_name, inmate.preferred_name) if inmate else "",
@@ -59,7 +55,7 @@ def read_plan(
                     role: officers.get(officer_id, "—")
                     for role, officer_id, _reason in (view.signed_off_by if view else ())
                 },
-                me.role if me is not None else "system",
+                actor_role or "system",
                 tuple(progress.evidence_options(session, inmate_id)),
             )
 

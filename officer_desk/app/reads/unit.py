@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from officer_desk.app.reads import ByName, plain_order
 from officer_desk.domain import triage
 from officer_desk.store.rows import CaseloadRow
-from officer_desk.ui.i18n import by_name
 
 if TYPE_CHECKING:
     from officer_desk.store.database import Store
@@ -56,8 +56,11 @@ class OverviewRead:
     sync: SyncStatus | None  # this workstation's own sync status (None: could not be read)
 
 
-def read_overview(conn: Any, unit_id: str, today: date) -> OverviewRead:
-    """The whole unit on one connection (the benchmark calls this directly)."""
+def read_overview(
+    conn: Any, unit_id: str, today: date, by_name: ByName = plain_order
+) -> OverviewRead:
+    """The whole unit on one connection (the benchmark calls this directly); people in the
+    order of ``by_name`` (the screen passes the interface language's)."""
     from officer_desk.app.setting_definitions import CONTACT_NUDGE_DAYS, REFUSAL_STREAK_MEALS
     from officer_desk.store import home
 
@@ -99,7 +102,7 @@ def read_overview(conn: Any, unit_id: str, today: date) -> OverviewRead:
 
 
 def overview_work(
-    officer_id: str | None, unit_id: str, today: date
+    officer_id: str | None, unit_id: str, today: date, by_name: ByName
 ) -> Callable[[Store], OverviewRead]:
     """The overview for a supervisor of the unit (anyone else is refused: the light path has
     no service in front of it, so the check is here)."""
@@ -117,7 +120,7 @@ def overview_work(
                     entity="unit",
                     entity_id=unit_id,
                 )
-            read = read_overview(conn, unit_id, today)
+            read = read_overview(conn, unit_id, today, by_name)
         return OverviewRead(
             read.caseloads, read.people, read.nudge_days, read.streak_meals, own_sync(store)
         )
