@@ -30,7 +30,7 @@ from pathlib import Path
 MESSAGES_CONTEXT = "messages"
 # The layers whose errors reach the screen (ui/: work functions run on the database worker
 # raise them too).  cli/ talks to facility IT in a terminal, in English.
-MESSAGE_LAYERS = ("domain", "app", "store", "sync", "reports", "ui")
+MESSAGE_LAYERS = ("domain", "app", "demo", "store", "sync", "reports", "ui")
 ERROR_ROOT = "DeskError"
 # Enum values that messages show as they are ("Only a {needed} can …", "(this one is
 # {status})"): translated as fragments.  Roles are also joined with "or" (require_role).
