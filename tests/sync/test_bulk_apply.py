@@ -19,16 +19,9 @@ from synchelp import Hub, comparable, local_rows, seed_unit
 from officer_desk.app import logbook, notes, profile, release
 from officer_desk.app.writes import Actor
 from officer_desk.store.database import open_store
-from officer_desk.sync.client import (
-    ORDER,
-    Incoming,
-    SyncClient,
-    SyncReport,
-    _body,
-    _columns,
-    _decode_json,
-)
+from officer_desk.sync.client import ORDER, SyncClient, SyncReport, _body, _decode_json
 from officer_desk.sync.errors import HubRefused
+from officer_desk.sync.pulled import Incoming, columns
 from officer_desk.sync.transport import InProcessTransport
 
 PHOTO = b"\x89PNG\r\n\x1a\n" + bytes(range(64))
@@ -199,7 +192,7 @@ def test_a_row_that_clashes_here_is_skipped_and_counted_and_the_rest_is_stored(
     fresh = join(made, tmp_path / "fresh.sqlite", hub, page_size=5000)
     # Someone here holds the same prison number under another id (unique in the store).
     record = dict(hub.records()[("inmate", clashing)], id="someone-else")
-    table = _columns().plans["inmate"]
+    table = columns().plans["inmate"]
     fresh._conn().execute(
         table.upsert, table.rows([Incoming(0, "inmate", "someone-else", None, 1, False, record)])[0]
     )
