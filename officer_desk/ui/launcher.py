@@ -95,6 +95,14 @@ def _main(argv: list[str] | None) -> int:
     from officer_desk import paths
 
     app_paths = paths.configure(args.data_dir).ensure()
+    crash_log = None
+    last_crash = None
+    if not args.self_test:  # the self-test reports what failed itself
+        from officer_desk.native_crash import CrashLog
+
+        # Before Qt: a native crash from here on leaves its stacks in the log folder.
+        crash_log = CrashLog(app_paths.log)
+        last_crash = crash_log.enable()
     # Read once and drop it, so no child process (a PDF viewer, a shell) inherits it.
     password = os.environ.pop(PASSWORD_VARIABLE, None)
     unlock = None
@@ -109,14 +117,19 @@ def _main(argv: list[str] | None) -> int:
 
     from officer_desk.ui.application import run
 
-    return run(
-        args,
-        app_paths,
-        started=STARTED,
-        password=password,
-        unlock=unlock,
-        platform_before=platform_before,
-    )
+    try:
+        return run(
+            args,
+            app_paths,
+            started=STARTED,
+            password=password,
+            unlock=unlock,
+            platform_before=platform_before,
+            last_crash=last_crash,
+        )
+    finally:
+        if crash_log is not None:
+            crash_log.disable()
 
 
 def _import_qt_without_its_import_hook() -> None:
