@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from officer_desk.logs import tail
@@ -67,10 +67,17 @@ class LogViewDialog(ReportDialog):
     def _show_lines(self, lines: list[str]) -> None:
         if lines:
             self.details.setPlainText("\n".join(lines))
-            self.details.moveCursor(self.details.textCursor().MoveOperation.End)
             self.copy_button.setEnabled(True)
         else:
             self.details.setPlaceholderText(
                 self.tr("The log is empty: nothing has been written yet.")
             )
+        # The newest line in view once the text is laid out: the long lines' scroll bar,
+        # which comes with the text, takes a line's height from the view.
+        QTimer.singleShot(0, self, self._show_newest)
+
+    @Slot()
+    def _show_newest(self) -> None:
+        bar = self.details.verticalScrollBar()
+        bar.setValue(bar.maximum())
         self.loaded.emit()
