@@ -5,10 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from desk_fakes import KARI
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from officer_desk.ui import i18n, looks, preferences
+from officer_desk.paths import AppPaths
+from officer_desk.ui import i18n, launcher, looks, preferences
 from officer_desk.ui.preferences import FILENAME, VERSION, VERSION_KEY, open_preferences, upgrade
+
+# The gate fixtures (encrypted_unit, fast_kdf, app_paths).
+pytest_plugins = ["desk_fixtures"]
 
 
 def test_a_file_from_before_versions_gets_one_and_keeps_its_choices(
@@ -62,3 +67,17 @@ def test_a_garbled_version_is_upgraded_like_a_file_without_one(
     assert upgrade(tmp_path) == VERSION
     assert open_preferences(tmp_path).value(VERSION_KEY) in (VERSION, str(VERSION))
     assert looks.saved_look(tmp_path) == "light"
+
+
+def test_the_desk_upgrades_the_file_when_it_starts(
+    encrypted_unit: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (encrypted_unit.config / FILENAME).write_text("[interface]\nlanguage=en\n")
+    # A store that cannot open ends the run by itself (with its message box).
+    encrypted_unit.store.write_bytes(b"not a store" * 100)
+    monkeypatch.setattr(QMessageBox, "critical", lambda *_args: None)
+    monkeypatch.setenv("OFFICER_DESK_PASSWORD", KARI[2])
+    assert launcher.main(["--data-dir", str(encrypted_unit.data), "--user", KARI[0]]) == 1
+    settings = open_preferences(encrypted_unit.config)
+    assert preferences.version_of(settings) == VERSION
+    assert i18n.saved_language(encrypted_unit.config) == "en"
