@@ -95,14 +95,6 @@ def _main(argv: list[str] | None) -> int:
     from officer_desk import paths
 
     app_paths = paths.configure(args.data_dir).ensure()
-    crash_log = None
-    last_crash = None
-    if not args.self_test:  # the self-test reports what failed itself
-        from officer_desk.native_crash import CrashLog
-
-        # Before Qt: a native crash from here on leaves its stacks in the log folder.
-        crash_log = CrashLog(app_paths.log)
-        last_crash = crash_log.enable()
     # Read once and drop it, so no child process (a PDF viewer, a shell) inherits it.
     password = os.environ.pop(PASSWORD_VARIABLE, None)
     unlock = None
@@ -111,6 +103,16 @@ def _main(argv: list[str] | None) -> int:
 
         # As early as the store's path is known: everything below overlaps Argon2id.
         unlock = EarlyUnlock(app_paths.store, args.user, password)
+
+    crash_log = None
+    last_crash = None
+    if not args.self_test:  # the self-test reports what failed itself
+        from officer_desk.native_crash import CrashLog
+
+        # Before Qt, after Argon2id has started: a native crash from here on leaves its
+        # stacks in the log folder.
+        crash_log = CrashLog(app_paths.log)
+        last_crash = crash_log.enable()
 
     # Logging is set up after the first paint (application.py): nothing logs before it.
     _import_qt_without_its_import_hook()
