@@ -40,3 +40,34 @@ def configure_logging(paths: AppPaths, *, verbose: bool = False) -> None:
         console.setFormatter(logging.Formatter(FORMAT))
         console._officer_desk = True  # type: ignore[attr-defined]
         root.addHandler(console)
+
+
+def tail(log_file: Path, lines: int = 500) -> list[str]:
+    """The last ``lines`` lines of the log, oldest first, from the rotated file before it
+    when the current one is shorter (just rotated); [] when there is no log yet.
+
+    Read from the end (at most about 400 bytes a line), so a 2 MB log costs no more than a
+    short one.  Bytes that are not UTF-8 are shown replaced, never refused.
+    """
+    found: list[str] = []
+    for path in (log_file, log_file.with_name(log_file.name + ".1")):
+        wanted = lines - len(found)
+        if wanted <= 0:
+            break
+        found = _last_lines(path, wanted) + found
+    return found
+
+
+def _last_lines(path: Path, count: int) -> list[str]:
+    try:
+        with path.open("rb") as file:
+            size = file.seek(0, 2)
+            start = max(0, size - count * 400)
+            file.seek(start)
+            data = file.read()
+    except FileNotFoundError:
+        return []
+    text = data.decode("utf-8", errors="replace").splitlines()
+    if start > 0 and text:
+        text = text[1:]  # began mid-line
+    return text[-count:]

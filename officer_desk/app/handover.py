@@ -28,7 +28,7 @@ from sqlmodel import Session, col, select
 from officer_desk.app.setting_definitions import CONTACT_NUDGE_DAYS, REFUSAL_STREAK_MEALS
 from officer_desk.app.writes import Actor, Change, write
 from officer_desk.domain import identity, rules
-from officer_desk.domain.enums import Role
+from officer_desk.domain.enums import HandoverStatus, Role
 from officer_desk.domain.errors import NotFound, PermissionDenied, ValidationError
 from officer_desk.store import handover as reads
 from officer_desk.store import home
@@ -44,7 +44,12 @@ from officer_desk.store.tables import (
     Officer,
 )
 
-DRAFT, HANDED_OVER, SIGNED = "draft", "handed_over", "signed"
+# Plain strings, as stored and synced.
+DRAFT, HANDED_OVER, SIGNED = (
+    HandoverStatus.DRAFT.value,
+    HandoverStatus.HANDED_OVER.value,
+    HandoverStatus.SIGNED.value,
+)
 STATUSES = reads.STATUSES
 UNIT_ITEM_KINDS = reads.UNIT_ITEM_KINDS
 MAX_SHIFT = timedelta(hours=24)

@@ -91,15 +91,7 @@ def log_meal(
         for entry in entries:
             amends = _amended(logged.get(entry.inmate_id), entry)
             outcome = _choice(MealOutcome, entry.outcome, "outcome", "Outcome")
-            reason = entry.decline_reason
-            if outcome is MealOutcome.DECLINED:
-                if reason is None:
-                    raise ValidationError("Say why the meal was declined.", "decline_reason")
-                reason = _choice(DeclineReason, reason, "decline_reason", "Reason")  # type: ignore[assignment]
-            elif reason is not None:
-                raise ValidationError(
-                    "A reason is only given for a declined meal.", "decline_reason"
-                )
+            reason = rules.checked_decline_reason(str(outcome), entry.decline_reason)
             w.insert(
                 MealLog(
                     inmate_id=entry.inmate_id,

@@ -68,6 +68,7 @@ from officer_desk.domain.errors import ValidationError
 from officer_desk.domain.ids import new_id
 from officer_desk.domain.passwords import check_password
 from officer_desk.domain.rules import MAX_CASELOAD
+from officer_desk.domain.shifts import SHIFT_LENGTH
 from officer_desk.store import keyslots
 from officer_desk.store.database import Store
 from officer_desk.store.keyslots import AccountKey, slots_path
@@ -447,7 +448,7 @@ def _hand_over_yesterday(store: Store, contact: list[Officer], today: date) -> i
     for n, outgoing in enumerate(actors):
         incoming = actors[(n + 1) % len(actors)]
         drafted = handover.start_handover(
-            store, outgoing, start, start + timedelta(hours=8), language="nb"
+            store, outgoing, start, start + SHIFT_LENGTH, language="nb"
         )
         handover.add_unit_item(
             store, outgoing, drafted.handover_id, "count", "Opptelling kl. 21: alle på plass."

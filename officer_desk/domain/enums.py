@@ -1,4 +1,5 @@
-"""The fixed vocabularies of the unit: roles, meals, outcomes, activity and note kinds."""
+"""The fixed vocabularies of the unit: roles, meals, outcomes, activity and note kinds, the
+handover's states."""
 
 from __future__ import annotations
 
@@ -32,6 +33,23 @@ class DeclineReason(StrEnum):
     ASLEEP = "asleep"
     PROTEST = "protest"
     OTHER = "other"
+
+
+class HandoverStatus(StrEnum):
+    """Where a shift handover is: written, handed over and waiting, read back and signed."""
+
+    DRAFT = "draft"
+    HANDED_OVER = "handed_over"
+    SIGNED = "signed"
+
+
+class HandoverEntryStatus(StrEnum):
+    """How a person is at the handover, from least to most worrying (the report's order is
+    the reverse: concerns first)."""
+
+    SETTLED = "settled"
+    WATCH = "watch"
+    CONCERN = "concern"
 
 
 class ActivityCategory(StrEnum):

@@ -15,8 +15,18 @@ from enum import StrEnum
 from officer_desk.domain.errors import ValidationError
 
 DUE_SOON_DAYS = 14
+# A new plan's suggested release date when the person has none registered (or it has passed).
+NEW_PLAN_DAYS_AHEAD = 90
 EIGHT_WEEKS = 56
 SEVEN_DAYS = 7
+
+
+def suggested_release_date(today: date, expected: date | None) -> date:
+    """The date a new release plan starts from: the registered release date, or, without one
+    still to come, :data:`NEW_PLAN_DAYS_AHEAD` days from today (the officer changes it)."""
+    if expected is None or expected < today:
+        return today + timedelta(days=NEW_PLAN_DAYS_AHEAD)
+    return expected
 
 
 class ItemStatus(StrEnum):

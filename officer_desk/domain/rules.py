@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from officer_desk.domain.enums import MealOutcome
+from officer_desk.domain.enums import DeclineReason, MealOutcome
 from officer_desk.domain.errors import ValidationError
 
 MAX_CASELOAD = 6
@@ -48,6 +48,33 @@ def refusal_streak(outcomes_newest_first: Iterable[MealOutcome | str]) -> int:
         else:
             break
     return streak
+
+
+def takes_decline_reason(outcome: MealOutcome | str) -> bool:
+    """Only a declined meal has a reason (why: the refusal streaks read it)."""
+    return outcome == MealOutcome.DECLINED
+
+
+def checked_decline_reason(
+    outcome: MealOutcome | str, reason: DeclineReason | str | None
+) -> DeclineReason | None:
+    """A meal's reason under the rule: a declined meal says why (one of the known reasons),
+    any other outcome has none.  Raises ValidationError (field ``decline_reason``)."""
+    if not takes_decline_reason(outcome):
+        if reason is not None:
+            raise ValidationError("A reason is only given for a declined meal.", "decline_reason")
+        return None
+    if reason is None:
+        raise ValidationError("Say why the meal was declined.", "decline_reason")
+    value = str(reason)
+    try:
+        return DeclineReason(value)
+    except ValueError:
+        # The words every unknown choice gets (one message template, translated once).
+        label, choices = "Reason", ", ".join(member.value for member in DeclineReason)
+        raise ValidationError(
+            f"{label} “{value}” is unknown; choose one of {choices}.", "decline_reason"
+        ) from None
 
 
 def needs_contact(

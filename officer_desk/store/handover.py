@@ -17,6 +17,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from officer_desk.domain import identity, rules
+from officer_desk.domain.enums import HandoverEntryStatus
 from officer_desk.domain.moments import parse_utc, stored_utc
 from officer_desk.store.home import (
     MEAL_ORDER,
@@ -31,7 +32,7 @@ from officer_desk.store.home import (
 # When a meal is served (local time), to tell which meals of a day fall in a shift.
 MEAL_TIMES = {"breakfast": time(8), "lunch": time(12), "dinner": time(17), "evening": time(20)}
 NOTE_EXCERPT = 160
-STATUSES = ("settled", "watch", "concern")
+STATUSES = tuple(status.value for status in HandoverEntryStatus)  # least to most worrying
 UNIT_ITEM_KINDS = ("count", "escorts", "appointments", "visits", "property")
 
 

@@ -77,8 +77,6 @@ INT_RANGES: dict[tuple[str, str], tuple[int, int]] = {
     ("facility", "retention_years"): (1, 50),  # = app.setting_definitions.RETENTION_YEARS
 }
 # The fixed vocabularies.
-HANDOVER_STATUSES = ("draft", "handed_over", "signed")
-HANDOVER_ENTRY_STATUSES = ("settled", "watch", "concern")  # = store/handover.STATUSES
 UNIT_ITEM_KINDS = ("count", "escorts", "appointments", "visits", "property")
 CONFLICT_KINDS = enums.CONFLICT_KINDS
 
@@ -103,8 +101,8 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("release_signoff", "role"): ("officer", "supervisor"),
     ("sync_conflict", "kind"): CONFLICT_KINDS,
     ("sync_conflict", "entity"): tuple(sorted(p.ENTITIES)),
-    ("handover", "status"): HANDOVER_STATUSES,
-    ("handover_entry", "status"): HANDOVER_ENTRY_STATUSES,
+    ("handover", "status"): _values(enums.HandoverStatus),
+    ("handover_entry", "status"): _values(enums.HandoverEntryStatus),
     ("handover_unit_item", "kind"): UNIT_ITEM_KINDS,
 }
 # List columns whose every entry is one of a fixed vocabulary.

@@ -30,6 +30,8 @@ from officer_desk.ui.desk_session import DeskSession
 from officer_desk.ui.first_paint import AfterFirstPaint, FirstPaint
 from officer_desk.ui.i18n import install as install_language
 from officer_desk.ui.main_window import MainWindow
+from officer_desk.ui.os_signals import CloseOnSignals
+from officer_desk.ui.preferences import upgrade as upgrade_preferences
 from officer_desk.ui.signin import SignInPage
 from officer_desk.ui.style import apply_style, icon
 
@@ -40,10 +42,14 @@ if TYPE_CHECKING:
 
     from officer_desk.app.signing_in import EarlyUnlock
     from officer_desk.domain.errors import DeskError
+    from officer_desk.native_crash import NativeCrash
     from officer_desk.ui.gate import DeskGate
 
 log = logging.getLogger("officer_desk.ui")
 
+# The desktop entry's name (packaging/linux/<this>.desktop, without the extension): Wayland
+# matches a window to its entry, and so to its icon and name, by it.
+DESKTOP_ENTRY = "io.github.officerdesk.OfficerDesk"
 GC_AT_LATEST_MS = 3_000
 # A window that is never exposed (kept minimised) still gets the rest of the app.
 REST_AT_LATEST_MS = 1_000
@@ -57,6 +63,7 @@ class _Parts:
     gate: DeskGate | None = None
     early_result: Callable[[], object] | None = None
     undo: list[Callable[[], None]] = field(default_factory=list)
+    last_crash: NativeCrash | None = None
 
 
 def run(
@@ -67,11 +74,13 @@ def run(
     password: str | None = None,
     unlock: EarlyUnlock | None = None,
     platform_before: str | None = None,
+    last_crash: NativeCrash | None = None,
 ) -> int:
     """The app until it quits.  ``password``: from ``OFFICER_DESK_PASSWORD`` (the launcher
     has removed it from the environment); ``unlock``: its Argon2id, already running;
     ``platform_before``: QT_QPA_PLATFORM as it was before the launcher added the offscreen
-    fallback (None: not added)."""
+    fallback (None: not added); ``last_crash``: what the last run left when it died in
+    native code (offered in the crash dialog once the sign-in page is painted)."""
     app = QApplication.instance()
     held: list[str] = []
     if app is None:
@@ -91,6 +100,8 @@ def run(
     for text in held:
         print(text, file=sys.stderr)
     app.setApplicationName("officer-desk")
+    app.setDesktopFileName(DESKTOP_ENTRY)
+    upgrade_preferences(paths.config)  # before the language and look are read from it
     install_language(paths.config)  # before any text is made
     apply_style(app, paths.config)  # the look saved on this workstation, else the system's
     app.setWindowIcon(icon("officer-desk"))
@@ -101,6 +112,11 @@ def run(
     page = SignInPage()
     window.add_page(page)
     parts = _Parts(objects=[window, session, executor])
+    # SIGTERM/SIGINT end the event loop; the clean-up below then runs as for File -> Quit.
+    close_on_signals = CloseOnSignals()
+    close_on_signals.install()
+    parts.undo.append(close_on_signals.uninstall)  # (run after the objects are deleted)
+    parts.last_crash = last_crash
     try:
         if args.self_test:
             gate = _build_rest(args, paths, app, window, page, parts, started, password, unlock)
@@ -169,11 +185,16 @@ def _build_rest(
     executor = window.executor
     if not args.self_test:  # the self-test reports bugs itself, without a dialog
         executor.failed.connect(reporter.report_error)
+    if parts.last_crash is not None and not args.exit_after_paint:
+        crash = parts.last_crash
+        QTimer.singleShot(0, reporter, lambda: reporter.offer_native_crash(crash))
     early = None
     if unlock is not None:
         early = EarlySignIn(executor, paths, unlock)
         parts.objects.append(early)
     window.complete()
+    # For whoever reads the log after a problem (and the signal test): how far the desk got.
+    window.later_parts_built.connect(lambda: log.info("desk settled after its first screen"))
     gate = DeskGate(window, executor, window.session, paths, demo=args.demo, sign_in_page=page)
     parts.gate = gate
     parts.objects.append(gate)

@@ -13,68 +13,60 @@ import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
+
+from officer_desk.ui.report_dialog import ReportDialog
+
+if TYPE_CHECKING:
+    from officer_desk.native_crash import NativeCrash
 
 log = logging.getLogger("officer_desk.ui")
 
 
-class CrashDialog(QDialog):
-    """What went wrong, in a read-only box with a button that copies it for facility IT."""
+class CrashDialog(ReportDialog):
+    """What went wrong, in a read-only box with a button that copies it for facility IT.
 
-    def __init__(self, details: str, log_file: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    With ``native_crash`` (the file faulthandler filled when the last run died in native
+    code) it says so, shows that file's path and offers its folder instead of the log's."""
+
+    def __init__(
+        self,
+        details: str,
+        log_file: Path,
+        parent: QWidget | None = None,
+        *,
+        native_crash: Path | None = None,
+    ) -> None:
+        super().__init__(details, native_crash or log_file, parent)
         self.setObjectName("CrashDialog")
-        self.setWindowTitle(self.tr("Officer Desk ran into a problem"))
         self.resize(720, 460)
-
-        intro = QLabel(
-            self.tr(
+        if native_crash is None:
+            self.setWindowTitle(self.tr("Officer Desk ran into a problem"))
+            intro = self.tr(
                 "Something went wrong inside Officer Desk. Everything saved before this "
                 "moment is safe. Please copy the details below and give them to facility IT, "
                 "together with what you were doing."
             )
-        )
-        intro.setWordWrap(True)
-
-        self.details = QPlainTextEdit(details)
-        self.details.setReadOnly(True)
-        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-
-        where = QLabel(self.tr("The full log is in: {path}").format(path=log_file))
-        where.setWordWrap(True)
-        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = QPushButton(self.tr("Copy details"))
-        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
-        copy.clicked.connect(self.copy_details)
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 16, 16, 16)
-        layout.setSpacing(10)
-        layout.addWidget(intro)
-        layout.addWidget(self.details, 1)
-        layout.addWidget(where)
-        layout.addWidget(buttons)
-
-    @Slot()
-    def copy_details(self) -> None:
-        QGuiApplication.clipboard().setText(self.details.toPlainText())
+            where = self.tr("The full log is in: {path}")
+        else:
+            self.setWindowTitle(self.tr("Officer Desk closed unexpectedly"))
+            intro = self.tr(
+                "Officer Desk stopped unexpectedly the last time it ran. Everything saved "
+                "before then is safe. Please give the crash report below to facility IT, "
+                "together with what you were doing at the time."
+            )
+            where = self.tr("The crash report is in: {path}")
+        self.intro.setText(intro)
+        self.where.setText(where.format(path=self.shown_file))
+        self.copy_button.setText(self.tr("Copy details"))
+        self.folder_button.setText(self.tr("Open folder"))
 
 
 class CrashReporter(QObject):
@@ -134,6 +126,19 @@ class CrashReporter(QObject):
             print(text, file=sys.stderr)  # too early or too late for a dialog
             return
         self._report.emit(text)
+
+    def offer_native_crash(self, crash: NativeCrash) -> CrashDialog | None:
+        """At start-up, after the last run died in native code: the crash dialog with what
+        faulthandler wrote, not blocking the start (the person may sign in first)."""
+        if self._showing:
+            return None
+        log.warning("the last run crashed; its report: %s", crash.path)
+        dialog = CrashDialog(
+            crash.text, self._log_file, QApplication.activeWindow(), native_crash=crash.path
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     @Slot(str)
     def _show(self, text: str) -> None:

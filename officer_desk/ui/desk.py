@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QStackedWidget, QVBoxLayout, QWidget
 
 from officer_desk.app.change import Change
 from officer_desk.app.executor import DbExecutor
+from officer_desk.domain import shifts
 from officer_desk.domain.enums import NoteKind, Role
 from officer_desk.domain.errors import DeskError
 from officer_desk.ui import vocabulary, words
@@ -43,8 +44,6 @@ if TYPE_CHECKING:
     from officer_desk.ui.dialogs.note import NoteDialog
     from officer_desk.ui.person.journal import JournalDialog
     from officer_desk.ui.person.page import PersonPage
-
-SHIFT = timedelta(hours=8)
 
 
 def local_now() -> datetime:
@@ -255,8 +254,7 @@ class DeskPage(QWidget):
         return self.model.officer_id is not None
 
     def shift_start(self) -> datetime:
-        """The shift began at sign-in; without one, a shift's length (8 hours) ago."""
-        return self.signed_in_at or self._now() - SHIFT
+        return shifts.shift_start(self.signed_in_at, self._now())
 
     def close_person_data(self) -> None:
         """Someone else is coming (or no one): close dialogs, forget the caseload."""

@@ -21,6 +21,7 @@ from PySide6.QtCore import QCollator, QCoreApplication, QLocale, QSettings, Qt, 
 
 from officer_desk.domain import errors
 from officer_desk.paths import resource_dir
+from officer_desk.ui.preferences import open_preferences
 
 log = logging.getLogger("officer_desk.ui")
 
@@ -30,7 +31,6 @@ BOKMAL = "nb"
 LANGUAGES: dict[str, str] = {ENGLISH: "English", BOKMAL: "Norsk bokmål"}
 SYSTEM = ""  # no choice saved: follow the system language
 _NORWEGIAN = (QLocale.Language.NorwegianBokmal, QLocale.Language.NorwegianNynorsk)
-_PREFERENCES = "preferences.ini"
 _KEY = "interface/language"
 # QCoreApplication.installTranslator does not keep a reference: these must live as long.
 _installed: list[QTranslator] = []
@@ -149,4 +149,4 @@ def by_name(items: Iterable[T], name: Callable[[T], str]) -> list[T]:
 
 
 def _settings(config_dir: Path) -> QSettings:
-    return QSettings(str(config_dir / _PREFERENCES), QSettings.Format.IniFormat)
+    return open_preferences(config_dir)

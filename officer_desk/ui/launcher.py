@@ -104,19 +104,34 @@ def _main(argv: list[str] | None) -> int:
         # As early as the store's path is known: everything below overlaps Argon2id.
         unlock = EarlyUnlock(app_paths.store, args.user, password)
 
+    crash_log = None
+    last_crash = None
+    if not args.self_test:  # the self-test reports what failed itself
+        from officer_desk.native_crash import CrashLog
+
+        # Before Qt, after Argon2id has started: a native crash from here on leaves its
+        # stacks in the log folder.
+        crash_log = CrashLog(app_paths.log)
+        last_crash = crash_log.enable()
+
     # Logging is set up after the first paint (application.py): nothing logs before it.
     _import_qt_without_its_import_hook()
 
     from officer_desk.ui.application import run
 
-    return run(
-        args,
-        app_paths,
-        started=STARTED,
-        password=password,
-        unlock=unlock,
-        platform_before=platform_before,
-    )
+    try:
+        return run(
+            args,
+            app_paths,
+            started=STARTED,
+            password=password,
+            unlock=unlock,
+            platform_before=platform_before,
+            last_crash=last_crash,
+        )
+    finally:
+        if crash_log is not None:
+            crash_log.disable()
 
 
 def _import_qt_without_its_import_hook() -> None:

@@ -21,13 +21,14 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from officer_desk.ui.preferences import open_preferences
+
 log = logging.getLogger("officer_desk.ui")
 
 SYSTEM = ""  # no choice saved: light or dark as the system is set up
 LIGHT = "light"
 DARK = "dark"
 HIGH_CONTRAST = "high-contrast"
-_PREFERENCES = "preferences.ini"  # the file i18n keeps the language in
 _KEY = "interface/look"
 
 LIGHT_COLOURS: dict[str, str] = {
@@ -332,4 +333,4 @@ def _apply(app: QApplication, sheet: str, look: str) -> str:
 
 
 def _settings(config_dir: Path) -> QSettings:
-    return QSettings(str(config_dir / _PREFERENCES), QSettings.Format.IniFormat)
+    return open_preferences(config_dir)

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from officer_desk.ui.handover.page import HandoverPage
     from officer_desk.ui.help.dialog import HelpDialog
     from officer_desk.ui.language import LanguageDialog
+    from officer_desk.ui.log_view import LogViewDialog
     from officer_desk.ui.look_dialog import LookDialog
     from officer_desk.ui.programmes.caseload import CaseloadProgressPage
     from officer_desk.ui.programmes.catalogue import CatalogueEditor
@@ -299,6 +300,10 @@ class MainWindow(QMainWindow):
         self.help_action.setStatusTip(self.tr("Keyboard shortcuts and what the flags mean"))
         self.help_action.triggered.connect(self.show_help)
         help_menu.addAction(self.help_action)
+        self.log_view_action = QAction(self.tr("Program &log…"), self)
+        self.log_view_action.setStatusTip(self.tr("The last lines of Officer Desk's own log"))
+        self.log_view_action.triggered.connect(self.show_log_view)
+        help_menu.addAction(self.log_view_action)
         about_action = QAction(self.tr("&About Officer Desk"), self)
         about_action.triggered.connect(self.show_about)
         help_menu.addAction(about_action)
@@ -499,6 +504,7 @@ class MainWindow(QMainWindow):
             ("language", self.show_language),
             ("help", self.show_help),
             ("look", self.show_look),
+            ("log view", self.show_log_view),
         ]
 
     # --- opening (before anyone signs in) ------------------------------------------------------
@@ -588,6 +594,15 @@ class MainWindow(QMainWindow):
 
         self._build_supervision()  # its shortcuts are in the table
         dialog = HelpDialog(self.menuBar(), self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def show_log_view(self) -> LogViewDialog:
+        from officer_desk.ui.log_view import LogViewDialog
+
+        dialog = LogViewDialog(self._paths.log_file, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog

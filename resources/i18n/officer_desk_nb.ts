@@ -1071,8 +1071,24 @@
         <translation>Hele loggen ligger i: {path}</translation>
     </message>
     <message>
+        <source>Officer Desk closed unexpectedly</source>
+        <translation>Officer Desk ble avsluttet uventet</translation>
+    </message>
+    <message>
+        <source>Officer Desk stopped unexpectedly the last time it ran. Everything saved before then is safe. Please give the crash report below to facility IT, together with what you were doing at the time.</source>
+        <translation>Officer Desk stoppet uventet sist det var i bruk. Alt som ble lagret før det, er trygt. Gi krasjrapporten nedenfor til IT-ansvarlig, sammen med hva du holdt på med da det skjedde.</translation>
+    </message>
+    <message>
+        <source>The crash report is in: {path}</source>
+        <translation>Krasjrapporten ligger i: {path}</translation>
+    </message>
+    <message>
         <source>Copy details</source>
         <translation>Kopier detaljer</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Åpne mappen</translation>
     </message>
 </context>
 <context>
@@ -2597,6 +2613,37 @@
     </message>
 </context>
 <context>
+    <name>LogViewDialog</name>
+    <message>
+        <source>Program log</source>
+        <translation>Programlogg</translation>
+    </message>
+    <message>
+        <source>The last lines Officer Desk wrote to its log, newest at the bottom: what it did and the problems it met. Facility IT may ask you to copy them.</source>
+        <translation>De siste linjene Officer Desk skrev i loggen sin, de nyeste nederst: hva programmet gjorde og hvilke problemer det møtte. IT-ansvarlig kan be deg kopiere dem.</translation>
+    </message>
+    <message>
+        <source>Reading the log…</source>
+        <translation>Leser loggen…</translation>
+    </message>
+    <message>
+        <source>Log file: {path}</source>
+        <translation>Loggfil: {path}</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopier</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>Åpne loggmappen</translation>
+    </message>
+    <message>
+        <source>The log is empty: nothing has been written yet.</source>
+        <translation>Loggen er tom: ingenting er skrevet ennå.</translation>
+    </message>
+</context>
+<context>
     <name>LookDialog</name>
     <message>
         <source>Look</source>
@@ -2704,6 +2751,14 @@
     <message>
         <source>Hand over your shift, or read and sign one</source>
         <translation>Overlever vakten din, eller les og signer en</translation>
+    </message>
+    <message>
+        <source>Program &amp;log…</source>
+        <translation>Program&amp;logg…</translation>
+    </message>
+    <message>
+        <source>The last lines of Officer Desk&apos;s own log</source>
+        <translation>De siste linjene i Officer Desks egen logg</translation>
     </message>
     <message>
         <source>&amp;About Officer Desk</source>

@@ -8,15 +8,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from desk_fakes import KARI
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from officer_desk.app.executor import DbExecutor
+from officer_desk.native_crash import NativeCrash
+from officer_desk.paths import AppPaths
 from officer_desk.store.database import Store
-from officer_desk.ui import crash
+from officer_desk.ui import launcher, report_dialog
 from officer_desk.ui.crash import CrashDialog, CrashReporter
+
+# The gate fixtures (encrypted_unit, fast_kdf, app_paths).
+pytest_plugins = ["desk_fixtures"]
 
 
 class Button(QObject):
@@ -118,7 +124,7 @@ def test_the_dialog_copies_its_details_and_says_where_the_log_is(
     qtbot.addWidget(dialog)
     dialog.copy_details()
     assert QGuiApplication.clipboard().text() == "Traceback: the details"
-    labels = " ".join(label.text() for label in dialog.findChildren(crash.QLabel))
+    labels = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert str(tmp_path / "officer-desk.log") in labels
 
 
@@ -131,3 +137,42 @@ def test_uninstall_puts_the_previous_hooks_back(qapp: QApplication, tmp_path: Pa
     assert sys.excepthook == installed.excepthook
     installed.uninstall()
     assert (sys.excepthook, threading.excepthook) == before
+
+
+def test_the_last_runs_native_crash_is_offered_with_its_file_and_folder(
+    qtbot: QtBot, reporter: CrashReporter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = tmp_path / "logs" / "native-crash-20261203-101500.log"
+    text = "Fatal Python error: Segmentation fault\n\nThread 0x01 (most recent call first):\n"
+    opened: list[str] = []
+    monkeypatch.setattr(
+        report_dialog.QDesktopServices,
+        "openUrl",
+        lambda url: opened.append(url.toLocalFile()) or True,
+    )
+    dialog = reporter.offer_native_crash(NativeCrash(report, text))
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.isVisible()  # opened, not blocking the start
+    assert dialog.windowTitle() == "Officer Desk closed unexpectedly"
+    assert dialog.details.toPlainText() == text and dialog.details.isReadOnly()
+    labels = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert str(report) in labels
+    dialog.folder_button.click()
+    assert opened == [str(report.parent)]
+
+
+def test_a_crash_file_left_by_the_last_run_is_offered_at_start(
+    encrypted_unit: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (encrypted_unit.log / "native-crash.log").write_text("Fatal Python error: Aborted\n")
+    offered: list[NativeCrash] = []
+    monkeypatch.setattr(CrashReporter, "offer_native_crash", lambda _r, c: offered.append(c))
+    # The store cannot open (so the run ends by itself, with its message box).
+    encrypted_unit.store.write_bytes(b"not a store" * 100)
+    monkeypatch.setattr(QMessageBox, "critical", lambda *_args: None)
+    monkeypatch.setenv("OFFICER_DESK_PASSWORD", KARI[2])
+    assert launcher.main(["--data-dir", str(encrypted_unit.data), "--user", KARI[0]]) == 1
+    assert [c.text for c in offered] == ["Fatal Python error: Aborted\n"]
+    assert offered[0].path.exists()
+    assert (encrypted_unit.log / "native-crash.log").stat().st_size == 0

@@ -137,6 +137,7 @@ LATER = (
     "officer_desk.ui.about",
     "officer_desk.ui.language",
     "officer_desk.ui.look_dialog",
+    "officer_desk.ui.log_view",
 )
 
 

@@ -206,3 +206,9 @@ def test_libraries_left_without_a_user_are_pruned() -> None:
         "libpython3.11.so.1.0",
         "_cffi_backend.cpython-311-x86_64-linux-gnu.so",
     ]
+
+
+def test_the_app_names_its_desktop_entry_so_wayland_finds_its_icon() -> None:
+    from officer_desk.ui.application import DESKTOP_ENTRY
+
+    assert DESKTOP_ENTRY == APP_ID and DESKTOP.exists()

@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 
 from officer_desk.app.change import Change
 from officer_desk.app.executor import DbExecutor
+from officer_desk.domain import rules
 from officer_desk.domain.enums import DeclineReason, MealOutcome
+from officer_desk.domain.errors import ValidationError
 from officer_desk.store.rows import CaseloadRow
 from officer_desk.ui import vocabulary, words
 from officer_desk.ui.dialogs.form import FormDialog, local_now
@@ -217,7 +219,7 @@ class MealRow:
 
     @Slot()
     def _outcome_changed(self) -> None:
-        declined = self.outcome == MealOutcome.DECLINED
+        declined = rules.takes_decline_reason(self.outcome)
         self.reason.setEnabled(declined and self.included)
         # Hidden rather than removed: its place is kept so the columns do not jump.
         sp = self.reason.sizePolicy()
@@ -231,7 +233,7 @@ class MealRow:
 
     @property
     def decline_reason(self) -> str | None:
-        return self.reason.currentData() if self.outcome == MealOutcome.DECLINED else None
+        return self.reason.currentData() if rules.takes_decline_reason(self.outcome) else None
 
     @property
     def ate_together(self) -> bool:
@@ -378,7 +380,9 @@ class MealDialog(FormDialog):
         for row in self.rows:
             if not row.included:
                 continue
-            if row.outcome == MealOutcome.DECLINED and row.decline_reason is None:
+            try:
+                rules.checked_decline_reason(row.outcome, row.decline_reason)
+            except ValidationError:  # here only a declined meal without its reason fails it
                 problems.append(
                     (
                         f"row:{row.inmate_id}",

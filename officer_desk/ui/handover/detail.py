@@ -7,7 +7,7 @@ handover's status; the services decide in the end and their messages are shown h
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from officer_desk.app import handover
 from officer_desk.app.executor import DbExecutor
 from officer_desk.app.work import call
+from officer_desk.domain.enums import HandoverEntryStatus, HandoverStatus, Role
 from officer_desk.domain.errors import DeskError
 from officer_desk.store.handover import EntryView, HandoverView
 from officer_desk.store.rows import OfficerSummary
@@ -339,9 +340,9 @@ class HandoverDetail(QWidget):
 
     def _status_labels(self) -> dict[str, str]:
         return {
-            "settled": self.tr("Settled"),
-            "watch": self.tr("Watch"),
-            "concern": self.tr("Concern"),
+            HandoverEntryStatus.SETTLED: self.tr("Settled"),
+            HandoverEntryStatus.WATCH: self.tr("Watch"),
+            HandoverEntryStatus.CONCERN: self.tr("Concern"),
         }
 
     def _kind_labels(self) -> dict[str, str]:
@@ -354,9 +355,9 @@ class HandoverDetail(QWidget):
         }
 
     def _state_label(self, view: HandoverView) -> str:
-        if view.status == "draft":
+        if view.status == HandoverStatus.DRAFT:
             return self.tr("Draft")
-        if view.status == "handed_over":
+        if view.status == HandoverStatus.HANDED_OVER:
             return self.tr("Handed over {at}").format(at=when(view.handed_over_at))
         return self.tr("Signed by {who} {at}").format(who=view.signed_by, at=when(view.signed_at))
 
@@ -376,14 +377,18 @@ class HandoverDetail(QWidget):
         return self.view is not None and self.view.outgoing_id == self._me
 
     def can_edit(self) -> bool:
-        return self.is_author() and self.view is not None and self.view.status == "draft"
+        return (
+            self.is_author() and self.view is not None and self.view.status == HandoverStatus.DRAFT
+        )
 
     def can_read_back(self) -> bool:
         view = self.view
-        if view is None or view.status != "handed_over" or self.is_author():
+        if view is None or view.status != HandoverStatus.HANDED_OVER or self.is_author():
             return False
         me = next((o for o in self.officers if o.id == self._me), None)
-        return view.incoming_id in (None, self._me) or (me is not None and me.role == "supervisor")
+        return view.incoming_id in (None, self._me) or (
+            me is not None and me.role == Role.SUPERVISOR
+        )
 
     # --- showing --------------------------------------------------------------------------
 
@@ -546,7 +551,7 @@ class HandoverDetail(QWidget):
         self.action_due.setVisible(self.can_edit())
         self.action_due.setEnabled(edit and self.action_has_due.isChecked())
         self.done_button.setEnabled(
-            not self.busy and self.view is not None and self.view.status != "draft"
+            not self.busy and self.view is not None and self.view.status != HandoverStatus.DRAFT
         )
         self.sign_button.setVisible(self.can_read_back())
         self.sign_button.setEnabled(read)
@@ -769,10 +774,4 @@ class HandoverDetail(QWidget):
             self.print_pdf(chosen)
 
 
-def default_shift(now: datetime) -> tuple[datetime, datetime]:
-    """The shift ending now, eight hours long, on whole quarter hours."""
-    end = now.replace(minute=now.minute - now.minute % 15, second=0, microsecond=0)
-    return end - timedelta(hours=8), end
-
-
-__all__ = ["HandoverDetail", "default_shift"]
+__all__ = ["HandoverDetail"]

@@ -42,6 +42,8 @@ from officer_desk.app.reads.handover import (
     read_list,
     read_view,
 )
+from officer_desk.domain import shifts
+from officer_desk.domain.enums import HandoverStatus
 from officer_desk.domain.errors import DeskError
 from officer_desk.store.handover import HandoverSearch, HandoverSummary, HandoverView
 from officer_desk.ui import vocabulary
@@ -50,7 +52,6 @@ from officer_desk.ui.dialogs.form import FieldMessage
 from officer_desk.ui.handover.detail import (
     ID_ROLE,
     HandoverDetail,
-    default_shift,
     from_qt,
     to_qt,
     when,
@@ -196,7 +197,7 @@ class HandoverPage(QWidget):
     # --- loading --------------------------------------------------------------------------
 
     def reset_dates(self) -> None:
-        start, end = default_shift(datetime.now().astimezone())
+        start, end = shifts.shift_ending(datetime.now().astimezone())
         self.shift_from.setDateTime(to_qt(start))
         self.shift_to.setDateTime(to_qt(end))
         today = self._today()
@@ -240,15 +241,15 @@ class HandoverPage(QWidget):
         self.search_officer.blockSignals(False)
         self.list.blockSignals(True)
         self.list.clear()
-        states = {
-            "draft": self.tr("draft"),
-            "handed_over": self.tr("waiting to be signed"),
-            "signed": self.tr("signed"),
+        states: dict[str, str] = {
+            HandoverStatus.DRAFT: self.tr("draft"),
+            HandoverStatus.HANDED_OVER: self.tr("waiting to be signed"),
+            HandoverStatus.SIGNED: self.tr("signed"),
         }
         for h in result.found:
             waiting = (
                 self.tr(" · {n} to acknowledge").format(n=h.unacknowledged)
-                if h.status == "handed_over" and h.unacknowledged
+                if h.status == HandoverStatus.HANDED_OVER and h.unacknowledged
                 else ""
             )
             item = QListWidgetItem(

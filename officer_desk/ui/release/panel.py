@@ -16,7 +16,7 @@ The panel reads and writes through ``executor`` only and refreshes itself from
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,7 +49,14 @@ from officer_desk.app.executor import DbExecutor
 from officer_desk.app.reads.release import PlanScreen, read_plan
 from officer_desk.domain import release as rules
 from officer_desk.domain.errors import DeskError, ValidationError
-from officer_desk.domain.release import RESOLVED, GateAlert, GateRole, ItemStatus, Urgency
+from officer_desk.domain.release import (
+    RESOLVED,
+    GateAlert,
+    GateRole,
+    ItemStatus,
+    Urgency,
+    suggested_release_date,
+)
 from officer_desk.ui import vocabulary
 from officer_desk.ui.i18n import by_name
 from officer_desk.ui.printing import ask_pdf_path, print_with_dialog
@@ -69,7 +76,6 @@ if TYPE_CHECKING:
 
 FITTED_COLUMNS = (PlanColumn.STATUS, PlanColumn.OWNER, PlanColumn.DUE, PlanColumn.REFERRALS)
 WIDE_LIST = 760  # px: wide enough for the titles with owner and referrals beside them
-DEFAULT_MONTHS_AHEAD = 90  # a new plan's suggested date when the person has none registered
 
 
 class ReleasePlanPanel(PersonPanel):
@@ -336,10 +342,7 @@ class ReleasePlanPanel(PersonPanel):
             return
         self.plan = screen
         if screen.view is None:
-            today = self._today()
-            suggested = screen.expected_release_date
-            if suggested is None or suggested < today:
-                suggested = today + timedelta(days=DEFAULT_MONTHS_AHEAD)
+            suggested = suggested_release_date(self._today(), screen.expected_release_date)
             self.create_date.setDate(QDate(suggested.year, suggested.month, suggested.day))
             self.stack.setCurrentIndex(0)
         else:

@@ -10,16 +10,17 @@ transaction; the outbox keeps whatever was not acknowledged).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import queue
 import threading
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import shiboken6
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal
+
+from officer_desk.app.executor import DeliversToOwner, Job
 
 if TYPE_CHECKING:
     from officer_desk.store.database import Store
@@ -91,41 +92,19 @@ class WatchedTransport:
             close()
 
 
-class _Job:
-    __slots__ = ("error", "on_done", "on_error", "owner", "result", "work")
-
-    def __init__(
-        self,
-        work: Callable[[], Any],
-        on_done: Callable[[Any], None] | None,
-        on_error: Callable[[BaseException], None] | None,
-        owner: QObject | None,
-    ) -> None:
-        self.work = work
-        self.on_done = on_done
-        self.on_error = on_error
-        self.owner = owner
-        self.result: Any = None
-        self.error: BaseException | None = None
-
-
-class SyncThread(QObject):
-    """One daemon thread running jobs in order; answers come back on the owner's thread."""
+class SyncThread(DeliversToOwner):
+    """One daemon thread running jobs in order; answers come back on the owner's thread
+    (delivered as the database worker's are)."""
 
     progress = Signal(str, int)  # ("pushed" | "pulled", records), from SyncClient.on_page
-    _finished = Signal(object)
+    WORK = "sync work"
+    LOG = log
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._jobs: queue.Queue[_Job | None] = queue.Queue()
+        self._jobs: queue.Queue[Job | None] = queue.Queue()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
-        self._pending = 0
-        self._finished.connect(self._deliver)
-
-    @property
-    def busy(self) -> bool:
-        return self._pending > 0
 
     def submit(
         self,
@@ -135,9 +114,9 @@ class SyncThread(QObject):
         *,
         owner: QObject | None = None,
     ) -> None:
-        self._pending += 1
+        job = self._job(work, on_done, on_error, owner)
         with self._lock:
-            self._jobs.put(_Job(work, on_done, on_error, owner))
+            self._jobs.put(job)
             if self._thread is None:
                 self._thread = threading.Thread(
                     target=self._loop, name="officer-desk-sync", daemon=True
@@ -156,27 +135,12 @@ class SyncThread(QObject):
                 continue
             if job is None:
                 return
-            try:
-                job.result = job.work()
-            except BaseException as error:  # delivered to on_error on the GUI thread
-                job.error = error
+            with contextlib.suppress(BaseException):  # kept in the job for its on_error
+                job.run()
             try:
                 self._finished.emit(job)
             except RuntimeError:  # the owner of this thread is gone (window closed)
                 return
-
-    @Slot(object)
-    def _deliver(self, job: _Job) -> None:
-        self._pending -= 1
-        if job.owner is not None and not shiboken6.isValid(job.owner):
-            return
-        if job.error is not None:
-            if job.on_error is not None:
-                job.on_error(job.error)
-            else:
-                log.error("sync work failed:\n%s", "".join(traceback.format_exception(job.error)))
-        elif job.on_done is not None:
-            job.on_done(job.result)
 
     def stop(self, wait_seconds: float) -> bool:
         """Let queued work end (it stops at its next request when cancelled); True when the

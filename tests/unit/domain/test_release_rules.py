@@ -11,7 +11,14 @@ import pytest
 from officer_desk.domain import programmes as prog
 from officer_desk.domain import release as rel
 from officer_desk.domain.errors import ValidationError
-from officer_desk.domain.release import GateRole, ItemStatus, PlanItemState, Urgency
+from officer_desk.domain.release import (
+    NEW_PLAN_DAYS_AHEAD,
+    GateRole,
+    ItemStatus,
+    PlanItemState,
+    Urgency,
+    suggested_release_date,
+)
 
 TODAY = date(2026, 11, 23)
 
@@ -139,3 +146,16 @@ def test_attendance_counts_only_sessions_the_person_was_expected_at() -> None:
     assert prog.attendance_rate([]) is None
     assert prog.attendance_rate(["cancelled", "clash", "not_required"]) is None
     assert prog.attendance_rate(["attended", "attended", "refused", "sick", "cancelled"]) == 0.5
+
+
+def test_a_new_plan_starts_from_the_registered_release_date() -> None:
+    today = date(2026, 3, 2)
+    assert suggested_release_date(today, date(2026, 9, 1)) == date(2026, 9, 1)
+    assert suggested_release_date(today, today) == today
+
+
+def test_without_a_release_date_still_to_come_a_new_plan_looks_90_days_ahead() -> None:
+    today = date(2026, 3, 2)
+    assert NEW_PLAN_DAYS_AHEAD == 90
+    assert suggested_release_date(today, None) == date(2026, 5, 31)
+    assert suggested_release_date(today, date(2026, 3, 1)) == date(2026, 5, 31)
