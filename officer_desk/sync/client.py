@@ -36,7 +36,7 @@ from officer_desk.store import audit, search
 from officer_desk.store.connect import connect
 from officer_desk.store.database import HLC_HIGH, Store, _apply_pragmas
 from officer_desk.store.signed_outbox import sign_waiting
-from officer_desk.sync import crashpoints, payloads, pulled
+from officer_desk.sync import crashpoints, held, payloads, pulled
 from officer_desk.sync import protocol as p
 from officer_desk.sync.address import require_secure_hub
 from officer_desk.sync.errors import (
@@ -47,6 +47,14 @@ from officer_desk.sync.errors import (
     NotEnrolled,
     SyncProblem,
     UpdateTheApp,
+)
+from officer_desk.sync.held import (
+    DROP,
+    ConflictItem,
+    ProblemItem,
+    RejectedItem,
+    SyncStatus,
+    loads_or_text,
 )
 from officer_desk.sync.pulled import Incoming
 from officer_desk.sync.transport import (
@@ -74,31 +82,6 @@ PERSON_PATH = {
     "release_signoff": "SELECT inmate_id FROM release_plan WHERE id = "
     "(SELECT plan_id FROM release_signoff WHERE id = ?)",
 }
-DROP = [  # children first
-    (
-        "referral",
-        "item_id IN (SELECT i.id FROM release_plan_item i JOIN release_plan rp "
-        "ON i.plan_id = rp.id WHERE rp.inmate_id = ?)",
-    ),
-    ("release_signoff", "plan_id IN (SELECT id FROM release_plan WHERE inmate_id = ?)"),
-    ("release_plan_item", "plan_id IN (SELECT id FROM release_plan WHERE inmate_id = ?)"),
-    ("release_plan", "inmate_id = ?"),
-    ("case_note_revision", "note_id IN (SELECT id FROM case_note WHERE inmate_id = ?)"),
-    ("case_note", "inmate_id = ?"),
-    ("milestone_signoff", "enrolment_id IN (SELECT id FROM enrolment WHERE inmate_id = ?)"),
-    ("enrolment", "inmate_id = ?"),
-    ("follow_up", "inmate_id = ?"),
-    ("conversation", "inmate_id = ?"),
-    ("activity_log", "inmate_id = ?"),
-    ("meal_log", "inmate_id = ?"),
-    ("certificate", "inmate_id = ?"),
-    ("assignment", "inmate_id = ?"),
-    ("sync_conflict", "inmate_id = ?"),
-    ("handover_entry", "inmate_id = ?"),
-    ("handover_action", "inmate_id = ?"),
-    ("handover_contingency", "inmate_id = ?"),
-    ("inmate", "id = ?"),
-]
 
 # Records with a unique place the hub may refuse a second one for (server/invariants.py):
 # the columns of that place, and the children (table, WHERE with the record's id) that go
@@ -117,13 +100,6 @@ REFUSED_ROOM: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {
 }
 
 K_URL, K_TOKEN, K_DEVICE, K_UNIT = "sync.hub_url", "sync.token", "sync.hub_device", "sync.unit"
-# A put-aside record whose parent is put aside too is reached through it (verify's digest).
-CHILDREN = {
-    "case_note": (("case_note_revision", "note_id"),),
-    "enrolment": (("milestone_signoff", "enrolment_id"),),
-    "release_plan": (("release_plan_item", "plan_id"), ("release_signoff", "plan_id")),
-    "release_plan_item": (("referral", "item_id"),),
-}
 MAX_PROBLEM_TEXT = 100_000  # of a put-aside record's raw text
 
 K_CURSOR, K_LAST, K_PROBLEM, K_LEAVING = (
@@ -163,61 +139,6 @@ class SyncReport:
     # the hub's refusal when the chain no longer holds what it anchored before.
     anchored: int | None = None
     anchor_refused: str = ""
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    """What the status bar shows."""
-
-    enrolled: bool
-    hub_url: str | None
-    last_sync_at: datetime | None
-    waiting: int  # changes in the outbox
-    rejected: int
-    open_conflicts: int
-    problem: str | None  # the last problem in plain words, None after a good sync
-    problems: int = 0  # pulled records put aside (SyncClient.problems())
-
-
-@dataclass(frozen=True)
-class RejectedItem:
-    op_id: str
-    entity: str
-    entity_id: str
-    reason: str
-    rejected_at: str
-    payload: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class ProblemItem:
-    """A record from the hub that this workstation cannot read: put aside, not applied."""
-
-    entity: str
-    entity_id: str
-    inmate_id: str | None
-    hub_seq: int | None  # the hub's sequence number of the version put aside
-    version: int
-    reason: str
-    record: str  # as the hub sent it (JSON text)
-    first_seen: str
-    last_seen: str
-
-
-@dataclass(frozen=True)
-class ConflictItem:
-    id: str
-    entity: str
-    entity_id: str
-    inmate_id: str | None
-    kind: str
-    field_name: str
-    kept_value: Any
-    lost_value: Any
-    lost_by: str | None
-    note: str
-    auto_resolved: bool
-    resolved: bool
 
 
 def _newest(values: Iterable[Any]) -> str:
@@ -1238,7 +1159,7 @@ class SyncClient:
             rows = db.execute(f"SELECT seq, entity, entity_id, payload FROM {table}").fetchall()
             gone = []
             for seq, entity, entity_id, text in rows:
-                payload = _loads(text)
+                payload = loads_or_text(text)
                 payload = payload if isinstance(payload, dict) else {}
                 if self._person_of(db, entity, entity_id, payload) == inmate_id:
                     gone.append((seq,))
@@ -1313,104 +1234,18 @@ class SyncClient:
         )
 
     def rejected(self) -> list[RejectedItem]:
-        return [
-            RejectedItem(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]))
-            for r in self._conn().execute(
-                "SELECT op_id, entity, entity_id, reason, rejected_at, payload "
-                "FROM rejected_change ORDER BY seq"
-            )
-        ]
+        return held.rejected(self._conn())
 
     def problems(self) -> list[ProblemItem]:
         """Records from the hub put aside because this workstation cannot read them (oldest
         first); each goes when a good version of its record arrives."""
-        return [
-            ProblemItem(r[0], r[1], r[2], r[3], r[4], r[5], r[6], str(r[7]), str(r[8]))
-            for r in self._conn().execute(
-                "SELECT entity, entity_id, inmate_id, hub_seq, version, reason, record, "
-                "first_seen, last_seen FROM sync_problem ORDER BY seq"
-            )
-        ]
+        return held.problems(self._conn())
 
     def conflicts(self, *, include_auto_resolved: bool = True) -> list[ConflictItem]:
-        sql = (
-            "SELECT id, entity, entity_id, inmate_id, kind, field_name, kept_value, lost_value, "
-            "lost_by, note, auto_resolved, resolved_at FROM sync_conflict"
-        )
-        if not include_auto_resolved:
-            sql += " WHERE auto_resolved = 0"
-        return [
-            ConflictItem(
-                r[0],
-                r[1],
-                r[2],
-                r[3],
-                r[4],
-                r[5],
-                _loads(r[6]),
-                _loads(r[7]),
-                r[8],
-                r[9],
-                bool(r[10]),
-                r[11] is not None,
-            )
-            for r in self._conn().execute(sql + " ORDER BY detected_at, id")
-        ]
+        return held.conflicts(self._conn(), include_auto_resolved=include_auto_resolved)
 
     def local_digests(self, inmate_ids: Iterable[str]) -> dict[str, p.ScopeDigest]:
-        """Per person: count and hash of (entity, id, hub version), as the hub computes it.
-
-        A record put aside in the problems list counts at the version that was put aside (it
-        was received, just not readable here), so ``verify`` does not take the person again
-        and again for it; a newer version at the hub still differs and is taken."""
-        import hashlib
-
-        db = self._conn()
-        aside: dict[str, dict[tuple[str, str], Any]] = {}
-        for entity, entity_id, person, version in db.execute(
-            "SELECT entity, entity_id, inmate_id, version FROM sync_problem "
-            "WHERE inmate_id IS NOT NULL"
-        ):
-            aside.setdefault(person, {})[(entity, entity_id)] = version
-        out = {}
-        for inmate_id in inmate_ids:
-            seen: dict[tuple[str, str], Any] = {
-                ("inmate", inmate_id): _version(db, "inmate", inmate_id)
-            }
-            for table, where in DROP:  # every record that belongs to the person
-                if table == "inmate":
-                    continue  # the first line
-                for row_id, version in db.execute(
-                    f"SELECT id, server_version FROM {table} WHERE {where}", (inmate_id,)
-                ):
-                    seen[(table, row_id)] = version
-            problems = aside.get(inmate_id, {})
-            if problems:
-                self._children_of(db, problems, seen)
-                seen.update(problems)
-            lines = sorted(f"{t}:{i}:{v}" for (t, i), v in seen.items())
-            out[inmate_id] = p.ScopeDigest(
-                count=len(lines), digest=hashlib.sha256("\n".join(lines).encode()).hexdigest()
-            )
-        return out
-
-    @staticmethod
-    def _children_of(
-        db: Any, problems: dict[tuple[str, str], Any], seen: dict[tuple[str, str], Any]
-    ) -> None:
-        """Rows stored here whose parent was put aside (the person's tables reach them only
-        through a parent row that is not here)."""
-        parents = [key for key in problems if key[0] in CHILDREN]
-        while parents:
-            entity, entity_id = parents.pop()
-            for table, key in CHILDREN[entity]:
-                for row_id, version in db.execute(
-                    f"SELECT id, server_version FROM {table} WHERE {key} = ?", (entity_id,)
-                ):
-                    if (table, row_id) not in seen:
-                        seen[(table, row_id)] = version
-                        if table in CHILDREN:
-                            parents.append((table, row_id))
+        return held.local_digests(self._conn(), inmate_ids)
 
     def verify(self) -> list[str]:
         """Compare every person here with the hub; re-snapshot only those that differ."""
@@ -1513,18 +1348,6 @@ def _answer(status: int, data: Any) -> Any:
     if status >= 500:
         raise HubUnreachable("The hub had a problem answering; changes are kept and sent later.")
     raise HubRefused(detail or f"The hub refused the request ({status}).")
-
-
-def _version(db: Any, table: str, row_id: str) -> Any:
-    row = db.execute(f"SELECT server_version FROM {table} WHERE id = ?", (row_id,)).fetchone()
-    return None if row is None else row[0]
-
-
-def _loads(text: str) -> Any:
-    try:
-        return json.loads(text)
-    except (TypeError, ValueError):
-        return text
 
 
 def _first_problem(error: ValidationError) -> str:

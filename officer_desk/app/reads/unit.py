@@ -20,7 +20,7 @@ from officer_desk.store.rows import CaseloadRow
 if TYPE_CHECKING:
     from officer_desk.store.database import Store
     from officer_desk.store.home import OfficerCaseload
-    from officer_desk.sync.client import SyncStatus
+    from officer_desk.sync.held import SyncStatus
     from officer_desk.sync.protocol import DeviceInfo
 
 CAPACITY = 6  # domain.rules.MAX_CASELOAD (not imported: the screen stays light)

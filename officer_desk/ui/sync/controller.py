@@ -42,7 +42,8 @@ from officer_desk.ui.sync.worker import (
 if TYPE_CHECKING:
     from officer_desk.app.accounts import SignedIn
     from officer_desk.store.database import Store
-    from officer_desk.sync.client import RejectedItem, SyncReport, SyncStatus
+    from officer_desk.sync.client import SyncReport
+    from officer_desk.sync.held import RejectedItem, SyncStatus
 
 log = logging.getLogger("officer_desk.sync")
 

@@ -40,7 +40,7 @@ from officer_desk.ui.sync.worker import SyncThread, TransportFactory, http_trans
 if TYPE_CHECKING:
     from officer_desk.app.writes import Actor
     from officer_desk.store.database import Store
-    from officer_desk.sync.client import SyncStatus
+    from officer_desk.sync.held import SyncStatus
 
 
 def _t(text: str) -> str:

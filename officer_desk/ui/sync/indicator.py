@@ -25,7 +25,7 @@ from officer_desk.ui.sync.controller import SyncController
 from officer_desk.ui.sync.state import Phase, Problem, SyncView, Tone, describe, when
 
 if TYPE_CHECKING:
-    from officer_desk.sync.client import RejectedItem
+    from officer_desk.sync.held import RejectedItem
 
 DOTS = {Tone.QUIET: "○", Tone.GOOD: "●", Tone.BUSY: "◐", Tone.WARN: "●", Tone.BAD: "●"}
 

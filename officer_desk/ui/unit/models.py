@@ -29,7 +29,7 @@ from officer_desk.ui.programmes.models import _RowsModel as _ProgrammeRows
 
 if TYPE_CHECKING:
     from officer_desk.store.home import OfficerCaseload
-    from officer_desk.sync.client import SyncStatus
+    from officer_desk.sync.held import SyncStatus
     from officer_desk.sync.protocol import DeviceInfo
 
 Index = QModelIndex | QPersistentModelIndex
