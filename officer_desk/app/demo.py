@@ -478,10 +478,14 @@ def _hand_over_yesterday(store: Store, contact: list[Officer], today: date) -> i
 def _check_sizes(inmates: int, years: int, today: date) -> None:
     if not 1 <= inmates <= MAX_INMATES:
         raise ValidationError(
-            f"The number of people must be between 1 and {MAX_INMATES}.", "inmates"
+            "The number of people must be between 1 and {MAX_INMATES}.",
+            "inmates",
+            MAX_INMATES=MAX_INMATES,
         )
     if not 1 <= years <= MAX_YEARS:
-        raise ValidationError(f"The number of years must be between 1 and {MAX_YEARS}.", "years")
+        raise ValidationError(
+            "The number of years must be between 1 and {MAX_YEARS}.", "years", MAX_YEARS=MAX_YEARS
+        )
     if today > date.today():
         raise ValidationError("Demo history cannot end in the future; choose today or earlier.")
 

@@ -224,9 +224,12 @@ def start_handover(
         ).first()
         if already is not None:
             raise ValidationError(
-                "You already have a handover in draft (shift from "
-                f"{_local(already.shift_start)}). Continue that one or hand it over first.",
+                (
+                    "You already have a handover in draft (shift from {value1}). "
+                    "Continue that one or hand it over first."
+                ),
                 "shift_start",
+                value1=_local(already.shift_start),
             )
         people = _people_of(w.session, me, w.now.date())
         conn = dbapi(w.session)
@@ -335,9 +338,9 @@ def add_action(store: Store, actor: Actor, handover_id: str, action: ActionInput
             )
         if action.due_at is not None and action.due_at < handover.shift_start:
             raise ValidationError(
-                f"The due time is before the shift started ({_local(handover.shift_start)}). "
-                "Choose a later time.",
+                ("The due time is before the shift started ({value1}). Choose a later time."),
                 "due_at",
+                value1=_local(handover.shift_start),
             )
         _check_person(w.session, handover, action.inmate_id)
         w.insert(
@@ -452,14 +455,19 @@ def acknowledge(store: Store, actor: Actor, entry_id: str) -> Change:
         name = _person_name(w.session, entry.inmate_id)
         if entry.acknowledged_at is not None:
             raise ValidationError(
-                f"{name} was already acknowledged at {_local(entry.acknowledged_at)}.",
+                "{name} was already acknowledged at {value1}.",
                 "acknowledged",
+                name=name,
+                value1=_local(entry.acknowledged_at),
             )
         if entry.question and not entry.answer:
             raise ValidationError(
-                f"Your question about {name} has no answer yet. Wait for the outgoing "
-                "officer's answer, then acknowledge.",
+                (
+                    "Your question about {name} has no answer yet. Wait for the "
+                    "outgoing officer's answer, then acknowledge."
+                ),
                 "question",
+                name=name,
             )
         w.update(
             entry,
@@ -482,9 +490,11 @@ def ask_question(store: Store, actor: Actor, entry_id: str, question: str) -> Ch
             )
         if entry.question:
             raise ValidationError(
-                "A question about this person was already asked"
-                + (" and answered." if entry.answer else " and waits for its answer.")
-                + " One question per person: talk to the outgoing officer for more.",
+                "A question about this person was already asked and answered. One question "
+                "per person: talk to the outgoing officer for more."
+                if entry.answer
+                else "A question about this person was already asked and waits for its answer. "
+                "One question per person: talk to the outgoing officer for more.",
                 "question",
             )
         w.update(
@@ -527,16 +537,22 @@ def sign(store: Store, actor: Actor, handover_id: str) -> Change:
         if waiting:
             names = _names_of(w.session, [e.inmate_id for e in waiting])
             raise ValidationError(
-                f"{len(waiting)} of {len(entries)} people are not acknowledged yet: "
-                f"{names}. Acknowledge each person before signing.",
+                (
+                    "{count} of {value1} people are not acknowledged yet: {names}. "
+                    "Acknowledge each person before signing."
+                ),
                 "sign",
+                count=len(waiting),
+                value1=len(entries),
+                names=names,
             )
         open_questions = [e for e in entries if e.question and not e.answer]
         if open_questions:
             names = _names_of(w.session, [e.inmate_id for e in open_questions])
             raise ValidationError(
-                f"Questions still wait for an answer ({names}). Sign when they are answered.",
+                ("Questions still wait for an answer ({names}). Sign when they are answered."),
                 "sign",
+                names=names,
             )
         values: dict[str, Any] = {
             "status": SIGNED,
@@ -579,7 +595,9 @@ def complete_action(store: Store, actor: Actor, action_id: str) -> Change:
                 entity_id=action_id,
             )
         if action.done_at is not None:
-            raise ValidationError(f"This action was already done at {_local(action.done_at)}.")
+            raise ValidationError(
+                "This action was already done at {value1}.", value1=_local(action.done_at)
+            )
         w.update(action, {"done_at": w.now, "done_by": me.id}, detail="action done")
         return w.change
 
@@ -679,8 +697,9 @@ def _reader(session: Session, actor: Actor, handover_id: str) -> Handover:
         )
     if handover.status == SIGNED:
         raise ValidationError(
-            f"This handover was signed at {_local(handover.signed_at or handover.shift_end)}.",
+            "This handover was signed at {value1}.",
             "handover",
+            value1=_local(handover.signed_at or handover.shift_end),
         )
     return handover
 

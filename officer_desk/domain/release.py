@@ -187,10 +187,11 @@ def check_sign_off(
     reason = (override_reason or "").strip()
     if not reason:
         raise ValidationError(
-            "Release sign-off is blocked: the plan still lacks "
-            + " and ".join(result.missing())
-            + ". A supervisor can override with a written reason.",
+            "Release sign-off is blocked: the plan still lacks {missing}. A supervisor can "
+            "override with a written reason.",
             "override_reason",
+            # the words as a whole: "a home and a job" reads differently in each language
+            missing=" and ".join(result.missing()),
         )
     if not is_supervisor:
         raise ValidationError("Only a supervisor can override the release gate.", "override_reason")

@@ -77,8 +77,11 @@ def write_pdf(
             pages = render(html, writer, css=css, footer=footer)
         except DeviceRefused:
             raise DeskError(
-                f"The PDF could not be written to {path.parent}. Check that the folder exists "
-                "and that you may save files there, then try again."
+                (
+                    "The PDF could not be written to {parent}. Check that the folder "
+                    "exists and that you may save files there, then try again."
+                ),
+                parent=path.parent,
             ) from None
         os.replace(temp, path)
     finally:

@@ -405,7 +405,7 @@ def _incoming(data: Any, items: str, extra: str) -> tuple[list[Incoming], Any]:
         ]
         tail = data[extra]
     except (KeyError, TypeError) as error:
-        raise HubRefused(f"The hub's answer is not understood ({error}).") from None
+        raise HubRefused("The hub's answer is not understood ({error}).", error=error) from None
     for c in out:
         if (
             c.seq.__class__ is not int
@@ -414,7 +414,10 @@ def _incoming(data: Any, items: str, extra: str) -> tuple[list[Incoming], Any]:
             or c.record.__class__ is not dict
             or c.entity not in p.ENTITIES
         ):
-            raise HubRefused(f"The hub's answer is not understood (record {c.entity_id!r}).")
+            raise HubRefused(
+                "The hub's answer is not understood (record {entity_id}).",
+                entity_id=repr(c.entity_id),
+            )
     return out, tail
 
 
@@ -1188,7 +1191,9 @@ class SyncClient:
                 answer = p.AccountsResponse.model_validate(data)
             except ValidationError as invalid:
                 error = _first_problem(invalid)
-                raise HubRefused(f"The hub's answer is not understood ({error}).") from None
+                raise HubRefused(
+                    "The hub's answer is not understood ({error}).", error=error
+                ) from None
             unit_id = answer.unit_id
             if not roots:
                 roots = [r.model_dump() for r in answer.roots]
@@ -1747,7 +1752,9 @@ def _answer(status: int, data: Any) -> Any:
         raise HubUnreachable("The hub is busy; changes are kept and sent at the next sync.")
     if status >= 500:
         raise HubUnreachable("The hub had a problem answering; changes are kept and sent later.")
-    raise HubRefused(detail or f"The hub refused the request ({status}).")
+    if detail:
+        raise HubRefused(detail)
+    raise HubRefused("The hub refused the request ({status}).", status=status)
 
 
 def _version(db: Any, table: str, row_id: str) -> Any:

@@ -87,8 +87,6 @@ def install(config_dir: Path | None = None, language: str | None = None) -> str:
     _installed.clear()
     if language == BOKMAL and _load(app, language):
         QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal, QLocale.Country.Norway))
-        from officer_desk.ui.messages import translate_message
-
         errors.set_message_translator(translate_message)
     else:
         language = ENGLISH  # also when the Norwegian .qm is missing: not half and half
@@ -101,6 +99,14 @@ def install(config_dir: Path | None = None, language: str | None = None) -> str:
         errors.set_message_translator(None)
     _current = language
     return language
+
+
+MESSAGES = "messages"  # the context of the services' message keys and the words they pass
+
+
+def translate_message(key: str) -> str:
+    """A service's message key (or a word it passes as a value) in the interface's language."""
+    return QCoreApplication.translate(MESSAGES, key)
 
 
 def _load(app: QCoreApplication, language: str) -> bool:

@@ -5167,10 +5167,6 @@ Datafil: {path}</translation>
         <translation>{username} er ikke en aktiv administrator i disse dataene.</translation>
     </message>
     <message>
-        <source>Records of kind “{entity}” are not kept on this workstation.</source>
-        <translation>Registreringer av typen «{entity}» lagres ikke på denne arbeidsstasjonen.</translation>
-    </message>
-    <message>
         <source>The record has no field “{name}” any more.</source>
         <translation>Registreringen har ikke lenger feltet «{name}».</translation>
     </message>
@@ -5181,14 +5177,6 @@ Datafil: {path}</translation>
     <message>
         <source>That conflict is not on this workstation.</source>
         <translation>Den konflikten finnes ikke på denne arbeidsstasjonen.</translation>
-    </message>
-    <message>
-        <source> by {display_name}</source>
-        <translation> av {display_name}</translation>
-    </message>
-    <message>
-        <source>This conflict was already decided{value1} on {resolved_at}; reload the list.</source>
-        <translation>Denne konflikten er allerede avgjort{value1} {resolved_at}; last inn listen på nytt.</translation>
     </message>
     <message>
         <source>Write the combined value before saving the decision.</source>
@@ -5421,18 +5409,6 @@ Datafil: {path}</translation>
     <message>
         <source>This person is already acknowledged; ask the outgoing officer in person.</source>
         <translation>Denne personen er allerede bekreftet; spør betjenten som går av, direkte.</translation>
-    </message>
-    <message>
-        <source> and answered.</source>
-        <translation> og besvart.</translation>
-    </message>
-    <message>
-        <source> and waits for its answer.</source>
-        <translation> og venter på svar.</translation>
-    </message>
-    <message>
-        <source>A question about this person was already asked{value1} One question per person: talk to the outgoing officer for more.</source>
-        <translation>Det er allerede stilt et spørsmål om denne personen{value1} Ett spørsmål per person: snakk med betjenten som går av for mer.</translation>
     </message>
     <message>
         <source>Only the officer who handed over can answer questions about it.</source>
@@ -5859,10 +5835,6 @@ Datafil: {path}</translation>
         <translation>Godkjenning av løslatelsen er sperret: to betjenter er uenige om et punkt på sjekklisten. En vaktleder må avgjøre det først.</translation>
     </message>
     <message>
-        <source>Release sign-off is blocked: the plan still lacks {value1}. A supervisor can override with a written reason.</source>
-        <translation>Godkjenning av løslatelsen er sperret: planen mangler fortsatt {value1}. En vaktleder kan overstyre med en skriftlig begrunnelse.</translation>
-    </message>
-    <message>
         <source>Only a supervisor can override the release gate.</source>
         <translation>Bare en vaktleder kan overstyre minstekravet for løslatelse.</translation>
     </message>
@@ -5977,6 +5949,30 @@ Datafil: {path}</translation>
     <message>
         <source>The hub&apos;s answer is not understood (a bad snapshot cursor).</source>
         <translation>Svaret fra serveren er ikke forståelig (en ugyldig posisjon i øyeblikksbildet).</translation>
+    </message>
+    <message>
+        <source>Records of kind “{kind}” are not kept on this workstation.</source>
+        <translation>Registreringer av typen «{kind}» lagres ikke på denne arbeidsstasjonen.</translation>
+    </message>
+    <message>
+        <source>This conflict was already decided by {who} on {at}; reload the list.</source>
+        <translation>Denne konflikten er allerede avgjort av {who} {at}; last inn listen på nytt.</translation>
+    </message>
+    <message>
+        <source>This conflict was already decided on {at}; reload the list.</source>
+        <translation>Denne konflikten er allerede avgjort {at}; last inn listen på nytt.</translation>
+    </message>
+    <message>
+        <source>A question about this person was already asked and answered. One question per person: talk to the outgoing officer for more.</source>
+        <translation>Det er allerede stilt et spørsmål om denne personen, og det er besvart. Ett spørsmål per person: snakk med betjenten som går av for mer.</translation>
+    </message>
+    <message>
+        <source>A question about this person was already asked and waits for its answer. One question per person: talk to the outgoing officer for more.</source>
+        <translation>Det er allerede stilt et spørsmål om denne personen, og det venter på svar. Ett spørsmål per person: snakk med betjenten som går av for mer.</translation>
+    </message>
+    <message>
+        <source>Release sign-off is blocked: the plan still lacks {missing}. A supervisor can override with a written reason.</source>
+        <translation>Godkjenning av løslatelsen er sperret: planen mangler fortsatt {missing}. En vaktleder kan overstyre med en skriftlig begrunnelse.</translation>
     </message>
     <message>
         <source>The user name or password is not right. {attempts_left} more attempts before the account is locked for a while.</source>

@@ -9,11 +9,10 @@ Two kinds of text escape it:
   ``domain/``, ``app/``, ``store/``, ``sync/`` and ``reports/``, which may not import Qt.
 
 This module scans the sources (AST, nothing is imported) and returns both as
-``(context, text)`` pairs.  An error message written as an f-string becomes a *template*
-with named fields (``f"There is no account called {username}."`` becomes
-``"There is no account called {username}."``); at run time ``officer_desk.ui.messages``
-matches the English message against the templates, translates the template and fills the
-fields in again.  Values passed for a field from a string literal somewhere (``what=
+``(context, text)`` pairs.  An error message is a *key* with named fields and its values as keywords
+(``NotFound("There is no account called {username}.", username=name)``): the key is
+extracted as it is, and at run time ``domain.errors.render`` translates the key and fills
+the values in.  Values passed for a field from a string literal somewhere (``what=
 "release plans"``, the ``label`` of ``rules.required_text``) are *fragments*: translated
 on their own in the same context.
 """
@@ -23,6 +22,7 @@ from __future__ import annotations
 import ast
 import itertools
 import re
+import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,10 +88,24 @@ def scan(package: Path) -> Catalogue:
                 continue
             message = call.args[0] if call.args else _keyword(call, "message")
             assert message is not None
+            if any(isinstance(node, ast.JoinedStr) for node in ast.walk(message)):
+                # rendered before the screen knows the reader's language: a key is needed
+                catalogue.unresolved.append(
+                    f"{where}:{call.lineno}: an f-string; write the key with {{fields}} and "
+                    f"pass the values as keywords: {ast.unparse(message)}"
+                )
+                continue
             found = list(_templates(message, constants))
             if not found and _has_text(message):
                 catalogue.unresolved.append(f"{where}:{call.lineno}: {ast.unparse(message)}")
+            keywords = {k.arg: k.value for k in call.keywords if k.arg}
             for text, fields, parameters in found:
+                named = tuple(f for _, f, _, _ in string.Formatter().parse(text) if f)
+                if named:  # a key with its values as keywords: ("{username}", username=...)
+                    fields = tuple(dict.fromkeys(named))
+                    values = [keywords[f] for f in fields if f in keywords]
+                    parameters = tuple(v.id for v in values if isinstance(v, ast.Name))
+                    catalogue.fragments.update(_literal_words(values))
                 if re.fullmatch(r"[\s.:;,()]*((\{\w+\})[\s.:;,()]*)*", text):
                     continue  # only fields: the words come from elsewhere (a hub's answer)
                 catalogue.templates.append(Template(text, fields, f"{where}:{call.lineno}"))
@@ -207,8 +221,8 @@ def _templates(node: ast.expr, constants: dict[str, ast.expr]) -> Iterator[Found
     text: list[str] = []
     parameters: list[str] = []
     for part in parts:
-        if isinstance(part, str):
-            text.append(part.replace("{", "{{").replace("}", "}}"))
+        if isinstance(part, str):  # a key: its {fields} are filled at display time
+            text.append(part)
             continue
         if isinstance(part, ast.IfExp | ast.BoolOp):
             yield from _templates(part, constants)
@@ -291,6 +305,17 @@ def _fragments(trees: Iterable[ast.Module], sources: dict[tuple[str, str], str])
             for parameter, value in bound.items():
                 if (name, parameter) in sources and _is_text(value):
                     yield value.value  # type: ignore[attr-defined]
+
+
+def _literal_words(values: Iterable[ast.expr]) -> Iterator[str]:
+    """Words written at the raise site as a value (``what="records"``, ``a if b else c``)."""
+    for value in values:
+        if isinstance(value, ast.IfExp):
+            yield from _literal_words([value.body, value.orelse])
+        elif isinstance(value, ast.BoolOp):
+            yield from _literal_words(value.values)
+        elif _is_text(value):
+            yield value.value  # type: ignore[attr-defined]
 
 
 def _is_text(node: ast.expr) -> bool:

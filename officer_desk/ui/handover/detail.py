@@ -40,7 +40,6 @@ from officer_desk.ui import vocabulary
 from officer_desk.ui.dialogs.form import FieldMessage
 from officer_desk.ui.handover.reads import add_action, use_case
 from officer_desk.ui.i18n import by_name
-from officer_desk.ui.messages import translate_message
 from officer_desk.ui.printing import ask_pdf_path, print_with_dialog
 from officer_desk.ui.programmes.words import language
 
@@ -583,7 +582,7 @@ class HandoverDetail(QWidget):
             self.busy = False
             self._update_buttons()
             if isinstance(error, DeskError):
-                self.problem.say(translate_message(error.message))
+                self.problem.say(error.message)
             else:
                 self._executor.failed.emit(error)
 

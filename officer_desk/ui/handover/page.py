@@ -55,7 +55,6 @@ from officer_desk.ui.handover.reads import (
     use_case,
 )
 from officer_desk.ui.i18n import by_name
-from officer_desk.ui.messages import translate_message
 from officer_desk.ui.programmes.words import language
 
 SEARCH_DAYS = 90
@@ -311,7 +310,7 @@ class HandoverPage(QWidget):
     def _failed(self, error: BaseException) -> None:
         self.start_button.setEnabled(True)
         if isinstance(error, DeskError):
-            self.message.say(translate_message(error.message))
+            self.message.say(error.message)
         else:
             self._executor.failed.emit(error)
         self.loaded.emit()
