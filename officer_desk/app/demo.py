@@ -446,9 +446,7 @@ def _hand_over_yesterday(store: Store, contact: list[Officer], today: date) -> i
     actors = [Actor(o.id, o.display_name, role=o.role) for o in by_name]
     for n, outgoing in enumerate(actors):
         incoming = actors[(n + 1) % len(actors)]
-        drafted = handover.start_handover(
-            store, outgoing, start, start + timedelta(hours=8), language="nb"
-        )
+        drafted = handover.start_handover(store, outgoing, start, start + timedelta(hours=8))
         handover.add_unit_item(
             store, outgoing, drafted.handover_id, "count", "Opptelling kl. 21: alle på plass."
         )
@@ -456,8 +454,8 @@ def _hand_over_yesterday(store: Store, contact: list[Officer], today: date) -> i
             store,
             outgoing,
             drafted.handover_id,
-            "Hvis noen ikke vil spise frokost",
-            "Snakk med dem før arbeidstid og noter det.",
+            "noen ikke vil spise frokost",
+            "snakk med dem før arbeidstid og noter det.",
         )
         handover.hand_over(store, outgoing, drafted.handover_id, incoming.officer_id)
         if incoming is actors[0]:

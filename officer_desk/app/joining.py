@@ -39,7 +39,7 @@ def refuse_existing(store_path: Path, data_dir: Path) -> None:
     if store_path.exists() or slots_path(store_path).exists():
         raise ValidationError(
             (
-                "There is already an officer_desk store in {data_dir}; 'join' is "
+                "There is already an Officer Desk store in {data_dir}; 'join' is "
                 "for a new workstation. Use 'enroll' on an existing one, or choose "
                 "an empty --data-dir."
             ),

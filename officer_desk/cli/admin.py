@@ -64,7 +64,7 @@ def _say(line: str = "") -> None:
 def _refuse_existing(where: AppPaths, what: str) -> None:
     if where.store.exists() or slots_path(where.store).exists():
         raise ValidationError(
-            f"There is already an officer_desk store in {where.data}, so {what}. "
+            f"There is already an Officer Desk store in {where.data}, so {what}. "
             "Choose an empty folder with --data-dir.",
             "data_dir",
         )
@@ -470,7 +470,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Administer an officer_desk store.",
+        description="Administer an Officer Desk store.",
         epilog=f"Passwords: {PASSWORD_ENV} (the --user account's, or the first admin's for "
         "init) and OFFICER_DESK_NEW_PASSWORD (a password being set); asked for when unset.",
     )
@@ -684,7 +684,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _no_store(where: AppPaths) -> NotFound:
     return NotFound(
-        f"There is no officer_desk store in {where.data}. Check --data-dir "
+        f"There is no Officer Desk store in {where.data}. Check --data-dir "
         f"(or run '{PROG} init' to create one)."
     )
 

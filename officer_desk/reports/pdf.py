@@ -27,7 +27,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from officer_desk import owner_only
+from officer_desk import PRODUCT_NAME, owner_only
 from officer_desk.domain.errors import DeskError
 from officer_desk.reports.document import Document
 
@@ -72,7 +72,7 @@ def write_pdf(
         writer = QPdfWriter(str(temp))
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         writer.setTitle(title)
-        writer.setCreator("officer_desk")
+        writer.setCreator(PRODUCT_NAME)
         try:
             pages = render(html, writer, css=css, footer=footer)
         except DeviceRefused:

@@ -99,7 +99,7 @@ def plain_http_refusal(host: str, tls: bool, behind_proxy: bool) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="officer-desk-server", description="The officer_desk sync hub."
+        prog="officer-desk-server", description="The Officer Desk sync hub."
     )
     parser.add_argument("--version", action="version", version=__version__)
     sub = parser.add_subparsers(dest="command", required=True)

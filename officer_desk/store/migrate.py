@@ -71,7 +71,7 @@ def upgrade_on_open(path: Path, backups: Path, key: bytes | None = None) -> None
         except CommandError:
             raise StoreTooNew(
                 (
-                    "These records were written by a newer version of officer_desk "
+                    "These records were written by a newer version of Officer Desk "
                     "(schema {current}; this is version {version}). Nothing was "
                     "changed. Install the newer version on this workstation to open "
                     "them."

@@ -1,10 +1,12 @@
 """Finds the user-visible text lupdate cannot see: translate() wrappers and error messages.
 
 ``pyside6-lupdate`` reads ``self.tr("...")`` and ``QCoreApplication.translate("ctx", "...")``.
-Two kinds of text escape it:
+Three kinds of text escape it:
 
 * helpers such as ``def _t(text): return QCoreApplication.translate("vocabulary", text)``,
   called as ``_t("Lunch")``;
+* the keys of ``domain.wording.phrase("context", "key", …)``: text stored or built as keys
+  (a handover's draft, the reports), rendered in the reader's language when read;
 * the messages of :class:`~officer_desk.domain.errors.DeskError` and its subclasses, raised in
   ``domain/``, ``app/``, ``store/``, ``sync/`` and ``reports/``, which may not import Qt.
 
@@ -32,6 +34,7 @@ MESSAGES_CONTEXT = "messages"
 # raise them too).  cli/ talks to facility IT in a terminal, in English.
 MESSAGE_LAYERS = ("domain", "app", "store", "sync", "reports", "ui")
 ERROR_ROOT = "DeskError"
+PHRASE = "phrase"  # domain.wording.phrase(context, key, n, **values)
 # Enum values that messages show as they are ("Only a {needed} can …", "(this one is
 # {status})"): translated as fragments.  Roles are also joined with "or" (require_role).
 ENUM_FRAGMENTS = {"Role": " or ", "EnrolmentStatus": None}
@@ -65,6 +68,7 @@ def scan(package: Path) -> Catalogue:
     catalogue = Catalogue()
     for path, tree in trees.items():
         catalogue.wrapped.extend(_wrapped_calls(path.relative_to(package.parent), tree))
+        catalogue.wrapped.extend(_phrases(path.relative_to(package.parent), tree))
     errors = _error_classes(trees.values())
     layer_trees = {
         path: tree
@@ -356,6 +360,20 @@ def _wrapped_calls(where: Path, tree: ast.Module) -> Iterator[tuple[str, str, st
                 yield context, node.args[0].value, f"{where}:{node.lineno}"  # type: ignore[attr-defined]
 
 
+def _phrases(where: Path, tree: ast.Module) -> Iterator[tuple[str, str, str]]:
+    """``phrase("context", "key", …)`` (``domain.wording``): text kept as keys, rendered
+    when read; the context may be a module constant."""
+    constants = _module_constants(tree)
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and _call_name(node) == PHRASE and len(node.args) >= 2):
+            continue
+        context, key = node.args[0], node.args[1]
+        if isinstance(context, ast.Name):
+            context = constants.get(context.id, context)
+        if _is_text(context) and _is_text(key):
+            yield context.value, key.value, f"{where}:{node.lineno}"  # type: ignore[attr-defined]
+
+
 def unmarked_lookups(package: Path) -> list[str]:
     """``tr(WORDS[key])`` where ``WORDS`` holds plain literals: lupdate never sees those texts.
 
@@ -410,5 +428,7 @@ def as_python(catalogue: Catalogue) -> str:
         if (context, text) in seen:
             continue
         seen.add((context, text))
-        lines.append(f"QCoreApplication.translate({context!r}, {text!r})")
+        # a count: lupdate makes it a text with plural forms
+        count = ", None, 1" if "%n" in text else ""
+        lines.append(f"QCoreApplication.translate({context!r}, {text!r}{count})")
     return "\n".join(lines) + "\n"

@@ -36,7 +36,7 @@ from officer_desk.app.executor import DbExecutor
 from officer_desk.domain.errors import DeskError
 from officer_desk.store.handover import EntryView, HandoverView
 from officer_desk.store.rows import OfficerSummary
-from officer_desk.ui import vocabulary
+from officer_desk.ui import i18n, vocabulary
 from officer_desk.ui.dialogs.form import FieldMessage
 from officer_desk.ui.handover.reads import add_action, use_case
 from officer_desk.ui.i18n import by_name
@@ -101,6 +101,7 @@ class HandoverDetail(QWidget):
         self.draft.setWordWrap(True)
         self.draft.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text = QPlainTextEdit()
+        self.shown_text = ""  # the entry's text as rendered for this reader
         self.text.setAccessibleName(self.tr("What you hand over about this person"))
         self.text.setMinimumHeight(80)
         self.text.setMaximumHeight(150)
@@ -492,8 +493,13 @@ class HandoverDetail(QWidget):
             self._update_buttons()
             return
         self.person_name.setText(e.name)
-        self.draft.setText(self.tr("Drafted from the logs:\n{draft}").format(draft=e.draft))
-        self.text.setPlainText(e.text)
+        self.draft.setText(
+            self.tr("Drafted from the logs:\n{draft}").format(draft=i18n.render(e.draft))
+        )
+        # Until the outgoing officer changes it, the text is the draft's phrases: shown in
+        # this reader's language, and kept as phrases when only the status is saved.
+        self.shown_text = i18n.render(e.text)
+        self.text.setPlainText(self.shown_text)
         self.entry_status.setCurrentIndex(max(0, self.entry_status.findData(e.status)))
         lines = []
         if e.question:
@@ -595,7 +601,9 @@ class HandoverDetail(QWidget):
             self._run(
                 "edit_entry",
                 e.id,
-                text=self.text.toPlainText(),
+                text=None
+                if self.text.toPlainText() == self.shown_text
+                else self.text.toPlainText(),
                 status=self.entry_status.currentData(),
                 done=self.tr("Saved."),
             )

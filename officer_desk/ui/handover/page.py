@@ -55,7 +55,6 @@ from officer_desk.ui.handover.reads import (
     use_case,
 )
 from officer_desk.ui.i18n import by_name
-from officer_desk.ui.programmes.words import language
 
 SEARCH_DAYS = 90
 
@@ -296,7 +295,7 @@ class HandoverPage(QWidget):
             return
         self.start_button.setEnabled(False)
         self._executor.submit(
-            use_case("start_handover", self._session.actor(), start, end, language=language()),
+            use_case("start_handover", self._session.actor(), start, end),
             self._started,
             self._failed,
             owner=self,
