@@ -178,9 +178,11 @@ def add_inmates_in(
     )
     if taken:
         raise ValidationError(
-            "Prison number(s) already registered: {value1}.",
+            "Prison number already registered: {numbers}."
+            if len(taken) == 1
+            else "Prison numbers already registered: {numbers}.",
             "prison_number",
-            value1=", ".join(sorted(taken)),
+            numbers=", ".join(sorted(taken)),
         )
     inserted: list[Inmate] = []
     for person in checked:

@@ -33,6 +33,7 @@ from officer_desk.cli.unlock import (
     password,
 )
 from officer_desk.cli.verify import heads_from_file, verify
+from officer_desk.cli.words import counted
 from officer_desk.domain import rules
 from officer_desk.domain.enums import AssignmentReason, Role
 from officer_desk.domain.errors import DeskError, NotFound, ValidationError
@@ -350,7 +351,8 @@ def cmd_verify(desk: Desk, args: argparse.Namespace) -> int:
         return EXIT_OK
     for problem in report.problems:
         _say(f"PROBLEM: {problem}")
-    _say(f"verify found {len(report.problems)} problem(s) in {desk.store.path}.")
+    found = counted(len(report.problems), "problem", "problems")
+    _say(f"verify found {found} in {desk.store.path}.")
     return EXIT_FOUND_PROBLEMS
 
 
@@ -382,7 +384,8 @@ def cmd_restore(where: AppPaths, args: argparse.Namespace) -> int:
         _say(f"What was in {where.data} before is in {result.moved_aside}.")
     _say(
         f"Restored {Path(args.file).expanduser().resolve()} into {where.data} under a new key; "
-        f"{result.accounts} account(s) can sign in here with the passwords they had then. "
+        f"{counted(result.accounts, 'account', 'accounts')} can sign in here with the passwords "
+        "they had then. "
         f"Check it with '{PROG} verify --user {user}'."
     )
     return EXIT_OK

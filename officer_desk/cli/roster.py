@@ -133,10 +133,12 @@ def _header(line: int, record: list[str]) -> tuple[list[str], list[Problem]]:
         )
     missing = [n for n in REQUIRED_COLUMNS if n not in names]
     if missing:
-        problems.append(Problem(line, f"required column(s) missing: {', '.join(missing)}."))
+        s = "s" if len(missing) > 1 else ""
+        problems.append(Problem(line, f"required column{s} missing: {', '.join(missing)}."))
     repeated = sorted({n for n in names if names.count(n) > 1})
     if repeated:
-        problems.append(Problem(line, f"column(s) appear twice: {', '.join(repeated)}."))
+        twice = "columns appear" if len(repeated) > 1 else "column appears"
+        problems.append(Problem(line, f"{twice} twice: {', '.join(repeated)}."))
     return names, problems
 
 

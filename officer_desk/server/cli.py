@@ -218,7 +218,8 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         from officer_desk.server import db
 
         gone = db.prune_results(_engine(args), timedelta(days=args.keep_results_days))
-        print(f"Pruned {gone} op result(s) older than {args.keep_results_days:g} days.")
+        results = "1 op result" if gone == 1 else f"{gone} op results"
+        print(f"Pruned {results} older than {args.keep_results_days:g} days.")
         return 0
     if args.command == "serve":
         if bool(args.ssl_certfile) != bool(args.ssl_keyfile):

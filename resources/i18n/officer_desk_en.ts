@@ -40,8 +40,8 @@
     <message numerus="yes">
         <source>%n sensitive note(s): read on the person&apos;s page.</source>
         <translation>
-            <numerusform>%n sensitive note: read it on the person's page.</numerusform>
-            <numerusform>%n sensitive notes: read them on the person's page.</numerusform>
+            <numerusform>%n sensitive note: read it on the person&apos;s page.</numerusform>
+            <numerusform>%n sensitive notes: read them on the person&apos;s page.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

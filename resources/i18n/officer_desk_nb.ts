@@ -6321,10 +6321,6 @@ Datafil: {path}</translation>
         <translation>Brukernavnet {name} er allerede i bruk.</translation>
     </message>
     <message>
-        <source>Prison number(s) already registered: {value1}.</source>
-        <translation>Innsattnummer som allerede er registrert: {value1}.</translation>
-    </message>
-    <message>
         <source>Reason “{reason}” is unknown.</source>
         <translation>Grunnen «{reason}» er ukjent.</translation>
     </message>
@@ -6679,6 +6675,14 @@ Datafil: {path}</translation>
     <message>
         <source>A question about this person was already asked and waits for its answer. One question per person: talk to the outgoing officer for more.</source>
         <translation>Det er allerede stilt et spørsmål om denne personen, og det venter på svar. Ett spørsmål per person: snakk med betjenten som går av for mer.</translation>
+    </message>
+    <message>
+        <source>Prison number already registered: {numbers}.</source>
+        <translation>Innsattnummeret er allerede registrert: {numbers}.</translation>
+    </message>
+    <message>
+        <source>Prison numbers already registered: {numbers}.</source>
+        <translation>Innsattnumrene er allerede registrert: {numbers}.</translation>
     </message>
     <message>
         <source>Release sign-off is blocked: the plan still lacks {missing}. A supervisor can override with a written reason.</source>

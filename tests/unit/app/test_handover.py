@@ -401,6 +401,9 @@ def test_a_handover_prints_to_pdf_in_both_languages(
     for words in [*expected, *typed]:
         assert words in text
     assert "SECRET" not in text
+    # the app's one date format ("2. des. 2026 14:05", "2 Dec 2026 14:05"), not dd.mm.yyyy
+    assert not re.search(r"\b\d\d\.\d\d\.\d{4}\b", text)
+    assert re.search(r"\b\d{1,2}\.? \w{3}\.? \d{4} \d\d:\d\d\b", text), text
     if language == "nb":  # never "If Hvis … then Snakk …": the report's words and the drafts'
         ours = text
         for words in typed:

@@ -223,7 +223,7 @@ def test_verify_names_a_tampered_audit_entry(
 
     out = capsys.readouterr().out
     assert f"PROBLEM: {expected}" in out
-    assert "problem(s) in" in out
+    assert "verify found 1 problem in" in out  # counted, not "problem(s)"
 
 
 def test_verify_reports_a_broken_foreign_key(
