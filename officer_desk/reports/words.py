@@ -16,8 +16,6 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, QTime, QTranslator
-
 from officer_desk.domain import wording
 from officer_desk.domain.wording import Phrase
 from officer_desk.paths import resource_dir
@@ -29,6 +27,10 @@ class Words:
     """One language's catalogue, to render phrases and format dates for a report."""
 
     def __init__(self, language: str) -> None:
+        # Qt is imported here, not with the module: the admin tool imports the reports
+        # without loading Qt until it writes one.
+        from PySide6.QtCore import QLocale, QTranslator
+
         if language not in LANGUAGES:
             raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
         self.language = language
@@ -73,6 +75,8 @@ class Words:
         a translated text, as on the screen)."""
         if day is None:
             return ""
+        from PySide6.QtCore import QDate
+
         pattern = self.translate("vocabulary", DATE_PATTERN)
         return self._locale.toString(QDate(day.year, day.month, day.day), pattern)
 
@@ -80,6 +84,8 @@ class Words:
         """Date and clock in local time, as the screen shows them: ``6 Feb 2026 14:05``."""
         if at is None:
             return ""
+        from PySide6.QtCore import QLocale, QTime
+
         local = at.astimezone()
         clock = self._locale.toString(
             QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat

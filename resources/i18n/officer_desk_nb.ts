@@ -2686,6 +2686,10 @@
         <translation>Hurtigtaster og hva flaggene betyr</translation>
     </message>
     <message>
+        <source>Follow-up done: {text}</source>
+        <translation>Oppfølging utført: {text}</translation>
+    </message>
+    <message>
         <source>Records: {path}</source>
         <translation>Data: {path}</translation>
     </message>

@@ -299,7 +299,7 @@ class HandoverDetail(QWidget):
         self.sign_button = QPushButton(self.tr("Sign"))
         self.sign_button.setObjectName("PrimaryButton")
         self.sign_button.setAccessibleName(self.tr("Sign the handover"))
-        self.sign_button.clicked.connect(self._sign)
+        self.sign_button.clicked.connect(self.sign)
         self.print_button = QPushButton(self.tr("Print"))
         self.print_button.setAccessibleName(self.tr("Print the handover or save it as a PDF"))
         print_menu = QMenu(self.print_button)
@@ -702,7 +702,7 @@ class HandoverDetail(QWidget):
                 done=self.tr("Handed over."),
             )
 
-    def _sign(self) -> SignHandoverDialog | None:
+    def sign(self) -> SignHandoverDialog | None:
         """Sign after seeing what is signed and typing the password again."""
         if self.view is None or self.busy:
             return None

@@ -275,6 +275,8 @@ class TimelineModel(QAbstractTableModel):
         item = self._items[row]
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.DETAILS:
             return self._details(item) or None
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.WHAT:
+            return self._texts[row][column] or None  # elided when the page is narrow
         if role == ITEM_ROLE:
             return item
         if role == Qt.ItemDataRole.ForegroundRole and column in (Column.WHAT, Column.KIND):
