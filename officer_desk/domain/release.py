@@ -190,8 +190,13 @@ def check_sign_off(
             "Release sign-off is blocked: the plan still lacks {missing}. A supervisor can "
             "override with a written reason.",
             "override_reason",
-            # the words as a whole: "a home and a job" reads differently in each language
-            missing=" and ".join(result.missing()),
+            # Written out whole (as result.missing() words them), so each is a word of the
+            # catalogue and reads in the reader's language.
+            missing="a confirmed place to live and a confirmed school place or job"
+            if not result.housing and not result.education_or_work
+            else "a confirmed place to live"
+            if not result.housing
+            else "a confirmed school place or job",
         )
     if not is_supervisor:
         raise ValidationError("Only a supervisor can override the release gate.", "override_reason")

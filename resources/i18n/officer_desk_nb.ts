@@ -6905,6 +6905,18 @@ Datafil: {path}</translation>
         <translation>Det du overleverer</translation>
     </message>
     <message>
+        <source>a confirmed place to live</source>
+        <translation>et bekreftet sted å bo</translation>
+    </message>
+    <message>
+        <source>a confirmed place to live and a confirmed school place or job</source>
+        <translation>et bekreftet sted å bo og en bekreftet skoleplass eller jobb</translation>
+    </message>
+    <message>
+        <source>a confirmed school place or job</source>
+        <translation>en bekreftet skoleplass eller jobb</translation>
+    </message>
+    <message>
         <source>active</source>
         <translation>aktiv</translation>
     </message>

@@ -154,6 +154,16 @@ def test_service_messages_reach_the_screen_in_norwegian_and_logs_in_english(
         what="change roles",
     )
     assert only.message == "Bare en betjent eller en vaktleder kan endre roller."
+    # A domain rule's refusal with words as its value: the whole sentence in Norwegian.
+    from officer_desk.domain.release import GateResult, check_sign_off
+
+    with pytest.raises(ValidationError) as blocked:
+        check_sign_off(GateResult(housing=False, education_or_work=True), "", is_supervisor=True)
+    assert blocked.value.message == (
+        "Godkjenning av løslatelsen er sperret: planen mangler fortsatt et bekreftet sted å "
+        "bo. En vaktleder kan overstyre med en skriftlig begrunnelse."
+    )
+    assert "a confirmed place to live" in str(blocked.value)  # the log's English
     # A message nobody extracted is shown as it is, not lost.
     assert ValidationError("Something new.").message == "Something new."
     i18n.install(language="en")
