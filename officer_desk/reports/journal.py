@@ -27,6 +27,7 @@ from officer_desk.app.journal import (
 )
 from officer_desk.domain import identity
 from officer_desk.domain.wording import phrase, topic
+from officer_desk.reports import words
 from officer_desk.reports.document import Document
 from officer_desk.reports.words import Words, words_for
 
@@ -126,21 +127,8 @@ TEXTS: dict[str, Any] = {
             phrase(C, "{n} written notes"),
         ),
     },
-    "months": [
-        phrase(C, "January"),
-        phrase(C, "February"),
-        phrase(C, "March"),
-        phrase(C, "April"),
-        phrase(C, "May"),
-        phrase(C, "June"),
-        phrase(C, "July"),
-        phrase(C, "August"),
-        phrase(C, "September"),
-        phrase(C, "October"),
-        phrase(C, "November"),
-        phrase(C, "December"),
-    ],
-    "date": phrase(C, "{day} {month} {year}"),
+    "months": words.MONTHS,  # the person reads dates written out in full
+    "date": words.LONG_DATE,
     "and": phrase(C, " and "),
     "meal_names": {
         "breakfast": phrase(C, "breakfast"),

@@ -97,21 +97,8 @@ TEXTS: dict[str, Any] = {
         "it, and you get a new copy.",
     ),
     "page": phrase(C, "Page {page} of {pages}"),
-    "months": [
-        phrase(C, "January"),
-        phrase(C, "February"),
-        phrase(C, "March"),
-        phrase(C, "April"),
-        phrase(C, "May"),
-        phrase(C, "June"),
-        phrase(C, "July"),
-        phrase(C, "August"),
-        phrase(C, "September"),
-        phrase(C, "October"),
-        phrase(C, "November"),
-        phrase(C, "December"),
-    ],
-    "date": phrase(C, "{day} {month} {year}"),
+    "months": words.MONTHS,  # the person reads dates written out in full
+    "date": words.LONG_DATE,
     "and": phrase(C, " and "),
 }
 

@@ -17,10 +17,19 @@ from functools import cache
 from typing import Any
 
 from officer_desk.domain import wording
-from officer_desk.domain.wording import Phrase
+from officer_desk.domain.wording import Phrase, phrase
 from officer_desk.paths import resource_dir
 
 LANGUAGES = ("nb", "en")
+DATES = "report dates"  # the catalogue context of the dates written out in full
+# A person's own copy (journal, release plan) writes a date out: "6 February 2026".
+MONTHS = [
+    phrase(DATES, "January"), phrase(DATES, "February"), phrase(DATES, "March"),
+    phrase(DATES, "April"), phrase(DATES, "May"), phrase(DATES, "June"),
+    phrase(DATES, "July"), phrase(DATES, "August"), phrase(DATES, "September"),
+    phrase(DATES, "October"), phrase(DATES, "November"), phrase(DATES, "December"),
+]  # fmt: skip
+LONG_DATE = phrase(DATES, "{day} {month} {year}")
 
 
 class Words:

@@ -5491,10 +5491,6 @@ dato passert</translation>
         <translation>Side {page} av {pages}</translation>
     </message>
     <message>
-        <source>{day} {month} {year}</source>
-        <translation>{day}. {month} {year}</translation>
-    </message>
-    <message>
         <source> and </source>
         <translation> og </translation>
     </message>
@@ -5577,54 +5573,6 @@ dato passert</translation>
     <message>
         <source>{n} hours</source>
         <translation>{n} timer</translation>
-    </message>
-    <message>
-        <source>January</source>
-        <translation>januar</translation>
-    </message>
-    <message>
-        <source>February</source>
-        <translation>februar</translation>
-    </message>
-    <message>
-        <source>March</source>
-        <translation>mars</translation>
-    </message>
-    <message>
-        <source>April</source>
-        <translation>april</translation>
-    </message>
-    <message>
-        <source>May</source>
-        <translation>mai</translation>
-    </message>
-    <message>
-        <source>June</source>
-        <translation>juni</translation>
-    </message>
-    <message>
-        <source>July</source>
-        <translation>juli</translation>
-    </message>
-    <message>
-        <source>August</source>
-        <translation>august</translation>
-    </message>
-    <message>
-        <source>September</source>
-        <translation>september</translation>
-    </message>
-    <message>
-        <source>October</source>
-        <translation>oktober</translation>
-    </message>
-    <message>
-        <source>November</source>
-        <translation>november</translation>
-    </message>
-    <message>
-        <source>December</source>
-        <translation>desember</translation>
     </message>
     <message>
         <source>breakfast</source>
@@ -7317,10 +7265,6 @@ Datafil: {path}</translation>
         <translation>Side {page} av {pages}</translation>
     </message>
     <message>
-        <source>{day} {month} {year}</source>
-        <translation>{day}. {month} {year}</translation>
-    </message>
-    <message>
         <source> and </source>
         <translation> og </translation>
     </message>
@@ -7371,6 +7315,13 @@ Datafil: {path}</translation>
     <message>
         <source>not needed</source>
         <translation>ikke nødvendig</translation>
+    </message>
+</context>
+<context>
+    <name>report dates</name>
+    <message>
+        <source>{day} {month} {year}</source>
+        <translation>{day}. {month} {year}</translation>
     </message>
     <message>
         <source>January</source>
