@@ -17,6 +17,7 @@ from officer_desk.app.writes import Actor
 from officer_desk.store import handover as reads
 from officer_desk.store.database import Store
 from officer_desk.store.tables import Officer
+from officer_desk.ui import i18n
 from officer_desk.ui.handover.page import HandoverPage
 from officer_desk.ui.main_window import MainWindow
 
@@ -94,7 +95,7 @@ def test_outgoing_drafts_edits_and_hands_over_then_incoming_reads_back_and_signs
 
     # edit the first person
     first = detail.entry()
-    assert first is not None and detail.draft.text().endswith(first.draft)
+    assert first is not None and detail.draft.text().endswith(i18n.render(first.draft))
     detail.text.setPlainText("Calm evening; phoned his mother.")
     detail.entry_status.setCurrentIndex(detail.entry_status.findData("watch"))
     act(qtbot, page, detail.save_entry)
@@ -225,7 +226,6 @@ def test_a_draft_and_a_refusal_read_in_the_desks_language(
     """Drafted at an English desk, read at a Norwegian one: the draft is stored as phrases
     and rendered for the reader; a service's refusal (a key with values) reads Norwegian."""
     from officer_desk.domain import wording
-    from officer_desk.ui import i18n
 
     sign_in(qtbot, window, officer)
     page = open_page(qtbot, window)
