@@ -68,6 +68,7 @@ from officer_desk.domain.errors import ValidationError
 from officer_desk.domain.ids import new_id
 from officer_desk.domain.passwords import check_password
 from officer_desk.domain.rules import MAX_CASELOAD
+from officer_desk.domain.wording import COMMON_TOPICS
 from officer_desk.store import keyslots
 from officer_desk.store.database import Store
 from officer_desk.store.keyslots import AccountKey, slots_path
@@ -146,9 +147,9 @@ NOTES: dict[NoteKind, list[str]] = {
         "{name} said he had thoughts of self-harm. Health services informed, checks hourly.",
     ],
 }
-TALK_TOPICS = [
-    "Familie", "Helse", "Arbeid", "Skole", "Bolig", "Løslatelsesplan", "Trivsel", "Konflikt",
-]  # fmt: skip
+# The conversation dialog's common topics, stored as it stores them: keys, read in the
+# reader's language.
+TALK_TOPICS = [topic.key for topic in COMMON_TOPICS]
 TALK_NOTES = [
     "{name} vil søke om plass på verkstedet.",
     "Gikk gjennom ukeplanen med {name}.",
