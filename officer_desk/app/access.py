@@ -52,10 +52,14 @@ def require_people(
     outside = [i for i in inmate_ids if i not in scope]
     if outside:
         raise PermissionDenied(
-            f"You can only see and change {what} of people on your own caseload (or the people "
-            "you cover). Ask a supervisor if this person should be assigned to you.",
+            (
+                "You can only see and change {what} of people on your own caseload "
+                "(or the people you cover). Ask a supervisor if this person should "
+                "be assigned to you."
+            ),
             entity="inmate",
             entity_id=outside[0],
+            what=what,
         )
 
 
@@ -66,7 +70,10 @@ def require_role(session: Session, actor: Actor, *roles: Role, what: str) -> Non
     if officer is None or not officer.active or Role(officer.role) not in roles:
         needed = " or ".join(r.value for r in roles)
         raise PermissionDenied(
-            f"Only {'an' if needed[0] in 'aeiou' else 'a'} {needed} can {what}.",
+            "Only {value1} {needed} can {what}.",
             entity="officer",
             entity_id=actor.officer_id,
+            value1="an" if needed[0] in "aeiou" else "a",
+            needed=needed,
+            what=what,
         )

@@ -232,7 +232,7 @@ def _set_account_key(store: Store, actor: Actor, username: str, account_key: str
     with write(store, actor) as w:
         officer = _officer_by_username(w.session, username)
         if officer is None:
-            raise NotFound(f"There is no account called {username}.")
+            raise NotFound("There is no account called {username}.", username=username)
         w.update(officer, {"account_key": account_key}, detail=why)
 
 
@@ -266,7 +266,7 @@ def reset_password(store: Store, actor: Actor, *, username: str, new_password: s
         access.require_role(w.session, actor, Role.ADMIN, what="reset passwords")
         officer = _officer_by_username(w.session, username)
         if officer is None:
-            raise NotFound(f"There is no account called {username}.")
+            raise NotFound("There is no account called {username}.", username=username)
         check_password(new_password, officer.username)
         w.update(
             officer,
@@ -290,8 +290,9 @@ def _require_another_admin(session: Session, officer: Officer) -> None:
     ).first()
     if others is None:
         raise ValidationError(
-            f"{officer.username} is the only active admin; make another account admin first.",
+            ("{username} is the only active admin; make another account admin first."),
             "username",
+            username=officer.username,
         )
 
 
@@ -299,12 +300,12 @@ def set_role(store: Store, actor: Actor, *, username: str, role: Role | str) -> 
     try:
         role = Role(role)
     except ValueError:
-        raise ValidationError(f"Role “{role}” is unknown.", "role") from None
+        raise ValidationError("Role “{role}” is unknown.", "role", role=role) from None
     with write(store, actor) as w:
         access.require_role(w.session, actor, Role.ADMIN, what="change roles")
         officer = _officer_by_username(w.session, username)
         if officer is None:
-            raise NotFound(f"There is no account called {username}.")
+            raise NotFound("There is no account called {username}.", username=username)
         if officer.role == Role.ADMIN and role is not Role.ADMIN:
             _require_another_admin(w.session, officer)
         w.update(officer, {"role": role.value}, detail=f"role {officer.role} -> {role.value}")
@@ -318,7 +319,7 @@ def deactivate(store: Store, actor: Actor, *, username: str) -> bool:
         access.require_role(w.session, actor, Role.ADMIN, what="close accounts")
         officer = _officer_by_username(w.session, username)
         if officer is None:
-            raise NotFound(f"There is no account called {username}.")
+            raise NotFound("There is no account called {username}.", username=username)
         if officer.id == actor.officer_id:
             raise ValidationError("You cannot close your own account.", "username")
         if officer.role == Role.ADMIN:
@@ -372,7 +373,7 @@ def encrypt_plain_store(
             officer = _officer_by_username(session, username)
         if officer is None or not officer.active or officer.role != Role.ADMIN:
             raise ValidationError(
-                f"{username} is not an active admin in these records.", "username"
+                "{username} is not an active admin in these records.", "username", username=username
             )
     finally:
         plain.close()

@@ -138,7 +138,7 @@ def model_of(entity: str) -> type[SQLModel]:
         if table is not None and mapper.local_table is table:
             model: type[SQLModel] = mapper.class_
             return model
-    raise NotFound(f"Records of kind “{entity}” are not kept on this workstation.")
+    raise NotFound("Records of kind “{kind}” are not kept on this workstation.", kind=entity)
 
 
 def _loads(text: str) -> Any:
@@ -326,7 +326,7 @@ def _column_value(model: type[SQLModel], name: str, value: Any) -> Any:
     """A wire (JSON) value as the column holds it (dates come as ISO text)."""
     column = model.__table__.columns.get(name)  # type: ignore[attr-defined]
     if column is None:
-        raise ValidationError(f"The record has no field “{name}” any more.", "field")
+        raise ValidationError("The record has no field “{name}” any more.", "field", name=name)
     if value is None or not isinstance(value, str):
         return value
     try:
@@ -354,7 +354,7 @@ def resolve(
         decision = Decision(decision)
     except ValueError:
         raise ValidationError(
-            f"“{decision}” is not a way to decide a conflict.", "decision"
+            "“{decision}” is not a way to decide a conflict.", "decision", decision=decision
         ) from None
     with write(store, actor) as w:
         access.require_role(w.session, actor, Role.SUPERVISOR, what="decide sync conflicts")
@@ -364,10 +364,12 @@ def resolve(
         if conflict.resolved_at is not None:
             who = w.session.get(Officer, conflict.resolved_by) if conflict.resolved_by else None
             raise ValidationError(
-                "This conflict was already decided"
-                + (f" by {who.display_name}" if who else "")
-                + f" on {conflict.resolved_at:%Y-%m-%d %H:%M}; reload the list.",
+                "This conflict was already decided by {who} on {at}; reload the list."
+                if who
+                else "This conflict was already decided on {at}; reload the list.",
                 "decision",
+                who=who.display_name if who else "",
+                at=f"{conflict.resolved_at:%Y-%m-%d %H:%M}",
             )
         if conflict.inmate_id:
             access.require_people(w.session, actor, [conflict.inmate_id], w.now.date(), "records")
@@ -440,7 +442,9 @@ def _decide_status(w: Any, conflict: SyncConflict, decision: Decision, merged: s
     try:
         status = ItemStatus(value)
     except ValueError:
-        raise ValidationError(f"“{value}” is not a checklist status.", "merged") from None
+        raise ValidationError(
+            "“{value}” is not a checklist status.", "merged", value=value
+        ) from None
     if status is ItemStatus.DISPUTED:
         raise ValidationError("Choose the status the item really has.", "merged")
     item = w.session.get(ReleasePlanItem, conflict.entity_id)

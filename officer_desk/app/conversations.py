@@ -49,7 +49,9 @@ def log_conversation(store: Store, actor: Actor, entry: ConversationEntry) -> Ch
             raise ValidationError("Choose a mood from 1 (very low) to 5 (very good).", "mood")
         topics = [rules.limited_text(t, "topics", "A topic", 60) for t in entry.topics if t.strip()]
         if len(topics) > MAX_TOPICS:
-            raise ValidationError(f"Choose at most {MAX_TOPICS} topics.", "topics")
+            raise ValidationError(
+                "Choose at most {MAX_TOPICS} topics.", "topics", MAX_TOPICS=MAX_TOPICS
+            )
         conversation = Conversation(
             inmate_id=entry.inmate_id,
             started_at=entry.started_at,

@@ -61,7 +61,7 @@ _SYNC_COLUMNS = frozenset({"id", *Synced.model_fields})
 
 def _kind(kind: str) -> str:
     if kind not in KINDS:
-        raise ValidationError(f"“{kind}” is not a kind of timeline entry.", "kind")
+        raise ValidationError("“{kind}” is not a kind of timeline entry.", "kind", kind=kind)
     return kind
 
 
@@ -88,7 +88,9 @@ def amend_entry(
         )
     unknown = set(values) - AMENDABLE[kind]
     if unknown:
-        raise ValidationError(f"{', '.join(sorted(unknown))} cannot be corrected here.", "values")
+        raise ValidationError(
+            "{value1} cannot be corrected here.", "values", value1=", ".join(sorted(unknown))
+        )
     with write(store, actor) as w:
         current = counting_entry(w, kind, entry_id)
         access.require_people(w.session, actor, [current.inmate_id], w.now.date(), _AREAS[kind])
@@ -182,7 +184,9 @@ def _checked(kind: str, current: Any, values: Mapping[str, Any]) -> dict[str, An
         if not 0 < minutes <= most:
             hours = most // 60
             raise ValidationError(
-                f"Duration must be between 1 minute and {hours} hours.", "duration_minutes"
+                "Duration must be between 1 minute and {hours} hours.",
+                "duration_minutes",
+                hours=hours,
             )
         out["duration_minutes"] = minutes
     if kind == "meal":
@@ -220,7 +224,7 @@ def _one_of(enum: Any, value: Any, field: str) -> str:
     try:
         return str(enum(str(value)).value)
     except ValueError:
-        raise ValidationError(f"“{value}” is not a choice here.", field) from None
+        raise ValidationError("“{value}” is not a choice here.", field, value=value) from None
 
 
 # --- undo of one-click actions ----------------------------------------------------------------
@@ -229,7 +233,9 @@ def _one_of(enum: Any, value: Any, field: str) -> str:
 def _recent(w: Writer, moment: datetime | None, what: str) -> None:
     """Refuse an undo of something done longer ago than :data:`UNDO_WINDOW`."""
     if moment is None or w.now - moments.as_utc(moment) > UNDO_WINDOW:
-        raise ValidationError(f"{what} was too long ago to undo; change it instead.", "undo")
+        raise ValidationError(
+            "{what} was too long ago to undo; change it instead.", "undo", what=what
+        )
 
 
 def undo_follow_up_done(store: Store, actor: Actor, follow_up_id: str) -> Change:

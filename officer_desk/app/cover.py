@@ -66,13 +66,15 @@ def arrange_cover(
             raise ValidationError("An officer cannot cover for themselves.", "cover_officer")
         if not cover.active:
             raise ValidationError(
-                f"{cover.display_name} is no longer active; choose an active officer.",
+                "{display_name} is no longer active; choose an active officer.",
                 "cover_officer",
+                display_name=cover.display_name,
             )
         if cover.unit_id != absent.unit_id:
             raise ValidationError(
-                f"{cover.display_name} works on another unit; choose an officer of this unit.",
+                ("{display_name} works on another unit; choose an officer of this unit."),
                 "cover_officer",
+                display_name=cover.display_name,
             )
         overlapping = w.session.exec(
             select(Assignment).where(
@@ -85,9 +87,13 @@ def arrange_cover(
         ).all()
         if any(covered_officer(w.session, c) == absent.id for c in overlapping):
             raise ValidationError(
-                f"{cover.display_name} already covers for {absent.display_name} in these "
-                "dates; end that cover first or choose other dates.",
+                (
+                    "{display_name} already covers for {absent_display_name} in these "
+                    "dates; end that cover first or choose other dates."
+                ),
                 "start",
+                display_name=cover.display_name,
+                absent_display_name=absent.display_name,
             )
         contact = w.session.exec(
             select(Assignment).where(
@@ -98,7 +104,9 @@ def arrange_cover(
         ).all()
         if not contact:
             raise ValidationError(
-                f"{absent.display_name} has no one to cover on that date.", "absent_officer"
+                "{display_name} has no one to cover on that date.",
+                "absent_officer",
+                display_name=absent.display_name,
             )
         text = rules.limited_text(note, "note", "Note")
         for assignment in contact:

@@ -105,9 +105,14 @@ def refuse_protected(target: Path, store_path: Path, doing: str) -> None:
         )
         if same:
             raise ValidationError(
-                f"{doing} {written}: that is one of the store's own files (the records, their "
-                "WAL or SHM, or the key file). Nothing was changed; choose a file elsewhere.",
+                (
+                    "{doing} {written}: that is one of the store's own files (the "
+                    "records, their WAL or SHM, or the key file). Nothing was changed; "
+                    "choose a file elsewhere."
+                ),
                 "file",
+                doing=doing,
+                written=written,
             )
 
 
@@ -141,10 +146,13 @@ def backup(store: Store, actor: Actor, target: Path, *, force: bool = False) -> 
     refuse_protected(target, store.path, "The backup cannot be written to")
     if (target.exists() or keyslots.slots_path(target).exists()) and not force:
         raise ValidationError(
-            f"{target} already exists; choose another file name, or add --force to replace it."
+            ("{target} already exists; choose another file name, or add --force to replace it."),
+            target=target,
         )
     if target.is_dir():
-        raise ValidationError(f"{target} is a folder; give a file name for the backup.")
+        raise ValidationError(
+            "{target} is a folder; give a file name for the backup.", target=target
+        )
     partial = target.with_name(target.name + ".partial")
     with write(store, actor) as w, storage_errors():
         access.require_role(w.session, actor, Role.ADMIN, what="take backups")

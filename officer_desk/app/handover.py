@@ -27,9 +27,10 @@ from sqlmodel import Session, col, select
 
 from officer_desk.app.setting_definitions import CONTACT_NUDGE_DAYS, REFUSAL_STREAK_MEALS
 from officer_desk.app.writes import Actor, Change, write
-from officer_desk.domain import identity, rules
+from officer_desk.domain import identity, rules, wording
 from officer_desk.domain.enums import HandoverStatus, Role
 from officer_desk.domain.errors import NotFound, PermissionDenied, ValidationError
+from officer_desk.domain.wording import Phrase, phrase, topic
 from officer_desk.store import handover as reads
 from officer_desk.store import home
 from officer_desk.store.database import Store
@@ -59,124 +60,111 @@ MAX_SHORT = 500
 
 # --- drafting ------------------------------------------------------------------------------
 
-PHRASES: dict[str, dict[str, Any]] = {
-    "en": {
-        "nothing": "Nothing logged this shift.",
-        "meals": "Meals: {items}.",
-        "together": "together",
-        "activities": "Activities: {items}.",
-        "conversations": "Conversation: {n} (mood {moods} of 5{topics}).",
-        "topics": "; {topics}",
-        "note": "{kind} note: “{text}”",
-        "sensitive": "{n} sensitive note(s): read on the person's page.",
-        "streak": "Refusal streak: {n} meals declined in a row.",
-        "nudge_never": "No one-to-one conversation yet.",
-        "nudge": "No one-to-one conversation for {n} days.",
-        "concerns": "{n} concern or safety note(s) in the last two weeks.",
-        "overdue": "{n} follow-up(s) overdue.",
-        "alerts": "Alerts: {alerts}.",
-        "meal": {"breakfast": "breakfast", "lunch": "lunch", "dinner": "dinner",
-                 "evening": "evening meal"},
-        "outcome": {"ate": "ate", "partial": "ate some", "declined": "declined",
-                    "away": "away", "attended": "attended", "refused": "refused",
-                    "sick": "sick", "not_required": "not required", "cancelled": "cancelled",
-                    "clash": "clash", "other": "other"},
-        "reason": {"not_hungry": "not hungry", "religious_or_diet": "religion or diet",
-                   "medical": "medical", "asleep": "asleep", "protest": "protest",
-                   "other": "other reason"},
-        "kind": {"positive": "Positive", "general": "General", "concern": "Concern",
-                 "safety": "Safety"},
-        "category": {"work": "work/workshop", "school": "school", "gym": "gym and sport",
-                     "recreation": "recreation", "cooking": "cooking", "visit": "visit",
-                     "phone_call": "phone call", "religious_service": "religious service",
-                     "health": "health appointment", "programme": "programme session"},
-    },
-    "nb": {
-        "nothing": "Ingenting loggført denne vakten.",
-        "meals": "Måltider: {items}.",
-        "together": "sammen",
-        "activities": "Aktiviteter: {items}.",
-        "conversations": "Samtale: {n} (humør {moods} av 5{topics}).",
-        "topics": "; {topics}",
-        "note": "{kind}notat: «{text}»",
-        "sensitive": "{n} sensitive notat(er): les dem på personsiden.",
-        "streak": "Nektet {n} måltider på rad.",
-        "nudge_never": "Ingen samtale på tomannshånd ennå.",
-        "nudge": "Ingen samtale på tomannshånd på {n} dager.",
-        "concerns": "{n} bekymrings- eller sikkerhetsnotat(er) de siste to ukene.",
-        "overdue": "{n} oppfølging(er) på overtid.",
-        "alerts": "Varsler: {alerts}.",
-        "meal": {"breakfast": "frokost", "lunch": "lunsj", "dinner": "middag",
-                 "evening": "kveldsmat"},
-        "outcome": {"ate": "spiste", "partial": "spiste litt", "declined": "nektet",
-                    "away": "borte", "attended": "deltok", "refused": "nektet",
-                    "sick": "syk", "not_required": "ikke påkrevd", "cancelled": "avlyst",
-                    "clash": "kollisjon", "other": "annet"},
-        "reason": {"not_hungry": "ikke sulten", "religious_or_diet": "religion eller kost",
-                   "medical": "medisinsk", "asleep": "sov", "protest": "protest",
-                   "other": "annen grunn"},
-        "kind": {"positive": "Positivt ", "general": "Generelt ", "concern": "Bekymrings",
-                 "safety": "Sikkerhets"},
-        "category": {"work": "arbeid/verksted", "school": "skole", "gym": "trening og idrett",
-                     "recreation": "fritid", "cooking": "matlaging", "visit": "besøk",
-                     "phone_call": "telefonsamtale", "religious_service": "religiøs samling",
-                     "health": "helsetime", "programme": "programøkt"},
-    },
+D = "handover draft"  # the catalogue context of the drafts' phrases
+# The words a draft uses for the logged codes (English keys of the catalogue, shown in the
+# reader's language); a code not here is shown as it is.
+MEALS = {
+    "breakfast": phrase(D, "breakfast"), "lunch": phrase(D, "lunch"),
+    "dinner": phrase(D, "dinner"), "evening": phrase(D, "evening meal"),
+}  # fmt: skip
+OUTCOMES = {
+    "ate": phrase(D, "ate"), "partial": phrase(D, "ate some"), "declined": phrase(D, "declined"),
+    "away": phrase(D, "away"), "attended": phrase(D, "attended"), "refused": phrase(D, "refused"),
+    "sick": phrase(D, "sick"), "not_required": phrase(D, "not required"),
+    "cancelled": phrase(D, "cancelled"), "clash": phrase(D, "clash"), "other": phrase(D, "other"),
+}  # fmt: skip
+REASONS = {
+    "not_hungry": phrase(D, "not hungry"), "religious_or_diet": phrase(D, "religion or diet"),
+    "medical": phrase(D, "medical"), "asleep": phrase(D, "asleep"),
+    "protest": phrase(D, "protest"), "other": phrase(D, "other reason"),
+}  # fmt: skip
+CATEGORIES = {
+    "work": phrase(D, "work/workshop"), "school": phrase(D, "school"),
+    "gym": phrase(D, "gym and sport"), "recreation": phrase(D, "recreation"),
+    "cooking": phrase(D, "cooking"), "visit": phrase(D, "visit"),
+    "phone_call": phrase(D, "phone call"), "religious_service": phrase(D, "religious service"),
+    "health": phrase(D, "health appointment"), "programme": phrase(D, "programme session"),
 }  # fmt: skip
 
 
-def draft_text(facts: reads.ShiftFacts, language: str = "en") -> str:
-    """The drafted summary of one person's shift, one line per kind of fact."""
-    t = PHRASES.get(language, PHRASES["en"])
-    lines: list[str] = []
+def _note(kind: str, text: str) -> Phrase:
+    # One sentence per kind: Norwegian joins the kind to the word ("Bekymringsnotat").
+    if kind == "positive":
+        return phrase(D, "Positive note: “{text}”", text=text)
+    if kind == "concern":
+        return phrase(D, "Concern note: “{text}”", text=text)
+    if kind == "safety":
+        return phrase(D, "Safety note: “{text}”", text=text)
+    return phrase(D, "General note: “{text}”", text=text)
+
+
+def _word(words: dict[str, Phrase], code: str) -> Phrase:
+    return words.get(code) or phrase(D, "{code}", code=code)
+
+
+def draft_lines(facts: reads.ShiftFacts) -> list[Phrase]:
+    """The drafted summary of one person's shift, one phrase per kind of fact; stored as
+    phrases and rendered when read, in the reader's language."""
+    lines: list[Phrase] = []
     if facts.meals:
         items = []
         for m in facts.meals:
-            item = f"{t['meal'].get(m.meal, m.meal)} {t['outcome'].get(m.outcome, m.outcome)}"
+            meal, outcome = _word(MEALS, m.meal), _word(OUTCOMES, m.outcome)
             if m.decline_reason:
-                item += f" ({t['reason'].get(m.decline_reason, m.decline_reason)})"
+                why = _word(REASONS, m.decline_reason)
+                items.append(phrase(D, "{meal} {outcome} ({reason})", meal=meal, outcome=outcome,
+                                    reason=why))  # fmt: skip
             elif m.ate_together and m.outcome in ("ate", "partial"):
-                item += f" ({t['together']})"
-            items.append(item)
-        lines.append(t["meals"].format(items=", ".join(items)))
+                items.append(phrase(D, "{meal} {outcome} (together)", meal=meal, outcome=outcome))
+            else:
+                items.append(phrase(D, "{meal} {outcome}", meal=meal, outcome=outcome))
+        lines.append(phrase(D, "Meals: {items}.", items=tuple(items)))
     if facts.activities:
-        items = [
-            f"{t['category'].get(a.category, a.category)} {t['outcome'].get(a.outcome, a.outcome)}"
+        activities = tuple(
+            phrase(D, "{activity} {outcome}", activity=_word(CATEGORIES, a.category),
+                   outcome=_word(OUTCOMES, a.outcome))
             for a in facts.activities
-        ]
-        lines.append(t["activities"].format(items=", ".join(items)))
+        )  # fmt: skip
+        lines.append(phrase(D, "Activities: {items}.", items=activities))
     if facts.conversations:
-        topics = sorted({topic for c in facts.conversations for topic in c.topics})
+        moods = ", ".join(str(c.mood) for c in facts.conversations)
+        topics = tuple(topic(t) for t in sorted({t for c in facts.conversations for t in c.topics}))
+        count = len(facts.conversations)
         lines.append(
-            t["conversations"].format(
-                n=len(facts.conversations),
-                moods=", ".join(str(c.mood) for c in facts.conversations),
-                topics=t["topics"].format(topics=", ".join(topics)) if topics else "",
-            )
-        )
-    for note in facts.notes:
-        if not note.sensitive:
-            kind = t["kind"].get(note.kind, note.kind)
-            lines.append(t["note"].format(kind=kind, text=note.excerpt))
+            phrase(D, "%n conversation(s) (mood {moods} of 5; {topics}).", count, moods=moods,
+                   topics=topics)
+            if topics
+            else phrase(D, "%n conversation(s) (mood {moods} of 5).", count, moods=moods)
+        )  # fmt: skip
+    lines.extend(_note(n.kind, n.excerpt) for n in facts.notes if not n.sensitive)
     hidden = sum(n.sensitive for n in facts.notes)
     if hidden:
-        lines.append(t["sensitive"].format(n=hidden))
+        lines.append(phrase(D, "%n sensitive note(s): read on the person's page.", hidden))
     if not lines:
-        lines.append(t["nothing"])
+        lines.append(phrase(D, "Nothing logged this shift."))
     if facts.refusal_flag:
-        lines.append(t["streak"].format(n=facts.refusal_streak))
+        lines.append(
+            phrase(D, "Refusal streak: %n meal(s) declined in a row.", facts.refusal_streak)
+        )
     if facts.contact_nudge:
         if facts.days_since_conversation is None:
-            lines.append(t["nudge_never"])
+            lines.append(phrase(D, "No one-to-one conversation yet."))
         else:
-            lines.append(t["nudge"].format(n=facts.days_since_conversation))
+            lines.append(
+                phrase(
+                    D, "No one-to-one conversation for %n day(s).", facts.days_since_conversation
+                )
+            )
     if facts.recent_concerns:
-        lines.append(t["concerns"].format(n=facts.recent_concerns))
+        lines.append(
+            phrase(D, "%n concern or safety note(s) in the last two weeks.", facts.recent_concerns)
+        )
     if facts.overdue_follow_ups:
-        lines.append(t["overdue"].format(n=facts.overdue_follow_ups))
+        lines.append(phrase(D, "%n follow-up(s) overdue.", facts.overdue_follow_ups))
     if facts.alerts:
-        lines.append(t["alerts"].format(alerts=", ".join(facts.alerts)))
-    return "\n".join(lines)
+        # Alerts are the words officers wrote on the person's profile: shown as written.
+        lines.append(phrase(D, "Alerts: {alerts}.", alerts=", ".join(facts.alerts)))
+    return lines
 
 
 def suggested_status(facts: reads.ShiftFacts) -> str:
@@ -208,7 +196,6 @@ def start_handover(
     shift_end: datetime,
     *,
     incoming_id: str | None = None,
-    language: str = "en",
 ) -> Drafted:
     """Draft a handover of the actor's caseload (a supervisor's: the unit) for the shift."""
     with write(store, actor) as w:
@@ -229,9 +216,12 @@ def start_handover(
         ).first()
         if already is not None:
             raise ValidationError(
-                "You already have a handover in draft (shift from "
-                f"{_local(already.shift_start)}). Continue that one or hand it over first.",
+                (
+                    "You already have a handover in draft (shift from {value1}). "
+                    "Continue that one or hand it over first."
+                ),
                 "shift_start",
+                value1=_local(already.shift_start),
             )
         people = _people_of(w.session, me, w.now.date())
         conn = dbapi(w.session)
@@ -258,7 +248,8 @@ def start_handover(
         for pid in people:
             if pid not in facts:
                 continue
-            text = draft_text(facts[pid], language)
+            # Stored as phrases: whoever reads it reads it in their own language.
+            text = wording.dumps(draft_lines(facts[pid]))
             w.insert(
                 HandoverEntry(
                     handover_id=handover.id,
@@ -340,9 +331,9 @@ def add_action(store: Store, actor: Actor, handover_id: str, action: ActionInput
             )
         if action.due_at is not None and action.due_at < handover.shift_start:
             raise ValidationError(
-                f"The due time is before the shift started ({_local(handover.shift_start)}). "
-                "Choose a later time.",
+                ("The due time is before the shift started ({value1}). Choose a later time."),
                 "due_at",
+                value1=_local(handover.shift_start),
             )
         _check_person(w.session, handover, action.inmate_id)
         w.insert(
@@ -457,14 +448,19 @@ def acknowledge(store: Store, actor: Actor, entry_id: str) -> Change:
         name = _person_name(w.session, entry.inmate_id)
         if entry.acknowledged_at is not None:
             raise ValidationError(
-                f"{name} was already acknowledged at {_local(entry.acknowledged_at)}.",
+                "{name} was already acknowledged at {value1}.",
                 "acknowledged",
+                name=name,
+                value1=_local(entry.acknowledged_at),
             )
         if entry.question and not entry.answer:
             raise ValidationError(
-                f"Your question about {name} has no answer yet. Wait for the outgoing "
-                "officer's answer, then acknowledge.",
+                (
+                    "Your question about {name} has no answer yet. Wait for the "
+                    "outgoing officer's answer, then acknowledge."
+                ),
                 "question",
+                name=name,
             )
         w.update(
             entry,
@@ -487,9 +483,11 @@ def ask_question(store: Store, actor: Actor, entry_id: str, question: str) -> Ch
             )
         if entry.question:
             raise ValidationError(
-                "A question about this person was already asked"
-                + (" and answered." if entry.answer else " and waits for its answer.")
-                + " One question per person: talk to the outgoing officer for more.",
+                "A question about this person was already asked and answered. One question "
+                "per person: talk to the outgoing officer for more."
+                if entry.answer
+                else "A question about this person was already asked and waits for its answer. "
+                "One question per person: talk to the outgoing officer for more.",
                 "question",
             )
         w.update(
@@ -532,16 +530,22 @@ def sign(store: Store, actor: Actor, handover_id: str) -> Change:
         if waiting:
             names = _names_of(w.session, [e.inmate_id for e in waiting])
             raise ValidationError(
-                f"{len(waiting)} of {len(entries)} people are not acknowledged yet: "
-                f"{names}. Acknowledge each person before signing.",
+                (
+                    "{count} of {value1} people are not acknowledged yet: {names}. "
+                    "Acknowledge each person before signing."
+                ),
                 "sign",
+                count=len(waiting),
+                value1=len(entries),
+                names=names,
             )
         open_questions = [e for e in entries if e.question and not e.answer]
         if open_questions:
             names = _names_of(w.session, [e.inmate_id for e in open_questions])
             raise ValidationError(
-                f"Questions still wait for an answer ({names}). Sign when they are answered.",
+                ("Questions still wait for an answer ({names}). Sign when they are answered."),
                 "sign",
+                names=names,
             )
         values: dict[str, Any] = {
             "status": SIGNED,
@@ -584,7 +588,9 @@ def complete_action(store: Store, actor: Actor, action_id: str) -> Change:
                 entity_id=action_id,
             )
         if action.done_at is not None:
-            raise ValidationError(f"This action was already done at {_local(action.done_at)}.")
+            raise ValidationError(
+                "This action was already done at {value1}.", value1=_local(action.done_at)
+            )
         w.update(action, {"done_at": w.now, "done_by": me.id}, detail="action done")
         return w.change
 
@@ -684,8 +690,9 @@ def _reader(session: Session, actor: Actor, handover_id: str) -> Handover:
         )
     if handover.status == SIGNED:
         raise ValidationError(
-            f"This handover was signed at {_local(handover.signed_at or handover.shift_end)}.",
+            "This handover was signed at {value1}.",
             "handover",
+            value1=_local(handover.signed_at or handover.shift_end),
         )
     return handover
 
@@ -740,7 +747,7 @@ __all__ = [
     "answer_question",
     "ask_question",
     "complete_action",
-    "draft_text",
+    "draft_lines",
     "edit_entry",
     "hand_over",
     "remove_item",

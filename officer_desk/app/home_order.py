@@ -29,7 +29,9 @@ def pin_order(store: Store, actor: Actor, inmate_ids: Sequence[str]) -> Change:
         raise ValidationError("Only a signed-in officer has a home order to keep.")
     ids = list(dict.fromkeys(inmate_ids))
     if len(ids) > MAX_PINNED:
-        raise ValidationError(f"An order can hold at most {MAX_PINNED} people.")
+        raise ValidationError(
+            "An order can hold at most {MAX_PINNED} people.", MAX_PINNED=MAX_PINNED
+        )
     key = setting_key(actor.officer_id)
     with write(store, actor) as w:
         w.change.entities.add("local_setting")

@@ -38,9 +38,13 @@ class Joined:
 def refuse_existing(store_path: Path, data_dir: Path) -> None:
     if store_path.exists() or slots_path(store_path).exists():
         raise ValidationError(
-            f"There is already an officer_desk store in {data_dir}; 'join' is for a new "
-            "workstation. Use 'enroll' on an existing one, or choose an empty --data-dir.",
+            (
+                "There is already an Officer Desk store in {data_dir}; 'join' is "
+                "for a new workstation. Use 'enroll' on an existing one, or choose "
+                "an empty --data-dir."
+            ),
             "data_dir",
+            data_dir=data_dir,
         )
 
 
@@ -73,9 +77,12 @@ def join_hub(
         joined = account_keys.has_accounts(store)
         if not joined:
             raise NoAccountsFromHub(
-                f"The hub sent no accounts for unit {answer.unit_code}, so nobody could "
-                "sign in here; nothing was kept. Sync a workstation of the unit that has the "
-                "accounts first, then ask facility IT for a new code."
+                (
+                    "The hub sent no accounts for unit {unit_code}, so nobody could "
+                    "sign in here; nothing was kept. Sync a workstation of the unit "
+                    "that has the accounts first, then ask facility IT for a new code."
+                ),
+                unit_code=answer.unit_code,
             )
         return Joined(url=url, unit_code=answer.unit_code, name=name, pulled=report.pulled)
     finally:

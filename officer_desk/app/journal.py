@@ -131,8 +131,9 @@ def journal_for_person(
     """
     if language not in LANGUAGES:
         raise ValidationError(
-            f"The journal can be made in English (en) or Norwegian (nb), not “{language}”.",
+            ("The journal can be made in English (en) or Norwegian (nb), not “{language}”."),
             "language",
+            language=language,
         )
     with write(store, actor) as w:
         today = today or date.today()  # the local day, as the person and the screens see it

@@ -42,7 +42,11 @@ def _choice(enum: type[StrEnum], value: object, field: str, label: str) -> objec
     except ValueError:
         choices = ", ".join(member.value for member in enum)
         raise ValidationError(
-            f"{label} “{value}” is unknown; choose one of {choices}.", field
+            "{label} “{value}” is unknown; choose one of {choices}.",
+            field,
+            label=label,
+            value=value,
+            choices=choices,
         ) from None
 
 
@@ -60,7 +64,7 @@ def _require_people(w: Writer, inmate_ids: Sequence[str]) -> None:
     )
     missing = [i for i in inmate_ids if i not in found]
     if missing:
-        raise NotFound(f"{len(missing)} of the chosen people are not registered here.")
+        raise NotFound("{count} of the chosen people are not registered here.", count=len(missing))
 
 
 def log_meal(
@@ -255,9 +259,13 @@ def _require_enrolled(w: Writer, inmate_ids: Sequence[str], programme_id: str) -
     missing = len([i for i in inmate_ids if i not in enrolled])
     if missing:
         raise ValidationError(
-            f"{missing} of the chosen people are not enrolled in this programme (or are still "
-            "on its waiting list); enrol them first or log a plain activity.",
+            (
+                "{missing} of the chosen people are not enrolled in this programme "
+                "(or are still on its waiting list); enrol them first or log a "
+                "plain activity."
+            ),
             "programme",
+            missing=missing,
         )
 
 

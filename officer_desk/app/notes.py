@@ -26,7 +26,9 @@ def add_note(
         kind = NoteKind(kind)
     except ValueError:
         raise ValidationError(
-            f"Note type “{kind}” is unknown; use positive, general, concern or safety.", "kind"
+            ("Note type “{kind}” is unknown; use positive, general, concern or safety."),
+            "kind",
+            kind=kind,
         ) from None
     body = rules.required_text(text, "text", "The note", rules.MAX_NOTE_TEXT)
     with write(store, actor) as w:

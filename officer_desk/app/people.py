@@ -73,7 +73,9 @@ def initialise(
             code=rules.required_text(facility_code, "facility_code", "Facility code", 20),
         )
         if w.session.exec(select(Facility).where(Facility.code == facility.code)).first():
-            raise ValidationError(f"Facility {facility.code} already exists.", "facility_code")
+            raise ValidationError(
+                "Facility {code} already exists.", "facility_code", code=facility.code
+            )
         w.insert(facility, detail=f"facility {facility.name}")
         add_unit(w, facility.id, unit_name, unit_code)
         seed_catalogue(w)
@@ -87,7 +89,7 @@ def add_unit(w: Writer, facility_id: str, name: str, code: str) -> Unit:
         code=rules.required_text(code, "unit_code", "Unit code", 20),
     )
     if w.session.exec(select(Unit).where(Unit.code == unit.code)).first():
-        raise ValidationError(f"Unit {unit.code} already exists.", "unit_code")
+        raise ValidationError("Unit {code} already exists.", "unit_code", code=unit.code)
     w.insert(unit, detail=f"unit {unit.name}")
     return unit
 
@@ -98,8 +100,11 @@ def unit_by_code(session: Session, code: str | None) -> Unit:
         unit = session.exec(select(Unit).where(Unit.code == code)).first()
         if unit is None:
             raise NotFound(
-                f"There is no unit with code {code}. Run 'officer-desk-admin init' "
-                "or check the code."
+                (
+                    "There is no unit with code {code}. Run 'officer-desk-admin init' "
+                    "or check the code."
+                ),
+                code=code,
             )
         return unit
     units = session.exec(select(Unit)).all()
@@ -123,14 +128,14 @@ def add_officer(
         role = Role(role)
     except ValueError:
         raise ValidationError(
-            f"Role “{role}” is unknown; use officer, supervisor or admin.", "role"
+            "Role “{role}” is unknown; use officer, supervisor or admin.", "role", role=role
         ) from None
     with write(store, actor) as w:
         access.require_role(w.session, actor, Role.ADMIN, what="create accounts")
         unit = unit_by_code(w.session, unit_code)
         name = rules.required_text(username, "username", "User name", 40).lower()
         if w.session.exec(select(Officer).where(Officer.username == name)).first():
-            raise ValidationError(f"User name {name} is already taken.", "username")
+            raise ValidationError("User name {name} is already taken.", "username", name=name)
         officer = Officer(
             unit_id=unit.id,
             username=name,
@@ -173,8 +178,11 @@ def add_inmates_in(
     )
     if taken:
         raise ValidationError(
-            f"Prison number(s) already registered: {', '.join(sorted(taken))}.",
+            "Prison number already registered: {numbers}."
+            if len(taken) == 1
+            else "Prison numbers already registered: {numbers}.",
             "prison_number",
+            numbers=", ".join(sorted(taken)),
         )
     inserted: list[Inmate] = []
     for person in checked:
@@ -240,7 +248,7 @@ def assign_in(
     try:
         reason = AssignmentReason(reason)
     except ValueError:
-        raise ValidationError(f"Reason “{reason}” is unknown.", "reason") from None
+        raise ValidationError("Reason “{reason}” is unknown.", "reason", reason=reason) from None
     officer = w.session.get(Officer, officer_id)
     inmate = w.session.get(Inmate, inmate_id)
     if officer is None or not officer.active:
@@ -257,14 +265,16 @@ def assign_in(
     for existing in current:
         if existing.officer_id == officer_id:
             raise ValidationError(
-                f"{inmate.full_name} is already assigned to {officer.display_name}.",
+                "{full_name} is already assigned to {display_name}.",
                 "officer",
+                full_name=inmate.full_name,
+                display_name=officer.display_name,
             )
         if start < existing.start_date:
             raise ValidationError(
-                "The new assignment cannot start before the current one began "
-                f"({existing.start_date.isoformat()}).",
+                ("The new assignment cannot start before the current one began ({value1})."),
                 "start",
+                value1=existing.start_date.isoformat(),
             )
         w.update(existing, {"end_date": start}, detail=f"ended: reassigned ({reason.value})")
     w.insert(
@@ -318,21 +328,27 @@ def check_reassign_target(session: Session, officer_id: str, inmate_ids: Sequenc
         raise ValidationError("Choose the officer the people move to.", "officer")
     if not officer.active:
         raise ValidationError(
-            f"{officer.display_name} is no longer active; choose an active officer.", "officer"
+            "{display_name} is no longer active; choose an active officer.",
+            "officer",
+            display_name=officer.display_name,
         )
     if officer.role not in (Role.OFFICER, Role.SUPERVISOR):
         raise ValidationError(
-            f"{officer.display_name} is an administrator and holds no caseload; choose an officer.",
+            ("{display_name} is an administrator and holds no caseload; choose an officer."),
             "officer",
+            display_name=officer.display_name,
         )
     units = set(
         session.exec(select(Inmate.unit_id).where(col(Inmate.id).in_(list(inmate_ids)))).all()
     )
     if units - {officer.unit_id}:
         raise ValidationError(
-            f"{officer.display_name} works on another unit; a move between units is a "
-            "transfer of the person, not a reassignment.",
+            (
+                "{display_name} works on another unit; a move between units is a "
+                "transfer of the person, not a reassignment."
+            ),
             "officer",
+            display_name=officer.display_name,
         )
     return officer
 
@@ -382,8 +398,9 @@ def reassign(
         access.require_role(w.session, actor, Role.SUPERVISOR, Role.ADMIN, what="reassign people")
         if start < w.now.date() - timedelta(days=REASSIGN_BACKDATE_DAYS):
             raise ValidationError(
-                f"A reassignment can be dated at most {REASSIGN_BACKDATE_DAYS} days back.",
+                ("A reassignment can be dated at most {REASSIGN_BACKDATE_DAYS} days back."),
                 "start",
+                REASSIGN_BACKDATE_DAYS=REASSIGN_BACKDATE_DAYS,
             )
         preview = preview_reassign(
             w.session, officer_id=officer_id, inmate_ids=inmate_ids, start=start

@@ -57,8 +57,9 @@ def update_profile(store: Store, actor: Actor, inmate_id: str, edit: ProfileEdit
         for severity in edit.alert_severities:
             if severity not in triage.SEVERITIES:
                 raise ValidationError(
-                    f"“{severity}” is not a severity; choose high, medium or low.",
+                    "“{severity}” is not a severity; choose high, medium or low.",
                     "alert_severities",
+                    severity=severity,
                 )
     with write(store, actor) as w:
         inmate = _person(w.session, inmate_id)
@@ -89,9 +90,10 @@ def set_photo(store: Store, actor: Actor, inmate_id: str, image: bytes | None) -
             raise ValidationError("The photo must be a PNG or JPEG image.", "photo")
         if len(image) > MAX_PHOTO_BYTES:
             raise ValidationError(
-                f"The photo is too large ({len(image) // 1024} KB); the limit is "
-                f"{MAX_PHOTO_BYTES // 1024} KB.",
+                "The photo is too large ({value1} KB); the limit is {value2} KB.",
                 "photo",
+                value1=len(image) // 1024,
+                value2=MAX_PHOTO_BYTES // 1024,
             )
     with write(store, actor) as w:
         inmate = _person(w.session, inmate_id)

@@ -109,10 +109,12 @@ def _save(
         rules.required_text(m.title_en, "milestones", f"Milestone {n} (English)", 200)
         rules.required_text(m.title_nb, "milestones", f"Milestone {n} (Norwegian)", 200)
         if not 0 <= m.expected_hours <= 2000:
-            raise ValidationError(f"Milestone {n}: expected hours must be 0–2000.", "milestones")
+            raise ValidationError(
+                "Milestone {n}: expected hours must be 0–2000.", "milestones", n=n
+            )
     clash = w.session.exec(select(Programme).where(Programme.code == code)).first()
     if clash is not None and clash.id != programme_id:
-        raise ValidationError(f"There is already a programme with code {code}.", "code")
+        raise ValidationError("There is already a programme with code {code}.", "code", code=code)
     if programme_id is None:
         programme = Programme(**values)
         w.insert(programme, detail=f"programme {code}")
@@ -180,7 +182,10 @@ def enrol(
         ).first()
         if ongoing is not None:
             raise ValidationError(
-                f"Already enrolled in {programme.name_en} ({ongoing.status}).", "programme"
+                "Already enrolled in {name_en} ({status}).",
+                "programme",
+                name_en=programme.name_en,
+                status=ongoing.status,
             )
         status = EnrolmentStatus.ACTIVE if start_now else EnrolmentStatus.WAITING
         w.insert(
@@ -210,7 +215,9 @@ def change_status(
         try:
             new = EnrolmentStatus(status)
         except ValueError:
-            raise ValidationError(f"Status “{status}” is unknown.", "status") from None
+            raise ValidationError(
+                "Status “{status}” is unknown.", "status", status=status
+            ) from None
         why = check_transition(enrolment.status, new, reason)
         w.update(
             enrolment,
@@ -235,9 +242,9 @@ def sign_off_milestone(
             raise ValidationError("That milestone is not part of this programme.", "milestone")
         if enrolment.status not in (EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED):
             raise ValidationError(
-                f"Milestones are signed off on an active enrolment (this one is "
-                f"{enrolment.status}).",
+                ("Milestones are signed off on an active enrolment (this one is {status})."),
                 "status",
+                status=enrolment.status,
             )
         done = w.session.exec(
             select(MilestoneSignoff).where(

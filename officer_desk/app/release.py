@@ -113,7 +113,10 @@ def update_item(
         except ValueError:
             choices = ", ".join(s.value for s in ItemStatus)
             raise ValidationError(
-                f"Status “{status}” is unknown; use one of {choices}.", "status"
+                "Status “{status}” is unknown; use one of {choices}.",
+                "status",
+                status=status,
+                choices=choices,
             ) from None
     if owner is not None:
         values["owner"] = rules.limited_text(owner, "owner", "Owner", 120)
@@ -263,7 +266,9 @@ def sign_off(
                 ReleaseSignoff.plan_id == plan.id, ReleaseSignoff.role == role
             )
         ).first():
-            raise ValidationError(f"The {role} has already signed this release off.", "role")
+            raise ValidationError(
+                "The {role} has already signed this release off.", "role", role=role
+            )
         w.insert(
             ReleaseSignoff(
                 plan_id=plan.id,

@@ -70,9 +70,14 @@ def check_years(years: int | str) -> int:
     """
     low, high = settings.RETENTION_YEARS.minimum, settings.RETENTION_YEARS.maximum
     problem = ValidationError(
-        f"Records can be kept for {low} to {high} years after release; "
-        f"“{years}” is not a whole number in that range.",
+        (
+            "Records can be kept for {low} to {high} years after release; "
+            "“{years}” is not a whole number in that range."
+        ),
         "years",
+        low=low,
+        high=high,
+        years=years,
     )
     if isinstance(years, bool):
         raise problem

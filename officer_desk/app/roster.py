@@ -81,15 +81,22 @@ class RosterRejected(ValidationError):
         lines, count = "\n".join(f"  {p}" for p in ordered), len(ordered)
         if count == 1:
             super().__init__(
-                f"The roster was not imported (nothing was saved). Fix 1 problem and import it "
-                f"again:\n{lines}",
+                (
+                    "The roster was not imported (nothing was saved). Fix 1 problem and "
+                    "import it again:\n{lines}"
+                ),
                 "file",
+                lines=lines,
             )
         else:
             super().__init__(
-                f"The roster was not imported (nothing was saved). Fix {count} problems and "
-                f"import it again:\n{lines}",
+                (
+                    "The roster was not imported (nothing was saved). Fix {count} "
+                    "problems and import it again:\n{lines}"
+                ),
                 "file",
+                count=count,
+                lines=lines,
             )
         self.problems = ordered
 
@@ -117,8 +124,12 @@ def decode(data: bytes) -> str:
         line = data[: error.start].count(b"\n") + 1
         byte = f"0x{data[error.start]:02x}"
         reason = LineProblem(
-            f"the file is not UTF-8 text (found byte {byte}). Open it in your spreadsheet program "
-            "and save it as UTF-8 (in Excel: “CSV UTF-8 (comma delimited)”), then import it again."
+            (
+                "the file is not UTF-8 text (found byte {byte}). Open it in your "
+                "spreadsheet program and save it as UTF-8 (in Excel: “CSV UTF-8 "
+                "(comma delimited)”), then import it again."
+            ),
+            byte=byte,
         )
         raise RosterRejected([_problem(line, reason)]) from None
 
@@ -145,17 +156,37 @@ def _header(line: int, record: list[str]) -> tuple[list[str], list[Problem]]:
     unknown = [n for n in names if n not in COLUMNS]
     unknown_names, columns = ", ".join(repr(n) for n in unknown), ", ".join(COLUMNS)
     if len(unknown) == 1:
-        reason = LineProblem(f"unknown column {unknown_names}; the columns are: {columns}.")
+        reason = LineProblem(
+            "unknown column {unknown_names}; the columns are: {columns}.",
+            unknown_names=unknown_names,
+            columns=columns,
+        )
         problems.append(_problem(line, reason))
     elif unknown:
-        reason = LineProblem(f"unknown columns {unknown_names}; the columns are: {columns}.")
+        reason = LineProblem(
+            "unknown columns {unknown_names}; the columns are: {columns}.",
+            unknown_names=unknown_names,
+            columns=columns,
+        )
         problems.append(_problem(line, reason))
     missing = ", ".join(n for n in REQUIRED_COLUMNS if n not in names)
     if missing:
-        problems.append(_problem(line, LineProblem(f"required column(s) missing: {missing}.")))
-    repeated = ", ".join(sorted({n for n in names if names.count(n) > 1}))
-    if repeated:
-        problems.append(_problem(line, LineProblem(f"column(s) appear twice: {repeated}.")))
+        many = sum(1 for n in REQUIRED_COLUMNS if n not in names) > 1
+        if many:
+            reason = LineProblem("required columns missing: {missing}.", missing=missing)
+        else:
+            reason = LineProblem("required column missing: {missing}.", missing=missing)
+        problems.append(_problem(line, reason))
+    repeated_names = sorted({n for n in names if names.count(n) > 1})
+    repeated = ", ".join(repeated_names)
+    if len(repeated_names) > 1:
+        problems.append(
+            _problem(line, LineProblem("columns appear twice: {repeated}.", repeated=repeated))
+        )
+    elif repeated:
+        problems.append(
+            _problem(line, LineProblem("column appears twice: {repeated}.", repeated=repeated))
+        )
     return names, problems
 
 
@@ -224,8 +255,12 @@ def parse(data: bytes, today: date) -> ParsedRoster:
         if len(record) != len(names):
             found, expected = len(record), len(names)
             reason = LineProblem(
-                f"{found} values but the header has {expected} columns "
-                "(a missing or extra comma, or a comma inside a value without quotes)."
+                (
+                    "{found} values but the header has {expected} columns (a missing or "
+                    "extra comma, or a comma inside a value without quotes)."
+                ),
+                found=found,
+                expected=expected,
             )
             parsed.problems.append(_problem(line, reason))
             continue
@@ -235,7 +270,9 @@ def parse(data: bytes, today: date) -> ParsedRoster:
         parsed.references.append(Reference(line, number, officer))
         if number in first_line:
             earlier = first_line[number]
-            reason = LineProblem(f"prison number {number} is also on line {earlier}.")
+            reason = LineProblem(
+                "prison number {number} is also on line {earlier}.", number=number, earlier=earlier
+            )
             parsed.problems.append(_problem(line, reason))
         elif number:
             first_line[number] = line
@@ -259,13 +296,16 @@ def _store_problems(
     for ref in references:
         if ref.prison_number in registered:
             number = ref.prison_number
-            reason = LineProblem(f"prison number {number} is already registered.")
+            reason = LineProblem("prison number {number} is already registered.", number=number)
             problems.append(_problem(ref.line, reason))
         if ref.officer and ref.officer not in officers:
             username = ref.officer
             reason = LineProblem(
-                f"there is no active officer with user name “{username}” "
-                "(add the account first with officer-desk-admin add-officer)."
+                (
+                    "there is no active officer with user name “{username}” (add the "
+                    "account first with officer-desk-admin add-officer)."
+                ),
+                username=username,
             )
             problems.append(_problem(ref.line, reason))
     return problems, officers
@@ -276,7 +316,9 @@ def read_file(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as error:
         reason = error.strerror
-        raise DeskError(f"The roster file {path} cannot be read ({reason}).") from None
+        raise DeskError(
+            "The roster file {path} cannot be read ({reason}).", path=path, reason=reason
+        ) from None
 
 
 @dataclass(frozen=True)

@@ -65,13 +65,19 @@ def set_value(store: Store, actor: Actor, setting: Setting, value: int | str) ->
         number = int(value)
     except (TypeError, ValueError):
         raise ValidationError(
-            f"{setting.label}: “{value}” is not a whole number.", setting.key
+            "{label}: “{value}” is not a whole number.",
+            setting.key,
+            label=setting.label,
+            value=value,
         ) from None
     if not setting.minimum <= number <= setting.maximum:
         raise ValidationError(
-            f"{setting.label} must be between {setting.minimum} and {setting.maximum} "
-            f"{setting.unit}.",
+            "{label} must be between {minimum} and {maximum} {unit}.",
             setting.key,
+            label=setting.label,
+            minimum=setting.minimum,
+            maximum=setting.maximum,
+            unit=setting.unit,
         )
     with write(store, actor) as w:
         access.require_role(w.session, actor, Role.ADMIN, what="change settings")

@@ -251,5 +251,10 @@ def sign_queued(store: Store, actor: Actor) -> int:
         db = w.session.connection().connection.driver_connection
         count = sign_waiting(store, db, legacy_of=actor.officer_id)
         if count:
-            w.audit_only("sign", "outbox_entry", None, f"signed {count} change(s) queued earlier")
+            w.audit_only(
+                "sign",
+                "outbox_entry",
+                None,
+                f"signed {count} change{'' if count == 1 else 's'} queued earlier",
+            )
     return count

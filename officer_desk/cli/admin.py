@@ -33,6 +33,7 @@ from officer_desk.cli.unlock import (
     password,
 )
 from officer_desk.cli.verify import heads_from_file, verify
+from officer_desk.cli.words import counted
 from officer_desk.demo import generator as demo
 from officer_desk.domain import rules
 from officer_desk.domain.enums import AssignmentReason, Role
@@ -65,7 +66,7 @@ def _say(line: str = "") -> None:
 def _refuse_existing(where: AppPaths, what: str) -> None:
     if where.store.exists() or slots_path(where.store).exists():
         raise ValidationError(
-            f"There is already an officer_desk store in {where.data}, so {what}. "
+            f"There is already an Officer Desk store in {where.data}, so {what}. "
             "Choose an empty folder with --data-dir.",
             "data_dir",
         )
@@ -351,7 +352,8 @@ def cmd_verify(desk: Desk, args: argparse.Namespace) -> int:
         return EXIT_OK
     for problem in report.problems:
         _say(f"PROBLEM: {problem}")
-    _say(f"verify found {len(report.problems)} problem(s) in {desk.store.path}.")
+    found = counted(len(report.problems), "problem", "problems")
+    _say(f"verify found {found} in {desk.store.path}.")
     return EXIT_FOUND_PROBLEMS
 
 
@@ -383,7 +385,8 @@ def cmd_restore(where: AppPaths, args: argparse.Namespace) -> int:
         _say(f"What was in {where.data} before is in {result.moved_aside}.")
     _say(
         f"Restored {Path(args.file).expanduser().resolve()} into {where.data} under a new key; "
-        f"{result.accounts} account(s) can sign in here with the passwords they had then. "
+        f"{counted(result.accounts, 'account', 'accounts')} can sign in here with the passwords "
+        "they had then. "
         f"Check it with '{PROG} verify --user {user}'."
     )
     return EXIT_OK
@@ -471,7 +474,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Administer an officer_desk store.",
+        description="Administer an Officer Desk store.",
         epilog=f"Passwords: {PASSWORD_ENV} (the --user account's, or the first admin's for "
         "init) and OFFICER_DESK_NEW_PASSWORD (a password being set); asked for when unset.",
     )
@@ -685,7 +688,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _no_store(where: AppPaths) -> NotFound:
     return NotFound(
-        f"There is no officer_desk store in {where.data}. Check --data-dir "
+        f"There is no Officer Desk store in {where.data}. Check --data-dir "
         f"(or run '{PROG} init' to create one)."
     )
 

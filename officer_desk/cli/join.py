@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from officer_desk.app.joining import NoAccountsFromHub, join_hub, refuse_existing
 from officer_desk.cli.sync_cmds import EXIT_ACTION_NEEDED, EXIT_OK, EXIT_TRY_LATER, _hub_url
+from officer_desk.cli.words import counted
 from officer_desk.domain.errors import ValidationError
 from officer_desk.paths import AppPaths
 from officer_desk.sync.errors import HubUnreachable, SyncProblem
@@ -41,8 +42,8 @@ def cmd_join(where: AppPaths, args: argparse.Namespace) -> int:
         return EXIT_ACTION_NEEDED
     print(
         f"This workstation joined unit {joined.unit_code} on {url} as '{name}' and received "
-        f"{joined.pulled} record(s). Every active officer of the unit can now sign in here "
-        "with their own password, also when the hub cannot be reached."
+        f"{counted(joined.pulled, 'record', 'records')}. Every active officer of the unit can "
+        "now sign in here with their own password, also when the hub cannot be reached."
     )
     return EXIT_OK
 

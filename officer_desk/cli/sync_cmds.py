@@ -25,6 +25,7 @@ from typing import Any
 from officer_desk.app import enrolment
 from officer_desk.cli.unlock import Desk
 from officer_desk.cli.verify import Head
+from officer_desk.cli.words import counted
 from officer_desk.domain.errors import ValidationError
 from officer_desk.sync.address import insecure_hub_problem
 from officer_desk.sync.client import SyncClient, SyncReport
@@ -80,11 +81,17 @@ def _hub_url(text: str) -> str:
 
 def _report(client: SyncClient, report: SyncReport) -> None:
     _say(
-        f"Sync done in {report.seconds:.1f} s: sent {report.pushed} change(s), received "
-        f"{report.pulled} record(s)"
-        + (f", took {report.snapshots} person(s) new to the unit" if report.snapshots else "")
+        f"Sync done in {report.seconds:.1f} s: sent "
+        f"{counted(report.pushed, 'change', 'changes')}, received "
+        f"{counted(report.pulled, 'record', 'records')}"
         + (
-            f", {len(report.dropped)} person(s) moved to another unit left this workstation"
+            f", took {counted(report.snapshots, 'person', 'people')} new to the unit"
+            if report.snapshots
+            else ""
+        )
+        + (
+            f", {counted(len(report.dropped), 'person', 'people')} moved to another unit left "
+            "this workstation"
             if report.dropped
             else ""
         )
@@ -92,7 +99,7 @@ def _report(client: SyncClient, report: SyncReport) -> None:
     )
     status = client.status()
     if status.waiting:
-        _say(f"{status.waiting} change(s) still waiting to be sent.")
+        _say(f"{counted(status.waiting, 'change', 'changes')} still waiting to be sent.")
     if report.unsigned:
         _say(
             f"{report.unsigned} of them carry no signature, so the hub would refuse them: "
@@ -102,22 +109,29 @@ def _report(client: SyncClient, report: SyncReport) -> None:
         )
     if report.rejected or status.rejected:
         _say(
-            f"The hub refused {status.rejected} change(s) in all ({report.rejected} this time); "
+            f"The hub refused {counted(status.rejected, 'change', 'changes')} in all "
+            f"({report.rejected} this time); "
             "they are kept here, listed below, for a supervisor to look at:"
         )
         for item in client.rejected()[-20:]:
             _say(f"  {item.rejected_at[:16]}  {item.entity} {item.entity_id}: {item.reason}")
     if status.open_conflicts:
-        _say(f"{status.open_conflicts} conflict(s) wait for a supervisor's decision.")
+        waits = "waits" if status.open_conflicts == 1 else "wait"
+        _say(
+            f"{counted(status.open_conflicts, 'conflict', 'conflicts')} {waits} for a "
+            "supervisor's decision."
+        )
     others = report.skipped - report.problems
     if others > 0:
         _say(
-            f"{others} record(s) from the hub could not be stored here (a kind of record this "
+            f"{counted(others, 'record', 'records')} from the hub could not be stored here (a "
+            "kind of record this "
             "version does not know, or a clash with a record on this workstation; see the log)."
         )
     if report.problems or status.problems:
         _say(
-            f"{status.problems} record(s) from the hub cannot be read here and are put aside "
+            f"{counted(status.problems, 'record', 'records')} from the hub cannot be read here "
+            "and are put aside "
             f"({report.problems} this time); everything else is up to date. Tell facility IT:"
         )
         for problem in client.problems()[-20:]:
@@ -178,7 +192,8 @@ def cmd_sync(desk: Desk, args: argparse.Namespace) -> int:
                 _say(
                     "Every person here matches the hub."
                     if not differing
-                    else f"{len(differing)} person(s) differed from the hub and were taken again."
+                    else f"{counted(len(differing), 'person', 'people')} differed from the hub "
+                    "and were taken again."
                 )
         except SyncProblem as problem:
             return _problem(problem)

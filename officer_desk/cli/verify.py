@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlmodel import col, func, select
 
+from officer_desk.cli import words
 from officer_desk.store import audit
 from officer_desk.store.database import Store
 from officer_desk.store.tables import (
@@ -65,7 +66,8 @@ class VerifyReport:
         )
         return (
             f"OK: database integrity and foreign keys intact; every record matches its audit "
-            f"entry; audit chain of {self.audit_entries} entries {anchor}; {counted}."
+            f"entry; audit chain of {words.counted(self.audit_entries, 'entry', 'entries')} "
+            f"{anchor}; {counted}."
         )
 
 

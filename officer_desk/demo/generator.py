@@ -69,6 +69,7 @@ from officer_desk.domain.ids import new_id
 from officer_desk.domain.passwords import check_password
 from officer_desk.domain.rules import MAX_CASELOAD
 from officer_desk.domain.shifts import SHIFT_LENGTH
+from officer_desk.domain.wording import COMMON_TOPICS
 from officer_desk.store import keyslots
 from officer_desk.store.database import Store
 from officer_desk.store.keyslots import AccountKey, slots_path
@@ -147,9 +148,9 @@ NOTES: dict[NoteKind, list[str]] = {
         "{name} said he had thoughts of self-harm. Health services informed, checks hourly.",
     ],
 }
-TALK_TOPICS = [
-    "Familie", "Helse", "Arbeid", "Skole", "Bolig", "Løslatelsesplan", "Trivsel", "Konflikt",
-]  # fmt: skip
+# The conversation dialog's common topics, stored as it stores them: keys, read in the
+# reader's language.
+TALK_TOPICS = [topic.key for topic in COMMON_TOPICS]
 TALK_NOTES = [
     "{name} vil søke om plass på verkstedet.",
     "Gikk gjennom ukeplanen med {name}.",
@@ -447,9 +448,7 @@ def _hand_over_yesterday(store: Store, contact: list[Officer], today: date) -> i
     actors = [Actor(o.id, o.display_name, role=o.role) for o in by_name]
     for n, outgoing in enumerate(actors):
         incoming = actors[(n + 1) % len(actors)]
-        drafted = handover.start_handover(
-            store, outgoing, start, start + SHIFT_LENGTH, language="nb"
-        )
+        drafted = handover.start_handover(store, outgoing, start, start + SHIFT_LENGTH)
         handover.add_unit_item(
             store, outgoing, drafted.handover_id, "count", "Opptelling kl. 21: alle på plass."
         )
@@ -457,8 +456,8 @@ def _hand_over_yesterday(store: Store, contact: list[Officer], today: date) -> i
             store,
             outgoing,
             drafted.handover_id,
-            "Hvis noen ikke vil spise frokost",
-            "Snakk med dem før arbeidstid og noter det.",
+            "noen ikke vil spise frokost",
+            "snakk med dem før arbeidstid og noter det.",
         )
         handover.hand_over(store, outgoing, drafted.handover_id, incoming.officer_id)
         if incoming is actors[0]:
@@ -479,10 +478,14 @@ def _hand_over_yesterday(store: Store, contact: list[Officer], today: date) -> i
 def _check_sizes(inmates: int, years: int, today: date) -> None:
     if not 1 <= inmates <= MAX_INMATES:
         raise ValidationError(
-            f"The number of people must be between 1 and {MAX_INMATES}.", "inmates"
+            "The number of people must be between 1 and {MAX_INMATES}.",
+            "inmates",
+            MAX_INMATES=MAX_INMATES,
         )
     if not 1 <= years <= MAX_YEARS:
-        raise ValidationError(f"The number of years must be between 1 and {MAX_YEARS}.", "years")
+        raise ValidationError(
+            "The number of years must be between 1 and {MAX_YEARS}.", "years", MAX_YEARS=MAX_YEARS
+        )
     if today > date.today():
         raise ValidationError("Demo history cannot end in the future; choose today or earlier.")
 

@@ -25,13 +25,18 @@ COMMON = frozenset(
 def check_password(password: str, username: str = "") -> str:
     if len(password) < MIN_LENGTH:
         raise ValidationError(
-            f"The password is too short: use at least {MIN_LENGTH} characters. "
-            "A few words together are easy to remember and hard to guess.",
+            (
+                "The password is too short: use at least {MIN_LENGTH} characters. A "
+                "few words together are easy to remember and hard to guess."
+            ),
             "password",
+            MIN_LENGTH=MIN_LENGTH,
         )
     if len(password) > MAX_LENGTH:
         raise ValidationError(
-            f"The password is too long (over {MAX_LENGTH} characters).", "password"
+            "The password is too long (over {MAX_LENGTH} characters).",
+            "password",
+            MAX_LENGTH=MAX_LENGTH,
         )
     lowered = password.lower()
     if lowered in COMMON or lowered.rstrip("0123456789!") in COMMON:

@@ -40,13 +40,17 @@ def check_transition(
     if new not in ALLOWED[current]:
         allowed = ", ".join(sorted(s.value for s in ALLOWED[current])) or "none (it has ended)"
         raise ValidationError(
-            f"An enrolment that is {current.value} cannot become {new.value}. "
-            f"Allowed next: {allowed}.",
+            ("An enrolment that is {value} cannot become {new_value}. Allowed next: {allowed}."),
             "status",
+            value=current.value,
+            new_value=new.value,
+            allowed=allowed,
         )
     text = (reason or "").strip()
     if (new in ENDS or new is EnrolmentStatus.SUSPENDED) and not text:
-        raise ValidationError(f"Give a reason for marking the enrolment {new.value}.", "reason")
+        raise ValidationError(
+            "Give a reason for marking the enrolment {value}.", "reason", value=new.value
+        )
     return text
 
 

@@ -197,10 +197,16 @@ def check_sign_off(
     reason = (override_reason or "").strip()
     if not reason:
         raise ValidationError(
-            "Release sign-off is blocked: the plan still lacks "
-            + " and ".join(result.missing())
-            + ". A supervisor can override with a written reason.",
+            "Release sign-off is blocked: the plan still lacks {missing}. A supervisor can "
+            "override with a written reason.",
             "override_reason",
+            # Written out whole (as result.missing() words them), so each is a word of the
+            # catalogue and reads in the reader's language.
+            missing="a confirmed place to live and a confirmed school place or job"
+            if not result.housing and not result.education_or_work
+            else "a confirmed place to live"
+            if not result.housing
+            else "a confirmed school place or job",
         )
     if not is_supervisor:
         raise ValidationError("Only a supervisor can override the release gate.", "override_reason")

@@ -73,7 +73,11 @@ def checked_decline_reason(
         # The words every unknown choice gets (one message template, translated once).
         label, choices = "Reason", ", ".join(member.value for member in DeclineReason)
         raise ValidationError(
-            f"{label} “{value}” is unknown; choose one of {choices}.", "decline_reason"
+            "{label} “{value}” is unknown; choose one of {choices}.",
+            "decline_reason",
+            label=label,
+            value=value,
+            choices=choices,
         ) from None
 
 
@@ -138,7 +142,7 @@ def _newer(event: LogEvent, current: LogEvent) -> bool:
 def required_text(value: str | None, field: str, label: str, limit: int = MAX_SHORT_TEXT) -> str:
     text = (value or "").strip()
     if not text:
-        raise ValidationError(f"{label} is required.", field)
+        raise ValidationError("{label} is required.", field, label=label)
     return limited_text(text, field, label, limit)
 
 
@@ -146,7 +150,11 @@ def limited_text(value: str | None, field: str, label: str, limit: int = MAX_SHO
     text = (value or "").strip()
     if len(text) > limit:
         raise ValidationError(
-            f"{label} is too long ({len(text)} characters); shorten it to {limit} or fewer.", field
+            ("{label} is too long ({count} characters); shorten it to {limit} or fewer."),
+            field,
+            label=label,
+            count=len(text),
+            limit=limit,
         )
     return text
 
@@ -155,8 +163,9 @@ def prison_number(value: str | None) -> str:
     text = required_text(value, "prison_number", "Prison number", 20)
     if not PRISON_NUMBER.match(text):
         raise ValidationError(
-            f"Prison number “{text}” is not valid: use letters, digits, '-' or '/' only.",
+            ("Prison number “{text}” is not valid: use letters, digits, '-' or '/' only."),
             "prison_number",
+            text=text,
         )
     return text
 
@@ -164,7 +173,7 @@ def prison_number(value: str | None) -> str:
 def not_in_future(moment: datetime, now: datetime, field: str, label: str) -> datetime:
     if moment > now + FUTURE_TOLERANCE:
         raise ValidationError(
-            f"{label} is in the future; enter a time that has already happened.", field
+            "{label} is in the future; enter a time that has already happened.", field, label=label
         )
     return moment
 
@@ -180,8 +189,9 @@ def check_person_dates(
             raise ValidationError("Date of birth is in the future.", "date_of_birth")
         if (today.year - date_of_birth.year) < MIN_AGE_YEARS:
             raise ValidationError(
-                f"Date of birth makes this person younger than {MIN_AGE_YEARS}; check the year.",
+                ("Date of birth makes this person younger than {MIN_AGE_YEARS}; check the year."),
                 "date_of_birth",
+                MIN_AGE_YEARS=MIN_AGE_YEARS,
             )
     if arrival is not None and arrival > today:
         raise ValidationError("Arrival date is in the future.", "arrival_date")
@@ -197,7 +207,10 @@ def parse_iso_date(value: str, field: str, label: str) -> date:
         return date.fromisoformat(value.strip())
     except ValueError:
         raise ValidationError(
-            f"{label} “{value}” is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01.", field
+            ("{label} “{value}” is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01."),
+            field,
+            label=label,
+            value=value,
         ) from None
 
 

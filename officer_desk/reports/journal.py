@@ -3,10 +3,11 @@
 Made from :class:`officer_desk.app.journal.JournalData` (which already leaves sensitive notes
 out).  Written for the person, not for staff: plain words, their own language (Norwegian
 bokmål or English), a short explanation first of what is in it, what is left out and how to ask
-about it.  The headings and fixed texts live in :data:`TEXTS` until the translation files come.
+about it.  The headings and fixed texts are keys of the translation catalogue (:data:`TEXTS`),
+rendered in the person's language (``reports.words``).
 
-Building the HTML needs no Qt; Qt is imported only when the PDF is written, so the admin
-command line can import this module without loading it.
+Building the HTML needs only QtCore (the catalogue, ``reports.words``); QtGui is imported only
+when the PDF is written.
 """
 
 from __future__ import annotations
@@ -25,197 +26,158 @@ from officer_desk.app.journal import (
     WrittenEntry,
 )
 from officer_desk.domain import identity
+from officer_desk.domain.wording import phrase, topic
+from officer_desk.reports import words
 from officer_desk.reports.document import Document
+from officer_desk.reports.words import Words, words_for
 
-TEXTS: dict[str, dict[str, Any]] = {
-    "en": {
-        "title": "Your journal",
-        "made_on": "Made on {date}",
-        "intro": [
-            "This is a copy of what the staff on your unit have written down about you in "
-            "officer_desk, the contact officers' system: your details, your meals, your "
-            "activities and the notes officers have written.",
-            "Meals are counted for each month, so the journal does not get too long. "
-            "Activities are grouped for each month, with the dates they happened.",
-            "<b>Some notes are not included.</b> Notes marked sensitive are left out, for "
-            "example when sharing them could put someone's safety at risk. You have the right "
-            "to ask about them: ask your contact officer or the prison's management. You can "
-            "also ask for that decision to be looked at again.",
-            "If something here is wrong or missing, tell your contact officer. You can ask "
-            "for it to be corrected.",
-        ],
-        "covers": (
-            "This journal covers {first} to {last}: {meals}, {activities}, {conversations} "
-            "and {notes}."
+C = "journal report"  # the catalogue context of this report's words
+# The fixed texts as keys of the translation catalogue, rendered in the reader's language
+# (``_texts``); the Norwegian is in resources/i18n like every other text.
+TEXTS: dict[str, Any] = {
+    "title": phrase(C, "Your journal"),
+    "made_on": phrase(C, "Made on {date}"),
+    "intro": [
+        phrase(
+            C,
+            "This is a copy of what the staff on your unit have written down about "
+            "you in Officer Desk, the contact officers' system: your details, your "
+            "meals, your activities and the notes officers have written.",
         ),
-        "conversation": "Conversation with an officer ({minutes} min)",
-        "topics": "Topics: {topics}.",
-        "mood": "Your mood as the officer noted it: {n} of 5 (1 is very low, 5 is very good).",
-        "nothing": "Nothing has been written down about you yet.",
-        "about": "About you",
-        "fields": {
-            "full_name": "Name",
-            "preferred_name": "Called",
-            "prison_number": "Prison number",
-            "date_of_birth": "Date of birth",
-            "languages": "Languages",
-            "place": "Prison and unit",
-            "cell": "Cell",
-            "arrival_date": "Arrived",
-            "expected_release_date": "Expected release",
-            "diet": "Diet",
-            "allergies": "Allergies",
-            "contact_officers": "Contact officer",
-        },
-        "not_recorded": "not recorded",
-        "history": "Month by month",
-        "meals": "Meals",
-        "activities": "Activities",
-        "written": "Written down",
-        "meals_line": "{total} meals logged: {parts}.",
-        "activity_part": "{outcome} {times}{hours} on {days}",
-        "times": ("once", "{n} times"),
-        "hours": " (in all {hours})",
-        "duration": ("{n} minutes", "{n} hours"),
-        "by": "written by {name}",
-        "amended": "changed later",
-        "page": "Page {page} of {pages}",
-        "count": {
-            "meal": ("1 meal", "{n} meals"),
-            "activity": ("1 activity", "{n} activities"),
-            "conversation": ("1 conversation", "{n} conversations"),
-            "note": ("1 written note", "{n} written notes"),
-        },
-        "months": [
-            "January", "February", "March", "April", "May", "June", "July", "August",
-            "September", "October", "November", "December",
-        ],
-        "date": "{day} {month} {year}",
-        "and": " and ",
-        "meal_names": {
-            "breakfast": "breakfast", "lunch": "lunch", "dinner": "dinner",
-            "evening": "evening meal",
-        },
-        "meal_outcomes": {
-            "ate": "ate", "partial": "ate some", "declined": "declined", "away": "away",
-        },
-        "decline_reasons": {
-            "not_hungry": "not hungry", "religious_or_diet": "religion or diet",
-            "medical": "medical reasons", "asleep": "asleep", "protest": "in protest",
-            "other": "another reason",
-        },
-        "categories": {
-            "work": "Work", "school": "School", "gym": "Gym", "recreation": "Free time",
-            "cooking": "Cooking", "visit": "Visit", "phone_call": "Phone call",
-            "religious_service": "Religious service", "health": "Health appointment",
-            "programme": "Programme",
-        },
-        "activity_outcomes": {
-            "attended": "took part", "refused": "said no", "sick": "was ill",
-            "not_required": "was not needed", "cancelled": "was cancelled",
-            "clash": "clashed with something else", "other": "other",
-        },
-        "note_kinds": {
-            "positive": "Positive note", "general": "Note", "concern": "Concern",
-            "safety": "Safety note",
-        },
+        phrase(
+            C,
+            "Meals are counted for each month, so the journal does not get too "
+            "long. Activities are grouped for each month, with the dates they "
+            "happened.",
+        ),
+        phrase(
+            C,
+            "<b>Some notes are not included.</b> Notes marked sensitive are left "
+            "out, for example when sharing them could put someone's safety at risk. "
+            "You have the right to ask about them: ask your contact officer or the "
+            "prison's management. You can also ask for that decision to be looked "
+            "at again.",
+        ),
+        phrase(
+            C,
+            "If something here is wrong or missing, tell your contact officer. You "
+            "can ask for it to be corrected.",
+        ),
+    ],
+    "covers": phrase(
+        C,
+        "This journal covers {first} to {last}: {meals}, {activities}, "
+        "{conversations} and {notes}.",
+    ),
+    "conversation": phrase(C, "Conversation with an officer ({minutes} min)"),
+    "topics": phrase(C, "Topics: {topics}."),
+    "mood": phrase(
+        C, "Your mood as the officer noted it: {n} of 5 (1 is very low, 5 is very good)."
+    ),
+    "nothing": phrase(C, "Nothing has been written down about you yet."),
+    "about": phrase(C, "About you"),
+    "fields": {
+        "full_name": phrase(C, "Name"),
+        "preferred_name": phrase(C, "Called"),
+        "prison_number": phrase(C, "Prison number"),
+        "date_of_birth": phrase(C, "Date of birth"),
+        "languages": phrase(C, "Languages"),
+        "place": phrase(C, "Prison and unit"),
+        "cell": phrase(C, "Cell"),
+        "arrival_date": phrase(C, "Arrived"),
+        "expected_release_date": phrase(C, "Expected release"),
+        "diet": phrase(C, "Diet"),
+        "allergies": phrase(C, "Allergies"),
+        "contact_officers": phrase(C, "Contact officer"),
     },
-    "nb": {
-        "title": "Journalen din",
-        "made_on": "Laget {date}",
-        "intro": [
-            "Dette er en kopi av det de ansatte på avdelingen din har skrevet ned om deg i "
-            "officer_desk, kontaktbetjentenes system: opplysninger om deg, måltidene dine, "
-            "aktivitetene dine og notatene betjentene har skrevet.",
-            "Måltidene er talt opp for hver måned, så journalen ikke blir for lang. "
-            "Aktivitetene er samlet for hver måned, med datoene de skjedde.",
-            "<b>Noen notater er ikke med.</b> Notater som er merket som sensitive, er holdt "
-            "utenfor, for eksempel når det å dele dem kan sette noens sikkerhet i fare. Du har "
-            "rett til å spørre om dem: spør kontaktbetjenten din eller ledelsen i fengselet. "
-            "Du kan også be om at den avgjørelsen blir vurdert på nytt.",
-            "Hvis noe her er feil eller mangler, si fra til kontaktbetjenten din. Du kan be "
-            "om at det blir rettet.",
-        ],
-        "covers": (
-            "Journalen gjelder {first} til {last}: {meals}, {activities}, {conversations} "
-            "og {notes}."
+    "not_recorded": phrase(C, "not recorded"),
+    "history": phrase(C, "Month by month"),
+    "meals": phrase(C, "Meals"),
+    "activities": phrase(C, "Activities"),
+    "written": phrase(C, "Written down"),
+    "meals_line": phrase(C, "{total} meals logged: {parts}."),
+    "activity_part": phrase(C, "{outcome} {times}{hours} on {days}"),
+    "times": (
+        phrase(C, "once"),
+        phrase(C, "{n} times"),
+    ),
+    "hours": phrase(C, " (in all {hours})"),
+    "duration": (
+        phrase(C, "{n} minutes"),
+        phrase(C, "{n} hours"),
+    ),
+    "by": phrase(C, "written by {name}"),
+    "amended": phrase(C, "changed later"),
+    "page": phrase(C, "Page {page} of {pages}"),
+    "count": {
+        "meal": (
+            phrase(C, "1 meal"),
+            phrase(C, "{n} meals"),
         ),
-        "conversation": "Samtale med en betjent ({minutes} min)",
-        "topics": "Tema: {topics}.",
-        "mood": (
-            "Humøret ditt slik betjenten noterte det: {n} av 5 (1 er svært lavt, 5 er svært godt)."
+        "activity": (
+            phrase(C, "1 activity"),
+            phrase(C, "{n} activities"),
         ),
-        "nothing": "Det er ikke skrevet noe om deg ennå.",
-        "about": "Om deg",
-        "fields": {
-            "full_name": "Navn",
-            "preferred_name": "Kalles",
-            "prison_number": "Innsattnummer",
-            "date_of_birth": "Fødselsdato",
-            "languages": "Språk",
-            "place": "Fengsel og avdeling",
-            "cell": "Celle",
-            "arrival_date": "Kom hit",
-            "expected_release_date": "Forventet løslatelse",
-            "diet": "Kosthold",
-            "allergies": "Allergier",
-            "contact_officers": "Kontaktbetjent",
-        },
-        "not_recorded": "ikke registrert",
-        "history": "Måned for måned",
-        "meals": "Måltider",
-        "activities": "Aktiviteter",
-        "written": "Skrevet ned",
-        "meals_line": "{total} måltider registrert: {parts}.",
-        "activity_part": "{outcome} {times}{hours} den {days}",
-        "times": ("én gang", "{n} ganger"),
-        "hours": " (til sammen {hours})",
-        "duration": ("{n} minutter", "{n} timer"),
-        "by": "skrevet av {name}",
-        "amended": "endret senere",
-        "page": "Side {page} av {pages}",
-        "count": {
-            "meal": ("1 måltid", "{n} måltider"),
-            "activity": ("1 aktivitet", "{n} aktiviteter"),
-            "conversation": ("1 samtale", "{n} samtaler"),
-            "note": ("1 skrevet notat", "{n} skrevne notater"),
-        },
-        "months": [
-            "januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
-            "september", "oktober", "november", "desember",
-        ],
-        "date": "{day}. {month} {year}",
-        "and": " og ",
-        "meal_names": {
-            "breakfast": "frokost", "lunch": "lunsj", "dinner": "middag",
-            "evening": "kveldsmat",
-        },
-        "meal_outcomes": {
-            "ate": "spiste", "partial": "spiste litt", "declined": "takket nei",
-            "away": "var borte",
-        },
-        "decline_reasons": {
-            "not_hungry": "ikke sulten", "religious_or_diet": "religion eller kosthold",
-            "medical": "medisinske grunner", "asleep": "sov", "protest": "i protest",
-            "other": "en annen grunn",
-        },
-        "categories": {
-            "work": "Arbeid", "school": "Skole", "gym": "Trening", "recreation": "Fritid",
-            "cooking": "Matlaging", "visit": "Besøk", "phone_call": "Telefonsamtale",
-            "religious_service": "Religiøs samling", "health": "Helsetime",
-            "programme": "Program",
-        },
-        "activity_outcomes": {
-            "attended": "deltok", "refused": "sa nei", "sick": "var syk",
-            "not_required": "var ikke nødvendig", "cancelled": "ble avlyst",
-            "clash": "kolliderte med noe annet", "other": "annet",
-        },
-        "note_kinds": {
-            "positive": "Positivt notat", "general": "Notat", "concern": "Bekymring",
-            "safety": "Sikkerhetsnotat",
-        },
+        "conversation": (
+            phrase(C, "1 conversation"),
+            phrase(C, "{n} conversations"),
+        ),
+        "note": (
+            phrase(C, "1 written note"),
+            phrase(C, "{n} written notes"),
+        ),
     },
-}  # fmt: skip
+    "months": words.MONTHS,  # the person reads dates written out in full
+    "date": words.LONG_DATE,
+    "and": phrase(C, " and "),
+    "meal_names": {
+        "breakfast": phrase(C, "breakfast"),
+        "lunch": phrase(C, "lunch"),
+        "dinner": phrase(C, "dinner"),
+        "evening": phrase(C, "evening meal"),
+    },
+    "meal_outcomes": {
+        "ate": phrase(C, "ate"),
+        "partial": phrase(C, "ate some"),
+        "declined": phrase(C, "declined"),
+        "away": phrase(C, "away"),
+    },
+    "decline_reasons": {
+        "not_hungry": phrase(C, "not hungry"),
+        "religious_or_diet": phrase(C, "religion or diet"),
+        "medical": phrase(C, "medical reasons"),
+        "asleep": phrase(C, "asleep"),
+        "protest": phrase(C, "in protest"),
+        "other": phrase(C, "another reason"),
+    },
+    "categories": {
+        "work": phrase(C, "Work"),
+        "school": phrase(C, "School"),
+        "gym": phrase(C, "Gym"),
+        "recreation": phrase(C, "Free time"),
+        "cooking": phrase(C, "Cooking"),
+        "visit": phrase(C, "Visit"),
+        "phone_call": phrase(C, "Phone call"),
+        "religious_service": phrase(C, "Religious service"),
+        "health": phrase(C, "Health appointment"),
+        "programme": phrase(C, "Programme"),
+    },
+    "activity_outcomes": {
+        "attended": phrase(C, "took part"),
+        "refused": phrase(C, "said no"),
+        "sick": phrase(C, "was ill"),
+        "not_required": phrase(C, "was not needed"),
+        "cancelled": phrase(C, "was cancelled"),
+        "clash": phrase(C, "clashed with something else"),
+        "other": phrase(C, "other"),
+    },
+    "note_kinds": {
+        "positive": phrase(C, "Positive note"),
+        "general": phrase(C, "Note"),
+        "concern": phrase(C, "Concern"),
+        "safety": phrase(C, "Safety note"),
+    },
+}
 
 # Margins and padding in px (1/96 inch; Qt scales them to the PDF's resolution and ignores
 # pt there); font sizes in pt.
@@ -241,7 +203,7 @@ td { padding-top: 2px; padding-bottom: 2px; padding-right: 14px; }
 
 def journal_document(data: JournalData) -> Document:
     """The journal ready to print or to save as a PDF (plain Python: made on the worker)."""
-    t = TEXTS[data.language]
+    t = _texts(data.language)
     return Document(
         journal_html(data),
         title=f"{t['title']} – {display_name(data.profile)}",
@@ -267,7 +229,7 @@ def display_name(profile: JournalProfile) -> str:
 
 def journal_html(data: JournalData) -> str:
     """The journal as the simple HTML that QTextDocument understands."""
-    t = TEXTS[data.language]
+    t = _texts(data.language)
     parts = [
         f"<h1>{escape(t['title'])}</h1>",
         f"<p class='who'><b>{escape(data.profile.full_name)}</b> · "
@@ -280,7 +242,8 @@ def journal_html(data: JournalData) -> str:
     ]
     if not data.months:
         parts.append(f"<p>{escape(t['nothing'])}</p>")
-    parts += [_month(t, month) for month in data.months]
+    words = words_for(data.language)
+    parts += [_month(t, words, month) for month in data.months]
     return "<html><body>" + "\n".join(parts) + "</body></html>"
 
 
@@ -334,7 +297,7 @@ def _profile(t: dict[str, Any], profile: JournalProfile) -> str:
     return "<table class='profile' cellspacing='0'>" + "".join(rows) + "</table>"
 
 
-def _month(t: dict[str, Any], month: JournalMonth) -> str:
+def _month(t: dict[str, Any], words: Words, month: JournalMonth) -> str:
     parts = [f"<h3>{escape(_month_name(t, month, heading=True))}</h3>"]
     if month.meals is not None:
         parts.append(f"<h4>{escape(t['meals'])}</h4>")
@@ -344,7 +307,7 @@ def _month(t: dict[str, Any], month: JournalMonth) -> str:
         parts += [f"<p class='line'>{line}</p>" for line in _activity_lines(t, month.activities)]
     if month.written:
         parts.append(f"<h4>{escape(t['written'])}</h4>")
-        parts += [_written(t, entry) for entry in month.written]
+        parts += [_written(t, words, entry) for entry in month.written]
     return "\n".join(parts)
 
 
@@ -395,13 +358,13 @@ def _activity_lines(t: dict[str, Any], groups: tuple[ActivityGroup, ...]) -> lis
     return lines
 
 
-def _written(t: dict[str, Any], entry: WrittenEntry) -> str:
+def _written(t: dict[str, Any], words: Words, entry: WrittenEntry) -> str:
     lines = entry.text.splitlines()
     if entry.kind == "conversation":
         what = t["conversation"].format(minutes=entry.minutes)
         mood = _mood(entry.outcome)
         lines = [
-            *([t["topics"].format(topics=entry.what)] if entry.what else []),
+            *([t["topics"].format(topics=_topics(words, entry.what))] if entry.what else []),
             *([t["mood"].format(n=mood)] if mood else []),
             *lines,
         ]
@@ -420,6 +383,16 @@ def _written(t: dict[str, Any], entry: WrittenEntry) -> str:
         meta.append(escape(t["amended"]))
     text = "<br>".join(escape(line) for line in lines)
     return f"<div class='entry'><p class='meta'>{' · '.join(meta)}</p><p>{text}</p></div>"
+
+
+def _topics(words: Words, joined: str) -> str:
+    """A conversation's topics: the common ones in the reader's language, typed ones as typed."""
+    return words.join([topic(t) for t in joined.split(", ")])
+
+
+def _texts(language: str) -> dict[str, Any]:
+    rendered: dict[str, Any] = words_for(language).tree(TEXTS)
+    return rendered
 
 
 # --- words for numbers and dates -------------------------------------------------------------

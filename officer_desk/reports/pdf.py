@@ -27,7 +27,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from officer_desk import owner_only
+from officer_desk import PRODUCT_NAME, owner_only
 from officer_desk.domain.errors import DeskError
 from officer_desk.reports.document import Document
 
@@ -72,13 +72,16 @@ def write_pdf(
         writer = QPdfWriter(str(temp))
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         writer.setTitle(title)
-        writer.setCreator("officer_desk")
+        writer.setCreator(PRODUCT_NAME)
         try:
             pages = render(html, writer, css=css, footer=footer)
         except DeviceRefused:
             raise DeskError(
-                f"The PDF could not be written to {path.parent}. Check that the folder exists "
-                "and that you may save files there, then try again."
+                (
+                    "The PDF could not be written to {parent}. Check that the folder "
+                    "exists and that you may save files there, then try again."
+                ),
+                parent=path.parent,
             ) from None
         os.replace(temp, path)
     finally:

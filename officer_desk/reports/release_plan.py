@@ -2,11 +2,12 @@
 
 Made from :class:`officer_desk.store.progress.PlanView`: when they leave, whether the two things
 nobody leaves without are in place (the gate, explained simply), what is still open with its
-date, what is done, and whom to ask.  The headings and fixed texts live in :data:`TEXTS` until
-the translation files come; the item titles come from the plan itself (``title_en``/``title_nb``).
+date, what is done, and whom to ask.  The headings and fixed texts are keys of the translation
+catalogue (:data:`TEXTS`), rendered in the person's language (``reports.words``); the item
+titles come from the plan itself (``title_en``/``title_nb``).
 
-Building the HTML needs no Qt and no database stack; Qt is imported only when the PDF is written
-(``reports.pdf``), so this module is light enough for the screens to import at start-up.
+Building the HTML needs only QtCore (the catalogue) and no database stack; QtGui is imported
+only when the PDF is written (``reports.pdf``).
 """
 
 from __future__ import annotations
@@ -20,122 +21,86 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from officer_desk.domain.release import RESOLVED, ItemStatus, Urgency
+from officer_desk.domain.wording import phrase
+from officer_desk.reports import words
 from officer_desk.reports.document import Document
+from officer_desk.reports.words import words_for
 
 if TYPE_CHECKING:
     from officer_desk.store.progress import PlanItemView, PlanView
 
-LANGUAGES = ("nb", "en")
+LANGUAGES = words.LANGUAGES
 
-TEXTS: dict[str, dict[str, Any]] = {
-    "en": {
-        "title": "Your release plan",
-        "made_on": "Made on {date}",
-        "release_on": "You are due to be released on <b>{date}</b>.",
-        "countdown": ("That is today.", "That is tomorrow.", "That is in {n} days."),
-        "passed": "That date has passed.",
-        "share": "{done} of {total} things in your plan are done.",
-        "gate_title": "Two things must be in place before you leave",
-        "gate_why": (
-            "Nobody should leave prison without <b>a place to live</b> and <b>a school place "
-            "or a job</b>. Your contact officer works on these with you first."
-        ),
-        "gate_met": "Both are in place. Well done.",
-        "gate_missing": "Still missing: {what}.",
-        "missing": {
-            "housing": "a confirmed place to live",
-            "education_or_work": "a confirmed school place or job",
-        },
-        "gate_done": {"housing": "A place to live: confirmed.",
-                      "education_or_work": "A school place or a job: confirmed."},
-        "open_title": "Still to do",
-        "open_none": "Nothing is left open. Everything in your plan is done or not needed.",
-        "by": "by {date}",
-        "late": "late: it was due {date}",
-        "soon": "soon",
-        "working": "{who} is working on this.",
-        "referral": "Sent to {agency} on {date}, with your consent.",
-        "answer": "Answer: {answer}",
-        "no_answer": "No answer yet.",
-        "done_title": "Done",
-        "done_none": "Nothing is marked as done yet.",
-        "status": {
-            "not_started": "not started", "in_progress": "started",
-            "done": "done", "support_declined": "you said no thanks to help",
-            "not_needed": "not needed",
-        },
-        "contact_title": "Who to contact",
-        "contact_officer": "Your contact officer, <b>{name}</b>, can answer questions about "
-                           "everything in this plan.",
-        "contact_any": "Your contact officer can answer questions about everything in "
-                       "this plan.",
-        "contact_people": "Others working on your plan: {names}.",
-        "contact_agencies": "Services you have been referred to: {names}.",
-        "change": ("If something is wrong, or your plans change, tell your contact officer. "
-                   "If your release date moves, the dates in this plan move with it, and "
-                   "you get a new copy."),
-        "page": "Page {page} of {pages}",
-        "months": [
-            "January", "February", "March", "April", "May", "June", "July", "August",
-            "September", "October", "November", "December",
-        ],
-        "date": "{day} {month} {year}",
-        "and": " and ",
+C = "release plan report"  # the catalogue context of this report's words
+# The fixed texts as keys of the translation catalogue, rendered in the reader's language
+# (``_texts``); the Norwegian is in resources/i18n like every other text.
+TEXTS: dict[str, Any] = {
+    "title": phrase(C, "Your release plan"),
+    "made_on": phrase(C, "Made on {date}"),
+    "release_on": phrase(C, "You are due to be released on <b>{date}</b>."),
+    "countdown": (
+        phrase(C, "That is today."),
+        phrase(C, "That is tomorrow."),
+        phrase(C, "That is in {n} days."),
+    ),
+    "passed": phrase(C, "That date has passed."),
+    "share": phrase(C, "{done} of {total} things in your plan are done."),
+    "gate_title": phrase(C, "Two things must be in place before you leave"),
+    "gate_why": phrase(
+        C,
+        "Nobody should leave prison without <b>a place to live</b> and <b>a "
+        "school place or a job</b>. Your contact officer works on these with "
+        "you first.",
+    ),
+    "gate_met": phrase(C, "Both are in place. Well done."),
+    "gate_missing": phrase(C, "Still missing: {what}."),
+    "missing": {
+        "housing": phrase(C, "a confirmed place to live"),
+        "education_or_work": phrase(C, "a confirmed school place or job"),
     },
-    "nb": {
-        "title": "Løslatelsesplanen din",
-        "made_on": "Laget {date}",
-        "release_on": "Du skal etter planen løslates <b>{date}</b>.",
-        "countdown": ("Det er i dag.", "Det er i morgen.", "Det er om {n} dager."),
-        "passed": "Den datoen har passert.",
-        "share": "{done} av {total} ting i planen din er gjort.",
-        "gate_title": "To ting må være på plass før du går ut",
-        "gate_why": (
-            "Ingen skal løslates uten <b>et sted å bo</b> og <b>en skoleplass eller en "
-            "jobb</b>. Kontaktbetjenten din jobber med dette sammen med deg først."
-        ),
-        "gate_met": "Begge er på plass. Bra jobbet.",
-        "gate_missing": "Dette mangler fortsatt: {what}.",
-        "missing": {
-            "housing": "et bekreftet sted å bo",
-            "education_or_work": "en bekreftet skoleplass eller jobb",
-        },
-        "gate_done": {"housing": "Et sted å bo: bekreftet.",
-                      "education_or_work": "En skoleplass eller jobb: bekreftet."},
-        "open_title": "Dette gjenstår",
-        "open_none": "Ingenting står igjen. Alt i planen er gjort eller ikke nødvendig.",
-        "by": "innen {date}",
-        "late": "forsinket: fristen var {date}",
-        "soon": "snart",
-        "working": "{who} jobber med dette.",
-        "referral": "Sendt til {agency} {date}, med ditt samtykke.",
-        "answer": "Svar: {answer}",
-        "no_answer": "Ikke svar ennå.",
-        "done_title": "Gjort",
-        "done_none": "Ingenting er merket som gjort ennå.",
-        "status": {
-            "not_started": "ikke startet", "in_progress": "startet",
-            "done": "gjort", "support_declined": "du takket nei til hjelp",
-            "not_needed": "ikke nødvendig",
-        },
-        "contact_title": "Hvem du kan spørre",
-        "contact_officer": "Kontaktbetjenten din, <b>{name}</b>, kan svare på spørsmål om "
-                           "alt i denne planen.",
-        "contact_any": "Kontaktbetjenten din kan svare på spørsmål om alt i denne planen.",
-        "contact_people": "Andre som jobber med planen din: {names}.",
-        "contact_agencies": "Tjenester du er henvist til: {names}.",
-        "change": ("Hvis noe er feil, eller planene dine endrer seg, si fra til "
-                   "kontaktbetjenten din. Hvis løslatelsesdatoen flyttes, flyttes datoene i "
-                   "planen også, og du får en ny kopi."),
-        "page": "Side {page} av {pages}",
-        "months": [
-            "januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
-            "september", "oktober", "november", "desember",
-        ],
-        "date": "{day}. {month} {year}",
-        "and": " og ",
+    "gate_done": {
+        "housing": phrase(C, "A place to live: confirmed."),
+        "education_or_work": phrase(C, "A school place or a job: confirmed."),
     },
-}  # fmt: skip
+    "open_title": phrase(C, "Still to do"),
+    "open_none": phrase(C, "Nothing is left open. Everything in your plan is done or not needed."),
+    "by": phrase(C, "by {date}"),
+    "late": phrase(C, "late: it was due {date}"),
+    "soon": phrase(C, "soon"),
+    "working": phrase(C, "{who} is working on this."),
+    "referral": phrase(C, "Sent to {agency} on {date}, with your consent."),
+    "answer": phrase(C, "Answer: {answer}"),
+    "no_answer": phrase(C, "No answer yet."),
+    "done_title": phrase(C, "Done"),
+    "done_none": phrase(C, "Nothing is marked as done yet."),
+    "status": {
+        "not_started": phrase(C, "not started"),
+        "in_progress": phrase(C, "started"),
+        "done": phrase(C, "done"),
+        "support_declined": phrase(C, "you said no thanks to help"),
+        "not_needed": phrase(C, "not needed"),
+    },
+    "contact_title": phrase(C, "Who to contact"),
+    "contact_officer": phrase(
+        C,
+        "Your contact officer, <b>{name}</b>, can answer questions about everything in this plan.",
+    ),
+    "contact_any": phrase(
+        C, "Your contact officer can answer questions about everything in this plan."
+    ),
+    "contact_people": phrase(C, "Others working on your plan: {names}."),
+    "contact_agencies": phrase(C, "Services you have been referred to: {names}."),
+    "change": phrase(
+        C,
+        "If something is wrong, or your plans change, tell your contact "
+        "officer. If your release date moves, the dates in this plan move with "
+        "it, and you get a new copy.",
+    ),
+    "page": phrase(C, "Page {page} of {pages}"),
+    "months": words.MONTHS,  # the person reads dates written out in full
+    "date": words.LONG_DATE,
+    "and": phrase(C, " and "),
+}
 
 # Margins and padding in px (Qt scales them to the PDF's resolution); font sizes in pt.
 CSS = """
@@ -224,9 +189,8 @@ def write_release_plan_pdf(
 
 
 def _texts(language: str) -> dict[str, Any]:
-    if language not in TEXTS:
-        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
-    return TEXTS[language]
+    rendered: dict[str, Any] = words_for(language).tree(TEXTS)
+    return rendered
 
 
 def release_plan_html(

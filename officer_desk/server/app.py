@@ -70,7 +70,7 @@ def create_app(
         finally:
             keeper.stop()
 
-    app = FastAPI(title="officer_desk sync hub", version=__version__, lifespan=lifespan)
+    app = FastAPI(title="Officer Desk sync hub", version=__version__, lifespan=lifespan)
     app.state.hub = hub
     app.state.engine = engine
     app.state.known_devices = {}

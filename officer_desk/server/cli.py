@@ -99,7 +99,7 @@ def plain_http_refusal(host: str, tls: bool, behind_proxy: bool) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="officer-desk-server", description="The officer_desk sync hub."
+        prog="officer-desk-server", description="The Officer Desk sync hub."
     )
     parser.add_argument("--version", action="version", version=__version__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -218,7 +218,8 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         from officer_desk.server import db
 
         gone = db.prune_results(_engine(args), timedelta(days=args.keep_results_days))
-        print(f"Pruned {gone} op result(s) older than {args.keep_results_days:g} days.")
+        results = "1 op result" if gone == 1 else f"{gone} op results"
+        print(f"Pruned {results} older than {args.keep_results_days:g} days.")
         return 0
     if args.command == "serve":
         if bool(args.ssl_certfile) != bool(args.ssl_keyfile):

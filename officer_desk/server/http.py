@@ -192,10 +192,10 @@ def check_schema(version: int) -> None:
         raise ProblemError(
             426,
             "update_app",
-            "This workstation's officer_desk is too old for the hub; update the app. "
+            "This workstation's Officer Desk is too old for the hub; update the app. "
             "Your changes are kept on this workstation until then."
             if not newer
-            else "The hub is older than this workstation's officer_desk; ask facility IT to "
+            else "The hub is older than this workstation's Officer Desk; ask facility IT to "
             "update the hub. Your changes are kept on this workstation until then.",
         )
 

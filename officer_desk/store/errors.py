@@ -68,11 +68,11 @@ def classify(error: BaseException) -> StorageProblem | None:
     if primary in (_BUSY, _LOCKED) or "locked" in text:
         return StoreLocked(
             "The records are busy in another window or program on this workstation. "
-            "Close the other officer_desk window (or wait a moment) and try again."
+            "Close the other Officer Desk window (or wait a moment) and try again."
         )
     if primary in (_CORRUPT, _NOTADB) or "malformed" in text or "not a database" in text:
         return StoreDamaged(
-            "The records file is damaged or is not an officer_desk store. Nothing more was "
+            "The records file is damaged or is not an Officer Desk store. Nothing more was "
             "written. Ask facility IT to restore the latest backup (officer-desk-admin backup)."
         )
     if primary in (_CANTOPEN, _READONLY, _PERM, _IOERR) or "unable to open" in text:

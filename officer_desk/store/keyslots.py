@@ -124,13 +124,18 @@ class WrongPassword(DeskError):
     def __init__(self, attempts_left: int) -> None:
         # Singular and plural written out (no Qt here for %n); each is translated whole.
         super().__init__(
-            f"The user name or password is not right. {attempts_left} more attempts before "
-            "the account is locked for a while."
+            (
+                "The user name or password is not right. {attempts_left} more "
+                "attempts before the account is locked for a while."
+            )
             if attempts_left > 1
-            else "The user name or password is not right. One more attempt before the account "
-            "is locked for a while."
+            else (
+                "The user name or password is not right. One more attempt before "
+                "the account is locked for a while."
+            )
             if attempts_left == 1
-            else "The user name or password is not right."
+            else "The user name or password is not right.",
+            attempts_left=attempts_left,
         )
         self.attempts_left = attempts_left
 
@@ -139,11 +144,18 @@ class AccountLocked(DeskError):
     def __init__(self, until: datetime) -> None:
         minutes = max(1, int((until - datetime.now(UTC)).total_seconds() // 60) + 1)
         super().__init__(
-            "This account is locked after too many wrong passwords. Try again in about a "
-            "minute, or ask a supervisor or admin to reset the password."
+            (
+                "This account is locked after too many wrong passwords. Try again "
+                "in about a minute, or ask a supervisor or admin to reset the "
+                "password."
+            )
             if minutes == 1
-            else f"This account is locked after too many wrong passwords. Try again in about "
-            f"{minutes} minutes, or ask a supervisor or admin to reset the password."
+            else (
+                "This account is locked after too many wrong passwords. Try again "
+                "in about {minutes} minutes, or ask a supervisor or admin to reset "
+                "the password."
+            ),
+            minutes=minutes,
         )
         self.until = until
 

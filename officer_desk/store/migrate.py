@@ -70,9 +70,14 @@ def upgrade_on_open(path: Path, backups: Path, key: bytes | None = None) -> None
             script.get_revision(current)
         except CommandError:
             raise StoreTooNew(
-                "These records were written by a newer version of officer_desk "
-                f"(schema {current}; this is version {__version__}). Nothing was changed. "
-                "Install the newer version on this workstation to open them."
+                (
+                    "These records were written by a newer version of Officer Desk "
+                    "(schema {current}; this is version {version}). Nothing was "
+                    "changed. Install the newer version on this workstation to open "
+                    "them."
+                ),
+                current=current,
+                version=__version__,
             ) from None
         copy = backup_copy(path, backups, f"before-upgrade-to-{head}", key)
         log.info("store at %s upgraded from %s to %s; backup at %s", path, current, head, copy)

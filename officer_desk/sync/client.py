@@ -901,7 +901,9 @@ class SyncClient:
                 answer = p.AccountsResponse.model_validate(data)
             except ValidationError as invalid:
                 error = _first_problem(invalid)
-                raise HubRefused(f"The hub's answer is not understood ({error}).") from None
+                raise HubRefused(
+                    "The hub's answer is not understood ({error}).", error=error
+                ) from None
             unit_id = answer.unit_id
             if not roots:
                 roots = [r.model_dump() for r in answer.roots]
@@ -1347,7 +1349,9 @@ def _answer(status: int, data: Any) -> Any:
         raise HubUnreachable("The hub is busy; changes are kept and sent at the next sync.")
     if status >= 500:
         raise HubUnreachable("The hub had a problem answering; changes are kept and sent later.")
-    raise HubRefused(detail or f"The hub refused the request ({status}).")
+    if detail:
+        raise HubRefused(detail)
+    raise HubRefused("The hub refused the request ({status}).", status=status)
 
 
 def _first_problem(error: ValidationError) -> str:

@@ -207,7 +207,7 @@ def incoming(data: Any, items: str, extra: str) -> tuple[list[Incoming], Any]:
         ]
         tail = data[extra]
     except (KeyError, TypeError) as error:
-        raise HubRefused(f"The hub's answer is not understood ({error}).") from None
+        raise HubRefused("The hub's answer is not understood ({error}).", error=error) from None
     for c in out:
         if (
             c.seq.__class__ is not int
@@ -216,7 +216,10 @@ def incoming(data: Any, items: str, extra: str) -> tuple[list[Incoming], Any]:
             or c.record.__class__ is not dict
             or c.entity not in p.ENTITIES
         ):
-            raise HubRefused(f"The hub's answer is not understood (record {c.entity_id!r}).")
+            raise HubRefused(
+                "The hub's answer is not understood (record {entity_id}).",
+                entity_id=repr(c.entity_id),
+            )
     return out, tail
 
 

@@ -616,6 +616,26 @@ class DeskPage(QWidget):
         def first() -> str | None:
             return self.model.ids[0] if self.model.ids else None
 
+        def correction(void: bool) -> Callable[[], QWidget]:
+            # The person page the screens before opened: its newest timeline entry.
+            def open_it() -> QWidget:
+                self.close_dialogs()
+                if self.person.timeline.rowCount() == 0:
+                    raise RuntimeError("the person's timeline is empty: nothing to correct")
+                model = self.person.timeline
+                item = model.item(0)
+                shown = (model.index(0, column).data() for column in (0, 1, 2))
+                return self.correct_entry(item, " · ".join(filter(None, shown)), void)
+
+            return open_it
+
+        def undo_meal() -> QDialog:
+            from officer_desk.ui.dialogs.undo import UndoMealDialog
+
+            dialog = UndoMealDialog(self._executor, self._actor, self.shift_start(), self)
+            self._open(dialog)
+            return dialog
+
         return [
             ("home", home),
             ("meal", dialog(self.log_meal)),
@@ -628,6 +648,9 @@ class DeskPage(QWidget):
             ("person", person()),
             ("person-programmes", person(1)),
             ("person-release-plan", person(2)),
+            ("correct-entry", correction(False)),
+            ("void-entry", correction(True)),
+            ("undo-meal", dialog(undo_meal)),
         ]
 
     def close_dialogs(self) -> None:

@@ -19,7 +19,8 @@ from typing import TypeVar
 
 from PySide6.QtCore import QCollator, QCoreApplication, QLocale, QSettings, Qt, QTranslator
 
-from officer_desk.domain import errors
+from officer_desk.domain import errors, wording
+from officer_desk.domain.wording import Phrase
 from officer_desk.paths import resource_dir
 from officer_desk.ui.preferences import open_preferences
 
@@ -87,8 +88,6 @@ def install(config_dir: Path | None = None, language: str | None = None) -> str:
     _installed.clear()
     if language == BOKMAL and _load(app, language):
         QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal, QLocale.Country.Norway))
-        from officer_desk.ui.messages import translate_message
-
         errors.set_message_translator(translate_message)
     else:
         language = ENGLISH  # also when the Norwegian .qm is missing: not half and half
@@ -101,6 +100,26 @@ def install(config_dir: Path | None = None, language: str | None = None) -> str:
         errors.set_message_translator(None)
     _current = language
     return language
+
+
+MESSAGES = "messages"  # the context of the services' message keys and the words they pass
+
+
+def translate_message(key: str) -> str:
+    """A service's message key (or a word it passes as a value) in the interface's language."""
+    return QCoreApplication.translate(MESSAGES, key)
+
+
+def translate_phrase_key(context: str, key: str, n: int | None = None) -> str:
+    """``domain.wording``'s translate for the screen: the interface's language."""
+    return QCoreApplication.translate(context, key, None, -1 if n is None else n)
+
+
+def render(text: Phrase | str) -> str:
+    """A phrase, or stored text (a draft's phrases; typed text as it is), for this reader."""
+    if isinstance(text, Phrase):
+        return wording.render(text, translate_phrase_key)
+    return wording.render_stored(text, translate_phrase_key)
 
 
 def _load(app: QCoreApplication, language: str) -> bool:

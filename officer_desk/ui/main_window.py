@@ -499,13 +499,36 @@ class MainWindow(QMainWindow):
         return [
             *self.desk.self_test_screens(self.show_desk),
             ("handover", self.show_handover),
+            ("handover-sign", self._self_test_sign),
             ("sync", self.sync.indicator.open_panel),
             *self.supervision.self_test_screens(),
             ("language", self.show_language),
             ("help", self.show_help),
             ("look", self.show_look),
             ("log view", self.show_log_view),
+            ("undo-notice", self._self_test_undo_notice),
         ]
+
+    def _self_test_sign(self) -> QWidget:
+        """The sign dialog (what is signed, the password again) for the handover page's
+        handover; nothing is signed."""
+        page = self.show_handover()
+        dialog = self._handover_page.detail.sign() if self._handover_page else None
+        if dialog is None:
+            raise RuntimeError("no handover is open on the handover page to sign")
+        return dialog if dialog.isVisible() else page
+
+    def _self_test_undo_notice(self) -> QWidget:
+        """The Undo notice on the status bar, as a one-click action offers it (its undo is
+        never run: the notice is withdrawn when the self-test signs out)."""
+        from officer_desk.ui.undo_notice import UndoOffer
+
+        def nothing(_store: object) -> None:
+            raise RuntimeError("the self-test's undo notice is not for clicking")
+
+        done = self.tr("Follow-up done: {text}").format(text="…")
+        self.undo_notice.offer(UndoOffer(done, nothing, ""))
+        return self.undo_notice
 
     # --- opening (before anyone signs in) ------------------------------------------------------
 

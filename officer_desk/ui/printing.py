@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from officer_desk import PRODUCT_NAME
+
 if TYPE_CHECKING:
     from officer_desk.reports.document import Document
 
@@ -30,7 +32,7 @@ def print_with_dialog(parent: QWidget, document: Document) -> bool:
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(document.title)
-    printer.setCreator("officer_desk")
+    printer.setCreator(PRODUCT_NAME)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(_tr("Print {title}").format(title=document.title))
     if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -830,38 +830,6 @@
         <translation>Oppfølgingspunkter</translation>
     </message>
     <message>
-        <source>Family</source>
-        <translation>Familie</translation>
-    </message>
-    <message>
-        <source>Health</source>
-        <translation>Helse</translation>
-    </message>
-    <message>
-        <source>Work</source>
-        <translation>Arbeid</translation>
-    </message>
-    <message>
-        <source>School</source>
-        <translation>Skole</translation>
-    </message>
-    <message>
-        <source>Housing</source>
-        <translation>Bolig</translation>
-    </message>
-    <message>
-        <source>Release plan</source>
-        <translation>Løslatelsesplan</translation>
-    </message>
-    <message>
-        <source>Wellbeing</source>
-        <translation>Trivsel</translation>
-    </message>
-    <message>
-        <source>Conflict</source>
-        <translation>Konflikt</translation>
-    </message>
-    <message>
         <source>What you agreed to follow up</source>
         <translation>Hva dere ble enige om å følge opp</translation>
     </message>
@@ -2775,6 +2743,10 @@
     <message>
         <source>Keyboard shortcuts and what the flags mean</source>
         <translation>Hurtigtaster og hva flaggene betyr</translation>
+    </message>
+    <message>
+        <source>Follow-up done: {text}</source>
+        <translation>Oppfølging utført: {text}</translation>
     </message>
     <message>
         <source>Records: {path}</source>
@@ -5240,6 +5212,696 @@ dato passert</translation>
     </message>
 </context>
 <context>
+    <name>handover draft</name>
+    <message>
+        <source>breakfast</source>
+        <translation>frokost</translation>
+    </message>
+    <message>
+        <source>lunch</source>
+        <translation>lunsj</translation>
+    </message>
+    <message>
+        <source>dinner</source>
+        <translation>middag</translation>
+    </message>
+    <message>
+        <source>evening meal</source>
+        <translation>kveldsmat</translation>
+    </message>
+    <message>
+        <source>ate</source>
+        <translation>spiste</translation>
+    </message>
+    <message>
+        <source>ate some</source>
+        <translation>spiste litt</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>nektet</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>borte</translation>
+    </message>
+    <message>
+        <source>attended</source>
+        <translation>deltok</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>nektet</translation>
+    </message>
+    <message>
+        <source>sick</source>
+        <translation>syk</translation>
+    </message>
+    <message>
+        <source>not required</source>
+        <translation>ikke påkrevd</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>avlyst</translation>
+    </message>
+    <message>
+        <source>clash</source>
+        <translation>kollisjon</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>annet</translation>
+    </message>
+    <message>
+        <source>not hungry</source>
+        <translation>ikke sulten</translation>
+    </message>
+    <message>
+        <source>religion or diet</source>
+        <translation>religion eller kost</translation>
+    </message>
+    <message>
+        <source>medical</source>
+        <translation>medisinsk</translation>
+    </message>
+    <message>
+        <source>asleep</source>
+        <translation>sov</translation>
+    </message>
+    <message>
+        <source>protest</source>
+        <translation>protest</translation>
+    </message>
+    <message>
+        <source>other reason</source>
+        <translation>annen grunn</translation>
+    </message>
+    <message>
+        <source>work/workshop</source>
+        <translation>arbeid/verksted</translation>
+    </message>
+    <message>
+        <source>school</source>
+        <translation>skole</translation>
+    </message>
+    <message>
+        <source>gym and sport</source>
+        <translation>trening og idrett</translation>
+    </message>
+    <message>
+        <source>recreation</source>
+        <translation>fritid</translation>
+    </message>
+    <message>
+        <source>cooking</source>
+        <translation>matlaging</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>besøk</translation>
+    </message>
+    <message>
+        <source>phone call</source>
+        <translation>telefonsamtale</translation>
+    </message>
+    <message>
+        <source>religious service</source>
+        <translation>religiøs samling</translation>
+    </message>
+    <message>
+        <source>health appointment</source>
+        <translation>helsetime</translation>
+    </message>
+    <message>
+        <source>programme session</source>
+        <translation>programøkt</translation>
+    </message>
+    <message>
+        <source>General note: “{text}”</source>
+        <translation>Generelt notat: «{text}»</translation>
+    </message>
+    <message>
+        <source>Positive note: “{text}”</source>
+        <translation>Positivt notat: «{text}»</translation>
+    </message>
+    <message>
+        <source>Concern note: “{text}”</source>
+        <translation>Bekymringsnotat: «{text}»</translation>
+    </message>
+    <message>
+        <source>Safety note: “{text}”</source>
+        <translation>Sikkerhetsnotat: «{text}»</translation>
+    </message>
+    <message>
+        <source>{code}</source>
+        <translation>{code}</translation>
+    </message>
+    <message>
+        <source>Meals: {items}.</source>
+        <translation>Måltider: {items}.</translation>
+    </message>
+    <message>
+        <source>Activities: {items}.</source>
+        <translation>Aktiviteter: {items}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sensitive note(s): read on the person&apos;s page.</source>
+        <translation>
+            <numerusform>%n sensitivt notat: les det på personsiden.</numerusform>
+            <numerusform>%n sensitive notater: les dem på personsiden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing logged this shift.</source>
+        <translation>Ingenting loggført denne vakten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refusal streak: %n meal(s) declined in a row.</source>
+        <translation>
+            <numerusform>Nektet %n måltid på rad.</numerusform>
+            <numerusform>Nektet %n måltider på rad.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n concern or safety note(s) in the last two weeks.</source>
+        <translation>
+            <numerusform>%n bekymrings- eller sikkerhetsnotat de siste to ukene.</numerusform>
+            <numerusform>%n bekymrings- eller sikkerhetsnotater de siste to ukene.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-up(s) overdue.</source>
+        <translation>
+            <numerusform>%n oppfølging på overtid.</numerusform>
+            <numerusform>%n oppfølginger på overtid.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alerts: {alerts}.</source>
+        <translation>Varsler: {alerts}.</translation>
+    </message>
+    <message>
+        <source>{activity} {outcome}</source>
+        <translation>{activity} {outcome}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s) (mood {moods} of 5; {topics}).</source>
+        <translation>
+            <numerusform>%n samtale (humør {moods} av 5; {topics}).</numerusform>
+            <numerusform>%n samtaler (humør {moods} av 5; {topics}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s) (mood {moods} of 5).</source>
+        <translation>
+            <numerusform>%n samtale (humør {moods} av 5).</numerusform>
+            <numerusform>%n samtaler (humør {moods} av 5).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No one-to-one conversation yet.</source>
+        <translation>Ingen samtale på tomannshånd ennå.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No one-to-one conversation for %n day(s).</source>
+        <translation>
+            <numerusform>Ingen samtale på tomannshånd på %n dag.</numerusform>
+            <numerusform>Ingen samtale på tomannshånd på %n dager.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{meal} {outcome} ({reason})</source>
+        <translation>{meal} {outcome} ({reason})</translation>
+    </message>
+    <message>
+        <source>{meal} {outcome} (together)</source>
+        <translation>{meal} {outcome} (sammen)</translation>
+    </message>
+    <message>
+        <source>{meal} {outcome}</source>
+        <translation>{meal} {outcome}</translation>
+    </message>
+</context>
+<context>
+    <name>handover report</name>
+    <message>
+        <source>Shift handover</source>
+        <translation>Vaktoverlevering</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Ingen.</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Enheten</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Telling</translation>
+    </message>
+    <message>
+        <source>Escorts</source>
+        <translation>Fremstillinger</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Avtaler</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Besøk</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>Eiendeler</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>Rolig</translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation>Følg med</translation>
+    </message>
+    <message>
+        <source>Concern</source>
+        <translation>Bekymring</translation>
+    </message>
+    <message>
+        <source>Shift {start} – {end}</source>
+        <translation>Vakt {start} – {end}</translation>
+    </message>
+    <message>
+        <source>Signed by {who} {at}</source>
+        <translation>Signert av {who} {at}</translation>
+    </message>
+    <message>
+        <source>the next shift</source>
+        <translation>neste vakt</translation>
+    </message>
+    <message>
+        <source>Handed over {at}, not signed yet</source>
+        <translation>Overlevert {at}, ikke signert ennå</translation>
+    </message>
+    <message>
+        <source>Draft, not handed over yet</source>
+        <translation>Utkast, ikke overlevert ennå</translation>
+    </message>
+    <message>
+        <source>Question ({who}): {text}</source>
+        <translation>Spørsmål ({who}): {text}</translation>
+    </message>
+    <message>
+        <source>Acknowledged by {who} {at}</source>
+        <translation>Kvittert av {who} {at}</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Side {page} av {pages}</translation>
+    </message>
+    <message>
+        <source>Answer ({who}): {text}</source>
+        <translation>Svar ({who}): {text}</translation>
+    </message>
+    <message>
+        <source>Not answered yet.</source>
+        <translation>Ikke besvart ennå.</translation>
+    </message>
+    <message>
+        <source>due {at}</source>
+        <translation>frist {at}</translation>
+    </message>
+    <message>
+        <source>The unit</source>
+        <translation>Enheten</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personer</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Oppgaver</translation>
+    </message>
+    <message>
+        <source>If this, then that</source>
+        <translation>Hvis dette, så det</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>utført</translation>
+    </message>
+    <message>
+        <source>If {condition}, then {response}</source>
+        <translation>Hvis {condition}, så {response}</translation>
+    </message>
+    <message>
+        <source>Not acknowledged yet</source>
+        <translation>Ikke kvittert ennå</translation>
+    </message>
+    <message>
+        <source>From {outgoing} to {incoming}</source>
+        <translation>Fra {outgoing} til {incoming}</translation>
+    </message>
+</context>
+<context>
+    <name>journal report</name>
+    <message>
+        <source>Your journal</source>
+        <translation>Journalen din</translation>
+    </message>
+    <message>
+        <source>Made on {date}</source>
+        <translation>Laget {date}</translation>
+    </message>
+    <message>
+        <source>This journal covers {first} to {last}: {meals}, {activities}, {conversations} and {notes}.</source>
+        <translation>Journalen gjelder {first} til {last}: {meals}, {activities}, {conversations} og {notes}.</translation>
+    </message>
+    <message>
+        <source>Conversation with an officer ({minutes} min)</source>
+        <translation>Samtale med en betjent ({minutes} min)</translation>
+    </message>
+    <message>
+        <source>Topics: {topics}.</source>
+        <translation>Tema: {topics}.</translation>
+    </message>
+    <message>
+        <source>Your mood as the officer noted it: {n} of 5 (1 is very low, 5 is very good).</source>
+        <translation>Humøret ditt slik betjenten noterte det: {n} av 5 (1 er svært lavt, 5 er svært godt).</translation>
+    </message>
+    <message>
+        <source>Nothing has been written down about you yet.</source>
+        <translation>Det er ikke skrevet noe om deg ennå.</translation>
+    </message>
+    <message>
+        <source>About you</source>
+        <translation>Om deg</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>ikke registrert</translation>
+    </message>
+    <message>
+        <source>Month by month</source>
+        <translation>Måned for måned</translation>
+    </message>
+    <message>
+        <source>Meals</source>
+        <translation>Måltider</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Aktiviteter</translation>
+    </message>
+    <message>
+        <source>Written down</source>
+        <translation>Skrevet ned</translation>
+    </message>
+    <message>
+        <source>{total} meals logged: {parts}.</source>
+        <translation>{total} måltider registrert: {parts}.</translation>
+    </message>
+    <message>
+        <source>{outcome} {times}{hours} on {days}</source>
+        <translation>{outcome} {times}{hours} den {days}</translation>
+    </message>
+    <message>
+        <source> (in all {hours})</source>
+        <translation> (til sammen {hours})</translation>
+    </message>
+    <message>
+        <source>written by {name}</source>
+        <translation>skrevet av {name}</translation>
+    </message>
+    <message>
+        <source>changed later</source>
+        <translation>endret senere</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Side {page} av {pages}</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> og </translation>
+    </message>
+    <message>
+        <source>This is a copy of what the staff on your unit have written down about you in Officer Desk, the contact officers&apos; system: your details, your meals, your activities and the notes officers have written.</source>
+        <translation>Dette er en kopi av det de ansatte på avdelingen din har skrevet ned om deg i Officer Desk, kontaktbetjentenes system: opplysninger om deg, måltidene dine, aktivitetene dine og notatene betjentene har skrevet.</translation>
+    </message>
+    <message>
+        <source>Meals are counted for each month, so the journal does not get too long. Activities are grouped for each month, with the dates they happened.</source>
+        <translation>Måltidene er talt opp for hver måned, så journalen ikke blir for lang. Aktivitetene er samlet for hver måned, med datoene de skjedde.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Some notes are not included.&lt;/b&gt; Notes marked sensitive are left out, for example when sharing them could put someone&apos;s safety at risk. You have the right to ask about them: ask your contact officer or the prison&apos;s management. You can also ask for that decision to be looked at again.</source>
+        <translation>&lt;b&gt;Noen notater er ikke med.&lt;/b&gt; Notater som er merket som sensitive, er holdt utenfor, for eksempel når det å dele dem kan sette noens sikkerhet i fare. Du har rett til å spørre om dem: spør kontaktbetjenten din eller ledelsen i fengselet. Du kan også be om at den avgjørelsen blir vurdert på nytt.</translation>
+    </message>
+    <message>
+        <source>If something here is wrong or missing, tell your contact officer. You can ask for it to be corrected.</source>
+        <translation>Hvis noe her er feil eller mangler, si fra til kontaktbetjenten din. Du kan be om at det blir rettet.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Kalles</translation>
+    </message>
+    <message>
+        <source>Prison number</source>
+        <translation>Innsattnummer</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fødselsdato</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Prison and unit</source>
+        <translation>Fengsel og avdeling</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>Celle</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Kom hit</translation>
+    </message>
+    <message>
+        <source>Expected release</source>
+        <translation>Forventet løslatelse</translation>
+    </message>
+    <message>
+        <source>Diet</source>
+        <translation>Kosthold</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergier</translation>
+    </message>
+    <message>
+        <source>Contact officer</source>
+        <translation>Kontaktbetjent</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>én gang</translation>
+    </message>
+    <message>
+        <source>{n} times</source>
+        <translation>{n} ganger</translation>
+    </message>
+    <message>
+        <source>{n} minutes</source>
+        <translation>{n} minutter</translation>
+    </message>
+    <message>
+        <source>{n} hours</source>
+        <translation>{n} timer</translation>
+    </message>
+    <message>
+        <source>breakfast</source>
+        <translation>frokost</translation>
+    </message>
+    <message>
+        <source>lunch</source>
+        <translation>lunsj</translation>
+    </message>
+    <message>
+        <source>dinner</source>
+        <translation>middag</translation>
+    </message>
+    <message>
+        <source>evening meal</source>
+        <translation>kveldsmat</translation>
+    </message>
+    <message>
+        <source>ate</source>
+        <translation>spiste</translation>
+    </message>
+    <message>
+        <source>ate some</source>
+        <translation>spiste litt</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>takket nei</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>var borte</translation>
+    </message>
+    <message>
+        <source>not hungry</source>
+        <translation>ikke sulten</translation>
+    </message>
+    <message>
+        <source>religion or diet</source>
+        <translation>religion eller kosthold</translation>
+    </message>
+    <message>
+        <source>medical reasons</source>
+        <translation>medisinske grunner</translation>
+    </message>
+    <message>
+        <source>asleep</source>
+        <translation>sov</translation>
+    </message>
+    <message>
+        <source>in protest</source>
+        <translation>i protest</translation>
+    </message>
+    <message>
+        <source>another reason</source>
+        <translation>en annen grunn</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Arbeid</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Skole</translation>
+    </message>
+    <message>
+        <source>Gym</source>
+        <translation>Trening</translation>
+    </message>
+    <message>
+        <source>Free time</source>
+        <translation>Fritid</translation>
+    </message>
+    <message>
+        <source>Cooking</source>
+        <translation>Matlaging</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Besøk</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Telefonsamtale</translation>
+    </message>
+    <message>
+        <source>Religious service</source>
+        <translation>Religiøs samling</translation>
+    </message>
+    <message>
+        <source>Health appointment</source>
+        <translation>Helsetime</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <source>took part</source>
+        <translation>deltok</translation>
+    </message>
+    <message>
+        <source>said no</source>
+        <translation>sa nei</translation>
+    </message>
+    <message>
+        <source>was ill</source>
+        <translation>var syk</translation>
+    </message>
+    <message>
+        <source>was not needed</source>
+        <translation>var ikke nødvendig</translation>
+    </message>
+    <message>
+        <source>was cancelled</source>
+        <translation>ble avlyst</translation>
+    </message>
+    <message>
+        <source>clashed with something else</source>
+        <translation>kolliderte med noe annet</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>annet</translation>
+    </message>
+    <message>
+        <source>Positive note</source>
+        <translation>Positivt notat</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notat</translation>
+    </message>
+    <message>
+        <source>Concern</source>
+        <translation>Bekymring</translation>
+    </message>
+    <message>
+        <source>Safety note</source>
+        <translation>Sikkerhetsnotat</translation>
+    </message>
+    <message>
+        <source>1 meal</source>
+        <translation>1 måltid</translation>
+    </message>
+    <message>
+        <source>{n} meals</source>
+        <translation>{n} måltider</translation>
+    </message>
+    <message>
+        <source>1 activity</source>
+        <translation>1 aktivitet</translation>
+    </message>
+    <message>
+        <source>{n} activities</source>
+        <translation>{n} aktiviteter</translation>
+    </message>
+    <message>
+        <source>1 conversation</source>
+        <translation>1 samtale</translation>
+    </message>
+    <message>
+        <source>{n} conversations</source>
+        <translation>{n} samtaler</translation>
+    </message>
+    <message>
+        <source>1 written note</source>
+        <translation>1 skrevet notat</translation>
+    </message>
+    <message>
+        <source>{n} written notes</source>
+        <translation>{n} skrevne notater</translation>
+    </message>
+</context>
+<context>
     <name>launcher</name>
     <message>
         <source>Officer Desk cannot open the records</source>
@@ -5321,10 +5983,6 @@ Datafil: {path}</translation>
         <translation>{username} er ikke en aktiv administrator i disse dataene.</translation>
     </message>
     <message>
-        <source>Records of kind “{entity}” are not kept on this workstation.</source>
-        <translation>Registreringer av typen «{entity}» lagres ikke på denne arbeidsstasjonen.</translation>
-    </message>
-    <message>
         <source>The record has no field “{name}” any more.</source>
         <translation>Registreringen har ikke lenger feltet «{name}».</translation>
     </message>
@@ -5335,14 +5993,6 @@ Datafil: {path}</translation>
     <message>
         <source>That conflict is not on this workstation.</source>
         <translation>Den konflikten finnes ikke på denne arbeidsstasjonen.</translation>
-    </message>
-    <message>
-        <source> by {display_name}</source>
-        <translation> av {display_name}</translation>
-    </message>
-    <message>
-        <source>This conflict was already decided{value1} on {resolved_at}; reload the list.</source>
-        <translation>Denne konflikten er allerede avgjort{value1} {resolved_at}; last inn listen på nytt.</translation>
     </message>
     <message>
         <source>Write the combined value before saving the decision.</source>
@@ -5593,18 +6243,6 @@ Datafil: {path}</translation>
         <translation>Denne personen er allerede bekreftet; spør betjenten som går av, direkte.</translation>
     </message>
     <message>
-        <source> and answered.</source>
-        <translation> og besvart.</translation>
-    </message>
-    <message>
-        <source> and waits for its answer.</source>
-        <translation> og venter på svar.</translation>
-    </message>
-    <message>
-        <source>A question about this person was already asked{value1} One question per person: talk to the outgoing officer for more.</source>
-        <translation>Det er allerede stilt et spørsmål om denne personen{value1} Ett spørsmål per person: snakk med betjenten som går av for mer.</translation>
-    </message>
-    <message>
         <source>Only the officer who handed over can answer questions about it.</source>
         <translation>Bare betjenten som leverte overleveringen, kan svare på spørsmål om den.</translation>
     </message>
@@ -5701,8 +6339,8 @@ Datafil: {path}</translation>
         <translation>En rekkefølge kan ha høyst {MAX_PINNED} personer.</translation>
     </message>
     <message>
-        <source>There is already an officer_desk store in {data_dir}; &apos;join&apos; is for a new workstation. Use &apos;enroll&apos; on an existing one, or choose an empty --data-dir.</source>
-        <translation>Det finnes allerede officer_desk-data i {data_dir}; «join» er for en ny arbeidsstasjon. Bruk «enroll» på en eksisterende, eller velg en tom --data-dir.</translation>
+        <source>There is already an Officer Desk store in {data_dir}; &apos;join&apos; is for a new workstation. Use &apos;enroll&apos; on an existing one, or choose an empty --data-dir.</source>
+        <translation>Det finnes allerede Officer Desk-data i {data_dir}; «join» er for en ny arbeidsstasjon. Bruk «enroll» på en eksisterende, eller velg en tom --data-dir.</translation>
     </message>
     <message>
         <source>The hub sent no accounts for unit {unit_code}, so nobody could sign in here; nothing was kept. Sync a workstation of the unit that has the accounts first, then ask facility IT for a new code.</source>
@@ -5803,10 +6441,6 @@ Datafil: {path}</translation>
     <message>
         <source>User name {name} is already taken.</source>
         <translation>Brukernavnet {name} er allerede i bruk.</translation>
-    </message>
-    <message>
-        <source>Prison number(s) already registered: {value1}.</source>
-        <translation>Innsattnummer som allerede er registrert: {value1}.</translation>
     </message>
     <message>
         <source>Reason “{reason}” is unknown.</source>
@@ -6029,10 +6663,6 @@ Datafil: {path}</translation>
         <translation>Godkjenning av løslatelsen er sperret: to betjenter er uenige om et punkt på sjekklisten. En vaktleder må avgjøre det først.</translation>
     </message>
     <message>
-        <source>Release sign-off is blocked: the plan still lacks {value1}. A supervisor can override with a written reason.</source>
-        <translation>Godkjenning av løslatelsen er sperret: planen mangler fortsatt {value1}. En vaktleder kan overstyre med en skriftlig begrunnelse.</translation>
-    </message>
-    <message>
         <source>Only a supervisor can override the release gate.</source>
         <translation>Bare en vaktleder kan overstyre minstekravet for løslatelse.</translation>
     </message>
@@ -6097,12 +6727,12 @@ Datafil: {path}</translation>
         <translation>Disken er full, så den siste endringen ble ikke lagret; alt som ble lagret før den, er trygt. Frigjør plass på denne arbeidsstasjonen (eller spør IT-ansvarlig), og lagre på nytt.</translation>
     </message>
     <message>
-        <source>The records are busy in another window or program on this workstation. Close the other officer_desk window (or wait a moment) and try again.</source>
-        <translation>Dataene er i bruk i et annet vindu eller program på denne arbeidsstasjonen. Lukk det andre officer_desk-vinduet (eller vent litt) og prøv igjen.</translation>
+        <source>The records are busy in another window or program on this workstation. Close the other Officer Desk window (or wait a moment) and try again.</source>
+        <translation>Dataene er i bruk i et annet vindu eller program på denne arbeidsstasjonen. Lukk det andre Officer Desk-vinduet (eller vent litt) og prøv igjen.</translation>
     </message>
     <message>
-        <source>The records file is damaged or is not an officer_desk store. Nothing more was written. Ask facility IT to restore the latest backup (officer-desk-admin backup).</source>
-        <translation>Datafilen er skadet eller er ikke data fra officer_desk. Ingenting mer ble skrevet. Be IT-ansvarlig gjenopprette den siste sikkerhetskopien (officer-desk-admin backup).</translation>
+        <source>The records file is damaged or is not an Officer Desk store. Nothing more was written. Ask facility IT to restore the latest backup (officer-desk-admin backup).</source>
+        <translation>Datafilen er skadet eller er ikke data fra Officer Desk. Ingenting mer ble skrevet. Be IT-ansvarlig gjenopprette den siste sikkerhetskopien (officer-desk-admin backup).</translation>
     </message>
     <message>
         <source>The records file cannot be opened or written (permissions, a missing folder or a failing disk). Ask facility IT to check the data folder.</source>
@@ -6117,8 +6747,8 @@ Datafil: {path}</translation>
         <translation>Innloggingsnøkkelen til denne kontoen er skadet på denne arbeidsstasjonen og kan ikke brukes. Logg inn med en annen konto, eller be en administrator tilbakestille passordet til denne kontoen.</translation>
     </message>
     <message>
-        <source>These records were written by a newer version of officer_desk (schema {current}; this is version {version}). Nothing was changed. Install the newer version on this workstation to open them.</source>
-        <translation>Disse dataene er skrevet av en nyere versjon av officer_desk (skjema {current}; dette er versjon {version}). Ingenting ble endret. Installer den nyere versjonen på denne arbeidsstasjonen for å åpne dem.</translation>
+        <source>These records were written by a newer version of Officer Desk (schema {current}; this is version {version}). Nothing was changed. Install the newer version on this workstation to open them.</source>
+        <translation>Disse dataene er skrevet av en nyere versjon av Officer Desk (skjema {current}; dette er versjon {version}). Ingenting ble endret. Installer den nyere versjonen på denne arbeidsstasjonen for å åpne dem.</translation>
     </message>
     <message>
         <source>The hub&apos;s answer is not understood ({error}).</source>
@@ -6147,6 +6777,38 @@ Datafil: {path}</translation>
     <message>
         <source>The hub&apos;s answer is not understood (a bad snapshot cursor).</source>
         <translation>Svaret fra serveren er ikke forståelig (en ugyldig posisjon i øyeblikksbildet).</translation>
+    </message>
+    <message>
+        <source>Records of kind “{kind}” are not kept on this workstation.</source>
+        <translation>Registreringer av typen «{kind}» lagres ikke på denne arbeidsstasjonen.</translation>
+    </message>
+    <message>
+        <source>This conflict was already decided by {who} on {at}; reload the list.</source>
+        <translation>Denne konflikten er allerede avgjort av {who} {at}; last inn listen på nytt.</translation>
+    </message>
+    <message>
+        <source>This conflict was already decided on {at}; reload the list.</source>
+        <translation>Denne konflikten er allerede avgjort {at}; last inn listen på nytt.</translation>
+    </message>
+    <message>
+        <source>A question about this person was already asked and answered. One question per person: talk to the outgoing officer for more.</source>
+        <translation>Det er allerede stilt et spørsmål om denne personen, og det er besvart. Ett spørsmål per person: snakk med betjenten som går av for mer.</translation>
+    </message>
+    <message>
+        <source>A question about this person was already asked and waits for its answer. One question per person: talk to the outgoing officer for more.</source>
+        <translation>Det er allerede stilt et spørsmål om denne personen, og det venter på svar. Ett spørsmål per person: snakk med betjenten som går av for mer.</translation>
+    </message>
+    <message>
+        <source>Prison number already registered: {numbers}.</source>
+        <translation>Innsattnummeret er allerede registrert: {numbers}.</translation>
+    </message>
+    <message>
+        <source>Prison numbers already registered: {numbers}.</source>
+        <translation>Innsattnumrene er allerede registrert: {numbers}.</translation>
+    </message>
+    <message>
+        <source>Release sign-off is blocked: the plan still lacks {missing}. A supervisor can override with a written reason.</source>
+        <translation>Godkjenning av løslatelsen er sperret: planen mangler fortsatt {missing}. En vaktleder kan overstyre med en skriftlig begrunnelse.</translation>
     </message>
     <message>
         <source>The user name or password is not right. {attempts_left} more attempts before the account is locked for a while.</source>
@@ -6439,6 +7101,18 @@ Datafil: {path}</translation>
     <message>
         <source>What you hand over</source>
         <translation>Det du overleverer</translation>
+    </message>
+    <message>
+        <source>a confirmed place to live</source>
+        <translation>et bekreftet sted å bo</translation>
+    </message>
+    <message>
+        <source>a confirmed place to live and a confirmed school place or job</source>
+        <translation>et bekreftet sted å bo og en bekreftet skoleplass eller jobb</translation>
+    </message>
+    <message>
+        <source>a confirmed school place or job</source>
+        <translation>en bekreftet skoleplass eller jobb</translation>
     </message>
     <message>
         <source>active</source>
@@ -6736,6 +7410,259 @@ Datafil: {path}</translation>
     <message>
         <source>Supervisor</source>
         <translation>Vaktleder</translation>
+    </message>
+</context>
+<context>
+    <name>release plan report</name>
+    <message>
+        <source>Your release plan</source>
+        <translation>Løslatelsesplanen din</translation>
+    </message>
+    <message>
+        <source>Made on {date}</source>
+        <translation>Laget {date}</translation>
+    </message>
+    <message>
+        <source>You are due to be released on &lt;b&gt;{date}&lt;/b&gt;.</source>
+        <translation>Du skal etter planen løslates &lt;b&gt;{date}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>That date has passed.</source>
+        <translation>Den datoen har passert.</translation>
+    </message>
+    <message>
+        <source>{done} of {total} things in your plan are done.</source>
+        <translation>{done} av {total} ting i planen din er gjort.</translation>
+    </message>
+    <message>
+        <source>Two things must be in place before you leave</source>
+        <translation>To ting må være på plass før du går ut</translation>
+    </message>
+    <message>
+        <source>Nobody should leave prison without &lt;b&gt;a place to live&lt;/b&gt; and &lt;b&gt;a school place or a job&lt;/b&gt;. Your contact officer works on these with you first.</source>
+        <translation>Ingen skal løslates uten &lt;b&gt;et sted å bo&lt;/b&gt; og &lt;b&gt;en skoleplass eller en jobb&lt;/b&gt;. Kontaktbetjenten din jobber med dette sammen med deg først.</translation>
+    </message>
+    <message>
+        <source>Both are in place. Well done.</source>
+        <translation>Begge er på plass. Bra jobbet.</translation>
+    </message>
+    <message>
+        <source>Still missing: {what}.</source>
+        <translation>Dette mangler fortsatt: {what}.</translation>
+    </message>
+    <message>
+        <source>Still to do</source>
+        <translation>Dette gjenstår</translation>
+    </message>
+    <message>
+        <source>Nothing is left open. Everything in your plan is done or not needed.</source>
+        <translation>Ingenting står igjen. Alt i planen er gjort eller ikke nødvendig.</translation>
+    </message>
+    <message>
+        <source>by {date}</source>
+        <translation>innen {date}</translation>
+    </message>
+    <message>
+        <source>late: it was due {date}</source>
+        <translation>forsinket: fristen var {date}</translation>
+    </message>
+    <message>
+        <source>soon</source>
+        <translation>snart</translation>
+    </message>
+    <message>
+        <source>{who} is working on this.</source>
+        <translation>{who} jobber med dette.</translation>
+    </message>
+    <message>
+        <source>Sent to {agency} on {date}, with your consent.</source>
+        <translation>Sendt til {agency} {date}, med ditt samtykke.</translation>
+    </message>
+    <message>
+        <source>Answer: {answer}</source>
+        <translation>Svar: {answer}</translation>
+    </message>
+    <message>
+        <source>No answer yet.</source>
+        <translation>Ikke svar ennå.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Gjort</translation>
+    </message>
+    <message>
+        <source>Nothing is marked as done yet.</source>
+        <translation>Ingenting er merket som gjort ennå.</translation>
+    </message>
+    <message>
+        <source>Who to contact</source>
+        <translation>Hvem du kan spørre</translation>
+    </message>
+    <message>
+        <source>Your contact officer, &lt;b&gt;{name}&lt;/b&gt;, can answer questions about everything in this plan.</source>
+        <translation>Kontaktbetjenten din, &lt;b&gt;{name}&lt;/b&gt;, kan svare på spørsmål om alt i denne planen.</translation>
+    </message>
+    <message>
+        <source>Your contact officer can answer questions about everything in this plan.</source>
+        <translation>Kontaktbetjenten din kan svare på spørsmål om alt i denne planen.</translation>
+    </message>
+    <message>
+        <source>Others working on your plan: {names}.</source>
+        <translation>Andre som jobber med planen din: {names}.</translation>
+    </message>
+    <message>
+        <source>Services you have been referred to: {names}.</source>
+        <translation>Tjenester du er henvist til: {names}.</translation>
+    </message>
+    <message>
+        <source>If something is wrong, or your plans change, tell your contact officer. If your release date moves, the dates in this plan move with it, and you get a new copy.</source>
+        <translation>Hvis noe er feil, eller planene dine endrer seg, si fra til kontaktbetjenten din. Hvis løslatelsesdatoen flyttes, flyttes datoene i planen også, og du får en ny kopi.</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Side {page} av {pages}</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> og </translation>
+    </message>
+    <message>
+        <source>That is today.</source>
+        <translation>Det er i dag.</translation>
+    </message>
+    <message>
+        <source>That is tomorrow.</source>
+        <translation>Det er i morgen.</translation>
+    </message>
+    <message>
+        <source>That is in {n} days.</source>
+        <translation>Det er om {n} dager.</translation>
+    </message>
+    <message>
+        <source>a confirmed place to live</source>
+        <translation>et bekreftet sted å bo</translation>
+    </message>
+    <message>
+        <source>a confirmed school place or job</source>
+        <translation>en bekreftet skoleplass eller jobb</translation>
+    </message>
+    <message>
+        <source>A place to live: confirmed.</source>
+        <translation>Et sted å bo: bekreftet.</translation>
+    </message>
+    <message>
+        <source>A school place or a job: confirmed.</source>
+        <translation>En skoleplass eller jobb: bekreftet.</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>ikke startet</translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>gjort</translation>
+    </message>
+    <message>
+        <source>you said no thanks to help</source>
+        <translation>du takket nei til hjelp</translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation>ikke nødvendig</translation>
+    </message>
+</context>
+<context>
+    <name>report dates</name>
+    <message>
+        <source>{day} {month} {year}</source>
+        <translation>{day}. {month} {year}</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>januar</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>februar</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>mars</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>april</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>mai</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>juni</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>juli</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>august</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>september</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>oktober</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>november</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>desember</translation>
+    </message>
+</context>
+<context>
+    <name>topics</name>
+    <message>
+        <source>Family</source>
+        <translation>Familie</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Helse</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Arbeid</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Skole</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Bolig</translation>
+    </message>
+    <message>
+        <source>Release plan</source>
+        <translation>Løslatelsesplan</translation>
+    </message>
+    <message>
+        <source>Wellbeing</source>
+        <translation>Trivsel</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Konflikt</translation>
     </message>
 </context>
 <context>

@@ -289,7 +289,7 @@ def test_a_served_hub_prunes_on_its_own_and_keeps_going_after_a_failure(
 def test_the_prune_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert server_main(["migrate", "--data-dir", str(tmp_path)]) == 0
     assert server_main(["prune", "--data-dir", str(tmp_path), "--keep-results-days", "7"]) == 0
-    assert "Pruned 0 op result(s) older than 7 days." in capsys.readouterr().out
+    assert "Pruned 0 op results older than 7 days." in capsys.readouterr().out
 
 
 # --- /metrics --------------------------------------------------------------------------------

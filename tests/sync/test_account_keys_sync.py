@@ -373,7 +373,7 @@ def test_join_sets_up_a_workstation_where_the_units_officers_sign_in(
         # Again into the same folder: refused, nothing changed.
         assert admin_main(["join", "--data-dir", str(second), "--hub", live.url,
                            "--code", live.code("J")]) == 2  # fmt: skip
-        assert "already an officer_desk store" in capsys.readouterr().err
+        assert "already an Officer Desk store" in capsys.readouterr().err
         # A unit nobody has synced yet: no one could open the store, so none is kept.
         assert admin_main(["join", "--data-dir", str(empty), "--hub", live.url,
                            "--code", live.code("Q")]) == 2  # fmt: skip

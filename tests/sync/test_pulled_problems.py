@@ -150,7 +150,7 @@ def test_unreadable_records_are_put_aside_and_the_rest_syncs(
     status = sync_cmds.cmd_sync(object(), argparse.Namespace(verify=True))  # type: ignore[arg-type]
     out = capsys.readouterr().out
     assert status == sync_cmds.EXIT_PROBLEMS == 4
-    assert "3 record(s) from the hub cannot be read here" in out
+    assert "3 records from the hub cannot be read here" in out
     assert "duration_minutes" in out and "Every person here matches the hub." in out
 
     # A good version of each replaces its problem.

@@ -100,7 +100,7 @@ def test_enroll_uploads_the_standalone_store_and_sync_reports(
     # Any account may sync; --verify compares every person with the hub.
     assert admin(monkeypatch, desk, "sync", "--verify", user="kari", pw=KARI_PW) == 0
     out = capsys.readouterr().out
-    assert "sent 0 change(s)" in out and "Every person here matches the hub." in out
+    assert "sent 0 changes" in out and "Every person here matches the hub." in out
     # The hub's unit overview knows this workstation: synced just now, nothing waiting.
     store, _ = accounts.sign_in(desk / "officer_desk.sqlite", ADMIN, ADMIN_PW)
     try:

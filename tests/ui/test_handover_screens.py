@@ -17,6 +17,7 @@ from officer_desk.app.writes import Actor
 from officer_desk.store import handover as reads
 from officer_desk.store.database import Store
 from officer_desk.store.tables import Officer
+from officer_desk.ui import i18n
 from officer_desk.ui.handover.page import HandoverPage
 from officer_desk.ui.main_window import MainWindow
 
@@ -94,7 +95,7 @@ def test_outgoing_drafts_edits_and_hands_over_then_incoming_reads_back_and_signs
 
     # edit the first person
     first = detail.entry()
-    assert first is not None and detail.draft.text().endswith(first.draft)
+    assert first is not None and detail.draft.text().endswith(i18n.render(first.draft))
     detail.text.setPlainText("Calm evening; phoned his mother.")
     detail.entry_status.setCurrentIndex(detail.entry_status.findData("watch"))
     act(qtbot, page, detail.save_entry)
@@ -217,3 +218,37 @@ def test_search_narrows_the_list_and_past_handovers_stay_findable(
     page.start_button.click()
     qtbot.waitUntil(lambda: page.message.isVisible(), timeout=TIMEOUT)
     assert "already have a handover in draft" in page.message.text()
+
+
+def test_a_draft_and_a_refusal_read_in_the_desks_language(
+    qtbot: QtBot, window: MainWindow, officer: Officer, caseload: list[str], unit_store: Store
+) -> None:
+    """Drafted at an English desk, read at a Norwegian one: the draft is stored as phrases
+    and rendered for the reader; a service's refusal (a key with values) reads Norwegian."""
+    from officer_desk.domain import wording
+
+    sign_in(qtbot, window, officer)
+    page = open_page(qtbot, window)
+    act(qtbot, page, page.start_button)  # drafted in English
+    hid = page.detail.view.id if page.detail.view else ""
+    entry = stored(window, hid).entries[0]
+    assert wording.loads(entry.draft) is not None and entry.text == entry.draft
+    i18n.install(language=i18n.BOKMAL)
+    try:
+        page.open_handover(hid)
+        qtbot.waitUntil(lambda: not window._executor.busy, timeout=TIMEOUT)
+        page.detail.people.setCurrentRow(0)
+        shown = page.detail.draft.text() + "\n" + page.detail.text.toPlainText()
+        assert "Ingenting loggført denne vakten." in shown or "Måltider:" in shown, shown
+        for english in ("Nothing logged", "Meals:", "Activities:", "conversation", "overdue"):
+            assert english not in shown
+        # Saving only the status keeps the draft's phrases (no text frozen in Norwegian).
+        act(qtbot, page, page.detail.save_entry)
+        assert stored(window, hid).entries[0].text == entry.text
+        # A refusal from the service: a key with its values, shown in Norwegian.
+        page.start_button.click()
+        qtbot.waitUntil(lambda: page.message.isVisible(), timeout=TIMEOUT)
+        assert "Du har allerede en overlevering som utkast" in page.message.text()
+        assert "already have" not in page.message.text()
+    finally:
+        i18n.install(language=i18n.ENGLISH)

@@ -138,15 +138,32 @@ def test_service_messages_reach_the_screen_in_norwegian_and_logs_in_english(
     plain = ValidationError("You cannot close your own account.")
     assert plain.message == "Du kan ikke stenge din egen konto."
     assert str(plain) == "You cannot close your own account."  # logs and the CLI
-    with_value = NotFound("There is no account called kari.nordmann.")
+    # A key with its values: the values go into the translated sentence.
+    with_value = NotFound("There is no account called {username}.", username="kari.nordmann")
     assert with_value.message == "Det finnes ingen konto som heter kari.nordmann."
+    assert str(with_value) == "There is no account called kari.nordmann."
     # The label a service passes in is translated as well.
     with pytest.raises(ValidationError) as raised:
         rules.required_text("  ", "text", "The note", 100)
     assert raised.value.message == "Notatet må fylles ut."
     # Roles passed in are words too, and Norwegian needs no "a"/"an".
-    only = PermissionDenied("Only an officer or supervisor can change roles.")
+    only = PermissionDenied(
+        "Only {value1} {needed} can {what}.",
+        value1="an",
+        needed="officer or supervisor",
+        what="change roles",
+    )
     assert only.message == "Bare en betjent eller en vaktleder kan endre roller."
+    # A domain rule's refusal with words as its value: the whole sentence in Norwegian.
+    from officer_desk.domain.release import GateResult, check_sign_off
+
+    with pytest.raises(ValidationError) as blocked:
+        check_sign_off(GateResult(housing=False, education_or_work=True), "", is_supervisor=True)
+    assert blocked.value.message == (
+        "Godkjenning av løslatelsen er sperret: planen mangler fortsatt et bekreftet sted å "
+        "bo. En vaktleder kan overstyre med en skriftlig begrunnelse."
+    )
+    assert "a confirmed place to live" in str(blocked.value)  # the log's English
     # A message nobody extracted is shown as it is, not lost.
     assert ValidationError("Something new.").message == "Something new."
     i18n.install(language="en")

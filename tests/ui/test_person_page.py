@@ -306,3 +306,33 @@ def test_the_programmes_and_release_tabs_are_built_when_first_used(
     chosen_early.tabs.setCurrentIndex(2)
     assert isinstance(chosen_early.tabs.widget(2), ReleasePlanPanel)
     assert chosen_early.tabs.currentIndex() == 2
+
+
+LONG_NOTE = "A long note about the day " * 20
+
+
+@pytest.fixture
+def long_note(unit_store: Store, officer: Officer, caseload: list[str]) -> str:
+    kari = Actor(officer.id, officer.display_name)
+    notes.add_note(unit_store, kari, inmate_id=caseload[0], kind="general", text=LONG_NOTE)
+    return caseload[0]
+
+
+def test_the_timeline_never_scrolls_sideways_at_1024_px_and_long_text_has_a_tooltip(
+    qtbot: QtBot, window: MainWindow, officer: Officer, long_note: str
+) -> None:
+    person, long = long_note, LONG_NOTE
+    sign_in(qtbot, window, officer)
+    window.resize(1024, 640)
+    page = open_person(qtbot, window, person)
+    table = page.table
+    qtbot.waitUntil(lambda: table.viewport().width() > 0, timeout=TIMEOUT)
+    header = table.horizontalHeader()
+    columns = sum(header.sectionSize(c) for c in range(header.count()))
+    assert columns <= table.viewport().width() + 1  # the columns fit: nothing to scroll
+    assert table.horizontalScrollBar().maximum() == 0
+    model = page.timeline
+    row = next(r for r in range(model.rowCount()) if model.item(r).kind == "note")
+    details = model.index(row, 3)
+    assert model.data(details, Qt.ItemDataRole.ToolTipRole) == long.strip()
+    assert model.data(model.index(row, 2), Qt.ItemDataRole.ToolTipRole)  # the kind, in full

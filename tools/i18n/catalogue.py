@@ -1,19 +1,20 @@
 """Finds the user-visible text lupdate cannot see: translate() wrappers and error messages.
 
 ``pyside6-lupdate`` reads ``self.tr("...")`` and ``QCoreApplication.translate("ctx", "...")``.
-Two kinds of text escape it:
+Three kinds of text escape it:
 
 * helpers such as ``def _t(text): return QCoreApplication.translate("vocabulary", text)``,
   called as ``_t("Lunch")``;
+* the keys of ``domain.wording.phrase("context", "key", …)``: text stored or built as keys
+  (a handover's draft, the reports), rendered in the reader's language when read;
 * the messages of :class:`~officer_desk.domain.errors.DeskError` and its subclasses, raised in
   ``domain/``, ``app/``, ``store/``, ``sync/`` and ``reports/``, which may not import Qt.
 
 This module scans the sources (AST, nothing is imported) and returns both as
-``(context, text)`` pairs.  An error message written as an f-string becomes a *template*
-with named fields (``f"There is no account called {username}."`` becomes
-``"There is no account called {username}."``); at run time ``officer_desk.ui.messages``
-matches the English message against the templates, translates the template and fills the
-fields in again.  Values passed for a field from a string literal somewhere (``what=
+``(context, text)`` pairs.  An error message is a *key* with named fields and its values as keywords
+(``NotFound("There is no account called {username}.", username=name)``): the key is
+extracted as it is, and at run time ``domain.errors.render`` translates the key and fills
+the values in.  Values passed for a field from a string literal somewhere (``what=
 "release plans"``, the ``label`` of ``rules.required_text``) are *fragments*: translated
 on their own in the same context.
 """
@@ -23,6 +24,7 @@ from __future__ import annotations
 import ast
 import itertools
 import re
+import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +34,7 @@ MESSAGES_CONTEXT = "messages"
 # raise them too).  cli/ talks to facility IT in a terminal, in English.
 MESSAGE_LAYERS = ("domain", "app", "demo", "store", "sync", "reports", "ui")
 ERROR_ROOT = "DeskError"
+PHRASE = "phrase"  # domain.wording.phrase(context, key, n, **values)
 # Enum values that messages show as they are ("Only a {needed} can …", "(this one is
 # {status})"): translated as fragments.  Roles are also joined with "or" (require_role).
 ENUM_FRAGMENTS = {"Role": " or ", "EnrolmentStatus": None}
@@ -65,6 +68,7 @@ def scan(package: Path) -> Catalogue:
     catalogue = Catalogue()
     for path, tree in trees.items():
         catalogue.wrapped.extend(_wrapped_calls(path.relative_to(package.parent), tree))
+        catalogue.wrapped.extend(_phrases(path.relative_to(package.parent), tree))
     errors = _error_classes(trees.values())
     layer_trees = {
         path: tree
@@ -88,10 +92,24 @@ def scan(package: Path) -> Catalogue:
                 continue
             message = call.args[0] if call.args else _keyword(call, "message")
             assert message is not None
+            if any(isinstance(node, ast.JoinedStr) for node in ast.walk(message)):
+                # rendered before the screen knows the reader's language: a key is needed
+                catalogue.unresolved.append(
+                    f"{where}:{call.lineno}: an f-string; write the key with {{fields}} and "
+                    f"pass the values as keywords: {ast.unparse(message)}"
+                )
+                continue
             found = list(_templates(message, constants))
             if not found and _has_text(message):
                 catalogue.unresolved.append(f"{where}:{call.lineno}: {ast.unparse(message)}")
+            keywords = {k.arg: k.value for k in call.keywords if k.arg}
             for text, fields, parameters in found:
+                named = tuple(f for _, f, _, _ in string.Formatter().parse(text) if f)
+                if named:  # a key with its values as keywords: ("{username}", username=...)
+                    fields = tuple(dict.fromkeys(named))
+                    values = [keywords[f] for f in fields if f in keywords]
+                    parameters = tuple(v.id for v in values if isinstance(v, ast.Name))
+                    catalogue.fragments.update(_literal_words(values))
                 if re.fullmatch(r"[\s.:;,()]*((\{\w+\})[\s.:;,()]*)*", text):
                     continue  # only fields: the words come from elsewhere (a hub's answer)
                 catalogue.templates.append(Template(text, fields, f"{where}:{call.lineno}"))
@@ -207,8 +225,8 @@ def _templates(node: ast.expr, constants: dict[str, ast.expr]) -> Iterator[Found
     text: list[str] = []
     parameters: list[str] = []
     for part in parts:
-        if isinstance(part, str):
-            text.append(part.replace("{", "{{").replace("}", "}}"))
+        if isinstance(part, str):  # a key: its {fields} are filled at display time
+            text.append(part)
             continue
         if isinstance(part, ast.IfExp | ast.BoolOp):
             yield from _templates(part, constants)
@@ -293,6 +311,17 @@ def _fragments(trees: Iterable[ast.Module], sources: dict[tuple[str, str], str])
                     yield value.value  # type: ignore[attr-defined]
 
 
+def _literal_words(values: Iterable[ast.expr]) -> Iterator[str]:
+    """Words written at the raise site as a value (``what="records"``, ``a if b else c``)."""
+    for value in values:
+        if isinstance(value, ast.IfExp):
+            yield from _literal_words([value.body, value.orelse])
+        elif isinstance(value, ast.BoolOp):
+            yield from _literal_words(value.values)
+        elif _is_text(value):
+            yield value.value  # type: ignore[attr-defined]
+
+
 def _is_text(node: ast.expr) -> bool:
     return (
         isinstance(node, ast.Constant) and isinstance(node.value, str) and bool(node.value.strip())
@@ -329,6 +358,20 @@ def _wrapped_calls(where: Path, tree: ast.Module) -> Iterator[tuple[str, str, st
             context = wrappers.get(node.func.id)
             if context and node.args and _is_text(node.args[0]):
                 yield context, node.args[0].value, f"{where}:{node.lineno}"  # type: ignore[attr-defined]
+
+
+def _phrases(where: Path, tree: ast.Module) -> Iterator[tuple[str, str, str]]:
+    """``phrase("context", "key", …)`` (``domain.wording``): text kept as keys, rendered
+    when read; the context may be a module constant."""
+    constants = _module_constants(tree)
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and _call_name(node) == PHRASE and len(node.args) >= 2):
+            continue
+        context, key = node.args[0], node.args[1]
+        if isinstance(context, ast.Name):
+            context = constants.get(context.id, context)
+        if _is_text(context) and _is_text(key):
+            yield context.value, key.value, f"{where}:{node.lineno}"  # type: ignore[attr-defined]
 
 
 def unmarked_lookups(package: Path) -> list[str]:
@@ -385,5 +428,7 @@ def as_python(catalogue: Catalogue) -> str:
         if (context, text) in seen:
             continue
         seen.add((context, text))
-        lines.append(f"QCoreApplication.translate({context!r}, {text!r})")
+        # a count: lupdate makes it a text with plural forms
+        count = ", None, 1" if "%n" in text else ""
+        lines.append(f"QCoreApplication.translate({context!r}, {text!r}{count})")
     return "\n".join(lines) + "\n"

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from officer_desk.app.change import Change
 from officer_desk.app.executor import DbExecutor
+from officer_desk.domain.wording import COMMON_TOPICS
 from officer_desk.store.rows import CaseloadRow
-from officer_desk.ui import vocabulary
+from officer_desk.ui import i18n, vocabulary
 from officer_desk.ui.dialogs.form import FormDialog, TimeSpan, local_now
 
 if TYPE_CHECKING:
@@ -152,16 +153,8 @@ class ConversationDialog(FormDialog):
         self.setMinimumWidth(680)
 
     def _common_topics(self) -> list[str]:
-        return [
-            self.tr("Family"),
-            self.tr("Health"),
-            self.tr("Work"),
-            self.tr("School"),
-            self.tr("Housing"),
-            self.tr("Release plan"),
-            self.tr("Wellbeing"),
-            self.tr("Conflict"),
-        ]
+        # Shown in this reader's language, stored as the key (see topics()).
+        return [i18n.render(topic) for topic in COMMON_TOPICS]
 
     def add_follow_up(self, text: str = "", due: date | None = None) -> tuple[QLineEdit, QDateEdit]:
         line = QLineEdit(text)
@@ -184,7 +177,11 @@ class ConversationDialog(FormDialog):
         return self.mood_group.checkedId()
 
     def topics(self) -> list[str]:
-        chosen = [box.text() for box in self.topic_boxes if box.isChecked()]
+        # The common topics are stored as their keys, so a Norwegian desk reads "Familie"
+        # where an English one wrote "Family"; typed topics are kept as typed.
+        chosen = [
+            t.key for t, box in zip(COMMON_TOPICS, self.topic_boxes, strict=True) if box.isChecked()
+        ]
         chosen += [t.strip() for t in self.other_topics.text().split(",") if t.strip()]
         return chosen
 

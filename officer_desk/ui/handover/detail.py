@@ -39,10 +39,9 @@ from officer_desk.domain.enums import HandoverEntryStatus, HandoverStatus, Role
 from officer_desk.domain.errors import DeskError
 from officer_desk.store.handover import EntryView, HandoverView
 from officer_desk.store.rows import OfficerSummary
-from officer_desk.ui import vocabulary
+from officer_desk.ui import i18n, vocabulary
 from officer_desk.ui.dialogs.form import FieldMessage
 from officer_desk.ui.i18n import by_name
-from officer_desk.ui.messages import translate_message
 from officer_desk.ui.printing import ask_pdf_path, print_with_dialog
 from officer_desk.ui.programmes.words import language
 
@@ -104,6 +103,7 @@ class HandoverDetail(QWidget):
         self.draft.setWordWrap(True)
         self.draft.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text = QPlainTextEdit()
+        self.shown_text = ""  # the entry's text as rendered for this reader
         self.text.setAccessibleName(self.tr("What you hand over about this person"))
         self.text.setMinimumHeight(80)
         self.text.setMaximumHeight(150)
@@ -301,7 +301,7 @@ class HandoverDetail(QWidget):
         self.sign_button = QPushButton(self.tr("Sign"))
         self.sign_button.setObjectName("PrimaryButton")
         self.sign_button.setAccessibleName(self.tr("Sign the handover"))
-        self.sign_button.clicked.connect(self._sign)
+        self.sign_button.clicked.connect(self.sign)
         self.print_button = QPushButton(self.tr("Print"))
         self.print_button.setAccessibleName(self.tr("Print the handover or save it as a PDF"))
         print_menu = QMenu(self.print_button)
@@ -499,8 +499,13 @@ class HandoverDetail(QWidget):
             self._update_buttons()
             return
         self.person_name.setText(e.name)
-        self.draft.setText(self.tr("Drafted from the logs:\n{draft}").format(draft=e.draft))
-        self.text.setPlainText(e.text)
+        self.draft.setText(
+            self.tr("Drafted from the logs:\n{draft}").format(draft=i18n.render(e.draft))
+        )
+        # Until the outgoing officer changes it, the text is the draft's phrases: shown in
+        # this reader's language, and kept as phrases when only the status is saved.
+        self.shown_text = i18n.render(e.text)
+        self.text.setPlainText(self.shown_text)
         self.entry_status.setCurrentIndex(max(0, self.entry_status.findData(e.status)))
         lines = []
         if e.question:
@@ -588,7 +593,7 @@ class HandoverDetail(QWidget):
             self.busy = False
             self._update_buttons()
             if isinstance(error, DeskError):
-                self.problem.say(translate_message(error.message))
+                self.problem.say(error.message)
             else:
                 self._executor.failed.emit(error)
 
@@ -599,7 +604,14 @@ class HandoverDetail(QWidget):
         if e is not None:
             text, status = self.text.toPlainText(), self.entry_status.currentData()
             self._run(
-                call(handover.edit_entry, self._actor(), e.id, text=text, status=status),
+                call(
+                    handover.edit_entry,
+                    self._actor(),
+                    e.id,
+                    # Unchanged text stays the phrases it was drafted as (read in any language).
+                    text=None if text == self.shown_text else text,
+                    status=status,
+                ),
                 done=self.tr("Saved."),
             )
 
@@ -703,7 +715,7 @@ class HandoverDetail(QWidget):
                 done=self.tr("Handed over."),
             )
 
-    def _sign(self) -> SignHandoverDialog | None:
+    def sign(self) -> SignHandoverDialog | None:
         """Sign after seeing what is signed and typing the password again."""
         if self.view is None or self.busy:
             return None

@@ -57,8 +57,6 @@ from officer_desk.ui.handover.detail import (
     when,
 )
 from officer_desk.ui.i18n import by_name
-from officer_desk.ui.messages import translate_message
-from officer_desk.ui.programmes.words import language
 
 SEARCH_DAYS = 90
 
@@ -68,12 +66,12 @@ if TYPE_CHECKING:
     from officer_desk.store.database import Store
 
 
-def _start(actor: Actor, start: datetime, end: datetime, lang: str) -> Callable[[Store], Change]:
+def _start(actor: Actor, start: datetime, end: datetime) -> Callable[[Store], Change]:
     """Draft a handover for the shift on the worker; the new handover comes back as its
     Change (its id first), like every other write."""
 
     def work(store: Store) -> Change:
-        return handover.start_handover(store, actor, start, end, language=lang).change
+        return handover.start_handover(store, actor, start, end).change
 
     return work
 
@@ -314,7 +312,7 @@ class HandoverPage(QWidget):
             return
         self.start_button.setEnabled(False)
         self._executor.submit(
-            _start(self._session.actor(), start, end, language()),
+            _start(self._session.actor(), start, end),
             self._started,
             self._failed,
             owner=self,
@@ -328,7 +326,7 @@ class HandoverPage(QWidget):
     def _failed(self, error: BaseException) -> None:
         self.start_button.setEnabled(True)
         if isinstance(error, DeskError):
-            self.message.say(translate_message(error.message))
+            self.message.say(error.message)
         else:
             self._executor.failed.emit(error)
         self.loaded.emit()

@@ -363,12 +363,18 @@ class PersonPage(QWidget):
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # The columns share the width there is and never scroll sideways (at 1024 px the
+        # fixed widths did): what and details stretch and elide, their whole text is the
+        # tooltip (and the entry's full text shows below the table when chosen).
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setMinimumSectionSize(60)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.resizeSection(Column.WHEN, 150)
-        header.resizeSection(Column.KIND, 120)
-        header.resizeSection(Column.WHAT, 250)
+        header.resizeSection(Column.KIND, 90)
+        header.setSectionResizeMode(Column.WHAT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(Column.DETAILS, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(Column.BY, 140)
+        header.resizeSection(Column.BY, 110)
         table.selectionModel().selectionChanged.connect(self._selected)
         table.doubleClicked.connect(self._amend_selected)
         return table

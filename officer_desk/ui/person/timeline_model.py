@@ -26,7 +26,8 @@ from PySide6.QtGui import QBrush
 
 from officer_desk.app.change import Change
 from officer_desk.app.executor import DbExecutor
-from officer_desk.ui import looks, vocabulary
+from officer_desk.domain.wording import topic
+from officer_desk.ui import i18n, looks, vocabulary
 
 if TYPE_CHECKING:
     from officer_desk.store.database import Store
@@ -274,6 +275,8 @@ class TimelineModel(QAbstractTableModel):
         item = self._items[row]
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.DETAILS:
             return self._details(item) or None
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.WHAT:
+            return self._texts[row][column] or None  # elided when the page is narrow
         if role == ITEM_ROLE:
             return item
         if role == Qt.ItemDataRole.ForegroundRole and column in (Column.WHAT, Column.KIND):
@@ -329,7 +332,8 @@ class TimelineModel(QAbstractTableModel):
         if item.kind == "meal" and item.outcome == "declined":
             return vocabulary.decline_reasons().get(item.text, item.text)
         if item.kind == "conversation" and item.what:
-            topics = self.tr("Topics: {topics}").format(topics=item.what)
+            shown = ", ".join(i18n.render(topic(t)) for t in item.what.split(", "))
+            topics = self.tr("Topics: {topics}").format(topics=shown)
             return f"{topics}. {item.text}" if item.text else topics
         return item.text
 

@@ -4,6 +4,7 @@ and the bad input each step refuses."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from officer_desk.app.conversations import ConversationEntry, log_conversation
 from officer_desk.app.handover import ActionInput
 from officer_desk.app.logbook import ActivityEntry, MealEntry
 from officer_desk.app.writes import Actor
+from officer_desk.domain import wording
 from officer_desk.domain.enums import ActivityCategory, ActivityOutcome, DeclineReason, MealOutcome
 from officer_desk.domain.errors import NotFound, PermissionDenied, ValidationError
 from officer_desk.store import handover as reads
@@ -122,35 +124,48 @@ def entry_of(v: reads.HandoverView, inmate_id: str) -> reads.EntryView:
     return next(e for e in v.entries if e.inmate_id == inmate_id)
 
 
+def read_in(language: str, stored: str) -> str:
+    """A stored draft as a reader in ``language`` reads it (the catalogue, as a report does)."""
+    from officer_desk.reports.words import words_for
+
+    return words_for(language).lines(stored)
+
+
+def english(stored: str) -> str:
+    return read_in("en", stored)
+
+
 def test_the_draft_summarises_a_known_shift_per_person(
-    unit_store: Store, kari: Actor, known_shift: dict[str, str], caseload: list[str]
+    qapp: object, unit_store: Store, kari: Actor, known_shift: dict[str, str], caseload: list[str]
 ) -> None:
     hid = start(unit_store, kari)
     v = view(unit_store, hid)
     assert v.status == "draft" and v.outgoing == "Kari Nordmann"
     assert {e.inmate_id for e in v.entries} == set(caseload)  # the whole caseload, six
     a = entry_of(v, known_shift["a"])
-    lines = a.draft.splitlines()
+    lines = english(a.draft).splitlines()
     assert lines[0].startswith("Meals: ") and "(together)" in lines[0]
     assert "declined (protest)" in lines[0]
     assert "Activities: gym and sport refused." in lines
-    assert "Conversation: 1 (mood 2 of 5; family)." in lines
+    assert "1 conversation (mood 2 of 5; family)." in lines
     assert "Concern note: “Worried about his sister”" in lines
-    assert "1 sensitive note(s): read on the person's page." in lines
+    assert "1 sensitive note: read it on the person's page." in lines
     assert "SECRET" not in a.draft  # sensitive text never reaches a handover
     assert a.status == "concern" and a.text == a.draft
     b = entry_of(v, known_shift["b"])
-    assert b.draft.splitlines()[0] == "Nothing logged this shift."  # the old meals are outside
-    assert "Refusal streak: 3 meals declined in a row." in b.draft
+    assert (
+        english(b.draft).splitlines()[0] == "Nothing logged this shift."
+    )  # the old meals are outside
+    assert "Refusal streak: 3 meals declined in a row." in english(b.draft)
     assert b.status == "concern"
     c = entry_of(v, known_shift["c"])
-    assert c.draft == "Nothing logged this shift.\nNo one-to-one conversation yet."
+    assert english(c.draft) == "Nothing logged this shift.\nNo one-to-one conversation yet."
     assert c.status == "settled"
     assert v.entries[0].status == "concern"  # concerns first
 
 
 def test_a_supervisor_drafts_for_the_whole_unit_and_drafts_can_be_norwegian(
-    unit_store: Store, sup: Actor, caseload: list[str], admin: Actor
+    qapp: object, unit_store: Store, sup: Actor, caseload: list[str], admin: Actor
 ) -> None:
     extra = people.add_inmates(
         unit_store,
@@ -159,10 +174,10 @@ def test_a_supervisor_drafts_for_the_whole_unit_and_drafts_can_be_norwegian(
         today=date.today(),
     ).ids[0]
     begin, end = shift()
-    hid = handover.start_handover(unit_store, sup, begin, end, language="nb").handover_id
+    hid = handover.start_handover(unit_store, sup, begin, end).handover_id
     v = view(unit_store, hid)
     assert {e.inmate_id for e in v.entries} == {*caseload, extra}  # unassigned too
-    assert entry_of(v, extra).draft.startswith("Ingenting loggført denne vakten.")
+    assert read_in("nb", entry_of(v, extra).draft).startswith("Ingenting loggført denne vakten.")
 
 
 def test_edit_act_and_hand_over_then_acknowledge_read_back_and_sign(
@@ -187,7 +202,7 @@ def test_edit_act_and_hand_over_then_acknowledge_read_back_and_sign(
     v = view(unit_store, hid)
     a = entry_of(v, known_shift["a"])
     assert v.status == "handed_over" and a.text == "Upset after the call home."
-    assert a.status == "watch" and a.draft.startswith("Meals:")  # the draft is kept
+    assert a.status == "watch" and english(a.draft).startswith("Meals:")  # the draft is kept
     assert [x.owner for x in v.actions] == ["Ola Bø"] and v.actions[0].due_at == due
     assert v.contingencies[0].condition == "He refuses dinner"
     assert v.unit_items[0].kind == "count"
@@ -382,25 +397,92 @@ def test_a_handover_prints_to_pdf_in_both_languages(
     pages = write_handover_pdf(view(unit_store, hid), target, language=language)
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(target).pages).split())
     assert pages >= 1
-    for words in [*expected, "Kari Nordmann", "Øystein Ås", "42 present", "Ring the nurse"]:
+    typed = ["Kari Nordmann", "Øystein Ås", "42 present", "Ring the nurse"]
+    for words in [*expected, *typed]:
         assert words in text
     assert "SECRET" not in text
+    # the app's one date format ("2. des. 2026 14:05", "2 Dec 2026 14:05"), not dd.mm.yyyy
+    assert not re.search(r"\b\d\d\.\d\d\.\d{4}\b", text)
+    assert re.search(r"\b\d{1,2}\.? \w{3}\.? \d{4} \d\d:\d\d\b", text), text
+    if language == "nb":  # never "If Hvis … then Snakk …": the report's words and the drafts'
+        ours = text
+        for words in typed:
+            ours = ours.replace(words, " ")
+        found = set(re.findall(r"[A-Za-z]{3,}", ours.lower()))
+        for context in ("handover report", "handover draft", "vocabulary"):
+            english_words, norwegian_words = _catalogue_words(context)
+            assert found & english_words - norwegian_words == set(), (context, text)
 
 
-@pytest.mark.parametrize("language", sorted(handover.PHRASES))
-def test_every_kind_of_activity_and_outcome_has_words_in_every_language(language: str) -> None:
-    """A draft never shows a code ("phone_call") or another language's words in a sentence."""
-    phrases = handover.PHRASES[language]
-    assert set(phrases["category"]) == {c.value for c in ActivityCategory}
-    assert {o.value for o in ActivityOutcome} <= set(phrases["outcome"])
-    assert {o.value for o in MealOutcome} <= set(phrases["outcome"])
-    assert set(phrases["reason"]) == {r.value for r in DeclineReason}
+def test_every_kind_of_activity_and_outcome_has_words() -> None:
+    """A draft never shows a code ("phone_call") in a sentence."""
+    assert set(handover.CATEGORIES) == {c.value for c in ActivityCategory}
+    assert {o.value for o in ActivityOutcome} <= set(handover.OUTCOMES)
+    assert {o.value for o in MealOutcome} <= set(handover.OUTCOMES)
+    assert set(handover.REASONS) == {r.value for r in DeclineReason}
 
 
-def test_a_norwegian_draft_names_activities_in_norwegian() -> None:
+def test_a_norwegian_reader_reads_activities_in_norwegian(qapp: object) -> None:
     at = datetime(2026, 11, 23, 13, 0, tzinfo=UTC)
     facts = reads.ShiftFacts(
         "p1", "Per", "H-1", activities=(reads.ShiftActivity("recreation", "attended", at),)
     )
-    assert handover.draft_text(facts, "nb").splitlines()[0] == "Aktiviteter: fritid deltok."
-    assert handover.draft_text(facts, "en").splitlines()[0] == "Activities: recreation attended."
+    stored = wording.dumps(handover.draft_lines(facts))
+    assert read_in("nb", stored).splitlines()[0] == "Aktiviteter: fritid deltok."
+    assert english(stored).splitlines()[0] == "Activities: recreation attended."
+
+
+def _catalogue_words(context: str) -> tuple[set[str], set[str]]:
+    """The English words of a context's keys, and the Norwegian words of its translations."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    ts = ET.parse(Path(__file__).parents[3] / "resources" / "i18n" / "officer_desk_nb.ts")
+    english_words: set[str] = set()
+    norwegian_words: set[str] = set()
+    for ctx in ts.getroot().iter("context"):
+        if ctx.findtext("name") != context:
+            continue
+        for message in ctx.iter("message"):
+            source = re.sub(r"\{\w+\}|%n", " ", message.findtext("source") or "")
+            english_words |= {w.lower() for w in re.findall(r"[A-Za-z]{3,}", source)}
+            translation = message.find("translation")
+            forms = [translation.text or ""] + [
+                f.text or "" for f in translation.iter("numerusform")
+            ]
+            for text in forms:
+                norwegian_words |= {w.lower() for w in re.findall(r"\w{3,}", text)}
+    return english_words, norwegian_words
+
+
+def test_a_draft_written_at_an_english_desk_reads_only_norwegian_at_a_norwegian_one(
+    qapp: object,
+    unit_store: Store,
+    kari: Actor,
+    known_shift: dict[str, str],
+) -> None:
+    """Stored as phrases, not sentences: who reads it decides the language (and the reverse)."""
+    from officer_desk.ui import i18n
+
+    i18n.install(language="en")  # the writer's desk
+    try:
+        hid = start(unit_store, kari)
+    finally:
+        i18n.install(language="en")
+    entries = view(unit_store, hid).entries
+    drafts = [e.draft for e in entries]
+    assert all(wording.loads(d) is not None for d in drafts)  # phrases, not sentences
+    norwegian = "\n".join(read_in("nb", d) for d in drafts)
+    assert "Måltider:" in norwegian and "Bekymringsnotat: «Worried about his sister»" in norwegian
+    english_words, norwegian_words = _catalogue_words("handover draft")
+    typed = {"worried", "about", "his", "sister", "family"}  # what officers wrote stays
+    left = set(re.findall(r"[A-Za-z]{3,}", norwegian.lower())) & english_words
+    assert left - norwegian_words - typed == set(), norwegian
+    # The reverse: the screen in Norwegian, the same stored draft reads English in English.
+    i18n.install(language="nb")
+    try:
+        shown = i18n.render(drafts[0])
+    finally:
+        i18n.install(language="en")
+    assert shown == read_in("nb", drafts[0])
+    assert "Meals:" in english("\n".join(drafts)) and "Måltider" not in english("\n".join(drafts))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -57,7 +58,7 @@ def test_init_twice_is_refused_with_a_plain_message(
     capsys.readouterr()
     assert initialised("init", *init_args) == 2
     err = capsys.readouterr().err
-    assert "There is already an officer_desk store in" in err
+    assert "There is already an Officer Desk store in" in err
     assert "nothing was changed" in err
     assert "Traceback" not in err
 
@@ -131,7 +132,7 @@ def test_reading_commands_do_not_create_a_store(
     cli: Cli, store_file: Path, command: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert cli(*command) == 2
-    assert "There is no officer_desk store in" in capsys.readouterr().err
+    assert "There is no Officer Desk store in" in capsys.readouterr().err
     assert not store_file.exists()
 
 
@@ -223,7 +224,7 @@ def test_verify_names_a_tampered_audit_entry(
 
     out = capsys.readouterr().out
     assert f"PROBLEM: {expected}" in out
-    assert "problem(s) in" in out
+    assert re.search(r"verify found (1 problem|\d+ problems) in", out)  # not "problem(s)"
 
 
 def test_verify_reports_a_broken_foreign_key(
@@ -365,7 +366,7 @@ def test_console_script_runs_and_reports_errors_without_a_traceback(
 
     refused = run("init", *init_args)
     assert refused.returncode == 2
-    assert refused.stderr.startswith("officer-desk-admin: There is already an officer_desk store")
+    assert refused.stderr.startswith("officer-desk-admin: There is already an Officer Desk store")
     assert "Traceback" not in refused.stderr
     wrong = run("verify", "--user", "solvi", **{PASSWORD_ENV: "not the password at all"})
     assert wrong.returncode == 2

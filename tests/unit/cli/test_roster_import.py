@@ -107,7 +107,7 @@ LONG_NAME = "Å" * 121
 BAD_FILES: dict[str, tuple[str | bytes, list[str]]] = {
     "wrong columns": (
         lines("H-1,Ola", header="prison_number,name"),
-        ["line 1: unknown column 'name'", "line 1: required column(s) missing: full_name"],
+        ["line 1: unknown column 'name'", "line 1: required column missing: full_name"],
     ),
     "missing values": (
         lines(GOOD[0], "H-2002,Ola Berg,Ola", GOOD[2]),

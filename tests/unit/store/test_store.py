@@ -92,7 +92,7 @@ def test_store_from_a_newer_app_is_refused_and_left_untouched(tmp_path: Path) ->
     with pytest.raises(StoreTooNew) as caught:
         open_store(path, backups=tmp_path / "backups")
 
-    assert "newer version of officer_desk" in caught.value.message
+    assert "newer version of Officer Desk" in caught.value.message
     assert "Nothing was changed" in caught.value.message
     assert path.read_bytes() == before
     assert not (tmp_path / "backups").exists()
