@@ -6155,6 +6155,22 @@ Datafil: {path}</translation>
         <translation>Det er ingen pågående stedfortreding mellom disse betjentene.</translation>
     </message>
     <message>
+        <source>required columns missing: {missing}.</source>
+        <translation>disse påkrevde kolonnene mangler: {missing}.</translation>
+    </message>
+    <message>
+        <source>required column missing: {missing}.</source>
+        <translation>denne påkrevde kolonnen mangler: {missing}.</translation>
+    </message>
+    <message>
+        <source>columns appear twice: {repeated}.</source>
+        <translation>disse kolonnene står to ganger: {repeated}.</translation>
+    </message>
+    <message>
+        <source>column appears twice: {repeated}.</source>
+        <translation>denne kolonnen står to ganger: {repeated}.</translation>
+    </message>
+    <message>
         <source>There are already records here, so demo data was not added. Use an empty data folder (--data-dir) for demo data.</source>
         <translation>Det finnes allerede data her, så demodata ble ikke lagt til. Bruk en tom datamappe (--data-dir) til demodata.</translation>
     </message>
@@ -6869,14 +6885,6 @@ Datafil: {path}</translation>
     <message>
         <source>unknown columns {unknown_names}; the columns are: {columns}.</source>
         <translation>ukjente kolonner {unknown_names}; kolonnene er: {columns}.</translation>
-    </message>
-    <message>
-        <source>required column(s) missing: {missing}.</source>
-        <translation>påkrevd(e) kolonne(r) mangler: {missing}.</translation>
-    </message>
-    <message>
-        <source>column(s) appear twice: {repeated}.</source>
-        <translation>kolonne(r) står to ganger: {repeated}.</translation>
     </message>
     <message>
         <source>the file is empty; it needs a header line and one line per person.</source>
