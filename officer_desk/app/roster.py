@@ -58,7 +58,7 @@ DATE_COLUMNS: dict[str, Callable[[str], date]] = {
 @dataclass(frozen=True)
 class Problem:
     line: int
-    reason: str  # English; the screens translate it (ui.messages.translate_message)
+    reason: str  # in the interface's language (a DeskError's message, rendered where found)
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.reason}"

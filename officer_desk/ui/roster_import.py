@@ -34,7 +34,7 @@ from officer_desk.app.executor import DbExecutor
 from officer_desk.domain.errors import DeskError
 from officer_desk.ui import words
 from officer_desk.ui.card import InlineError
-from officer_desk.ui.messages import translate_message
+from officer_desk.ui.i18n import translate_message
 
 if TYPE_CHECKING:
     from officer_desk.app.actor import Actor
@@ -56,7 +56,7 @@ def read_preview(path: Path, today: date) -> Callable[[Store], tuple[bytes, Rost
 
 def problem_text(problem: Problem) -> str:
     """One line's problem in the interface's language, with a capital first letter."""
-    text = translate_message(problem.reason)
+    text = problem.reason  # rendered in the interface's language where it was found
     return text[:1].upper() + text[1:]
 
 
@@ -287,7 +287,7 @@ class RosterTab(QWidget):
             self.summary.clear()
             if from_import:
                 self.arrivals.clear()
-            self.error.say(translate_message(error.message))
+            self.error.say(error.message)
         else:
             self.summary.clear()
             self._executor.failed.emit(error)
