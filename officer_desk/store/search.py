@@ -9,7 +9,7 @@ revision) are applied here, and the entries are then read by ``queries.timeline_
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -51,15 +51,26 @@ def words_of(text: str) -> list[str]:
     return [word for word in text.split() if any(ch.isalnum() for ch in word)]
 
 
-def match_expression(person: str, text: str) -> str | None:
+def match_expression(
+    person: str, text: str, also: Mapping[str, Sequence[str]] | None = None
+) -> str | None:
     """The FTS5 query for ``text`` in ``person``'s timeline: every word, each as the start
     of a word ("skol" finds "skole"), typed quotes and operators taken literally; None when
-    nothing searchable was typed."""
+    nothing searchable was typed.  ``also``: per typed word (lower case), stored words that
+    count as it (a common topic is stored as its English key: "skole" also finds "School")."""
     words = words_of(text)
     if not words:
         return None
-    phrases = " AND ".join('"' + word.replace('"', '""') + '"*' for word in words)
-    return f'person : "{person_token(person)}" AND body : ({phrases})'
+    also = also or {}
+
+    def term(word: str) -> str:
+        return '"' + word.replace('"', '""') + '"*'
+
+    parts = []
+    for word in words:
+        either = [term(word), *(term(other) for other in also.get(word.lower(), ()))]
+        parts.append(either[0] if len(either) == 1 else "(" + " OR ".join(either) + ")")
+    return f'person : "{person_token(person)}" AND body : ({" AND ".join(parts)})'
 
 
 def person_token(inmate_id: str) -> str:
@@ -104,15 +115,16 @@ def search_timeline(
     kinds: Sequence[str] = queries.TIMELINE_KINDS,
     since: date | None = None,
     include_sensitive: bool = True,
+    also: Mapping[str, Sequence[str]] | None = None,
 ) -> SearchPage:
     """One page of the person's timeline entries whose words match ``text``, newest first,
     keyset-paged like ``queries.timeline_page`` (same cursor, same filters).
 
     ``conn``: a DB-API connection (``Store.raw``).  FTS5 finds the person's matching texts
     (two posting lists intersected), the timeline's rules keep those that count, and only
-    the page's entries are read, by their ids.
+    the page's entries are read, by their ids.  ``also``: see :func:`match_expression`.
     """
-    expression = match_expression(inmate_id, text)
+    expression = match_expression(inmate_id, text, also)
     chosen = [kind for kind in kinds if kind in queries.TIMELINE_KINDS]
     if expression is None or not chosen:
         return SearchPage([], None)

@@ -363,3 +363,18 @@ def test_without_the_compiled_translation_everything_stays_english(
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
     assert vocabulary.decimal(2.5) == "2.5"
     assert ValidationError("You cannot close your own account.").message.startswith("You")
+
+
+def test_a_topic_typed_in_norwegian_also_searches_its_stored_key(
+    language: object, tmp_path: Path
+) -> None:
+    """Common topics are stored as their English keys: "skole" at a Norwegian desk must
+    search "School" too, and English words keep finding them at an English desk."""
+    from officer_desk.ui.person.search import topic_keys_for
+
+    i18n.save_language(tmp_path, "nb")
+    assert i18n.install(tmp_path) == "nb"
+    assert topic_keys_for("skol familie xyz") == {"skol": ["School"], "familie": ["Family"]}
+    i18n.install(language=i18n.ENGLISH)
+    assert topic_keys_for("school") == {"school": ["School"]}
+    assert topic_keys_for("skole") == {}

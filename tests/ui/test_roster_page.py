@@ -90,7 +90,7 @@ BAD_FILES: dict[str, tuple[list[str], list[tuple[str, str]]]] = {
         ["prison_number,name,cell", "R-1,Åsmund Ødegård,C201"],
         [
             ("1", "Unknown column 'name'; the columns are: prison_number, full_name, "),
-            ("1", "Required column(s) missing: full_name."),
+            ("1", "Required column missing: full_name."),
         ],
     ),
     "bad dates": (

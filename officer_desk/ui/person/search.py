@@ -18,7 +18,9 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from officer_desk.app.executor import DbExecutor
+from officer_desk.domain.wording import COMMON_TOPICS
 from officer_desk.ui import looks
+from officer_desk.ui.i18n import translate_phrase_key
 from officer_desk.ui.person.timeline_model import (
     PAGE_SIZE,
     Column,
@@ -42,6 +44,25 @@ class SearchRead(PageRead):
     snippets: dict[str, str] = field(default_factory=dict)  # entry id -> marked snippet
 
 
+def topic_keys_for(text: str) -> dict[str, list[str]]:
+    """Per typed word, the common conversation topics whose name in the reader's language has
+    a word that begins with it: topics are stored as their English keys, so "skole" typed at a
+    Norwegian desk must find "School" too."""
+    from officer_desk.store.search import words_of
+
+    names = [
+        (topic.key, translate_phrase_key(topic.context, topic.key).lower().split())
+        for topic in COMMON_TOPICS
+    ]
+    found: dict[str, list[str]] = {}
+    for word in words_of(text):
+        typed = word.lower()
+        keys = [key for key, words in names if any(w.startswith(typed) for w in words)]
+        if keys:
+            found[typed] = keys
+    return found
+
+
 def read_hits(
     inmate_id: str,
     text: str,
@@ -61,6 +82,7 @@ def read_hits(
                 limit=limit,
                 kinds=shown.kinds,
                 since=shown.since,
+                also=topic_keys_for(text),
             )
             items = [hit.item for hit in page.hits]
             return SearchRead(

@@ -67,11 +67,15 @@ def test_a_word_is_found_in_a_two_year_demo_timeline_newest_first_in_pages(
             ).fetchone()
             first = conn.execute("SELECT min(at) FROM search_entry").fetchone()[0]
         assert count > 100 and first < str(date.today() - timedelta(days=365))
-        # "skole" is a topic of many conversations over the two years.
+        # "skole" is a topic of many conversations over the two years (stored as its key,
+        # "School", which the Norwegian desk asks for too) and a word of some notes.
         pages, before = [], None
+        also = {"skole": ["School"]}
         while True:
             with store.raw() as conn:
-                page = search.search_timeline(conn, person, "SKOLE", before=before, limit=10)
+                page = search.search_timeline(
+                    conn, person, "SKOLE", before=before, limit=10, also=also
+                )
             pages.append(page.hits)
             before = page.next_before
             if before is None:
@@ -80,7 +84,7 @@ def test_a_word_is_found_in_a_two_year_demo_timeline_newest_first_in_pages(
         assert len(pages) > 1 and all(len(page) == 10 for page in pages[:-1])
         for hit in hits:  # the words found are marked: each begins with what was typed
             marked = re.findall(f"{search.MARK_START}(.*?){search.MARK_END}", hit.snippet)
-            assert marked and all(word.lower().startswith("skole") for word in marked)
+            assert marked and all(word.lower().startswith(("skole", "school")) for word in marked)
         moments = [(hit.item.at, hit.item.id) for hit in hits]
         assert moments == sorted(moments, reverse=True) and len(set(moments)) == len(moments)
         # The same conversations as the timeline has, picked out in Python.
@@ -89,7 +93,8 @@ def test_a_word_is_found_in_a_two_year_demo_timeline_newest_first_in_pages(
         expected = [
             (i.at, i.id)
             for i in everything
-            if i.kind == "conversation" and "skole" in (i.what + " " + i.text).lower()
+            if i.kind == "conversation"
+            and any(w in (i.what + " " + i.text).lower() for w in ("skole", "school"))
         ]
         assert [m for m, h in zip(moments, hits, strict=True) if h.item.kind == "conversation"] == (
             expected
