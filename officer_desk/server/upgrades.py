@@ -62,8 +62,10 @@ class UpgradedOp(p.Op):
 
 
 def to_current(op: p.Op) -> p.Op:
-    """``op`` in the current version's shape (``op`` itself when it is current already, or
-    older than any step this hub has: the route refuses those first)."""
+    """``op`` in the current version's shape: ``op`` itself when no step changes it (it is
+    current, or of a kind whose shape did not change: the merge reads no version), else an
+    :class:`UpgradedOp`.  A version older than the hub's range is left alone (the route
+    refuses it first)."""
     version = op.schema_version
     if version >= p.MAX_SCHEMA_VERSION or version < p.MIN_SCHEMA_VERSION:
         return op
@@ -72,6 +74,8 @@ def to_current(op: p.Op) -> p.Op:
         step = STEPS.get(step_to, {}).get(op.entity)
         if step is not None:
             payload = step(op.op, payload)
+    if payload is op.payload:
+        return op
     fields = op.model_dump(exclude={"payload", "schema_version"})
     return UpgradedOp(
         **fields, payload=payload, schema_version=p.MAX_SCHEMA_VERSION, signed=as_signed(op)

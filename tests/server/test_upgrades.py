@@ -152,6 +152,8 @@ def test_the_upgrade_steps() -> None:
     assert upgrades.to_current(voided).payload["void_reason"] == "wrong person"
     already = op.model_copy(update={"schema_version": p.MAX_SCHEMA_VERSION})
     assert upgrades.to_current(already) is already
+    meal = op.model_copy(update={"entity": "meal_log", "payload": {"id": "m1"}})
+    assert upgrades.to_current(meal) is meal  # no step for its kind: nothing to do
     # No step touches a field that grants rights (workstations check those against the
     # signed original, sync/trust.py).
     for steps in upgrades.STEPS.values():

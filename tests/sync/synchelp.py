@@ -135,9 +135,15 @@ def seeded_pair(
 
 
 def seed_unit(
-    store: Store, *, persons: int = 3, unit_code: str = UNIT, numbers_from: int = 1000
+    store: Store,
+    *,
+    persons: int = 3,
+    unit_code: str = UNIT,
+    numbers_from: int = 1000,
+    usernames: str = "",
 ) -> dict[str, Any]:
-    """A facility, a unit, an officer, a supervisor and ``persons`` people assigned."""
+    """A facility, a unit, an officer, a supervisor and ``persons`` people assigned;
+    ``usernames`` is appended to the accounts' user names (several units on one hub)."""
     admin = Actor.system("test-admin")
     people.initialise(
         store,
@@ -148,13 +154,13 @@ def seed_unit(
         unit_code=unit_code,
     )
     officer = people.add_officer(
-        store, admin, username="kari", display_name="Kari Nordmann", role="officer"
+        store, admin, username=f"kari{usernames}", display_name="Kari Nordmann", role="officer"
     )
     supervisor = people.add_officer(
-        store, admin, username="sara", display_name="Sara Sjef", role="supervisor"
+        store, admin, username=f"sara{usernames}", display_name="Sara Sjef", role="supervisor"
     )
     unit_admin = people.add_officer(
-        store, admin, username="ada", display_name="Ada Admin", role="admin"
+        store, admin, username=f"ada{usernames}", display_name="Ada Admin", role="admin"
     )
     give_keys(store, [officer.id, supervisor.id, unit_admin.id])
     ROOTS.setdefault(unit_code, []).append((unit_admin.id, public_text(KEYS[unit_admin.id])))
