@@ -46,10 +46,16 @@ STATIONS = 50
 
 
 def bodies(
-    inmates: list[str], station: int, batch: int, count: int, signer: str | None
+    inmates: list[str],
+    station: int,
+    batch: int,
+    count: int,
+    signer: str | None,
+    first: int = 0,
 ) -> list[bytes]:
     """Pushes of new meals, signed by ``signer`` as the desk signs them (None: unsigned, for
-    the baseline hub that does not check)."""
+    the baseline hub that does not check); ``first``: the station's pushes made before (their
+    clocks come after those)."""
     out = []
     for b in range(count):
         ops = []
@@ -70,7 +76,7 @@ def bodies(
                         "logged_at": "2026-01-01T12:00:00+00:00",
                         "device_id": f"ws{station}",
                     },
-                    "hlc": f"{1700000000000 + b:013d}-{i:05d}-ws{station}",
+                    "hlc": f"{1700000000000 + first + b:013d}-{i:05d}-ws{station}",
                     "schema_version": 1,
                 }
             )
@@ -96,7 +102,10 @@ class Station:
 
     async def push(self, body: bytes) -> tuple[int, bytes]:
         """(status, answer body) of one push, on an idle connection or a new one."""
-        request = self.head + b"Content-Length: %d\r\n\r\n" % len(body) + body
+        return await self.send(self.head + b"Content-Length: %d\r\n\r\n" % len(body) + body)
+
+    async def send(self, request: bytes) -> tuple[int, bytes]:
+        """(status, answer body) of one request, on an idle connection or a new one."""
         if self.idle:
             connection = self.idle.pop()
             try:
@@ -187,16 +196,22 @@ async def push_all(
         raise AssertionError("a station ran out of bodies before the deadline")
 
     await asyncio.gather(*((opened if every else closed)(n) for n in range(len(stations))))
-    if pending:
-        _done, late = await asyncio.wait(set(pending), timeout=30)
-        for task in late:
-            task.cancel()
-        load.unanswered = len(late)
+    load.unanswered = await unanswered(pending)
     load.wall = time.perf_counter() - started
     load.cpu = time.process_time() - cpu0
     for station in stations:
         station.close()
     return load
+
+
+async def unanswered(pending: set[asyncio.Task[None]]) -> int:
+    """Wait up to 30 s for the requests still out; how many never came back (cancelled)."""
+    if not pending:
+        return 0
+    _done, late = await asyncio.wait(set(pending), timeout=30)
+    for task in late:
+        task.cancel()
+    return len(late)
 
 
 def cpu_seconds(pid: int) -> float:

@@ -187,16 +187,25 @@ def problems(*codes: int) -> dict[int | str, dict[str, Any]]:
 
 
 def check_schema(version: int) -> None:
-    if not p.MIN_SCHEMA_VERSION <= version <= p.MAX_SCHEMA_VERSION:
-        newer = version > p.MAX_SCHEMA_VERSION
+    """426 for a schema version outside the hub's range (server/upgrades.py): ``update_app``
+    for an older one, ``update_hub`` for a newer one, each naming both."""
+    if version < p.MIN_SCHEMA_VERSION:
         raise ProblemError(
             426,
             "update_app",
-            "This workstation's Officer Desk is too old for the hub; update the app. "
-            "Your changes are kept on this workstation until then."
-            if not newer
-            else "The hub is older than this workstation's Officer Desk; ask facility IT to "
-            "update the hub. Your changes are kept on this workstation until then.",
+            f"This workstation's Officer Desk is too old for the hub; update the app. It "
+            f"writes records in format {version}, the hub takes formats "
+            f"{p.MIN_SCHEMA_VERSION} to {p.MAX_SCHEMA_VERSION}. Your changes are kept on this "
+            "workstation until then.",
+        )
+    if version > p.MAX_SCHEMA_VERSION:
+        raise ProblemError(
+            426,
+            "update_hub",
+            f"The hub is older than this workstation's Officer Desk; ask facility IT to "
+            f"update the hub. The workstation writes records in format {version}, the hub "
+            f"takes formats {p.MIN_SCHEMA_VERSION} to {p.MAX_SCHEMA_VERSION}. Your changes "
+            "are kept on this workstation until then.",
         )
 
 

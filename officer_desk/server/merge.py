@@ -41,6 +41,7 @@ from officer_desk.server.authority import KeyRing
 from officer_desk.server.bulk import BulkInsert, SelectByIds
 from officer_desk.server.db import account_log, hub_state, op_result, record
 from officer_desk.server.redact import error_words, where_raised
+from officer_desk.server.upgrades import as_signed
 from officer_desk.sync import payloads
 from officer_desk.sync import protocol as p
 
@@ -1047,6 +1048,7 @@ def _about(rec: Rec | None, person: str) -> bool:
 def op_bytes(op: p.Op, signer: str) -> bytes:
     """What ``signer`` signed of ``op`` (domain/signing.py); ValueError for text or numbers
     no canonical JSON holds."""
+    op = as_signed(op)  # an upgraded older change: what its author signed (upgrades.py)
     return signing.change_bytes(
         op_id=op.op_id,
         entity=op.entity,
@@ -1062,6 +1064,7 @@ def op_bytes(op: p.Op, signer: str) -> bytes:
 def signed_change(op: p.Op) -> dict[str, Any]:
     """An op as its author signed it (what ``domain.signing.change_bytes`` covers, with the
     signature): a workstation checks it without trusting the hub."""
+    op = as_signed(op)  # an upgraded older change: what its author signed (upgrades.py)
     return {
         "op_id": op.op_id,
         "entity": op.entity,

@@ -16,7 +16,7 @@ from sqlmodel import Field, SQLModel
 from officer_desk.domain.ids import new_id
 
 # Bumped when the shape of a synced record changes; every outbox op carries it.
-SYNC_SCHEMA_VERSION = 1
+SYNC_SCHEMA_VERSION = 2  # version 2: case_note.void_reason (server/upgrades.py)
 
 
 class Synced(SQLModel):

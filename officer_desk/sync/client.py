@@ -47,6 +47,7 @@ from officer_desk.sync.errors import (
     NotEnrolled,
     SyncProblem,
     UpdateTheApp,
+    UpdateTheHub,
 )
 from officer_desk.sync.held import (
     DROP,
@@ -66,7 +67,7 @@ from officer_desk.sync.trust import Root, Trust, in_force
 
 log = logging.getLogger("officer_desk.sync")
 
-SYNC_SCHEMA_VERSION = 1  # = store.tables.SYNC_SCHEMA_VERSION (not imported: keeps this light)
+SYNC_SCHEMA_VERSION = 2  # = store.tables.SYNC_SCHEMA_VERSION (not imported: keeps this light)
 ORDER = p.PARENTS_FIRST
 RANK = p.RANK
 # How a child row reaches its person (for draining and dropping a person who left the unit).
@@ -1341,6 +1342,8 @@ def _answer(status: int, data: Any) -> Any:
         raise DeviceRevoked(detail)
     if status == 401:
         raise NotEnrolled(detail or "The hub does not know this workstation; enrol it again.")
+    if status == 426 and code == "update_hub":
+        raise UpdateTheHub(detail)
     if status == 426:
         raise UpdateTheApp(detail)
     if code == "clock_off":

@@ -25,6 +25,11 @@ class UpdateTheApp(SyncProblem):
     pass
 
 
+class UpdateTheHub(UpdateTheApp):
+    """The hub is older than this workstation (it refuses the format its changes are written
+    in): facility IT updates the hub, not the workstation."""
+
+
 class DeviceRevoked(SyncProblem):
     pass
 

@@ -13,10 +13,11 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 PROTOCOL_VERSION = 1
-# The range of record schema versions (tables.SYNC_SCHEMA_VERSION) the hub accepts; a client
-# outside it is told to update the app and keeps its outbox.
+# The range of record schema versions (tables.SYNC_SCHEMA_VERSION) the hub accepts: the current
+# one and the previous one, whose changes it upgrades (server/upgrades.py, which says what a
+# version is); a client outside it is told to update the app and keeps its outbox.
 MIN_SCHEMA_VERSION = 1
-MAX_SCHEMA_VERSION = 1
+MAX_SCHEMA_VERSION = 2
 MAX_BATCH = 500
 MAX_PAGE = 5000
 MAX_CLOCK_SKEW = timedelta(minutes=5)

@@ -4444,6 +4444,10 @@ dato passert</translation>
         <translation>Synkroniseringen stoppet: oppdater programmet</translation>
     </message>
     <message>
+        <source>Sync stopped: the hub needs an update</source>
+        <translation>Synkroniseringen stoppet: serveren må oppdateres</translation>
+    </message>
+    <message>
         <source>Sync stopped: the hub does not know this workstation</source>
         <translation>Synkroniseringen stoppet: serveren kjenner ikke denne arbeidsstasjonen</translation>
     </message>
@@ -4478,6 +4482,10 @@ dato passert</translation>
     <message>
         <source>Ask facility IT to install the new version of Officer Desk.</source>
         <translation>Be IT-ansvarlig installere den nye versjonen av Officer Desk.</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s Officer Desk is newer than the hub. Ask facility IT to update the hub; sync resumes then.</source>
+        <translation>Officer Desk på denne arbeidsstasjonen er nyere enn serveren. Be IT-ansvarlig oppdatere serveren; synkroniseringen fortsetter da.</translation>
     </message>
     <message>
         <source>Close other copies of Officer Desk on this computer and try Sync now.</source>

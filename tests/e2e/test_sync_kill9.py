@@ -21,15 +21,15 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from conftest_shared import signed_in_everywhere  # noqa: F401
+from conftest_shared import postgres, signed_in_everywhere  # noqa: F401
 from cryptography.hazmat.primitives import serialization
-from synchelp import KEYS, LiveHub, comparable, local_rows, seed_unit
+from synchelp import KEYS, LiveHub, LiveHubCluster, Postgres, comparable, local_rows, seed_unit
 
 from officer_desk.app import logbook, notes, profile
 from officer_desk.app.writes import Actor
 from officer_desk.server import db as hub_db
 from officer_desk.store.database import open_store
-from officer_desk.sync.client import K_CURSOR, SyncClient
+from officer_desk.sync.client import K_CURSOR, K_URL, SyncClient
 from officer_desk.sync.crashpoints import ENV
 
 pytestmark = pytest.mark.slow
@@ -103,6 +103,16 @@ class Desk:
             client.close()
             client.store.close()
 
+    def point_at(self, url: str) -> None:
+        """Send the next syncs to ``url`` (another hub process, as a load balancer might)."""
+        client = self.client()
+        try:
+            with client._transaction() as db:
+                client._put(db, K_URL, url)
+        finally:
+            client.close()
+            client.store.close()
+
 
 def child(
     desk: Desk, args: list[str], crash: str | None, signer: str | None = None
@@ -129,7 +139,10 @@ def child(
 @pytest.fixture(scope="module")
 def unit(live: LiveHub, tmp_path_factory: pytest.TempPathFactory) -> dict:
     """Two enrolled workstations of one unit: A (killed) and B (makes changes for A to pull)."""
-    folder = tmp_path_factory.mktemp("desks")
+    return enrolled_pair(live, tmp_path_factory.mktemp("desks"))
+
+
+def enrolled_pair(live: LiveHub | LiveHubCluster, folder: Path, b_url: str | None = None) -> dict:
     store = open_store(folder / "a.sqlite")
     info = seed_unit(store, persons=3)
     a = SyncClient(store)
@@ -139,11 +152,28 @@ def unit(live: LiveHub, tmp_path_factory: pytest.TempPathFactory) -> dict:
     store.close()
     b = Desk(folder / "b.sqlite")
     client = SyncClient(open_store(b.path))
-    client.enroll(live.url, live.code(), "b")
+    client.enroll(b_url or live.url, live.code(), "b")
     client.sync_once()
     client.close()
     client.store.close()
     return {"a": Desk(folder / "a.sqlite"), "b": b, "info": info, "all_ops": set()}
+
+
+@pytest.fixture(scope="module")
+def cluster(
+    postgres: Postgres,  # noqa: F811  (the fixture imported above)
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[LiveHubCluster]:
+    """Three hub processes on one PostgreSQL database (issue 15 item 4)."""
+    hubs = LiveHubCluster(tmp_path_factory.mktemp("hubs"), postgres.new_database())
+    yield hubs
+    hubs.stop()
+
+
+@pytest.fixture(scope="module")
+def cluster_unit(cluster: LiveHubCluster, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """A and B as above, enrolled at different processes of the cluster."""
+    return enrolled_pair(cluster, tmp_path_factory.mktemp("desks"), cluster.urls[1])
 
 
 def make_changes(desk: Desk, info: dict, rng: random.Random, tag: str) -> None:
@@ -171,7 +201,7 @@ def make_changes(desk: Desk, info: dict, rng: random.Random, tag: str) -> None:
         store.close()
 
 
-def check(live: LiveHub, unit: dict, before: int) -> None:
+def check(live: LiveHub | LiveHubCluster, unit: dict, before: int) -> None:
     a, b = unit["a"], unit["b"]
     assert a.cursor() >= before, "the cursor went backwards across the crash"
     for _ in range(2):
@@ -234,6 +264,34 @@ def test_kill9_while_syncing_loses_and_duplicates_nothing(
             assert done.returncode == -signal.SIGKILL, done.stdout + done.stderr
             assert "done" not in done.stdout
         check(live, unit, before)
+
+
+@pytest.mark.parametrize("point", ["push_sent", "push_answered"])
+def test_kill9_while_syncing_with_three_hub_processes(
+    cluster: LiveHubCluster, cluster_unit: dict, point: str
+) -> None:
+    """A is killed with its push in flight to (or answered by) one process and syncs again
+    through another: the resend is answered by op id ("duplicate") whichever process takes
+    it, even while the first may still be applying it; nothing lost or doubled."""
+    rng = random.Random(f"cluster-kill9-{point}")
+    a, b, info = cluster_unit["a"], cluster_unit["b"], cluster_unit["info"]
+    urls = cluster.urls
+    for round_ in range(2):
+        tag = f"c{point[5:9]}{round_}"
+        before = a.cursor()
+        a.point_at(urls[round_ % len(urls)])
+        make_changes(a, info, rng, f"a-{tag}")
+        make_changes(b, info, rng, f"b-{tag}")
+        cluster_unit["all_ops"] |= a.op_ids() | b.op_ids()
+        b.sync()
+        crash = f"{point}:{rng.randint(1, 2)}"
+        if point == "push_sent":
+            crash += f":{rng.uniform(0.0, 0.03):.3f}"
+        done = child(a, ["sync", str(BATCH), str(PAGE)], crash)
+        assert done.returncode == -signal.SIGKILL, done.stdout + done.stderr
+        a.point_at(urls[(round_ + 1) % len(urls)])  # restarted, it reaches another process
+        b.point_at(urls[(round_ + 2) % len(urls)])
+        check(cluster, cluster_unit, before)
 
 
 def test_crash_point_names_are_checked(tmp_path: Path) -> None:

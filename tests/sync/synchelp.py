@@ -135,9 +135,15 @@ def seeded_pair(
 
 
 def seed_unit(
-    store: Store, *, persons: int = 3, unit_code: str = UNIT, numbers_from: int = 1000
+    store: Store,
+    *,
+    persons: int = 3,
+    unit_code: str = UNIT,
+    numbers_from: int = 1000,
+    usernames: str = "",
 ) -> dict[str, Any]:
-    """A facility, a unit, an officer, a supervisor and ``persons`` people assigned."""
+    """A facility, a unit, an officer, a supervisor and ``persons`` people assigned;
+    ``usernames`` is appended to the accounts' user names (several units on one hub)."""
     admin = Actor.system("test-admin")
     people.initialise(
         store,
@@ -148,13 +154,13 @@ def seed_unit(
         unit_code=unit_code,
     )
     officer = people.add_officer(
-        store, admin, username="kari", display_name="Kari Nordmann", role="officer"
+        store, admin, username=f"kari{usernames}", display_name="Kari Nordmann", role="officer"
     )
     supervisor = people.add_officer(
-        store, admin, username="sara", display_name="Sara Sjef", role="supervisor"
+        store, admin, username=f"sara{usernames}", display_name="Sara Sjef", role="supervisor"
     )
     unit_admin = people.add_officer(
-        store, admin, username="ada", display_name="Ada Admin", role="admin"
+        store, admin, username=f"ada{usernames}", display_name="Ada Admin", role="admin"
     )
     give_keys(store, [officer.id, supervisor.id, unit_admin.id])
     ROOTS.setdefault(unit_code, []).append((unit_admin.id, public_text(KEYS[unit_admin.id])))
@@ -423,14 +429,13 @@ class LiveHub:
         unsigned_benchmark: bool = False,
         tls: Certificates | None = None,
         rate_limit: float | None = None,
+        wait: bool = True,
     ) -> None:
         import ssl
         import subprocess
         import sys
-        import time
 
-        import httpx
-
+        self.folder = folder
         self.port = free_port()
         self.tls = tls
         self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
@@ -450,10 +455,10 @@ class LiveHub:
             args += ["--database-url", database_url]
         if rate_limit is not None:
             args += ["--rate-limit", str(rate_limit)]
-        verify: Any = True
+        self.verify: Any = True
         if tls is not None:
             args += ["--ssl-certfile", str(tls.cert), "--ssl-keyfile", str(tls.key)]
-            verify = ssl.create_default_context(cafile=str(tls.ca))
+            self.verify = ssl.create_default_context(cafile=str(tls.ca))
         self.log = open(folder / "hub.log", "wb")  # noqa: SIM115  (closed in stop())
         import os
 
@@ -464,18 +469,30 @@ class LiveHub:
         self.engine = hub_db.make_engine(database_url or hub_db.database_url_for(folder))
         hub_db.upgrade(self.engine)  # what ``officer-desk-server migrate`` does; serve won't
         self.process = subprocess.Popen(args, stdout=self.log, stderr=subprocess.STDOUT, env=env)
-        deadline = time.monotonic() + 60
+        if wait:
+            self.wait_ready()
+
+    def wait_ready(self, seconds: float = 60) -> None:
+        """Return once the process answers ``/healthz`` (stopped and RuntimeError if it
+        exits or takes longer than ``seconds``)."""
+        import time
+
+        import httpx
+
+        deadline = time.monotonic() + seconds
         while True:
             if self.process.poll() is not None:
-                raise RuntimeError(f"hub exited: {(folder / 'hub.log').read_text()[-2000:]}")
+                said = (self.folder / "hub.log").read_text()[-2000:]
+                raise RuntimeError(f"hub exited: {said}")
             try:
-                if httpx.get(self.url + "/healthz", timeout=1, verify=verify).status_code == 200:
-                    break
+                answer = httpx.get(self.url + "/healthz", timeout=1, verify=self.verify)
+                if answer.status_code == 200:
+                    return
             except httpx.HTTPError:
                 pass
             if time.monotonic() > deadline:
                 self.stop()
-                raise RuntimeError("hub did not start in 60 s")
+                raise RuntimeError(f"hub did not start in {seconds:.0f} s")
             time.sleep(0.1)
 
     def code(self, unit: str = UNIT) -> str:
@@ -494,3 +511,103 @@ class LiveHub:
             self.process.wait(10)
         self.engine.dispose()
         self.log.close()
+
+
+# --- several hub processes on one PostgreSQL (issue 15 item 4) ------------------------------
+
+
+class LiveHubCluster:
+    """``processes`` separate ``officer-desk-server serve`` processes (each its own port,
+    one worker) in front of one PostgreSQL database, as behind the load balancer of
+    packaging/server/: any of them may answer any workstation's request.  ``urls`` are the
+    processes' addresses; ``engine``, ``code`` and ``records`` as for :class:`LiveHub`.  The
+    processes start together (each migrates first, as ``officer-desk-server migrate`` in
+    every unit's ``ExecStartPre`` would; the lock makes the later ones find the schema at
+    head)."""
+
+    def __init__(
+        self,
+        folder: Path,
+        database_url: str,
+        *,
+        processes: int = 3,
+        rate_limit: float | None = None,
+        unsigned_benchmark: bool = False,
+    ) -> None:
+        self.hubs: list[LiveHub] = []
+        try:
+            for n in range(processes):
+                home = folder / f"hub{n}"
+                home.mkdir(parents=True, exist_ok=True)
+                self.hubs.append(
+                    LiveHub(
+                        home,
+                        database_url=database_url,
+                        rate_limit=rate_limit,
+                        unsigned_benchmark=unsigned_benchmark,
+                        wait=False,
+                    )
+                )
+            for hub in self.hubs:
+                hub.wait_ready()
+        except BaseException:
+            self.stop()
+            raise
+        self.urls = [hub.url for hub in self.hubs]
+        self.url = self.urls[0]
+        self.engine = self.hubs[0].engine
+
+    def code(self, unit: str = UNIT) -> str:
+        return self.hubs[0].code(unit)
+
+    def records(self) -> dict[tuple[str, str], dict[str, Any]]:
+        return self.hubs[0].records()
+
+    def transport(self, seed: int = 0, *, hop: float = 0.0) -> SwitchingTransport:
+        """A workstation's way to the cluster: starts at process ``seed`` (workstations are
+        spread over the processes) and goes to another one for a request with chance
+        ``hop`` (seeded), or when told (``SwitchingTransport.switch``)."""
+        return SwitchingTransport(self.urls, seed, hop=hop)
+
+    def stop(self) -> None:
+        for hub in self.hubs:
+            hub.stop()
+
+
+class SwitchingTransport:
+    """One workstation's requests spread over several hub processes (a load balancer's
+    view): ``at`` is the process the next request goes to; ``hop`` the chance (seeded) that
+    a request goes to another one instead, which stays the current one.  ``visits`` counts
+    requests per process, so a test can show the workstation used all of them."""
+
+    def __init__(self, urls: list[str], seed: int = 0, *, hop: float = 0.0) -> None:
+        import random
+
+        from officer_desk.sync.transport import HttpxTransport
+
+        self.transports = [HttpxTransport(url) for url in urls]
+        self.at = seed % len(urls)
+        self.hop = hop
+        self.rng = random.Random(seed)
+        self.visits = [0] * len(urls)
+
+    def switch(self, to: int | None = None) -> None:
+        """Go to process ``to`` (default: the next one)."""
+        self.at = (self.at + 1 if to is None else to) % len(self.transports)
+
+    def _pick(self) -> Transport:
+        if self.hop and self.rng.random() < self.hop:
+            self.switch(self.rng.randrange(len(self.transports)))
+        self.visits[self.at] += 1
+        return self.transports[self.at]
+
+    def send(self, method: str, path: str, **kw: Any) -> tuple[int, Any]:
+        return self._pick().send(method, path, **kw)
+
+    def fetch_raw(self, path: str, **kw: Any) -> tuple[int, bytes]:
+        chosen: Any = self._pick()
+        return chosen.fetch_raw(path, **kw)  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        for transport in self.transports:
+            transport.close()

@@ -1,6 +1,10 @@
 """Three workstations and one hub, random offline edits through the real app services, syncs
 over a faulty network; after a final clean sync: no change lost or duplicated, every
-workstation equals the hub, cursors never went backwards, every losing value is a conflict."""
+workstation equals the hub, cursors never went backwards, every losing value is a conflict.
+
+The same machine also runs against three ``officer-desk-server serve`` processes on one
+PostgreSQL (issue 15 item 4): the workstations start on different processes, a request may
+go to another one, and a rule moves a workstation to another process mid-run."""
 
 from __future__ import annotations
 
@@ -10,13 +14,20 @@ import shutil
 import tempfile
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from faulty import FaultyTransport
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
-from synchelp import comparable, local_rows, make_hub, seed_unit
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
+from synchelp import LiveHubCluster, Postgres, comparable, local_rows, make_hub, seed_unit
 
 from officer_desk.app import logbook, notes, people, profile, release
 from officer_desk.app.writes import Actor
@@ -26,7 +37,7 @@ from officer_desk.store import audit
 from officer_desk.store.database import open_store
 from officer_desk.sync.client import SyncClient
 from officer_desk.sync.errors import SyncProblem
-from officer_desk.sync.transport import InProcessTransport
+from officer_desk.sync.transport import InProcessTransport, Transport
 
 WS = st.integers(0, 2)
 PERSON = st.integers(0, 2)
@@ -36,7 +47,7 @@ class SyncMachine(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.dir = Path(tempfile.mkdtemp(prefix="sync-sm-"))
-        self.hub = make_hub(f"sqlite:///{self.dir / 'hub.sqlite'}")
+        self.hub: Any = self._start_hub()
         first = open_store(self.dir / "w0.sqlite")
         self.info = seed_unit(first)
         admin = Actor.system("test")
@@ -48,9 +59,9 @@ class SyncMachine(RuleBasedStateMachine):
         self.faulty: list[FaultyTransport] = []
         for n in range(3):
             store = first if n == 0 else open_store(self.dir / f"w{n}.sqlite")
-            transport = FaultyTransport(InProcessTransport(self.hub.app), seed=n)
+            transport = FaultyTransport(self._route(n), seed=n)
             client = SyncClient(store, transport, batch_size=7, page_size=11)
-            client.enroll("https://hub.test", self.hub.code(), f"w{n}")
+            client.enroll(self.hub_url, self.hub.code(), f"w{n}")
             client.sync_once()
             self.clients.append(client)
             self.faulty.append(transport)
@@ -74,8 +85,22 @@ class SyncMachine(RuleBasedStateMachine):
             client.store.close()
         for transport in self.faulty:
             transport.close()
-        self.hub.engine.dispose()
+        self._stop_hub()
         shutil.rmtree(self.dir, ignore_errors=True)
+
+    # --- the hub (one in process here; several processes in ClusterSyncMachine) -------------
+
+    hub_url = "https://hub.test"
+
+    def _start_hub(self) -> Any:
+        return make_hub(f"sqlite:///{self.dir / 'hub.sqlite'}")
+
+    def _route(self, n: int) -> Transport:
+        """Workstation ``n``'s way to the hub."""
+        return InProcessTransport(self.hub.app)
+
+    def _stop_hub(self) -> None:
+        self.hub.engine.dispose()
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -290,3 +315,45 @@ TestSyncMachine.settings = settings(
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+
+
+class ClusterSyncMachine(SyncMachine):
+    """The same workstations against three hub processes on one PostgreSQL database
+    (``LiveHubCluster``): workstation n starts on process n, a request goes to another
+    process with chance 0.2 (seeded), and ``switch_process`` moves a workstation for good."""
+
+    postgres: Postgres  # set by the test below (the session's PostgreSQL)
+
+    def _start_hub(self) -> Any:
+        cluster = LiveHubCluster(self.dir / "hubs", self.postgres.new_database(), rate_limit=0)
+        self.hub_url = cluster.url
+        self.routes: list[Any] = []
+        return cluster
+
+    def _route(self, n: int) -> Transport:
+        route = self.hub.transport(n, hop=0.2)
+        self.routes.append(route)
+        return route  # type: ignore[no-any-return]
+
+    def _stop_hub(self) -> None:
+        self.hub.stop()
+
+    @rule(ws=WS, to=st.integers(0, 2))
+    def switch_process(self, ws: int, to: int) -> None:
+        self.routes[ws].switch(to)
+
+    def check_convergence(self) -> None:
+        super().check_convergence()
+        # Every workstation was answered by more than one process.
+        assert all(sum(1 for n in r.visits if n) > 1 for r in self.routes), [
+            r.visits for r in self.routes
+        ]
+
+
+def test_sync_machine_against_three_hub_processes(postgres: Postgres) -> None:
+    """Seeded and bounded like the machine above (fewer examples: each starts three hub
+    processes)."""
+    ClusterSyncMachine.postgres = postgres
+    run_state_machine_as_test(
+        ClusterSyncMachine, settings=settings(TestSyncMachine.settings, max_examples=2)
+    )

@@ -23,6 +23,7 @@ from officer_desk.server.http import (
     utc_now,
 )
 from officer_desk.server.merge import resolve_unit
+from officer_desk.server.upgrades import upgrade_push
 from officer_desk.sync import protocol as p
 
 router = APIRouter()
@@ -36,6 +37,7 @@ router = APIRouter()
 async def push(body: p.PushRequest, dev: KnownDevice, hub: HubDep) -> Response:
     for op in body.ops:
         check_schema(op.schema_version)
+    body = upgrade_push(body)  # the previous version's changes in today's shape (upgrades.py)
     ids = {op.op_id for op in body.ops}
     if len(ids) != len(body.ops):
         raise ProblemError(422, "malformed", "The same change id appears twice in one batch.")

@@ -86,6 +86,7 @@ def problem_kind(problem: BaseException) -> Problem | None:
         (errors.HubUnreachable, None),
         (errors.DeviceRevoked, Problem.REVOKED),
         (errors.ClockOff, Problem.CLOCK),
+        (errors.UpdateTheHub, Problem.UPDATE_HUB),
         (errors.UpdateTheApp, Problem.UPDATE),
         (errors.NotEnrolled, Problem.NOT_KNOWN),
         (errors.InsecureHub, Problem.INSECURE),

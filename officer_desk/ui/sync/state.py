@@ -29,6 +29,7 @@ class Problem(enum.Enum):
     REVOKED = "revoked"
     CLOCK = "clock"
     UPDATE = "update"
+    UPDATE_HUB = "update_hub"  # the hub is older than this workstation's app
     NOT_KNOWN = "not_known"  # the hub does not know this workstation
     INSECURE = "insecure"  # the hub's address is plain http:// on the network: not used
     REFUSED = "refused"
@@ -112,6 +113,7 @@ PROBLEM_TITLES = {
     ),
     Problem.CLOCK: QT_TRANSLATE_NOOP("SyncIndicator", "Sync stopped: the clock is wrong"),
     Problem.UPDATE: QT_TRANSLATE_NOOP("SyncIndicator", "Sync stopped: update the app"),
+    Problem.UPDATE_HUB: QT_TRANSLATE_NOOP("SyncIndicator", "Sync stopped: the hub needs an update"),
     Problem.NOT_KNOWN: QT_TRANSLATE_NOOP(
         "SyncIndicator", "Sync stopped: the hub does not know this workstation"
     ),
@@ -135,6 +137,11 @@ PROBLEM_ADVICE = {
     ),
     Problem.UPDATE: QT_TRANSLATE_NOOP(
         "SyncIndicator", "Ask facility IT to install the new version of Officer Desk."
+    ),
+    Problem.UPDATE_HUB: QT_TRANSLATE_NOOP(
+        "SyncIndicator",
+        "This workstation's Officer Desk is newer than the hub. Ask facility IT to update the "
+        "hub; sync resumes then.",
     ),
     Problem.NOT_KNOWN: QT_TRANSLATE_NOOP(
         "SyncIndicator", "Ask facility IT to enrol this workstation again (Unit → Settings → Hub)."
