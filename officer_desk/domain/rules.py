@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from officer_desk.domain.enums import DeclineReason, MealOutcome
-from officer_desk.domain.errors import ValidationError
+from officer_desk.domain.errors import DeskError, ValidationError
 
 MAX_CASELOAD = 6
 DEFAULT_REFUSAL_STREAK = 3
@@ -23,13 +23,21 @@ PRISON_NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-/]{1,19}$")
 FUTURE_TOLERANCE = timedelta(minutes=5)
 
 
+class CaseloadWarning(DeskError):
+    """Not raised: a warning's words as a message of the catalogue, so that it reads in the
+    interface's language like every service message."""
+
+
 def caseload_warning(active_count: int) -> str | None:
-    """A plain warning when an officer holds more people than the unit's ratio allows."""
+    """A plain warning when an officer holds more people than the unit's ratio allows, in the
+    interface's language (English on the command line and in logs)."""
     if active_count > MAX_CASELOAD:
-        return (
-            f"This officer now has {active_count} people; the unit works with at most "
-            f"{MAX_CASELOAD} per contact officer. Consider reassigning someone."
-        )
+        return CaseloadWarning(
+            "This officer now has {count} people; the unit works with at most {limit} per "
+            "contact officer. Consider reassigning someone.",
+            count=active_count,
+            limit=MAX_CASELOAD,
+        ).message
     return None
 
 

@@ -6923,6 +6923,10 @@ Datafil: {path}</translation>
         <translation>Innsattlistefilen {path} kan ikke leses ({reason}).</translation>
     </message>
     <message>
+        <source>This officer now has {count} people; the unit works with at most {limit} per contact officer. Consider reassigning someone.</source>
+        <translation>Denne betjenten har nå {count} personer; enheten arbeider med høyst {limit} per kontaktbetjent. Vurder å flytte noen til en annen.</translation>
+    </message>
+    <message>
         <source>A language</source>
         <translation>Et språk</translation>
     </message>

@@ -378,3 +378,14 @@ def test_a_topic_typed_in_norwegian_also_searches_its_stored_key(
     i18n.install(language=i18n.ENGLISH)
     assert topic_keys_for("school") == {"school": ["School"]}
     assert topic_keys_for("skole") == {}
+
+
+def test_the_caseload_warning_reads_in_norwegian(language: object, tmp_path: Path) -> None:
+    from officer_desk.domain import rules
+
+    i18n.save_language(tmp_path, "nb")
+    assert i18n.install(tmp_path) == "nb"
+    assert rules.caseload_warning(7) == (
+        "Denne betjenten har nå 7 personer; enheten arbeider med høyst 6 per kontaktbetjent. "
+        "Vurder å flytte noen til en annen."
+    )
