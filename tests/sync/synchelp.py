@@ -32,9 +32,14 @@ SYNC_META = {"server_version"}
 # every store this one dict (conftest_shared.signed_in_everywhere): as if each account had
 # signed in at every workstation, so changes are signed as the desk signs them.
 KEYS: dict[str, Any] = {}
-# Facility IT's root of trust per unit code: (admin id, public key) registered at each hub
-# when it hands out an enrolment code (Hub.code).
+# Facility IT's root of trust per unit code ("FACILITY/UNIT" for a facility other than HAL):
+# (admin id, public key) registered at each hub when it hands out an enrolment code (Hub.code).
 ROOTS: dict[str, list[tuple[str, str]]] = {}
+FACILITY = "HAL"
+
+
+def _place(unit: str, facility: str | None) -> str:
+    return unit if facility in (None, FACILITY) else f"{facility}/{unit}"
 
 
 def make_account_key() -> tuple[str, Any]:
@@ -78,9 +83,11 @@ def trust_store_admin(engine: sa.Engine, store: Store, officer_id: str, unit: st
     trust_admin(engine, unit_code=unit, officer_id=officer_id, public=public)
 
 
-def trust_roots(engine: sa.Engine, unit: str) -> None:
-    for officer_id, public in ROOTS.get(unit, []):
-        trust_admin(engine, unit_code=unit, officer_id=officer_id, public=public)
+def trust_roots(engine: sa.Engine, unit: str, facility: str | None = None) -> None:
+    for officer_id, public in ROOTS.get(_place(unit, facility), []):
+        trust_admin(
+            engine, unit_code=unit, officer_id=officer_id, public=public, facility_code=facility
+        )
 
 
 @dataclass
@@ -88,9 +95,9 @@ class Hub:
     engine: sa.Engine
     app: Any
 
-    def code(self, unit: str = UNIT) -> str:
-        trust_roots(self.engine, unit)
-        return create_enrol_code(self.engine, unit)
+    def code(self, unit: str = UNIT, facility: str | None = None) -> str:
+        trust_roots(self.engine, unit, facility)
+        return create_enrol_code(self.engine, unit, facility_code=facility)
 
     def records(self) -> dict[tuple[str, str], dict[str, Any]]:
         with self.engine.connect() as conn:
@@ -135,29 +142,38 @@ def seeded_pair(
 
 
 def seed_unit(
-    store: Store, *, persons: int = 3, unit_code: str = UNIT, numbers_from: int = 1000
+    store: Store,
+    *,
+    persons: int = 3,
+    unit_code: str = UNIT,
+    numbers_from: int = 1000,
+    facility_code: str = FACILITY,
 ) -> dict[str, Any]:
-    """A facility, a unit, an officer, a supervisor and ``persons`` people assigned."""
+    """A facility, a unit, an officer, a supervisor and ``persons`` people assigned.  User
+    names are unique within a facility: a unit other than C of facility HAL gets its own
+    (``kari.d``); another facility's unit C has a ``kari`` of its own."""
     admin = Actor.system("test-admin")
     people.initialise(
         store,
         admin,
         facility_name="Halden fengsel",
-        facility_code="HAL",
+        facility_code=facility_code,
         unit_name="Enhet C",
         unit_code=unit_code,
     )
+    tail = "" if unit_code == UNIT else f".{unit_code.lower()}"
     officer = people.add_officer(
-        store, admin, username="kari", display_name="Kari Nordmann", role="officer"
+        store, admin, username=f"kari{tail}", display_name="Kari Nordmann", role="officer"
     )
     supervisor = people.add_officer(
-        store, admin, username="sara", display_name="Sara Sjef", role="supervisor"
+        store, admin, username=f"sara{tail}", display_name="Sara Sjef", role="supervisor"
     )
     unit_admin = people.add_officer(
-        store, admin, username="ada", display_name="Ada Admin", role="admin"
+        store, admin, username=f"ada{tail}", display_name="Ada Admin", role="admin"
     )
     give_keys(store, [officer.id, supervisor.id, unit_admin.id])
-    ROOTS.setdefault(unit_code, []).append((unit_admin.id, public_text(KEYS[unit_admin.id])))
+    root = (unit_admin.id, public_text(KEYS[unit_admin.id]))
+    ROOTS.setdefault(_place(unit_code, facility_code), []).append(root)
     LATEST.update(officer=officer.id, supervisor=supervisor.id, admin=unit_admin.id)
     details = [
         people.InmateDetails(
@@ -181,7 +197,7 @@ def seed_unit(
     if enrolled_at is not None:
         # Seeded after enrolling: facility IT's ceremony, then the admin signs the set-up
         # (what enrolment does for a store seeded before it).
-        trust_roots(enrolled_at.engine, unit_code)
+        trust_roots(enrolled_at.engine, unit_code, facility_code)
         with write(store, Actor(unit_admin.id, "Ada Admin", role="admin")) as w:
             db = w.session.connection().connection.driver_connection
             sign_waiting(store, db, upload_signer=unit_admin.id)
@@ -478,9 +494,9 @@ class LiveHub:
                 raise RuntimeError("hub did not start in 60 s")
             time.sleep(0.1)
 
-    def code(self, unit: str = UNIT) -> str:
-        trust_roots(self.engine, unit)
-        return create_enrol_code(self.engine, unit)
+    def code(self, unit: str = UNIT, facility: str | None = None) -> str:
+        trust_roots(self.engine, unit, facility)
+        return create_enrol_code(self.engine, unit, facility_code=facility)
 
     def records(self) -> dict[tuple[str, str], dict[str, Any]]:
         return Hub(self.engine, None).records()
