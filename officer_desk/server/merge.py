@@ -335,6 +335,9 @@ class Merger:
     def _check_unique(self, rec: Rec) -> None:
         """Unit codes, programme codes and user names are unique within their facility (two
         facilities may each have a unit C, a programme WELD and a user kari)."""
+        moved = self._moving.get(rec.entity_id) if rec.entity == "inmate" else None
+        if moved is not None:
+            rec.facility_id = moved
         spec = UNIQUE_FIELDS.get(rec.entity)
         if spec is None or rec.facility_id is None:
             return
@@ -347,9 +350,6 @@ class Merger:
                 f"The {spec[1]} {value} is already used by another record of this facility; "
                 "choose another."
             )
-        moved = self._moving.get(rec.entity_id) if rec.entity == "inmate" else None
-        if moved is not None:
-            rec.facility_id = moved
 
     def _name_owner(self, facility: str, entity: str, value: str) -> str | None:
         key = (facility, entity, value)

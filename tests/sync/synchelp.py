@@ -105,6 +105,22 @@ class Hub:
         return {(r.entity, r.entity_id): json.loads(r.data) | {"_v": r.version} for r in rows}
 
 
+def to_feed_end(conn: sa.Connection, entity: str, entity_id: str) -> int:
+    """After a record was written by hand (a test planting it, a compromised hub): put it at
+    the end of the feeds it is pulled in, as the merge does.  Returns the sum of every
+    scope's last position (a workstation's cursor position once it has it all, on a hub of
+    one unit)."""
+    from datetime import UTC, datetime
+
+    from officer_desk.server.merge import Merger
+    from officer_desk.server.places import Seat
+
+    merger = Merger(conn, Seat("planted", "", None, None, None), datetime.now(UTC))
+    merger.touched[(entity, entity_id)] = None
+    merger.assign_seqs()
+    return int(conn.execute(sa.select(sa.func.sum(hub_db.scope_seq.c.last))).scalar() or 0)
+
+
 def make_hub(url: str) -> Hub:
     engine = hub_db.make_engine(url)
     hub_db.upgrade(engine)

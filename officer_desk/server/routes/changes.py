@@ -227,9 +227,12 @@ _PAGE = (
             sa.and_(record.c.entity == feed.c.entity, record.c.entity_id == feed.c.entity_id),
         )
     )
-    .where(feed.c.scope == sa.bindparam("s"), feed.c.seq > sa.bindparam("n"))
+    .where(
+        feed.c.scope == sa.bindparam("s", type_=sa.String),
+        feed.c.seq > sa.bindparam("n", type_=sa.BigInteger),
+    )
     .order_by(feed.c.seq)
-    .limit(sa.bindparam("l"))
+    .limit(sa.bindparam("l", type_=sa.Integer))
 )
 
 
