@@ -300,16 +300,16 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         from officer_desk.server.app import create_enrol_code
         from officer_desk.server.places import PlaceError
 
+        engine = _engine(args)
         try:
             code = create_enrol_code(
-                _engine(args),
-                args.unit,
-                timedelta(hours=args.hours),
-                facility_code=args.facility,
+                engine, args.unit, timedelta(hours=args.hours), facility_code=args.facility
             )
         except PlaceError as error:
             print(str(error), file=sys.stderr)
             return 2
+        finally:
+            engine.dispose()  # a PostgreSQL connection closed, not left to the collector
         print(code)
         where = f"unit {args.unit}" + (f" of facility {args.facility}" if args.facility else "")
         print(

@@ -329,3 +329,24 @@ def test_a_person_moves_to_another_facility_only_by_an_admins_signed_transfer(
     for station in hal["stations"]:
         station.sync_once()
         assert ("inmate", person) not in local_rows(station)
+
+
+def test_enrolment_codes_name_the_facility_once_a_hub_serves_several(
+    two: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from officer_desk.server.cli import main as server_main
+
+    hub: Hub = two["hub"]
+    url = ["--database-url", hub.engine.url.render_as_string(hide_password=False)]
+    assert server_main(["enroll-device", *url, "--unit", "C"]) == 2
+    assert "name the facility with --facility" in capsys.readouterr().err
+    assert server_main(["enroll-device", *url, "--facility", "OSL", "--unit", "C"]) == 0
+    code = capsys.readouterr().out.strip()
+    # The code is bound to OSL's unit C by id: the workstation it enrols is OSL's.
+    client = SyncClient(
+        open_store(tmp_path / "OSL-3.sqlite"),
+        InProcessTransport(hub.app),
+    )
+    client.enroll("https://hub.test", code, "OSL-3")
+    client.sync_once()
+    assert {k[1] for k in local_rows(client) if k[0] == "inmate"} == set(two["OSL"]["inmates"])
