@@ -1212,6 +1212,17 @@ def _columns(rec: Rec) -> dict[str, Any]:
     }
 
 
+def to_feed_end(conn: Connection, keys: list[tuple[str, str]]) -> None:
+    """Put records written outside a push (a benchmark's bulk load, a test planting a
+    record) at the end of the feeds they are pulled in, as a push does."""
+    from datetime import UTC
+
+    merger = Merger(conn, places.Seat("hub", "", None, None, None), datetime.now(UTC))
+    merger.prefetch(keys)
+    merger.touched = dict.fromkeys(keys)
+    merger.assign_seqs()
+
+
 def storable_id(value: Any) -> bool:
     """Whether ``value`` is text the record table's id columns can hold."""
     return isinstance(value, str) and _STORABLE_ID.fullmatch(value) is not None

@@ -110,14 +110,9 @@ def to_feed_end(conn: sa.Connection, entity: str, entity_id: str) -> int:
     the end of the feeds it is pulled in, as the merge does.  Returns the sum of every
     scope's last position (a workstation's cursor position once it has it all, on a hub of
     one unit)."""
-    from datetime import UTC, datetime
+    from officer_desk.server.merge import to_feed_end as requeue
 
-    from officer_desk.server.merge import Merger
-    from officer_desk.server.places import Seat
-
-    merger = Merger(conn, Seat("planted", "", None, None, None), datetime.now(UTC))
-    merger.touched[(entity, entity_id)] = None
-    merger.assign_seqs()
+    requeue(conn, [(entity, entity_id)])
     return int(conn.execute(sa.select(sa.func.sum(hub_db.scope_seq.c.last))).scalar() or 0)
 
 
