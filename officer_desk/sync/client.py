@@ -579,7 +579,7 @@ class SyncClient:
         per-scope feeds, which the hub translates (sent once, with an empty map)."""
         params: dict[str, Any] = {"cursor": cursor, "limit": self.page_size}
         if cursor.isdigit():
-            params |= {"cursor": "", "since": int(cursor)}
+            params |= {"cursor": "", "since": int(cursor)}  # "0": nothing yet
         return self._fetch("/sync/pull", params, token)
 
     def _page(self, fetched: tuple[int, Any], cursor: str) -> tuple[list[Incoming], bool, str]:
@@ -588,14 +588,15 @@ class SyncClient:
         is its last record on the page (the hub's map is taken whole only once, to translate
         a cursor stored before per-scope feeds)."""
         data = _body(fetched)
-        sent = {} if cursor.isdigit() else p.parse_cursor(cursor)
+        legacy = cursor.isdigit()
+        sent = {} if legacy else p.parse_cursor(cursor)
         try:
             given = p.parse_cursor(p.format_cursor(data["cursor"]))
             fresh = [c for c in data["changes"] if c["seq"] > sent.get(c.get("scope"), 0)]
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise HubRefused(f"The hub's answer is not understood ({error}).") from None
         after, carried = dict(sent), dict[str, int]()
-        if cursor.isdigit():  # an old cursor: where the hub says it stands, per scope
+        if legacy and int(cursor) > 0:  # an old cursor: the map the hub translated it to
             after |= given
         for change in fresh:
             scope = change.get("scope")
@@ -996,8 +997,12 @@ class SyncClient:
                 changes, more, after = self._page(coming.result(), since)
                 coming = None
                 if not changes:
-                    if after != since and p.cursor_position(after):
-                        self._keep_cursor(after)  # an old cursor translated: never again
+                    if since.isdigit() and int(since) > 0:
+                        # An old cursor, translated: kept, and the pull goes on from it.
+                        self._keep_cursor(after)
+                        since = after
+                        coming = fetcher.submit(self._fetch_page, since, token)
+                        continue
                     break
                 since = after
                 if more and self.prefetch:

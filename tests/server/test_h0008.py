@@ -123,11 +123,17 @@ def test_h0008_moves_a_hubs_data_and_translates_old_cursors(
                 ("u2", 2),
             ]
         # A workstation of unit C that had everything up to old number 5: the hub answers
-        # with the map covering it and the changes after it.
+        # with the map covering it (alone), and the changes after it come from that map.
         transport = InProcessTransport(create_app(engine))
         try:
             status, body = transport.send(
                 "GET", "/sync/pull", token="the-token", params={"cursor": "", "since": 5}
+            )
+            assert status == 200, body
+            assert body["changes"] == [] and body["more"] is True
+            assert body["cursor"] == {"f1": 2, "u1": 3}
+            status, body = transport.send(
+                "GET", "/sync/pull", token="the-token", params={"cursor": '{"f1":2,"u1":3}'}
             )
         finally:
             transport.close()

@@ -21,7 +21,7 @@ from officer_desk.server import db as hub_db
 from officer_desk.server.routes.changes import _PAGE
 from officer_desk.store.database import open_store
 from officer_desk.sync import protocol as p
-from officer_desk.sync.client import K_TOKEN, SyncClient
+from officer_desk.sync.client import K_CURSOR, K_TOKEN, SyncClient
 from officer_desk.sync.transport import InProcessTransport
 
 
@@ -350,3 +350,17 @@ def test_enrolment_codes_name_the_facility_once_a_hub_serves_several(
     client.enroll("https://hub.test", code, "OSL-3")
     client.sync_once()
     assert {k[1] for k in local_rows(client) if k[0] == "inmate"} == set(two["OSL"]["inmates"])
+
+
+def test_a_cursor_stored_before_scoped_feeds_is_translated_once(two: dict[str, Any]) -> None:
+    """A workstation that still holds a number as its cursor (from a hub before h0008) sends
+    it once; it keeps the map the hub answers with and goes on from it (this hub has nothing
+    from before, so the map covers nothing: everything again, which changes nothing)."""
+    station = two["HAL"]["stations"][1]
+    held = local_rows(station)
+    where = p.cursor_position(station._setting(K_CURSOR))
+    station._keep_cursor("7")
+    station.sync_once()
+    cursor = station._setting(K_CURSOR) or ""
+    assert cursor.startswith("{") and p.cursor_position(cursor) == where
+    assert local_rows(station) == held

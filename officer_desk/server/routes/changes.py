@@ -83,7 +83,12 @@ def pull(
     more = False
     with hub.engine.connect() as conn:
         if since and not positions:
-            positions = _translated(conn, scopes, since)
+            # An old cursor: answered with the map that covers it alone (no changes), which
+            # the workstation keeps and pulls from, so a page cut short on the way can never
+            # move it past what it did not receive.
+            translated = _translated(conn, scopes, since)
+            covered = {scope: translated.get(scope, 0) for scope in scopes}
+            return _raw_page([], {"cursor": covered, "next_since": 0, "more": True})
         after = {scope: positions.get(scope, 0) for scope in scopes}
         for scope in scopes:
             room = limit - len(rows)
