@@ -906,7 +906,7 @@ class Merger:
             if (
                 key is not None
                 and key.root_unit_code == self.unit_code
-                and key.root_facility_code == self.seat.facility_code
+                and key.root_facility_code in (None, self._facility_code(op))
             ):
                 return permissions.Author(str(signer), permissions.ADMIN, self._device_unit(op))
             raise Rejected("The person who signed this change has no account on the hub.")
@@ -919,6 +919,19 @@ class Merger:
         if unit != self._device_unit(op):
             raise Rejected("The person who signed this change is not of this workstation's unit.")
         return permissions.Author(str(signer), str(data.get("role")), unit, active)
+
+    def _facility_code(self, op: p.Op) -> str | None:
+        """The code of the device's facility: the one its enrolment code named, else the
+        hub's first (registered, or being registered by this very change)."""
+        code = self.seat.facility_code
+        if code is None:
+            try:
+                code = places.facility_named(self.conn, None)
+            except places.PlaceError:
+                return None
+            if code is None and op.entity == "facility":
+                code = op.payload.get("code")
+        return code
 
     def _device_unit(self, op: p.Op) -> str | None:
         known = self.unit_id()
