@@ -256,7 +256,7 @@ def test_pushes_that_wait_together_commit_together_and_a_pull_sees_them_all(
     person = unit["inmates"][0]
     writer = writer_of(hub)
     groups = writer.groups
-    blocker = _hold_write_lock(hub)
+    blocker = _hold_write_lock(hub, unit["devices"][0]["unit_id"])
     answers: dict[int, tuple[int, Any]] = {}
 
     def pusher(n: int) -> None:
@@ -301,8 +301,9 @@ def test_pushes_that_wait_together_commit_together_and_a_pull_sees_them_all(
     assert len(seen) == len(set(seen))
 
 
-def _hold_write_lock(hub: Hub) -> Any:
-    """Hold the hub database's write lock from outside the hub (as another writer would);
+def _hold_write_lock(hub: Hub, scope: str) -> Any:
+    """Hold the hub database's write lock for ``scope`` (a unit) from outside the hub, as
+    another writer would: SQLite's one lock, or PostgreSQL's advisory lock of that scope;
     returns the function that lets go."""
     if hub_db.is_sqlite(hub.engine):
         import sqlite3
@@ -317,10 +318,11 @@ def _hold_write_lock(hub: Hub) -> Any:
         return release
     raw = hub.engine.raw_connection()
     cursor = raw.cursor()
-    cursor.execute("SELECT pg_advisory_lock(%s)", (hub_db.ADVISORY_LOCK_KEY,))
+    key = (hub_db.ADVISORY_LOCK_KEY, scope)
+    cursor.execute("SELECT pg_advisory_lock(%s, hashtext(%s))", key)
 
     def release_pg() -> None:
-        cursor.execute("SELECT pg_advisory_unlock(%s)", (hub_db.ADVISORY_LOCK_KEY,))
+        cursor.execute("SELECT pg_advisory_unlock(%s, hashtext(%s))", key)
         raw.close()
 
     return release_pg
