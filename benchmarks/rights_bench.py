@@ -25,13 +25,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "tests" / "sync"))
 
-import sqlalchemy as sa
 from sync_bench import meal_rows
 from synchelp import KEYS, make_hub, seed_unit
 
 from officer_desk.domain.ids import new_id
 from officer_desk.domain.signing import bytes_of, sign
 from officer_desk.server import db as hub_db
+from officer_desk.server.merge import to_feed_end
 from officer_desk.store.database import open_store
 from officer_desk.sync.client import SyncClient
 from officer_desk.sync.protocol import RANK
@@ -105,7 +105,6 @@ def unit_history(info: dict[str, Any], unit_id: str, years: int) -> list[dict[st
 def load_hub(hub: Any, rows: list[dict[str, Any]], unit_id: str) -> None:
     """Straight into the hub's database (the workstation side is timed)."""
     with hub.engine.begin() as conn:
-        top = conn.execute(sa.select(hub_db.hub_state.c.last_seq)).scalar_one()
         conn.execute(
             hub_db.record.insert(),
             [
@@ -117,16 +116,15 @@ def load_hub(hub: Any, rows: list[dict[str, Any]], unit_id: str) -> None:
                     "prev_unit": None,
                     "rank": RANK[r["entity"]],
                     "version": 1,
-                    "seq": top + n + 1,
                     "deleted": False,
                     "data": json.dumps(r["record"]),
                     "meta": "{}",
                     "proof": None if r["proof"] is None else json.dumps(r["proof"]),
                 }
-                for n, r in enumerate(rows)
+                for r in rows
             ],
         )
-        conn.execute(hub_db.hub_state.update().values(last_seq=top + len(rows)))
+        to_feed_end(conn, [(r["entity"], r["record"]["id"]) for r in rows])  # as a push would
 
 
 def main() -> None:

@@ -84,11 +84,9 @@ class Service:
         code = f"F{n:03d}"
         store = open_store(self.folder / f"{code}.sqlite")
         store.signers = KEYS
-        info = seed_unit(
-            store, persons=persons, unit_code=code, numbers_from=10_000 + 100 * n, usernames=code
-        )
+        info = seed_unit(store, persons=persons, facility_code=code, numbers_from=10_000 + 100 * n)
         seeder = SyncClient(store)
-        seeder.enroll(self.cluster.urls[n % 3], self.cluster.code(code), f"{code}-seed")
+        seeder.enroll(self.cluster.urls[n % 3], self.cluster.code(facility=code), f"{code}-seed")
         seeder.sync_once()
         seeder.close()
         store.close()
@@ -104,7 +102,7 @@ class Service:
                 name = f"{facility.code}-ws{len(facility.tokens)}"
                 answer = client.post(
                     "/sync/enroll",
-                    json={"code": self.cluster.code(facility.code), "device_name": name},
+                    json={"code": self.cluster.code(facility=facility.code), "device_name": name},
                 )
                 answer.raise_for_status()
                 facility.tokens.append(answer.json()["token"])

@@ -35,13 +35,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "tests" / "sync"))
 
-import sqlalchemy as sa
 from synchelp import LiveHub, make_hub, seed_unit
 
 from officer_desk.app import logbook
 from officer_desk.app.writes import Actor
 from officer_desk.domain.ids import new_id
 from officer_desk.server import db as hub_db
+from officer_desk.server.merge import to_feed_end
 from officer_desk.store.connect import connect
 from officer_desk.store.database import _apply_pragmas, open_store
 from officer_desk.sync.client import ORDER, SyncClient
@@ -103,7 +103,6 @@ def log_hundred_meals(store: Any, info: dict[str, Any], run: int) -> None:
 def load_hub(hub: Any, rows: list[dict[str, Any]]) -> None:
     """Put the caseload straight into the hub's database: the workstation side is timed."""
     with hub.engine.begin() as conn:
-        top = conn.execute(sa.select(hub_db.hub_state.c.last_seq)).scalar_one()
         conn.execute(
             hub_db.record.insert(),
             [
@@ -115,15 +114,14 @@ def load_hub(hub: Any, rows: list[dict[str, Any]]) -> None:
                     "prev_unit": None,
                     "rank": 10,
                     "version": 1,
-                    "seq": top + n + 1,
                     "deleted": False,
                     "data": json.dumps(r),
                     "meta": "{}",
                 }
-                for n, r in enumerate(rows)
+                for r in rows
             ],
         )
-        conn.execute(hub_db.hub_state.update().values(last_seq=top + len(rows)))
+        to_feed_end(conn, [("meal_log", r["id"]) for r in rows])  # as a push would
 
 
 def held(path: Path, key: bytes | None) -> dict[str, int]:

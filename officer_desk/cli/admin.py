@@ -42,7 +42,7 @@ from officer_desk.logs import configure_logging
 from officer_desk.paths import AppPaths
 from officer_desk.store.connect import is_plain_sqlite
 from officer_desk.store.keyslots import KeySlots, slots_path
-from officer_desk.store.tables import Inmate, Officer, Unit
+from officer_desk.store.tables import Facility, Inmate, Officer, Unit
 
 PROG = "officer-desk-admin"
 EXIT_OK, EXIT_FOUND_PROBLEMS, EXIT_ACTION_NEEDED = 0, 1, 2
@@ -244,14 +244,16 @@ def cmd_signing_key(desk: Desk, _args: argparse.Namespace) -> int:
     public = public_text(key)
     with desk.store.reading() as session:
         unit = session.get(Unit, desk.who.unit_id)
+        place = session.get(Facility, unit.facility_id) if unit is not None else None
     code = unit.code if unit is not None else "UNIT"
+    facility = place.code if place is not None else "FACILITY"
     print(f"account:     {desk.who.officer_id} ({desk.who.username}, {desk.who.role.value})")
     print(f"signing key: {public}")
     print(f"fingerprint: {fingerprint(public)}")
     _say(
         "To make this admin the hub's root of trust for the unit, facility IT runs at the hub:\n"
-        f"  officer-desk-server trust-admin --unit {code} --officer {desk.who.officer_id} "
-        f"--key {public}"
+        f"  officer-desk-server trust-admin --facility {facility} --unit {code} "
+        f"--officer {desk.who.officer_id} --key {public}"
     )
     return EXIT_OK
 

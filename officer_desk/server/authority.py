@@ -28,6 +28,7 @@ class Key:
     root_unit_code: str | None
     valid_from: str
     retired_at: str | None
+    root_facility_code: str | None = None
 
     def valid_at(self, hlc: str) -> bool:
         return self.valid_from <= hlc and (self.retired_at is None or hlc < self.retired_at)
@@ -38,6 +39,7 @@ _SELECT_KEYS = sa.select(
     signing_key.c.root_unit_code,
     signing_key.c.valid_from,
     signing_key.c.retired_at,
+    signing_key.c.root_facility_code,
 ).where(signing_key.c.officer_id == sa.bindparam("o"))
 
 
@@ -52,7 +54,10 @@ class KeyRing:
         keys = self._keys.get(officer_id)
         if keys is None:
             rows = self.conn.execute(_SELECT_KEYS, {"o": officer_id}).all()
-            keys = [Key(r.public, r.root_unit_code, r.valid_from, r.retired_at) for r in rows]
+            keys = [
+                Key(r.public, r.root_unit_code, r.valid_from, r.retired_at, r.root_facility_code)
+                for r in rows
+            ]
             self._keys[officer_id] = keys
         return keys
 
@@ -122,12 +127,24 @@ class KeyRing:
         )
 
 
-def trust_admin(engine: Engine, *, unit_code: str, officer_id: str, public: str) -> None:
-    """Facility IT's root of trust: ``officer_id`` is an admin of unit ``unit_code`` whose
-    changes verify with ``public`` (see docs/admin-guide.md, "Trust at the hub")."""
+def trust_admin(
+    engine: Engine,
+    *,
+    unit_code: str,
+    officer_id: str,
+    public: str,
+    facility_code: str | None = None,
+) -> None:
+    """Facility IT's root of trust: ``officer_id`` is an admin of unit ``unit_code`` of
+    facility ``facility_code`` whose changes verify with ``public`` (see docs/admin-guide.md,
+    "Trust at the hub").  Without a facility: the hub's only one (``places.facility_named``
+    refuses when it has several)."""
     if signing.load_public(public) is None:
         raise ValueError("That is not a signing key (expected 44 characters of base64).")
+    from officer_desk.server import places
+
     with engine.begin() as conn:
+        facility_code = places.facility_named(conn, facility_code)
         conn.execute(
             signing_key.delete().where(
                 signing_key.c.officer_id == officer_id, signing_key.c.public == public
@@ -138,6 +155,7 @@ def trust_admin(engine: Engine, *, unit_code: str, officer_id: str, public: str)
                 officer_id=officer_id,
                 public=public,
                 root_unit_code=unit_code,
+                root_facility_code=facility_code,
                 valid_from="",
                 retired_at=None,
                 added_at=datetime.now(UTC),

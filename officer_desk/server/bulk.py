@@ -8,7 +8,7 @@ row), which cost more than the database's own work.  Here, per dialect:
 * insert: SQLite ``executemany`` of one ``INSERT ... VALUES (?, ...)``; PostgreSQL one
   ``INSERT ... SELECT * FROM unnest(%b::type[], ...)`` with a list per column, sent in
   psycopg's binary format (its text format escapes each string of an array in Python);
-* select by ids: SQLite ``IN (?, ...)``; PostgreSQL ``= ANY(%s)`` with one list.
+* select or delete by ids: SQLite ``IN (?, ...)``; PostgreSQL ``= ANY(%s)`` with one list.
 
 Values go in as the driver takes them: a column whose SQLAlchemy type converts values for the
 dialect (a ``DateTime`` on SQLite, stored as text) is converted here first, so rows written
@@ -75,6 +75,8 @@ class BulkInsert:
 class SelectByIds:
     """``SELECT columns FROM table WHERE <equal...> AND <key> IN ids``, in chunks of 500."""
 
+    verb = "SELECT"
+
     def __init__(
         self, table: sa.Table, key: str, equal: Sequence[str] = (), columns: Sequence[str] = ()
     ) -> None:
@@ -84,12 +86,19 @@ class SelectByIds:
         self.columns = list(columns) or [c.name for c in table.c]
 
     def rows(self, conn: Connection, ids: Sequence[str], *equal: Any) -> list[Any]:
+        return [row for result in self._run(conn, ids, equal) for row in result.all()]
+
+    def _run(self, conn: Connection, ids: Sequence[str], equal: Sequence[Any]) -> list[Any]:
         dialect = conn.dialect
         quote = dialect.identifier_preparer
         mark = _mark(dialect)
+        what = (
+            f"SELECT {', '.join(quote.quote(c) for c in self.columns)} FROM"
+            if self.verb == "SELECT"
+            else "DELETE FROM"
+        )
         head = (
-            f"SELECT {', '.join(quote.quote(c) for c in self.columns)} "
-            f"FROM {quote.format_table(self.table)} WHERE "
+            f"{what} {quote.format_table(self.table)} WHERE "
             + "".join(f"{quote.quote(c)} = {mark} AND " for c in self.equal)
             + quote.quote(self.key)
         )
@@ -100,8 +109,17 @@ class SelectByIds:
                 sql, params = f"{head} = ANY(%b)", (*equal, chunk)
             else:
                 sql, params = f"{head} IN ({', '.join(mark for _ in chunk)})", (*equal, *chunk)
-            out += conn.exec_driver_sql(sql, params).all()
+            out.append(conn.exec_driver_sql(sql, params))
         return out
+
+
+class DeleteByIds(SelectByIds):
+    """``DELETE FROM table WHERE <equal...> AND <key> IN ids``, in chunks of 500."""
+
+    verb = "DELETE"
+
+    def run(self, conn: Connection, ids: Sequence[str], *equal: Any) -> None:
+        self._run(conn, ids, equal)
 
 
 def _mark(dialect: sa.Dialect) -> str:

@@ -170,7 +170,12 @@ def main(argv: list[str] | None = None) -> int:
 
     enroll = sub.add_parser("enroll-device", help="print a one-time enrolment code")
     common(enroll)
-    enroll.add_argument("--unit", required=True, help="the unit code, e.g. C")
+    enroll.add_argument(
+        "--facility",
+        default=None,
+        help="the facility code, e.g. HAL (needed when the hub serves several facilities)",
+    )
+    enroll.add_argument("--unit", required=True, help="the unit code within it, e.g. C")
     enroll.add_argument("--hours", type=float, default=24.0, help="how long the code is valid")
 
     revoke = sub.add_parser("revoke-device", help="withdraw a workstation's access")
@@ -182,7 +187,12 @@ def main(argv: list[str] | None = None) -> int:
         help="facility IT: trust a unit's first admin (the root of trust; docs/admin-guide.md)",
     )
     common(trust)
-    trust.add_argument("--unit", required=True, help="the unit code, e.g. C")
+    trust.add_argument(
+        "--facility",
+        default=None,
+        help="the facility code, e.g. HAL (needed when the hub serves several facilities)",
+    )
+    trust.add_argument("--unit", required=True, help="the unit code within it, e.g. C")
     trust.add_argument("--officer", required=True, help="the admin's account id")
     trust.add_argument("--key", required=True, help="the admin's signing key (44 characters)")
 
@@ -289,11 +299,22 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         from datetime import timedelta
 
         from officer_desk.server.app import create_enrol_code
+        from officer_desk.server.places import PlaceError
 
-        code = create_enrol_code(_engine(args), args.unit, timedelta(hours=args.hours))
+        engine = _engine(args)
+        try:
+            code = create_enrol_code(
+                engine, args.unit, timedelta(hours=args.hours), facility_code=args.facility
+            )
+        except PlaceError as error:
+            print(str(error), file=sys.stderr)
+            return 2
+        finally:
+            engine.dispose()  # a PostgreSQL connection closed, not left to the collector
         print(code)
+        where = f"unit {args.unit}" + (f" of facility {args.facility}" if args.facility else "")
         print(
-            f"One-time code for a workstation of unit {args.unit}, valid {args.hours:g} hours.",
+            f"One-time code for a workstation of {where}, valid {args.hours:g} hours.",
             file=sys.stderr,
         )
         return 0
@@ -308,11 +329,19 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.command == "trust-admin":
         from officer_desk.domain.signing import fingerprint
         from officer_desk.server.authority import trust_admin
+        from officer_desk.server.places import PlaceError
 
         try:
             trust_admin(
-                _engine(args), unit_code=args.unit, officer_id=args.officer, public=args.key
+                _engine(args),
+                unit_code=args.unit,
+                officer_id=args.officer,
+                public=args.key,
+                facility_code=args.facility,
             )
+        except PlaceError as error:
+            print(str(error), file=sys.stderr)
+            return 2
         except ValueError as error:
             print(f"{error} Copy it again from 'officer-desk-admin signing-key'.", file=sys.stderr)
             return 2

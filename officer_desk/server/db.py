@@ -1,10 +1,12 @@
 """The hub's own database: tables (SQLAlchemy Core), engines for SQLite and PostgreSQL, migrations.
 
 The hub keeps, per synced record, the merged JSON, a per-record ``version``, per-field HLC
-metadata and the ``seq`` of its latest change (the pull feed is the record table ordered by
-``seq``: a record changed again simply moves to the end).  ``hub_state.last_seq`` hands out
-sequence numbers; a push allocates them at its end while it holds the write lock (SQLite's
-``BEGIN IMMEDIATE``, PostgreSQL's advisory lock), so they become visible in order.
+metadata and the facility it belongs to.  Its registry of places (``site``: facilities,
+``place``: units, each code unique within its facility) is what enrolment codes and devices
+are bound to.  The pull feed is ``feed``, numbered per scope (a unit, or a facility for its
+own and its catalogue's records) from ``scope_seq``: a push takes its scopes' next numbers at
+its end, in its own transaction, so within a scope they become visible in order while other
+scopes never wait (docs/ARCHITECTURE.md, "One hub for a service").
 """
 
 from __future__ import annotations
@@ -26,16 +28,31 @@ from sqlalchemy.engine import Connection, Engine
 from officer_desk import owner_only
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD_REVISION = "h0007"
-ADVISORY_LOCK_KEY = 0x0FF1CE  # one lock for all sync writes on a PostgreSQL hub
+HEAD_REVISION = "h0008"
+# PostgreSQL advisory locks of the push path: pg_advisory_xact_lock(ADVISORY_LOCK_KEY,
+# hashtext(scope)) per unit or facility a group writes in; (ADVISORY_LOCK_KEY, 0) while a
+# place is registered (a device not bound to its unit yet).
+ADVISORY_LOCK_KEY = 0x0FF1CE
 
 metadata = sa.MetaData()
 
-hub_state = sa.Table(
-    "hub_state",
+# The registry of places (h0008): facilities by their hub-wide code, units by their code
+# within their facility.  Ids are the facility's and units' own record ids, registered from
+# the signed records the first workstation of a place uploads.
+site = sa.Table(
+    "site",
     metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("last_seq", sa.BigInteger, nullable=False),
+    sa.Column("facility_id", sa.String(64), primary_key=True),
+    sa.Column("code", sa.String(40), nullable=False, unique=True),
+)
+
+place = sa.Table(
+    "place",
+    metadata,
+    sa.Column("unit_id", sa.String(64), primary_key=True),
+    sa.Column("facility_id", sa.String(64), nullable=False),
+    sa.Column("code", sa.String(40), nullable=False),
+    sa.UniqueConstraint("facility_id", "code", name="uq_place_facility_code"),
 )
 
 device = sa.Table(
@@ -44,6 +61,11 @@ device = sa.Table(
     sa.Column("id", sa.String(40), primary_key=True),
     sa.Column("name", sa.String(120), nullable=False),
     sa.Column("unit_code", sa.String(40), nullable=False),
+    # The place it was enrolled for (h0008): the codes its enrolment code named (facility
+    # None: the hub's first facility), and the ids once the place is registered.
+    sa.Column("facility_code", sa.String(40), nullable=True),
+    sa.Column("facility_id", sa.String(64), nullable=True),
+    sa.Column("unit_id", sa.String(64), nullable=True, index=True),
     sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
     sa.Column("enrolled_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
@@ -66,6 +88,9 @@ enrol_code = sa.Table(
     metadata,
     sa.Column("code_hash", sa.String(64), primary_key=True),
     sa.Column("unit_code", sa.String(40), nullable=False),
+    sa.Column("facility_code", sa.String(40), nullable=True),  # h0008, as on device
+    sa.Column("facility_id", sa.String(64), nullable=True),
+    sa.Column("unit_id", sa.String(64), nullable=True),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("used_at", sa.DateTime(timezone=True), nullable=True),
@@ -84,9 +109,11 @@ record = sa.Table(
     # the one they were transferred from, so that unit's workstations learn they left).
     sa.Column("scope_unit", sa.String(64), nullable=True),
     sa.Column("prev_unit", sa.String(64), nullable=True),
+    # The facility the record belongs to (h0008): a record never crosses facilities except
+    # by an admin's signed transfer of its person.
+    sa.Column("facility_id", sa.String(64), nullable=True),
     sa.Column("rank", sa.Integer, nullable=False),  # parents before children in snapshots
     sa.Column("version", sa.Integer, nullable=False),
-    sa.Column("seq", sa.BigInteger, nullable=False, index=True),
     sa.Column("deleted", sa.Boolean, nullable=False, default=False),
     sa.Column("data", sa.Text, nullable=False),  # merged record, JSON
     sa.Column("meta", sa.Text, nullable=False),  # {field: [hlc, version, device]}, JSON
@@ -95,6 +122,41 @@ record = sa.Table(
     # "hub"}, "ops": {op id: signed change}}, served with the record so that a workstation
     # applies no right the hub cannot show a signature for.
     sa.Column("proof", sa.Text, nullable=True),
+)
+
+# The pull feed (h0008): a record's latest change, per scope it is pulled in (its unit; the
+# person's unit for what is about a person; the facility for the facility, its units'
+# records... see merge.feed_scopes), numbered per scope.  A pull reads one primary-key range
+# per scope.  ``legacy_seq``: the global sequence number a record had before h0008, to
+# translate a workstation's old scalar cursor once.
+feed = sa.Table(
+    "feed",
+    metadata,
+    sa.Column("scope", sa.String(64), primary_key=True),
+    sa.Column("seq", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("entity", sa.String(40), nullable=False),
+    sa.Column("entity_id", sa.String(64), nullable=False),
+    sa.Column("legacy_seq", sa.BigInteger, nullable=True),
+    sa.Index("ix_feed_record", "entity", "entity_id"),
+)
+
+# Each scope's last sequence number: ``UPDATE ... SET last = last + n RETURNING last`` in the
+# push's own transaction (the row stays locked until it commits: numbers commit in order).
+scope_seq = sa.Table(
+    "scope_seq",
+    metadata,
+    sa.Column("scope", sa.String(64), primary_key=True),
+    sa.Column("last", sa.BigInteger, nullable=False),
+)
+
+# What must be unique within a facility (h0008): unit codes, programme codes, user names.
+unique_name = sa.Table(
+    "unique_name",
+    metadata,
+    sa.Column("facility_id", sa.String(64), primary_key=True),
+    sa.Column("entity", sa.String(40), primary_key=True),
+    sa.Column("value", sa.String(200), primary_key=True),
+    sa.Column("entity_id", sa.String(64), nullable=False),
 )
 
 op_result = sa.Table(
@@ -120,6 +182,8 @@ signing_key = sa.Table(
     sa.Column("officer_id", sa.String(64), primary_key=True),
     sa.Column("public", sa.String(64), primary_key=True),
     sa.Column("root_unit_code", sa.String(40), nullable=True),
+    # The root's facility (h0008; None: the hub's first facility, set when it registers).
+    sa.Column("root_facility_code", sa.String(40), nullable=True),
     sa.Column("valid_from", sa.String(120), nullable=False),
     sa.Column("retired_at", sa.String(120), nullable=True),
     sa.Column("added_at", sa.DateTime(timezone=True), nullable=False),

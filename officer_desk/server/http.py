@@ -28,7 +28,9 @@ from officer_desk.sync import protocol as p
 
 log = logging.getLogger("officer_desk.server")
 
-_ADVISORY_LOCK = sa.select(sa.func.pg_advisory_xact_lock(db.ADVISORY_LOCK_KEY))
+_ADVISORY_LOCK = sa.select(
+    sa.func.pg_advisory_xact_lock(db.ADVISORY_LOCK_KEY, sa.func.hashtext(sa.bindparam("scope")))
+)
 
 
 class ProblemError(Exception):
@@ -249,11 +251,13 @@ class Hub:
         with self._write_lock, self.engine.execution_options(sqlite_immediate=True).begin() as conn:
             yield conn
 
-    def advisory_lock(self, conn: Connection) -> None:
+    def advisory_lock(self, conn: Connection, scopes: set[str]) -> None:
         if self.postgres:
-            # Serialise sync writes: sequence numbers then become visible in order, so a
-            # pull can never pass a change that commits later with a smaller number.
-            conn.execute(_ADVISORY_LOCK)
+            # Serialise the merges in each scope (a unit, or a facility for its registry and
+            # catalogue): scopes in sorted order, so two groups never wait in a cycle.  The
+            # order of sequence numbers needs no lock of its own (merge.Merger.assign_seqs).
+            for scope in sorted(scopes):
+                conn.execute(_ADVISORY_LOCK, {"scope": scope})
 
     def keys_of(self, officers: list[str]) -> dict[str, list[str]]:
         key = db.signing_key
@@ -269,7 +273,8 @@ class Hub:
         return found
 
     def flush_pulled(self) -> int:
-        return self.pulled_at.flush(self.writing, self.advisory_lock)
+        # No advisory lock: it writes device rows only, in id order as pushes do.
+        return self.pulled_at.flush(self.writing, lambda _conn: None)
 
     def prune(self, older_than: timedelta) -> int:
         gone = db.prune_results(self.engine, older_than)

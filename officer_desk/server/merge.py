@@ -36,10 +36,10 @@ from sqlalchemy.engine import Connection
 
 from officer_desk.domain import permissions, signing
 from officer_desk.domain.ids import new_id
-from officer_desk.server import invariants
+from officer_desk.server import invariants, places
 from officer_desk.server.authority import KeyRing
-from officer_desk.server.bulk import BulkInsert, SelectByIds
-from officer_desk.server.db import account_log, hub_state, op_result, record
+from officer_desk.server.bulk import BulkInsert, DeleteByIds, SelectByIds
+from officer_desk.server.db import account_log, feed, op_result, record, unique_name
 from officer_desk.server.redact import error_words, where_raised
 from officer_desk.server.upgrades import as_signed
 from officer_desk.sync import payloads
@@ -106,6 +106,7 @@ class Rec:
     deleted: bool = False
     # The signed changes behind the rights this record grants (see Merger._prove).
     proof: dict[str, Any] | None = None
+    facility_id: str | None = None  # the facility it belongs to (h0008)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -117,11 +118,19 @@ class Merger:
     """Applies the ops of one push inside the caller's transaction."""
 
     conn: Connection
-    device_id: str
-    unit_code: str
+    seat: places.Seat  # the device whose ops are being merged (act_for)
     now: datetime
     _cache: dict[tuple[str, str], Rec | None] = field(default_factory=dict)
-    _unit_ids: dict[str, str] = field(default_factory=dict)  # unit code -> the unit's id
+    # Places looked up or registered in this transaction: facility code -> id, and
+    # (facility id, unit code) -> unit id.
+    _sites: dict[str | None, str | None] = field(default_factory=dict)
+    _units: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    # Names unique within a facility claimed in this transaction: (facility, entity, value)
+    # -> record id (unique_name rows are written as ops apply; this spares a read).
+    _names: dict[tuple[str, str, str], str | None] = field(default_factory=dict)
+    # People an admin is transferring to another facility in the op being merged: id ->
+    # the receiving facility.
+    _moving: dict[str, str] = field(default_factory=dict)
     touched: dict[tuple[str, str], None] = field(default_factory=dict)  # ordered set
     # Batched: records and results are kept here and written with executemany by flush()
     # (in assign_seqs), with no savepoint per op; a clash in the database then fails the
@@ -142,10 +151,18 @@ class Merger:
 
     # --- reading ------------------------------------------------------------------------
 
-    def act_for(self, device_id: str, unit_code: str, now: datetime) -> None:
+    def act_for(self, seat: places.Seat, now: datetime) -> None:
         """The ops that follow come from this device (a group commit merges the pushes of
         several devices in one transaction, sharing what was read and merged so far)."""
-        self.device_id, self.unit_code, self.now = device_id, unit_code, now
+        self.seat, self.now = seat, now
+
+    @property
+    def device_id(self) -> str:
+        return self.seat.device_id
+
+    @property
+    def unit_code(self) -> str:
+        return self.seat.unit_code
 
     def prefetch(self, keys: list[tuple[str, str]]) -> None:
         by_entity: dict[str, list[str]] = {}
@@ -182,14 +199,35 @@ class Merger:
             out[key] = self._inserts[key]
         return list(out.values())
 
+    def facility_id(self) -> str | None:
+        """The id of the device's facility (known once its first workstation uploaded it)."""
+        if self.seat.facility_id is not None:
+            return self.seat.facility_id
+        code = self.seat.facility_code
+        if code not in self._sites:
+            if code is None:  # the hub's first facility, if it has one
+                try:
+                    code = places.facility_named(self.conn, None)
+                except places.PlaceError:
+                    code = None
+            found = places.ids_of(self.conn, code, self.unit_code)[0] if code else None
+            self._sites[self.seat.facility_code] = found
+        return self._sites[self.seat.facility_code]
+
     def unit_id(self) -> str | None:
-        """The hub id of the device's unit (known once a workstation uploaded it)."""
-        known = self._unit_ids.get(self.unit_code)
-        if known is None:
-            known = resolve_unit(self.conn, self.unit_code)
-            if known is not None:
-                self._unit_ids[self.unit_code] = known
-        return known
+        """The id of the device's unit (known once a workstation of it uploaded it), looked up
+        by the device's facility and unit code: never by a bare code hub-wide."""
+        if self.seat.unit_id is not None:
+            return self.seat.unit_id
+        facility = self.facility_id()
+        if facility is None:
+            return None
+        key = (facility, self.unit_code)
+        if key not in self._units:
+            self._units[key] = self.conn.execute(
+                _SELECT_PLACE, {"f": facility, "c": self.unit_code}
+            ).scalar()
+        return self._units[key]
 
     # --- applying -----------------------------------------------------------------------
 
@@ -200,12 +238,15 @@ class Merger:
         try:
             changed = self._merge(op)
             _check_storable(changed)
+            self._check_unique(changed[0])
         except Rejected as why:
+            self._moving.pop(op.entity_id, None)
             self._keep_records(why.records)
             for rec in why.resend:
                 self.touched[rec.key] = None
             return self._reject(op, why.reason)
         except WRONG_FORM as error:
+            self._moving.pop(op.entity_id, None)
             # A payload the merge could not make sense of (a value of the wrong type where
             # it reads one, a number that is no number): the op's fault.  Nothing was
             # written for it (the merge works on copies), so it is rejected like any other.
@@ -227,6 +268,7 @@ class Merger:
         if self.batched:
             self._adopt_key(op, main)
             self._log_account(op, main, prior_unit)
+            self._settle_place(main)
             if purge:
                 self._purge(main)
             for rec in changed:
@@ -234,7 +276,6 @@ class Merger:
                     self._keep_insert(rec)
                 else:
                     self._updates[rec.key] = rec
-                self._note_unit(rec)
             self._store_result(op, "applied", "", main.version)
             for rec in changed:
                 rec.new = False
@@ -247,6 +288,7 @@ class Merger:
                 self._write(rec)
             self._adopt_key(op, main)
             self._log_account(op, main, prior_unit)
+            self._settle_place(main)
             if purge:
                 self._purge(main)
             self._store_result(op, "applied", "", main.version)
@@ -254,6 +296,7 @@ class Merger:
         except UNSTORABLE as error:
             savepoint.rollback()
             self.keys = KeyRing(self.conn)  # what it read may have been rolled back
+            self._sites, self._units, self._names = {}, {}, {}
             for rec in changed:
                 self._cache.pop(rec.key, None)
             log.warning("op %s refused by the database: %s", op.op_id, error_words(error))
@@ -289,6 +332,83 @@ class Merger:
         _, public = permissions.key_halves(rec.data.get("account_key"))
         if public is not None:
             self.keys.adopt(rec.entity_id, public, op.hlc, self.now)
+
+    def _check_unique(self, rec: Rec) -> None:
+        """Unit codes, programme codes and user names are unique within their facility (two
+        facilities may each have a unit C, a programme WELD and a user kari)."""
+        moved = self._moving.get(rec.entity_id) if rec.entity == "inmate" else None
+        if moved is not None:
+            rec.facility_id = moved
+        spec = UNIQUE_FIELDS.get(rec.entity)
+        if spec is None or rec.facility_id is None:
+            return
+        value = rec.data.get(spec[0])
+        if not isinstance(value, str):
+            return
+        owner = self._name_owner(rec.facility_id, rec.entity, value)
+        if owner is not None and owner != rec.entity_id:
+            raise Rejected(
+                f"The {spec[1]} {value} is already used by another record of this facility; "
+                "choose another."
+            )
+
+    def _name_owner(self, facility: str, entity: str, value: str) -> str | None:
+        key = (facility, entity, value)
+        if key not in self._names:
+            self._names[key] = self.conn.execute(
+                _SELECT_NAME, {"f": facility, "e": entity, "v": value}
+            ).scalar()
+        return self._names[key]
+
+    def _settle_place(self, rec: Rec) -> None:
+        """What an applied change does beyond its records: the first upload of a facility or
+        unit registers the place (and binds the devices and codes that named it); a unique
+        name is claimed in its facility; a person transferred to another facility takes
+        their records along."""
+        if rec.entity == "facility" and self.facility_id() is None:
+            code = str(rec.data.get("code"))
+            places.register_facility(self.conn, rec.entity_id, code)
+            self._sites[self.seat.facility_code] = self._sites[code] = rec.entity_id
+        elif rec.entity == "unit" and self.unit_id() is None:
+            facility = self.facility_id()
+            assert facility is not None  # _check_scope: the facility is known first
+            places.register_unit(self.conn, rec.entity_id, facility, self.unit_code)
+            self._units[(facility, self.unit_code)] = rec.entity_id
+        spec = UNIQUE_FIELDS.get(rec.entity)
+        value = rec.data.get(spec[0]) if spec is not None else None
+        if (
+            isinstance(value, str)
+            and rec.facility_id is not None
+            and self._name_owner(rec.facility_id, rec.entity, value) != rec.entity_id
+        ):
+            ids = {"f": rec.facility_id, "e": rec.entity, "i": rec.entity_id}
+            self.conn.execute(_DELETE_NAMES_OF, ids)
+            self.conn.execute(_INSERT_NAME, ids | {"v": value})
+            for key, owner in self._names.items():
+                if owner == rec.entity_id and key[:2] == (rec.facility_id, rec.entity):
+                    self._names[key] = None
+            self._names[(rec.facility_id, rec.entity, value)] = rec.entity_id
+        moved = self._moving.pop(rec.entity_id, None) if rec.entity == "inmate" else None
+        if moved is not None:
+            self.conn.execute(_MOVE_PERSON, {"p": rec.entity_id, "f": moved})
+
+    def _check_transfer(self, op: p.Op, current: Rec, author: permissions.Author) -> None:
+        """A person moves to another facility only by an admin's signed change naming a
+        registered unit there: never by an accident of codes."""
+        target = op.payload.get("unit_id", current.scope_unit)
+        if target == current.scope_unit:
+            return
+        found = places.unit_place(self.conn, str(target)) if storable_id(target) else None
+        if found is None:
+            raise Rejected(
+                "This person is moved to a unit the hub does not know. A workstation of that "
+                "unit must be enrolled with the hub first."
+            )
+        if current.facility_id is None or found[0] == current.facility_id:
+            return
+        if author.role != permissions.ADMIN or not author.active:
+            raise Rejected(CROSS_FACILITY)
+        self._moving[op.entity_id] = found[0]
 
     def _prove(self, op: p.Op, rec: Rec) -> None:
         """Keep with a rights-granting record the signed changes that set its rights fields'
@@ -367,26 +487,17 @@ class Merger:
         }
         self.conn.execute(_INSERT_RESULT, result)
 
-    def flush(self, seqs: dict[tuple[str, str], int] | None = None) -> None:
-        """Write what a batched merge kept back (nothing to do unbatched), with the records'
-        sequence numbers when ``seqs`` has them."""
-        seqs = seqs or {}
+    def flush(self) -> None:
+        """Write what a batched merge kept back (nothing to do unbatched)."""
         if self._inserts:
             _INSERT_RECORDS.run(
                 self.conn,
-                [
-                    (r.entity, r.entity_id, seqs.get(r.key, 0), *_columns(r).values())
-                    for r in self._inserts.values()
-                ],
+                [(r.entity, r.entity_id, *_columns(r).values()) for r in self._inserts.values()],
             )
         if self._updates:
-            # Records without a new sequence number keep theirs (COALESCE).
             self.conn.execute(
                 _UPDATE_RECORD,
-                [
-                    {"e": r.entity, "i": r.entity_id, "s": seqs.get(r.key), **_columns(r)}
-                    for r in self._updates.values()
-                ],
+                [{"e": r.entity, "i": r.entity_id, **_columns(r)} for r in self._updates.values()],
             )
         if self._results:
             _INSERT_RESULTS.run(self.conn, self._results)
@@ -413,6 +524,8 @@ class Merger:
         current = self.load(op.entity, op.entity_id)
         self._check_scope(op, current)
         self._permit(op, current, author)
+        if op.entity == "inmate" and current is not None:
+            self._check_transfer(op, current, author)
         if op.entity in p.LOG_ENTITIES:
             changed = self._merge_log(op, current)
         else:
@@ -604,7 +717,20 @@ class Merger:
             data=content,
             meta=meta,
             new=True,
+            facility_id=self._facility_of(op.entity, op.entity_id, inmate_id, content),
         )
+
+    def _facility_of(
+        self, entity: str, entity_id: str, inmate_id: str | None, content: dict[str, Any]
+    ) -> str | None:
+        """The facility a new record belongs to: its person's, else the device's."""
+        if entity == "facility":
+            return self.facility_id() or entity_id
+        if inmate_id is not None and entity != "inmate":
+            person = self.load("inmate", inmate_id)
+            if person is not None and person.facility_id is not None:
+                return person.facility_id
+        return self.facility_id()
 
     def _placement(
         self, entity: str, entity_id: str, content: dict[str, Any]
@@ -636,9 +762,13 @@ class Merger:
 
     def _check_scope(self, op: p.Op, current: Rec | None) -> None:
         outside = "This workstation's unit does not hold this record."
+        if op.entity == "facility":
+            self._check_facility(op, current)
+            return
         if op.entity == "unit":
-            code = (current.data if current else op.payload).get("code")
-            if code != self.unit_code:
+            data = current.data if current else op.payload
+            code = data.get("code")
+            if code != self.unit_code or not self._is_own_facility(data.get("facility_id")):
                 raise Rejected(outside)
             known = self.unit_id()
             if current is None and known is not None and known != op.entity_id:
@@ -646,6 +776,8 @@ class Merger:
                     f"Unit {code} is already on the hub as another record: this workstation was "
                     "set up on its own. Enrol an empty workstation, or ask facility IT."
                 )
+            if current is not None and known != op.entity_id:
+                raise Rejected(outside)
             return
         if op.entity in ("officer", "handover"):
             unit = current.scope_unit if current else op.payload.get("unit_id")
@@ -663,7 +795,12 @@ class Merger:
             if inmate_id is None and scope not in (None, self.unit_id()):
                 raise Rejected(outside)  # a unit-wide part of another unit's handover
         if inmate_id is None:
-            return  # facility and catalogue records are shared by every unit
+            # Facility and catalogue records are shared by the facility's units, never
+            # beyond it.
+            facility = self.facility_id()
+            if facility is None or (current is not None and current.facility_id != facility):
+                raise Rejected("This workstation's facility does not hold this record.")
+            return
         person = self.load("inmate", inmate_id)
         if person is None:
             raise Rejected("This entry is about a person the hub does not know.")
@@ -674,11 +811,50 @@ class Merger:
         if unit is None or unit not in (person.scope_unit, person.prev_unit):
             raise Rejected(outside)
 
+    def _is_own_facility(self, facility_id: Any) -> bool:
+        """Whether a unit's ``facility_id`` names the device's facility (or another record
+        of it, see _check_facility)."""
+        known = self.facility_id()
+        if known is None or not storable_id(facility_id):
+            return False
+        if facility_id == known:
+            return True
+        other = self.load("facility", facility_id)
+        return other is not None and other.facility_id == known
+
+    def _check_facility(self, op: p.Op, current: Rec | None) -> None:
+        """A device writes only its own facility's record; its first upload registers it."""
+        known = self.facility_id()
+        code = (current.data if current else op.payload).get("code")
+        if known is not None:
+            if op.entity_id == known:
+                return
+            if current is None and code == places.facility_code_of(self.conn, known):
+                # Another record of this facility, made by a unit set up on its own before
+                # it enrolled: kept as the facility's (its units name it).
+                return
+            if current is None or current.facility_id != known:
+                raise Rejected("This workstation's facility does not hold this record.")
+            return
+        claimed = self.seat.facility_code
+        if current is not None or (claimed is not None and code != claimed):
+            raise Rejected(
+                f"This workstation was enrolled for facility {claimed or 'of this hub'}, "
+                f"not {code}. Ask facility IT for an enrolment code of the right facility."
+            )
+        taken = places.ids_of(self.conn, str(code), "")[0]
+        if taken is not None or places.facility_code_of(self.conn, op.entity_id) is not None:
+            raise Rejected(
+                f"Facility {code} is already on the hub as another record: this workstation "
+                "was set up on its own. Enrol an empty workstation, or ask facility IT."
+            )
+
     def _purge(self, rec: Rec) -> None:
         """The person's records are removed under the retention rule: every record about them
         goes (the ones merged earlier in this transaction too), their own stays as a
         tombstone with no details; workstations drop theirs when the tombstone reaches them."""
         person = rec.entity_id
+        self.conn.execute(_DELETE_FEED_OF_PERSON, {"p": person})
         self.conn.execute(_DELETE_OF_PERSON, {"p": person})
         for pending in (self._inserts, self._updates, self._cache):
             for key in [k for k, r in pending.items() if _about(r, person)]:
@@ -728,7 +904,11 @@ class Merger:
             signer = str(claimed)
         officer = self.load("officer", signer)
         if officer is None:
-            if key is not None and key.root_unit_code == self.unit_code:
+            if (
+                key is not None
+                and key.root_unit_code == self.unit_code
+                and key.root_facility_code in (None, self._facility_code(op))
+            ):
                 return permissions.Author(str(signer), permissions.ADMIN, self._device_unit(op))
             raise Rejected("The person who signed this change has no account on the hub.")
         data = officer.data
@@ -740,6 +920,19 @@ class Merger:
         if unit != self._device_unit(op):
             raise Rejected("The person who signed this change is not of this workstation's unit.")
         return permissions.Author(str(signer), str(data.get("role")), unit, active)
+
+    def _facility_code(self, op: p.Op) -> str | None:
+        """The code of the device's facility: the one its enrolment code named, else the
+        hub's first (registered, or being registered by this very change)."""
+        code = self.seat.facility_code
+        if code is None:
+            try:
+                code = places.facility_named(self.conn, None)
+            except places.PlaceError:
+                return None
+            if code is None and op.entity == "facility":
+                code = op.payload.get("code")
+        return code
 
     def _device_unit(self, op: p.Op) -> str | None:
         known = self.unit_id()
@@ -853,6 +1046,7 @@ class Merger:
             data=data,
             meta={},
             new=True,
+            facility_id=rec.facility_id,
         )
 
     # --- writing ------------------------------------------------------------------------
@@ -864,34 +1058,60 @@ class Merger:
         if rec.new:
             self.conn.execute(
                 _INSERT_RECORD,
-                {"entity": rec.entity, "entity_id": rec.entity_id, "seq": 0, **values},
+                {"entity": rec.entity, "entity_id": rec.entity_id, **values},
             )
         else:
-            self.conn.execute(
-                _UPDATE_RECORD, {"e": rec.entity, "i": rec.entity_id, "s": None, **values}
-            )
-        self._note_unit(rec)
-
-    def _note_unit(self, rec: Rec) -> None:
-        if rec.entity == "unit" and rec.data.get("code") is not None:
-            self._unit_ids[str(rec.data["code"])] = rec.entity_id
+            self.conn.execute(_UPDATE_RECORD, {"e": rec.entity, "i": rec.entity_id, **values})
 
     def assign_seqs(self) -> None:
-        """Give every record this transaction touched the next sequence numbers, in order
-        (batched: written with the records; unbatched: the written records are renumbered)."""
+        """Write what is kept back, then give every record this transaction touched a feed
+        row in each scope it is pulled in, numbered after the scope's last in the order they
+        were touched; its earlier feed rows go (a record changed again moves to the end).
+
+        The numbers come from ``scope_seq`` in this transaction: the row of a scope stays
+        locked until the commit, so a second writer in the same scope waits for this one to
+        commit before it takes the next number (numbers commit in order), while writers in
+        other scopes never wait.  Scopes are taken in sorted order (no deadlock)."""
         keys = list(self.touched)
-        if not keys:
-            self.flush()
-            return
-        top = self.conn.execute(_BUMP_SEQ, {"n": len(keys)}).scalar_one()
-        first = top - len(keys) + 1
-        seqs = {key: first + n for n, key in enumerate(keys)}
-        pending = self._inserts.keys() | self._updates.keys()
-        self.flush(seqs)
-        rest = [{"e": e, "i": i, "s": seqs[(e, i)]} for (e, i) in keys if (e, i) not in pending]
-        if rest:
-            self.conn.execute(_SET_SEQ, rest)
+        fresh = set(self._inserts)  # new in this batched transaction: no feed rows yet
+        self.flush()
         self.touched = {}
+        by_scope: dict[str, list[tuple[str, str]]] = {}
+        old: dict[str, list[str]] = {}
+        for key in keys:
+            rec = self.load(*key)
+            if rec is None:
+                continue  # removed since (a purge)
+            for scope in self.feed_scopes(rec):
+                by_scope.setdefault(scope, []).append(key)
+            if key not in fresh:
+                old.setdefault(key[0], []).append(key[1])
+        for entity, ids in old.items():
+            _DELETE_FEED.run(self.conn, ids, entity)
+        rows: list[tuple[Any, ...]] = []
+        for scope in sorted(by_scope):
+            items = by_scope[scope]
+            top = self.conn.execute(_BUMP_SCOPE, {"s": scope, "n": len(items)}).scalar_one()
+            first = top - len(items) + 1
+            rows += [(scope, first + n, e, i) for n, (e, i) in enumerate(items)]
+        _INSERT_FEED.run(self.conn, rows)
+
+    def feed_scopes(self, rec: Rec) -> list[str]:
+        """The scopes a record is pulled in: a unit's own records (its unit, officers,
+        handovers, people) in that unit, and a person's record also in the unit they left
+        (whose workstations learn they left); what is about a person in the person's unit;
+        the facility and its catalogue in the facility's scope (its id)."""
+        if rec.entity == "facility":
+            return [rec.facility_id or rec.entity_id]
+        if rec.scope_unit is not None:
+            if rec.entity == "inmate" and rec.prev_unit not in (None, rec.scope_unit):
+                return [rec.scope_unit, str(rec.prev_unit)]
+            return [rec.scope_unit]
+        if rec.inmate_id is not None:
+            person = self.load("inmate", rec.inmate_id)
+            if person is not None and person.scope_unit is not None:
+                return [person.scope_unit]
+        return [rec.facility_id] if rec.facility_id is not None else []
 
 
 # The columns of a record that _columns() gives, in its order.
@@ -899,6 +1119,7 @@ _COLUMN_NAMES = (
     "inmate_id",
     "scope_unit",
     "prev_unit",
+    "facility_id",
     "rank",
     "version",
     "deleted",
@@ -915,7 +1136,40 @@ _SELECT_RECORD = sa.select(record).where(_THIS_RECORD)
 _SELECT_OF_PERSON = sa.select(record).where(
     record.c.entity == sa.bindparam("e"), record.c.inmate_id == sa.bindparam("p")
 )
-_SELECT_UNITS = sa.select(record.c.entity_id, record.c.data).where(record.c.entity == "unit")
+_SELECT_PLACE = sa.select(places.place.c.unit_id).where(
+    places.place.c.facility_id == sa.bindparam("f"), places.place.c.code == sa.bindparam("c")
+)
+_SELECT_NAME = sa.select(unique_name.c.entity_id).where(
+    unique_name.c.facility_id == sa.bindparam("f"),
+    unique_name.c.entity == sa.bindparam("e"),
+    unique_name.c.value == sa.bindparam("v"),
+)
+_DELETE_NAMES_OF = unique_name.delete().where(
+    unique_name.c.facility_id == sa.bindparam("f"),
+    unique_name.c.entity == sa.bindparam("e"),
+    unique_name.c.entity_id == sa.bindparam("i"),
+)
+_INSERT_NAME = unique_name.insert().values(
+    facility_id=sa.bindparam("f"),
+    entity=sa.bindparam("e"),
+    value=sa.bindparam("v"),
+    entity_id=sa.bindparam("i"),
+)
+# What must be unique within a facility: entity -> (field, its name in a refusal).
+UNIQUE_FIELDS = {
+    "unit": ("code", "unit code"),
+    "programme": ("code", "programme code"),
+    "officer": ("username", "user name"),
+}
+CROSS_FACILITY = (
+    "This person would move to a unit of another facility. That is a transfer between "
+    "facilities, which only an admin can make (signed by them); nothing was changed."
+)
+_MOVE_PERSON = (
+    record.update()
+    .where(record.c.inmate_id == sa.bindparam("p"), record.c.entity != "inmate")
+    .values(facility_id=sa.bindparam("f"))
+)
 _INSERT_RECORD = record.insert()  # op by op (unbatched)
 _INSERT_RESULT = op_result.insert()
 _INSERT_ACCOUNT_LOG = account_log.insert()
@@ -927,23 +1181,25 @@ PURGED = (
     "stored about them."
 )
 _UPDATE_RECORD = (
-    record.update()
-    .where(_THIS_RECORD)
-    .values(
-        {name: sa.bindparam(name) for name in _COLUMN_NAMES}
-        | {"seq": sa.func.coalesce(sa.bindparam("s", type_=sa.BigInteger), record.c.seq)}
+    record.update().where(_THIS_RECORD).values({n: sa.bindparam(n) for n in _COLUMN_NAMES})
+)
+# A scope's next numbers (its row made on first use); the same SQL on SQLite and PostgreSQL.
+_BUMP_SCOPE = sa.text(
+    "INSERT INTO scope_seq (scope, last) VALUES (:s, :n) ON CONFLICT (scope) "
+    "DO UPDATE SET last = scope_seq.last + excluded.last RETURNING last"
+)
+_INSERT_FEED = BulkInsert(feed, ["scope", "seq", "entity", "entity_id"])
+_DELETE_FEED = DeleteByIds(feed, "entity_id", equal=["entity"])
+_DELETE_FEED_OF_PERSON = feed.delete().where(
+    sa.tuple_(feed.c.entity, feed.c.entity_id).in_(
+        sa.select(record.c.entity, record.c.entity_id).where(
+            record.c.inmate_id == sa.bindparam("p"), record.c.entity != "inmate"
+        )
     )
 )
-_SET_SEQ = record.update().where(_THIS_RECORD).values(seq=sa.bindparam("s"))
-_BUMP_SEQ = (
-    hub_state.update()
-    .where(hub_state.c.id == 1)
-    .values(last_seq=hub_state.c.last_seq + sa.bindparam("n", type_=sa.BigInteger))
-    .returning(hub_state.c.last_seq)
-)
 
 
-_INSERT_RECORDS = BulkInsert(record, ["entity", "entity_id", "seq", *_COLUMN_NAMES])
+_INSERT_RECORDS = BulkInsert(record, ["entity", "entity_id", *_COLUMN_NAMES])
 _INSERT_RESULTS = BulkInsert(op_result, ["op_id", "device_id", "status", "reason", "version", "at"])
 _RECORDS_BY_ID = SelectByIds(record, "entity_id", equal=["entity"])
 
@@ -960,6 +1216,7 @@ def _columns(rec: Rec) -> dict[str, Any]:
         "inmate_id": rec.inmate_id,
         "scope_unit": rec.scope_unit,
         "prev_unit": rec.prev_unit,
+        "facility_id": rec.facility_id,
         "rank": p.RANK.get(rec.entity, 99),
         "version": rec.version,
         "deleted": rec.deleted,
@@ -967,6 +1224,17 @@ def _columns(rec: Rec) -> dict[str, Any]:
         "meta": _META_JSON(rec.meta),
         "proof": None if rec.proof is None else _PROOF_JSON(rec.proof),
     }
+
+
+def to_feed_end(conn: Connection, keys: list[tuple[str, str]]) -> None:
+    """Put records written outside a push (a benchmark's bulk load, a test planting a
+    record) at the end of the feeds they are pulled in, as a push does."""
+    from datetime import UTC
+
+    merger = Merger(conn, places.Seat("hub", "", None, None, None), datetime.now(UTC))
+    merger.prefetch(keys)
+    merger.touched = dict.fromkeys(keys)
+    merger.assign_seqs()
 
 
 def storable_id(value: Any) -> bool:
@@ -983,25 +1251,6 @@ def _check_storable(changed: list[Rec]) -> None:
                     "This change names a person or unit by an id the hub cannot hold "
                     "(at most 64 characters, no NUL)."
                 )
-
-
-def resolve_unit(conn: Connection, unit_code: str) -> str | None:
-    rows = conn.execute(_SELECT_UNITS).all()
-    for row in rows:
-        if json.loads(row.data).get("code") == unit_code:
-            return str(row.entity_id)
-    return None
-
-
-def units_by_code(conn: Connection) -> dict[str, str]:
-    """Every unit's id by its code, the one ``resolve_unit`` finds for it, in one read (for
-    /metrics, which labels each unit's lag by its id)."""
-    found: dict[str, str] = {}
-    for row in conn.execute(_SELECT_UNITS):
-        code = json.loads(row.data).get("code")
-        if isinstance(code, str):
-            found.setdefault(code, str(row.entity_id))
-    return found
 
 
 def _content(payload: dict[str, Any]) -> dict[str, Any]:
@@ -1025,6 +1274,7 @@ def _rec(row: Any) -> Rec:
         meta=json.loads(row.meta),
         deleted=bool(row.deleted),
         proof=json.loads(row.proof) if row.proof else None,
+        facility_id=row.facility_id,
     )
 
 

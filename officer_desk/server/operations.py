@@ -33,7 +33,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from officer_desk.domain import moments
 from officer_desk.server import db
-from officer_desk.server.merge import units_by_code
 from officer_desk.server.redact import error_words, where_raised
 from officer_desk.sync import protocol as p
 
@@ -263,14 +262,12 @@ class _UnitLag:
         oldest = sa.func.min(sa.func.coalesce(dev.c.pulled_at, dev.c.enrolled_at))
         with self.engine.connect() as conn:
             rows = conn.execute(
-                sa.select(dev.c.unit_code, oldest)
-                .where(dev.c.revoked_at.is_(None))
-                .group_by(dev.c.unit_code)
+                sa.select(dev.c.unit_id, oldest)
+                .where(dev.c.revoked_at.is_(None), dev.c.unit_id.is_not(None))
+                .group_by(dev.c.unit_id)
             ).all()
-            units = units_by_code(conn)
-            for code, since in rows:
-                unit = units.get(code)
-                if unit is not None and since is not None:
+            for unit, since in rows:
+                if since is not None:
                     seconds = (now - _aware(since)).total_seconds()
                     gauge.add_metric([unit], max(0.0, seconds))
         yield gauge

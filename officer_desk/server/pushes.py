@@ -39,6 +39,7 @@ from officer_desk.domain import signing
 from officer_desk.server.bulk import SelectByIds
 from officer_desk.server.db import device, op_result
 from officer_desk.server.merge import PARENT, UNSTORABLE, Merger, op_bytes
+from officer_desk.server.places import Seat
 from officer_desk.server.redact import error_words, where_raised
 from officer_desk.sync import payloads
 from officer_desk.sync import protocol as p
@@ -83,14 +84,15 @@ class PushJob:
 class PushWriter:
     """The process's single writer of pushes (group commit); ``writing`` opens the write
     transaction (the hub's write lock, ``BEGIN IMMEDIATE`` on SQLite) and ``lock`` is run first
-    inside it (PostgreSQL's advisory lock); ``refusal`` says why a device row (or None) may
+    inside it with the scopes the group writes in (PostgreSQL's advisory lock per unit or
+    facility, see :func:`lock_scopes`); ``refusal`` says why a device row (or None) may
     not push, checked in that transaction for every push (a device revoked since the request
     came in is refused)."""
 
     def __init__(
         self,
         writing: Writing,
-        lock: Callable[[Connection], None],
+        lock: Callable[[Connection, set[str]], None],
         refusal: Callable[[Any], Exception | None],
         *,
         verify: bool = True,
@@ -233,41 +235,74 @@ class PushWriter:
 
     def _transaction(self, group: list[PushJob]) -> None:
         with self._writing() as conn:
-            self._lock(conn)
-            rows = {r.id: r for r in _DEVICES_BY_ID.rows(conn, [j.device["id"] for j in group])}
+            ids = [j.device["id"] for j in group]
+            locked: set[str] = set()
+            while True:
+                # Lock the scopes the group writes in, then read its devices again: a device
+                # bound to its unit meanwhile (a registration) needs its unit's lock too.
+                rows = {r.id: r for r in _DEVICES_BY_ID.rows(conn, ids)}
+                wanted = lock_scopes(group, rows)
+                if wanted <= locked:
+                    break
+                self._lock(conn, wanted - locked)
+                locked |= wanted
             for job in group:
                 job.error = self._refusal(rows.get(job.device["id"]))
             allowed = [job for job in group if job.error is None]
-            last = {r.id: r.last_hlc for r in rows.values()}
-            results = apply_pushes(conn, allowed, last, verify=self.verify) if allowed else []
+            results = apply_pushes(conn, allowed, rows, verify=self.verify) if allowed else []
         for job, ops in zip(allowed, results, strict=True):
             job.result = p.PushResponse(results=ops)
+
+
+# Kinds of record whose rules span the facility (its registry, catalogue and unique names):
+# a group with one of them also takes its facility's lock.
+FACILITY_WIDE = frozenset({"facility", "unit", "officer", "programme", "programme_milestone"})
+# The lock taken while a device not bound to its unit yet may register its place.
+REGISTERING = ""
+
+
+def lock_scopes(group: list[PushJob], rows: dict[str, Any]) -> set[str]:
+    """The scopes a group writes in, each locked (PostgreSQL) before it merges anything: the
+    unit of each device, and its facility when an op is of a kind whose rules span the
+    facility.  A record written in a scope belongs to it, so merges in one scope never
+    interleave; other units and facilities are not waited for."""
+    wanted: set[str] = set()
+    for job in group:
+        row = rows.get(job.device["id"])
+        if row is None:
+            continue
+        wanted.add(row.unit_id or REGISTERING)
+        if any(op.entity in FACILITY_WIDE for op in job.body.ops):
+            wanted.add(row.facility_id or REGISTERING)
+    return wanted
 
 
 def apply_pushes(
     conn: Connection,
     group: list[PushJob],
-    last_hlc: dict[str, str | None] | None = None,
+    devices: dict[str, Any] | None = None,
     *,
     verify: bool = True,
 ) -> list[list[p.OpResult]]:
     """Merge the pushes of ``group`` in order inside the caller's transaction; the results of
-    each push's ops.  ``last_hlc``: each device's ``device.last_hlc`` as read in this
-    transaction (read here when not given)."""
-    if last_hlc is None:
-        rows = _DEVICES_BY_ID.rows(conn, [job.device["id"] for job in group])
-        last_hlc = {r.id: r.last_hlc for r in rows}
-    last = dict(last_hlc)
+    each push's ops.  ``devices``: each device's row as read in this transaction (its seat
+    and ``last_hlc``; read here when not given)."""
+    if devices is None:
+        devices = {r.id: r for r in _DEVICES_BY_ID.rows(conn, [j.device["id"] for j in group])}
+    last = {r.id: r.last_hlc for r in devices.values()}
     all_ops = [op for job in group for op in job.body.ops]
     stored = _stored_results(conn, [op.op_id for op in all_ops])
     batched = all(job.batched for job in group)
-    merger = Merger(conn, "", "", group[0].now, batched=batched, verify=verify)
+    seats = {device_id: Seat.of(row) for device_id, row in devices.items()}
+    merger = Merger(
+        conn, seats[group[0].device["id"]], group[0].now, batched=batched, verify=verify
+    )
     merger.prefetch(_keys_read(all_ops))
     out = []
     resent: list[dict[str, Any]] = []  # results answered again: kept as the latest push's
     for job in group:
         dev = job.device
-        merger.act_for(dev["id"], dev["unit_code"], job.now)
+        merger.act_for(seats[dev["id"]], job.now)
         merger.checked = job.checked
         results = []
         for op in job.body.ops:
@@ -311,9 +346,9 @@ def apply_pushes(
     seen = {job.device["id"]: job for job in group}  # the last push of each device tells
     conn.execute(
         _DEVICE_SYNCED,
-        [
+        [  # in id order, as PulledAt writes device rows: two writers never wait in a cycle
             {"d": device_id, "at": job.now, "w": job.body.waiting, "h": last.get(device_id)}
-            for device_id, job in seen.items()
+            for device_id, job in sorted(seen.items())
         ],
     )
     return out
@@ -356,7 +391,19 @@ def _could_be_id(value: Any) -> TypeGuard[str]:
     return value.__class__ is str and len(value) <= payloads.MAX_ID and "\x00" not in value
 
 
-_DEVICES_BY_ID = SelectByIds(device, "id", columns=["id", "revoked_at", "last_hlc"])
+_DEVICES_BY_ID = SelectByIds(
+    device,
+    "id",
+    columns=[
+        "id",
+        "revoked_at",
+        "last_hlc",
+        "unit_code",
+        "facility_code",
+        "unit_id",
+        "facility_id",
+    ],
+)
 _RESULTS_BY_ID = SelectByIds(
     op_result, "op_id", columns=["op_id", "device_id", "status", "reason", "version"]
 )

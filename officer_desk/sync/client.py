@@ -288,13 +288,37 @@ class SyncClient:
             return fetch_raw(path, token=token, params=params)
         return transport.send("GET", path, token=token, params=params)
 
-    def _fetch_page(self, since: int, token: str) -> tuple[int, Any]:
-        return self._fetch("/sync/pull", {"since": since, "limit": self.page_size}, token)
+    def _fetch_page(self, cursor: str, token: str) -> tuple[int, Any]:
+        """The page after a stored cursor: the hub's map of scopes, or a number stored before
+        per-scope feeds, which the hub translates (sent once, with an empty map)."""
+        params: dict[str, Any] = {"cursor": cursor, "limit": self.page_size}
+        if cursor.isdigit():
+            params |= {"cursor": "", "since": int(cursor)}  # "0": nothing yet
+        return self._fetch("/sync/pull", params, token)
 
-    def _page(self, fetched: tuple[int, Any], since: int) -> tuple[list[Incoming], bool]:
-        changes, more = pulled.incoming(_body(fetched), "changes", "more")
-        # Never trust a page to move the cursor past what it actually carried.
-        return sorted((c for c in changes if c.seq > since), key=lambda c: c.seq), more
+    def _page(self, fetched: tuple[int, Any], cursor: str) -> tuple[list[Incoming], bool, str]:
+        """A page's records not held yet, whether more follow, and the cursor after it.  Never
+        trust a page to move the cursor past what it actually carried: a scope's position
+        is its last record on the page (the hub's map is taken whole only once, to translate
+        a cursor stored before per-scope feeds)."""
+        data = _body(fetched)
+        legacy = cursor.isdigit()
+        sent = {} if legacy else p.parse_cursor(cursor)
+        try:
+            given = p.parse_cursor(p.format_cursor(data["cursor"]))
+            fresh = [c for c in data["changes"] if c["seq"] > sent.get(c.get("scope"), 0)]
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise HubRefused("The hub's answer is not understood ({error}).", error=error) from None
+        after, carried = dict(sent), dict[str, int]()
+        if legacy and int(cursor) > 0:  # an old cursor: the map the hub translated it to
+            after |= given
+        for change in fresh:
+            scope = change.get("scope")
+            if scope in given:
+                carried[scope] = max(change["seq"], carried.get(scope, sent.get(scope, 0)))
+        after |= carried
+        changes, more = pulled.incoming(data | {"changes": fresh}, "changes", "more")
+        return changes, more, p.format_cursor(after)
 
     # --- enrolment ----------------------------------------------------------------------
 
@@ -413,7 +437,7 @@ class SyncClient:
         except BaseException:
             db.execute("ROLLBACK")
             raise
-        report.cursor = int(self._setting(K_CURSOR) or 0)
+        report.cursor = p.cursor_position(self._setting(K_CURSOR))
         report.problems = self.put_aside - put_aside
         report.seconds = time.perf_counter() - started
         return report
@@ -665,7 +689,7 @@ class SyncClient:
         the cursor it was asked for."""
         from concurrent.futures import Future, ThreadPoolExecutor
 
-        first = int(self._setting(K_CURSOR) or 0) == 0
+        first = p.cursor_position(self._setting(K_CURSOR)) == 0
         entering: set[str] = set()
         token = self._setting(K_TOKEN)
         if token is None:
@@ -680,18 +704,24 @@ class SyncClient:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            since = int(self._setting(K_CURSOR) or 0)
+            since = self._setting(K_CURSOR) or ""
             coming: Future[Any] | None = fetcher.submit(self._fetch_page, since, token)
             while coming is not None:
                 self._inflight = coming
-                changes, more = self._page(coming.result(), since)
+                changes, more, after = self._page(coming.result(), since)
                 coming = None
                 if not changes:
+                    if since.isdigit() and int(since) > 0:
+                        # An old cursor, translated: kept, and the pull goes on from it.
+                        self._keep_cursor(after)
+                        since = after
+                        coming = fetcher.submit(self._fetch_page, since, token)
+                        continue
                     break
-                since = changes[-1].seq
+                since = after
                 if more and self.prefetch:
                     coming = self._inflight = fetcher.submit(self._fetch_page, since, token)
-                self._pull_page(changes, first, entering, report)
+                self._pull_page(changes, first, entering, report, since)
                 if more and not self.prefetch:
                     coming = fetcher.submit(self._fetch_page, since, token)
         finally:
@@ -703,10 +733,24 @@ class SyncClient:
             self.snapshot(inmate_id)
             report.snapshots += 1
 
+    def _keep_cursor(self, cursor: str) -> None:
+        db = self._begin()
+        try:
+            self._put(db, K_CURSOR, cursor)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
     def _pull_page(
-        self, changes: list[Incoming], first: bool, entering: set[str], report: SyncReport
+        self,
+        changes: list[Incoming],
+        first: bool,
+        entering: set[str],
+        report: SyncReport,
+        cursor: str,
     ) -> None:
-        entered, _, skipped = self._apply(changes, cursor=changes[-1].seq, what="pull")
+        entered, _, skipped = self._apply(changes, cursor=cursor, what="pull")
         if any(change.entity == "officer" for change in changes):
             # Slots for the unit's officers, so they can sign in here offline.
             _account_keys().refresh_slots(self.store)
@@ -742,7 +786,7 @@ class SyncClient:
     # --- applying pulled records ----------------------------------------------------------
 
     def _apply(
-        self, changes: list[Incoming], *, cursor: int | None, what: str
+        self, changes: list[Incoming], *, cursor: str | None, what: str
     ) -> tuple[set[str], set[str], int]:
         """Apply one page in one transaction (with the cursor and one audit entry).
         Returns (people new to this store, people who left the unit, records not stored).

@@ -7,6 +7,8 @@ with a 4xx that says what is wrong.  See docs/ARCHITECTURE.md, "Sync".
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import datetime, timedelta
 from typing import Annotated, Any, Literal
 
@@ -242,9 +244,11 @@ class PushResponse(Message):
 
 
 class Change(Message):
-    """A record's merged state after hub sequence ``seq`` (full record, or a deletion)."""
+    """A record's merged state at sequence ``seq`` of feed ``scope`` (full record, or a
+    deletion); a snapshot's changes have no scope."""
 
     seq: int
+    scope: str | None = None
     entity: Entity
     entity_id: str
     inmate_id: str | None
@@ -263,8 +267,47 @@ PROOF_BY_HUB = "hub"
 
 class PullResponse(Message):
     changes: list[Change]
-    next_since: int  # pass back as ``since``; never smaller than the one sent
+    # The cursor to pass back: each of the workstation's scopes (its unit, its facility) ->
+    # the last sequence number of that scope's feed it has (format_cursor for the query).
+    cursor: dict[str, int]
+    next_since: int  # always 0: the scalar cursor of hubs before per-scope feeds
     more: bool
+
+
+# The pull cursor (GET /sync/pull?cursor=...): {scope id: sequence number}, as compact JSON.
+# A workstation holds one or two scopes; a cursor of more, or longer, is refused.
+MAX_CURSOR_SCOPES = 16
+MAX_CURSOR_CHARS = 2000
+
+
+def format_cursor(cursor: dict[str, int]) -> str:
+    return json.dumps(cursor, sort_keys=True, separators=(",", ":"))
+
+
+def parse_cursor(text: str) -> dict[str, int]:
+    """A cursor as ``format_cursor`` wrote it (or "" for none); ValueError for anything
+    else: not an object of at most MAX_CURSOR_SCOPES ids to 64-bit sequence numbers."""
+    if not text:
+        return {}
+    value = json.loads(text)
+    if not isinstance(value, dict) or len(value) > MAX_CURSOR_SCOPES:
+        raise ValueError("a cursor is an object of a few scopes")
+    for scope, seq in value.items():
+        if len(scope) > MAX_ID or not re.fullmatch(ID_PATTERN, scope):
+            raise ValueError("a cursor's scope is an id")
+        if type(seq) is not int or not 0 <= seq <= INT64_MAX:
+            raise ValueError("a cursor's position is a sequence number")
+    return value
+
+
+def cursor_position(text: str | None) -> int:
+    """How far a stored cursor is, as one number that grows with every change pulled: the
+    sum of its scopes' positions (a cursor stored before per-scope feeds is its number)."""
+    if not text:
+        return 0
+    if text.isdigit():
+        return int(text)
+    return sum(parse_cursor(text).values())
 
 
 class SnapshotResponse(Message):

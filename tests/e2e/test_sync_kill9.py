@@ -31,6 +31,7 @@ from officer_desk.server import db as hub_db
 from officer_desk.store.database import open_store
 from officer_desk.sync.client import K_CURSOR, K_URL, SyncClient
 from officer_desk.sync.crashpoints import ENV
+from officer_desk.sync.protocol import cursor_position
 
 pytestmark = pytest.mark.slow
 
@@ -82,7 +83,7 @@ class Desk:
     def cursor(self) -> int:
         client = self.client()
         try:
-            return int(client._setting(K_CURSOR) or 0)
+            return cursor_position(client._setting(K_CURSOR))
         finally:
             client.close()
             client.store.close()

@@ -165,7 +165,7 @@ class Steering:
     """Points a valid request at what the hub holds, three times in four, keeping the rest
     of the generated content: a push's changes at real people and records (with a
     supervisor as author now and then) in the hub's schema version, hello's clock and
-    version right, a snapshot or verify at a real person."""
+    version right, a pull with a cursor, a snapshot or verify at a real person."""
 
     def __init__(self, info: dict[str, Any], held: list[tuple[str, str]]) -> None:
         self.people: list[str] = info["inmates"]
@@ -174,6 +174,7 @@ class Steering:
         self.held = held
         self.by_path: dict[str, Callable[[Any, random.Random], None]] = {
             "/sync/push": self.push,
+            "/sync/pull": self.pull,
             "/sync/hello": self.hello,
             "/sync/snapshot": self.snapshot,
             "/sync/verify": self.verify,
@@ -209,6 +210,10 @@ class Steering:
     def hello(self, case: Any, _rnd: random.Random) -> None:
         case.body["client_time"] = utc_now().isoformat()
         case.body["schema_version"] = 1
+
+    def pull(self, case: Any, rnd: random.Random) -> None:
+        # A cursor as a workstation sends it (a random one is nearly always malformed).
+        case.query = {**(case.query or {}), "cursor": rnd.choice(["", "{}"])}
 
     def snapshot(self, case: Any, rnd: random.Random) -> None:
         case.query["inmate"] = rnd.choice(self.people)

@@ -79,11 +79,14 @@ def statuses(done: PushJob) -> list[tuple[str, str]]:
 
 
 def feed(hub: Hub) -> list[tuple[int, str]]:
+    """The unit's feed (the hub has one unit here), in order."""
+    rows = hub_db.feed
     with hub.engine.connect() as conn:
-        rows = conn.execute(
-            sa.select(hub_db.record.c.seq, hub_db.record.c.entity_id).order_by(hub_db.record.c.seq)
+        unit = conn.execute(sa.select(hub_db.place.c.unit_id)).scalar_one()
+        found = conn.execute(
+            sa.select(rows.c.seq, rows.c.entity_id).where(rows.c.scope == unit).order_by(rows.c.seq)
         ).all()
-    return [(r.seq, r.entity_id) for r in rows]
+    return [(r.seq, r.entity_id) for r in found]
 
 
 def test_one_group_answers_each_push_with_its_own_results(hub: Hub, unit: dict[str, Any]) -> None:
@@ -253,7 +256,7 @@ def test_pushes_that_wait_together_commit_together_and_a_pull_sees_them_all(
     person = unit["inmates"][0]
     writer = writer_of(hub)
     groups = writer.groups
-    blocker = _hold_write_lock(hub)
+    blocker = _hold_write_lock(hub, unit["devices"][0]["unit_id"])
     answers: dict[int, tuple[int, Any]] = {}
 
     def pusher(n: int) -> None:
@@ -284,22 +287,23 @@ def test_pushes_that_wait_together_commit_together_and_a_pull_sees_them_all(
         assert {r["status"] for r in body["results"]} == {"applied"}
     puller = InProcessTransport(hub.app)
     seen: list[str] = []
-    since, more = 0, True
+    cursor, more = "", True
     while more:
         status, page = puller.send(
-            "GET", "/sync/pull", token=unit["tokens"][0], params={"since": since, "limit": 4}
+            "GET", "/sync/pull", token=unit["tokens"][0], params={"cursor": cursor, "limit": 4}
         )
         assert status == 200
         seen += [c["entity_id"] for c in page["changes"]]
-        since, more = page["next_since"], page["more"]
+        cursor, more = p.format_cursor(page["cursor"]), page["more"]
     puller.close()
     expected = {f"m-g-{n}-{i}" for n in range(3) for i in range(5)}
     assert expected <= set(seen)
     assert len(seen) == len(set(seen))
 
 
-def _hold_write_lock(hub: Hub) -> Any:
-    """Hold the hub database's write lock from outside the hub (as another writer would);
+def _hold_write_lock(hub: Hub, scope: str) -> Any:
+    """Hold the hub database's write lock for ``scope`` (a unit) from outside the hub, as
+    another writer would: SQLite's one lock, or PostgreSQL's advisory lock of that scope;
     returns the function that lets go."""
     if hub_db.is_sqlite(hub.engine):
         import sqlite3
@@ -314,10 +318,11 @@ def _hold_write_lock(hub: Hub) -> Any:
         return release
     raw = hub.engine.raw_connection()
     cursor = raw.cursor()
-    cursor.execute("SELECT pg_advisory_lock(%s)", (hub_db.ADVISORY_LOCK_KEY,))
+    key = (hub_db.ADVISORY_LOCK_KEY, scope)
+    cursor.execute("SELECT pg_advisory_lock(%s, hashtext(%s))", key)
 
     def release_pg() -> None:
-        cursor.execute("SELECT pg_advisory_unlock(%s)", (hub_db.ADVISORY_LOCK_KEY,))
+        cursor.execute("SELECT pg_advisory_unlock(%s, hashtext(%s))", key)
         raw.close()
 
     return release_pg

@@ -30,7 +30,7 @@ def state(hub: Hub) -> tuple[Any, ...]:
                 conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
                 for t in (hub_db.record, hub_db.op_result, hub_db.device)
             ),
-            conn.execute(sa.select(hub_db.hub_state.c.last_seq)).scalar_one(),
+            conn.execute(sa.select(sa.func.sum(hub_db.scope_seq.c.last))).scalar(),
         )
 
 
@@ -61,10 +61,10 @@ def op(*, signer: str | None = None, **over: Any) -> dict[str, Any]:
     """A hand-made change, signed by ``signer`` (default: the seeded unit's admin)."""
     base = {
         "op_id": "op-" + "x" * 20,
-        "entity": "facility",
+        "entity": "programme",  # the facility's catalogue: the admin may add to it
         "entity_id": "f-new",
         "op": "insert",
-        "payload": {"id": "f-new", "name": "N", "code": "NEW"},
+        "payload": {"id": "f-new", "code": "NEW", "name_en": "N", "name_nb": "N"},
         "hlc": _fresh_clock(),
         "schema_version": 1,
     }
@@ -201,9 +201,9 @@ def test_log_with_same_id_and_other_content_is_rejected_without_blocking(
         ),
         op(
             op_id="op-meal-000003",
-            entity="facility",
+            entity="programme",
             entity_id="f2",
-            payload={"id": "f2", "name": "x", "code": "X2"},
+            payload={"id": "f2", "code": "X2", "name_en": "x", "name_nb": "x"},
         ),
     ]
     _status, body = transport.send("POST", "/sync/push", token=token, body={"ops": ops})
@@ -236,7 +236,7 @@ def test_out_of_scope_ops_are_rejected(hub: Hub, enrolled: Any, tmp_path: Path) 
         "GET", "/sync/snapshot", token=d_token, params={"inmate": info["inmates"][0]}
     )
     assert status == 404 and body["code"] == "out_of_scope"
-    status, body = other.send("GET", "/sync/pull", token=d_token, params={"since": 0})
+    status, body = other.send("GET", "/sync/pull", token=d_token, params={"cursor": ""})
     assert all(c["inmate_id"] is None for c in body["changes"])
     assert state(hub)[0] == before[0]
 
@@ -331,7 +331,7 @@ def test_revoked_device_gets_401(hub: Hub, enrolled: Any) -> None:
     transport, token, client, _ = enrolled
     device_id = client._setting("sync.hub_device")
     assert revoke_device(hub.engine, device_id)
-    status, body = transport.send("GET", "/sync/pull", token=token, params={"since": 0})
+    status, body = transport.send("GET", "/sync/pull", token=token, params={"cursor": ""})
     assert status == 401 and body["code"] == "device_revoked"
     with pytest.raises(DeviceRevoked):
         client.sync_once()

@@ -54,10 +54,10 @@ def make_op(n: int, **over: Any) -> dict[str, Any]:
     entity_id = f"m-bounds-{n:04d}"
     base = {
         "op_id": f"op-bounds-{n:04d}",
-        "entity": "facility",
+        "entity": "programme",  # the facility's catalogue: the admin may add to it
         "entity_id": entity_id,
         "op": "insert",
-        "payload": {"id": entity_id, "name": "Another facility", "code": f"F{n}"},
+        "payload": {"id": entity_id, "code": f"F{n}", "name_en": "Welding", "name_nb": "Sveis"},
         "hlc": fresh_clock(),
         "schema_version": 1,
     }
@@ -115,7 +115,7 @@ def state(hub: Hub) -> tuple[Any, ...]:
             conn.execute(sa.select(hub_db.record.c.entity_id, hub_db.record.c.version)).all(),
             conn.execute(sa.select(hub_db.op_result.c.op_id)).all(),
             conn.execute(sa.select(hub_db.device.c.waiting, hub_db.device.c.app_version)).all(),
-            conn.execute(sa.select(hub_db.hub_state.c.last_seq)).scalar_one(),
+            conn.execute(sa.select(sa.func.sum(hub_db.scope_seq.c.last))).scalar(),
         )
 
 
@@ -138,11 +138,14 @@ def refused(status: int, body: Any) -> None:
 
 def test_pull_since_past_64_bits_is_refused(hub: Hub, unit: dict[str, Any]) -> None:
     for since in (2**63, 2**64, 10**30, -1):
-        refused(*send(hub, "GET", "/sync/pull", token=unit["token"], params={"since": since}))
+        params = {"cursor": "", "since": since}
+        refused(*send(hub, "GET", "/sync/pull", token=unit["token"], params=params))
     status, body = send(
-        hub, "GET", "/sync/pull", token=unit["token"], params={"since": p.INT64_MAX}
+        hub, "GET", "/sync/pull", token=unit["token"], params={"cursor": "", "since": p.INT64_MAX}
     )
-    assert status == 200 and body["changes"] == [] and body["next_since"] == p.INT64_MAX
+    # An old cursor: translated (this hub has no records from before per-scope feeds, so
+    # it covers nothing) into a map of the unit and its facility.
+    assert status == 200 and len(body["cursor"]) == 2
 
 
 def test_waiting_past_32_bits_is_refused_in_hello_and_push(hub: Hub, unit: dict[str, Any]) -> None:
@@ -362,7 +365,7 @@ def test_unstorable_values_in_a_payload_reject_only_their_change(
     # refused by the payload check or, failing that, by what the database can hold
     assert "cannot" in results["op-bounds-0002"]["reason"]
     # What was applied reads back: a pull answers with every record, and it is JSON.
-    status, page = send(hub, "GET", "/sync/pull", token=token, params={"since": 0})
+    status, page = send(hub, "GET", "/sync/pull", token=token, params={"cursor": ""})
     assert status == 200
     pulled = {c["entity_id"]: c["record"] for c in page["changes"]}
     assert pulled["m-bounds-good"]["inmate_id"] == person
@@ -400,13 +403,13 @@ def test_a_change_of_a_record_stored_too_deep_is_rejected(hub: Hub, unit: dict[s
         conn.execute(
             hub_db.record.update()
             .where(hub_db.record.c.entity_id == "m-bounds-0001")
-            .values(data=json.dumps({"id": "m-bounds-0001", "name": "N", "deep": nested(900)}))
+            .values(data=json.dumps({"id": "m-bounds-0001", "code": "N", "deep": nested(900)}))
         )
     change = make_op(
         2,
         entity_id="m-bounds-0001",
         op="update",
-        payload={"id": "m-bounds-0001", "name": "M"},
+        payload={"id": "m-bounds-0001", "name_en": "M"},
         base_version=1,
     )
     status, body = send(hub, "POST", "/sync/push", token=token, body={"ops": [change]})
@@ -497,7 +500,9 @@ def test_database_down_is_503_and_a_refused_value_is_422(
     engine = hub_db.make_engine("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2")
     transport = InProcessTransport(create_app(engine))
     try:
-        status, body = transport.send("GET", "/sync/pull", token=unit["token"])
+        status, body = transport.send(
+            "GET", "/sync/pull", token=unit["token"], params={"cursor": ""}
+        )
     finally:
         transport.close()
         engine.dispose()
@@ -506,8 +511,9 @@ def test_database_down_is_503_and_a_refused_value_is_422(
     def refuse(*_args: Any) -> Any:
         raise sa.exc.DataError("SELECT", {}, Exception("value too long"))
 
-    monkeypatch.setattr("officer_desk.server.routes.changes.resolve_unit", refuse)
-    status, body = send(hub, "GET", "/sync/pull", token=unit["token"])
+    monkeypatch.setattr("officer_desk.server.routes.changes._translated", refuse)
+    params = {"cursor": "", "since": 5}
+    status, body = send(hub, "GET", "/sync/pull", token=unit["token"], params=params)
     assert status == 422 and body["code"] == "unstorable"
 
 

@@ -79,9 +79,9 @@ def test_commands_refuse_a_database_that_is_not_migrated(
     assert _revision(engine) == "h0006"  # serve changed nothing
 
     assert server_main(["migrate", "--data-dir", str(folder)]) == 0
-    assert "now at h0007 (was h0006)" in capsys.readouterr().out
+    assert f"now at {hub_db.HEAD_REVISION} (was h0006)" in capsys.readouterr().out
     assert server_main(["migrate", "--data-dir", str(folder)]) == 0
-    assert "already at h0007" in capsys.readouterr().out
+    assert f"already at {hub_db.HEAD_REVISION}" in capsys.readouterr().out
     assert server_main(["enroll-device", "--data-dir", str(folder), "--unit", "C"]) == 0
     capsys.readouterr()
 
@@ -117,8 +117,8 @@ def test_three_migrate_processes_together_leave_one_schema(
     said = [process.communicate(timeout=180) for process in processes]
     assert [process.returncode for process in processes] == [0, 0, 0], said
     outs = [out for out, _ in said]
-    assert sum("now at h0007 (was empty)" in out for out in outs) == 1, outs
-    assert sum("already at h0007" in out for out in outs) == 2, outs
+    assert sum(f"now at {hub_db.HEAD_REVISION} (was empty)" in out for out in outs) == 1, outs
+    assert sum(f"already at {hub_db.HEAD_REVISION}" in out for out in outs) == 2, outs
     engine = hub_db.make_engine(url)
     try:
         with engine.connect() as connection:
@@ -143,7 +143,7 @@ def _get(app: Any, path: str, **kwargs: Any) -> httpx.Response:
 
 
 def test_readyz_checks_the_database_and_its_schema(hub: Hub) -> None:
-    assert _get(hub.app, "/readyz").json() == {"status": "ready", "schema": "h0007"}
+    assert _get(hub.app, "/readyz").json() == {"status": "ready", "schema": hub_db.HEAD_REVISION}
     with hub.engine.begin() as conn:
         conn.execute(sa.text("UPDATE alembic_version SET version_num = 'h0006'"))
     answer = _get(hub.app, "/readyz")

@@ -62,15 +62,15 @@ def push(hub: Hub, token: str, ops: list[dict[str, Any]]) -> list[dict[str, Any]
 
 
 def pull_all(hub: Hub, token: str) -> dict[tuple[str, str], dict[str, Any]]:
-    transport, since, out = InProcessTransport(hub.app), 0, {}
+    transport, cursor, out = InProcessTransport(hub.app), "", {}
     while True:
         status, body = transport.send(
-            "GET", "/sync/pull", token=token, params={"since": since, "limit": p.MAX_PAGE}
+            "GET", "/sync/pull", token=token, params={"cursor": cursor, "limit": p.MAX_PAGE}
         )
         assert status == 200, body
         for change in body["changes"]:
             out[(change["entity"], change["entity_id"])] = change["record"]
-        since = body["next_since"]
+        cursor = p.format_cursor(body["cursor"])
         if not body["more"]:
             return out
 

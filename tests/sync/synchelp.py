@@ -32,9 +32,14 @@ SYNC_META = {"server_version"}
 # every store this one dict (conftest_shared.signed_in_everywhere): as if each account had
 # signed in at every workstation, so changes are signed as the desk signs them.
 KEYS: dict[str, Any] = {}
-# Facility IT's root of trust per unit code: (admin id, public key) registered at each hub
-# when it hands out an enrolment code (Hub.code).
+# Facility IT's root of trust per unit code ("FACILITY/UNIT" for a facility other than HAL):
+# (admin id, public key) registered at each hub when it hands out an enrolment code (Hub.code).
 ROOTS: dict[str, list[tuple[str, str]]] = {}
+FACILITY = "HAL"
+
+
+def _place(unit: str, facility: str | None) -> str:
+    return unit if facility in (None, FACILITY) else f"{facility}/{unit}"
 
 
 def make_account_key() -> tuple[str, Any]:
@@ -78,9 +83,11 @@ def trust_store_admin(engine: sa.Engine, store: Store, officer_id: str, unit: st
     trust_admin(engine, unit_code=unit, officer_id=officer_id, public=public)
 
 
-def trust_roots(engine: sa.Engine, unit: str) -> None:
-    for officer_id, public in ROOTS.get(unit, []):
-        trust_admin(engine, unit_code=unit, officer_id=officer_id, public=public)
+def trust_roots(engine: sa.Engine, unit: str, facility: str | None = None) -> None:
+    for officer_id, public in ROOTS.get(_place(unit, facility), []):
+        trust_admin(
+            engine, unit_code=unit, officer_id=officer_id, public=public, facility_code=facility
+        )
 
 
 @dataclass
@@ -88,14 +95,25 @@ class Hub:
     engine: sa.Engine
     app: Any
 
-    def code(self, unit: str = UNIT) -> str:
-        trust_roots(self.engine, unit)
-        return create_enrol_code(self.engine, unit)
+    def code(self, unit: str = UNIT, facility: str | None = None) -> str:
+        trust_roots(self.engine, unit, facility)
+        return create_enrol_code(self.engine, unit, facility_code=facility)
 
     def records(self) -> dict[tuple[str, str], dict[str, Any]]:
         with self.engine.connect() as conn:
             rows = conn.execute(sa.select(hub_db.record)).all()
         return {(r.entity, r.entity_id): json.loads(r.data) | {"_v": r.version} for r in rows}
+
+
+def to_feed_end(conn: sa.Connection, entity: str, entity_id: str) -> int:
+    """After a record was written by hand (a test planting it, a compromised hub): put it at
+    the end of the feeds it is pulled in, as the merge does.  Returns the sum of every
+    scope's last position (a workstation's cursor position once it has it all, on a hub of
+    one unit)."""
+    from officer_desk.server.merge import to_feed_end as requeue
+
+    requeue(conn, [(entity, entity_id)])
+    return int(conn.execute(sa.select(sa.func.sum(hub_db.scope_seq.c.last))).scalar() or 0)
 
 
 def make_hub(url: str) -> Hub:
@@ -140,30 +158,33 @@ def seed_unit(
     persons: int = 3,
     unit_code: str = UNIT,
     numbers_from: int = 1000,
-    usernames: str = "",
+    facility_code: str = FACILITY,
 ) -> dict[str, Any]:
-    """A facility, a unit, an officer, a supervisor and ``persons`` people assigned;
-    ``usernames`` is appended to the accounts' user names (several units on one hub)."""
+    """A facility, a unit, an officer, a supervisor and ``persons`` people assigned.  User
+    names are unique within a facility: a unit other than C of facility HAL gets its own
+    (``kari.d``); another facility's unit C has a ``kari`` of its own."""
     admin = Actor.system("test-admin")
     people.initialise(
         store,
         admin,
         facility_name="Halden fengsel",
-        facility_code="HAL",
+        facility_code=facility_code,
         unit_name="Enhet C",
         unit_code=unit_code,
     )
+    tail = "" if unit_code == UNIT else f".{unit_code.lower()}"
     officer = people.add_officer(
-        store, admin, username=f"kari{usernames}", display_name="Kari Nordmann", role="officer"
+        store, admin, username=f"kari{tail}", display_name="Kari Nordmann", role="officer"
     )
     supervisor = people.add_officer(
-        store, admin, username=f"sara{usernames}", display_name="Sara Sjef", role="supervisor"
+        store, admin, username=f"sara{tail}", display_name="Sara Sjef", role="supervisor"
     )
     unit_admin = people.add_officer(
-        store, admin, username=f"ada{usernames}", display_name="Ada Admin", role="admin"
+        store, admin, username=f"ada{tail}", display_name="Ada Admin", role="admin"
     )
     give_keys(store, [officer.id, supervisor.id, unit_admin.id])
-    ROOTS.setdefault(unit_code, []).append((unit_admin.id, public_text(KEYS[unit_admin.id])))
+    root = (unit_admin.id, public_text(KEYS[unit_admin.id]))
+    ROOTS.setdefault(_place(unit_code, facility_code), []).append(root)
     LATEST.update(officer=officer.id, supervisor=supervisor.id, admin=unit_admin.id)
     details = [
         people.InmateDetails(
@@ -187,7 +208,7 @@ def seed_unit(
     if enrolled_at is not None:
         # Seeded after enrolling: facility IT's ceremony, then the admin signs the set-up
         # (what enrolment does for a store seeded before it).
-        trust_roots(enrolled_at.engine, unit_code)
+        trust_roots(enrolled_at.engine, unit_code, facility_code)
         with write(store, Actor(unit_admin.id, "Ada Admin", role="admin")) as w:
             db = w.session.connection().connection.driver_connection
             sign_waiting(store, db, upload_signer=unit_admin.id)
@@ -495,9 +516,9 @@ class LiveHub:
                 raise RuntimeError(f"hub did not start in {seconds:.0f} s")
             time.sleep(0.1)
 
-    def code(self, unit: str = UNIT) -> str:
-        trust_roots(self.engine, unit)
-        return create_enrol_code(self.engine, unit)
+    def code(self, unit: str = UNIT, facility: str | None = None) -> str:
+        trust_roots(self.engine, unit, facility)
+        return create_enrol_code(self.engine, unit, facility_code=facility)
 
     def records(self) -> dict[tuple[str, str], dict[str, Any]]:
         return Hub(self.engine, None).records()
@@ -557,8 +578,8 @@ class LiveHubCluster:
         self.url = self.urls[0]
         self.engine = self.hubs[0].engine
 
-    def code(self, unit: str = UNIT) -> str:
-        return self.hubs[0].code(unit)
+    def code(self, unit: str = UNIT, facility: str | None = None) -> str:
+        return self.hubs[0].code(unit, facility)
 
     def records(self) -> dict[tuple[str, str], dict[str, Any]]:
         return self.hubs[0].records()

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from cryptography.hazmat.primitives import serialization
-from synchelp import Hub, LiveHub, make_hub, trust_store_admin
+from synchelp import Hub, LiveHub, make_hub, to_feed_end, trust_store_admin
 
 from officer_desk.app import account_keys, accounts
 from officer_desk.app.accounts import SignedIn
@@ -247,12 +247,12 @@ def test_a_damaged_account_key_from_the_hub_leaves_sync_and_other_slots_alone(
         ).all()
         kari_id, data = next((r.entity_id, r.data) for r in row if '"kari"' in r.data)
         record = json.loads(data) | {"account_key": '{"v": 1, "public": "AAAA"}'}
-        seq = conn.execute(sa.select(sa.func.max(hub_db.record.c.seq))).scalar_one() + 1
         conn.execute(
             hub_db.record.update()
             .where(hub_db.record.c.entity == "officer", hub_db.record.c.entity_id == kari_id)
-            .values(data=json.dumps(record), seq=seq)
+            .values(data=json.dumps(record))
         )
+        to_feed_end(conn, "officer", kari_id)
     unit.sync_b()  # no crash
     assert unit.sign_in_b("kari", KARI_PW).username == "kari"  # the slot she had stays
     assert unit.sign_in_b("it", ADMIN_PW).username == "it"

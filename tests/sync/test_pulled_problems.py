@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from synchelp import Hub, seeded_pair
+from synchelp import Hub, seeded_pair, to_feed_end
 
 from officer_desk.cli import sync_cmds
 from officer_desk.domain.ids import new_id
@@ -26,14 +26,8 @@ def plant(
     hub: Hub, entity: str, entity_id: str, data: dict[str, Any], *, inmate_id: str | None
 ) -> int:
     """Store ``data`` as the hub's record (a new version at the end of the change feed), by
-    hand: no merge, no check.  Returns its sequence number."""
+    hand: no merge, no check.  Returns where the feeds then end (to_feed_end)."""
     with hub.engine.begin() as conn:
-        seq = conn.execute(
-            hub_db.hub_state.update()
-            .where(hub_db.hub_state.c.id == 1)
-            .values(last_seq=hub_db.hub_state.c.last_seq + 1)
-            .returning(hub_db.hub_state.c.last_seq)
-        ).scalar_one()
         row = conn.execute(
             sa.select(hub_db.record).where(
                 hub_db.record.c.entity == entity, hub_db.record.c.entity_id == entity_id
@@ -46,7 +40,6 @@ def plant(
             "prev_unit": None if row is None else row.prev_unit,
             "rank": p.RANK[entity],
             "version": (old or 0) + 1,
-            "seq": seq,
             "deleted": False,
             "data": json.dumps(data, ensure_ascii=False),
             "meta": "{}",
@@ -61,7 +54,7 @@ def plant(
                 .where(hub_db.record.c.entity == entity, hub_db.record.c.entity_id == entity_id)
                 .values(**values)
             )
-    return int(seq)
+        return to_feed_end(conn, entity, entity_id)
 
 
 def activity(person: str, **over: Any) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from synchelp import KEYS, Hub, make_account_key, seeded_pair, workstation
+from synchelp import KEYS, Hub, make_account_key, seeded_pair, to_feed_end, workstation
 
 from officer_desk.app import accounts, people
 from officer_desk.app.writes import Actor, write
@@ -35,11 +35,6 @@ def tamper(hub: Hub, entity: str, entity_id: str, edit: Any, *, proof: Any = "ke
     put it at the end of the feed, so every workstation pulls it."""
     record = hub_db.record
     with hub.engine.begin() as conn:
-        seq = conn.execute(
-            hub_db.hub_state.update()
-            .values(last_seq=hub_db.hub_state.c.last_seq + 1)
-            .returning(hub_db.hub_state.c.last_seq)
-        ).scalar_one()
         row = conn.execute(
             sa.select(record).where(record.c.entity == entity, record.c.entity_id == entity_id)
         ).first()
@@ -54,16 +49,16 @@ def tamper(hub: Hub, entity: str, entity_id: str, edit: Any, *, proof: Any = "ke
                     prev_unit=None,
                     rank=0,
                     version=1,
-                    seq=seq,
                     deleted=False,
                     data=json.dumps(values),
                     meta="{}",
                     proof=None if proof == "keep" else json.dumps(proof),
                 )
             )
+            to_feed_end(conn, entity, entity_id)
             return
         data = edit(json.loads(row.data))
-        changes: dict[str, Any] = {"data": json.dumps(data), "seq": seq, "version": row.version + 1}
+        changes: dict[str, Any] = {"data": json.dumps(data), "version": row.version + 1}
         if proof != "keep":
             changes["proof"] = None if proof is None else json.dumps(proof)
         conn.execute(
@@ -71,6 +66,7 @@ def tamper(hub: Hub, entity: str, entity_id: str, edit: Any, *, proof: Any = "ke
             .where(record.c.entity == entity, record.c.entity_id == entity_id)
             .values(**changes)
         )
+        to_feed_end(conn, entity, entity_id)
 
 
 def officer(client: SyncClient, officer_id: str) -> Officer | None:

@@ -87,7 +87,7 @@ def hub_cell(hub: Hub, inmate_id: str) -> Any:
 
 def feed_length(hub: Hub) -> int:
     with hub.engine.connect() as conn:
-        return int(conn.execute(sa.select(hub_db.hub_state.c.last_seq)).scalar_one())
+        return int(conn.execute(sa.select(sa.func.sum(hub_db.scope_seq.c.last))).scalar() or 0)
 
 
 def set_cell(client: SyncClient, inmate_id: str, cell: str) -> None:

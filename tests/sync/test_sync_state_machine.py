@@ -37,6 +37,7 @@ from officer_desk.store import audit
 from officer_desk.store.database import open_store
 from officer_desk.sync.client import SyncClient
 from officer_desk.sync.errors import SyncProblem
+from officer_desk.sync.protocol import cursor_position
 from officer_desk.sync.transport import InProcessTransport, Transport
 
 WS = st.integers(0, 2)
@@ -106,7 +107,7 @@ class SyncMachine(RuleBasedStateMachine):
 
     @staticmethod
     def _cursor(client: SyncClient) -> int:
-        return int(client._setting("sync.cursor") or 0)
+        return cursor_position(client._setting("sync.cursor"))
 
     def _remember_ops(self, client: SyncClient) -> None:
         self.op_ids |= {r[0] for r in client._conn().execute("SELECT op_id FROM outbox_entry")}

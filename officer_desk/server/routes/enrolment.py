@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from fastapi import APIRouter
 from sqlalchemy.engine import Engine
 
+from officer_desk.server import places
 from officer_desk.server.db import device, enrol_code
 from officer_desk.server.http import (
     Device,
@@ -53,6 +54,9 @@ def enroll(body: p.EnrollRequest, hub: HubDep) -> p.EnrollResponse:
                 id=device_id,
                 name=body.device_name,
                 unit_code=row.unit_code,
+                facility_code=row.facility_code,
+                facility_id=row.facility_id,
+                unit_id=row.unit_id,
                 token_hash=digest(token),
                 enrolled_at=now,
             )
@@ -62,7 +66,7 @@ def enroll(body: p.EnrollRequest, hub: HubDep) -> p.EnrollResponse:
             .where(enrol_code.c.code_hash == code_hash)
             .values(used_at=now, device_id=device_id)
         )
-        roots = root_keys(conn)
+        roots = root_keys(conn, row.facility_code)
     return p.EnrollResponse(device_id=device_id, token=token, unit_code=row.unit_code, roots=roots)
 
 
@@ -108,16 +112,28 @@ def hello(body: p.HelloRequest, dev: Device, hub: HubDep) -> p.HelloResponse:
 
 
 def create_enrol_code(
-    engine: Engine, unit_code: str, lifetime: timedelta = ENROL_CODE_LIFETIME
+    engine: Engine,
+    unit_code: str,
+    lifetime: timedelta = ENROL_CODE_LIFETIME,
+    *,
+    facility_code: str | None = None,
 ) -> str:
-    """A one-time code for one workstation of ``unit_code``; only its hash is stored."""
+    """A one-time code for one workstation of unit ``unit_code`` of facility
+    ``facility_code`` (without one: the hub's only facility; ``places.PlaceError`` when it
+    has several); only its hash is stored.  A place the hub knows binds the code to its ids
+    now; otherwise the first workstation's upload registers it (``places``)."""
     raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
     now = utc_now()
     with engine.begin() as conn:
+        facility_code = places.facility_named(conn, facility_code)
+        facility_id, unit_id = places.ids_of(conn, facility_code, unit_code)
         conn.execute(
             enrol_code.insert().values(
                 code_hash=digest(raw),
                 unit_code=unit_code,
+                facility_code=facility_code,
+                facility_id=facility_id,
+                unit_id=unit_id,
                 created_at=now,
                 expires_at=now + lifetime,
             )

@@ -22,7 +22,6 @@ from officer_desk.server.http import (
     problems,
     utc_now,
 )
-from officer_desk.server.merge import resolve_unit
 from officer_desk.sync import protocol as p
 
 router = APIRouter()
@@ -42,7 +41,7 @@ def accounts(
     it (their whole history, so that their key can be followed from a root)."""
     entries = db.account_log
     with hub.engine.connect() as conn:
-        unit = resolve_unit(conn, dev["unit_code"])
+        unit = dev["unit_id"]
         officers: set[str] = set()
         if unit is not None:
             officers |= set(
@@ -59,7 +58,7 @@ def accounts(
             .order_by(entries.c.id)
             .limit(limit + 1)
         ).all()
-        roots = root_keys(conn)
+        roots = root_keys(conn, dev["facility_code"])
     return p.AccountsResponse(
         unit_id=unit,
         roots=roots,
@@ -78,7 +77,7 @@ def anchor(body: p.AuditHead, dev: Device, hub: HubDep) -> p.AuditHeadsResponse:
     head behind one already kept, or at the same place with another hash, is refused:
     the chain was cut or rewritten since (cli/verify.py checks it against them all)."""
     with hub.writing() as conn:
-        unit = resolve_unit(conn, dev["unit_code"])
+        unit = dev["unit_id"]
         officer = conn.execute(
             sa.select(record.c.scope_unit).where(
                 record.c.entity == "officer", record.c.entity_id == body.signer
@@ -144,7 +143,10 @@ def devices(dev: Device, hub: HubDep) -> p.DevicesResponse:
     with hub.engine.connect() as conn:
         rows = conn.execute(
             sa.select(device)
-            .where(device.c.unit_code == dev["unit_code"])
+            .where(
+                device.c.unit_code == dev["unit_code"],
+                device.c.facility_code.is_not_distinct_from(dev["facility_code"]),
+            )
             .order_by(device.c.name, device.c.id)
         ).all()
     return p.DevicesResponse(
@@ -195,12 +197,16 @@ def _movers_into(conn: Connection, unit: str) -> set[str]:
     return out
 
 
-def root_keys(conn: Connection) -> list[p.RootKey]:
-    """The admin keys facility IT registered (``officer-desk-server trust-admin``)."""
+def root_keys(conn: Connection, facility_code: str | None) -> list[p.RootKey]:
+    """The admin keys facility IT registered (``officer-desk-server trust-admin``) for the
+    units of one facility: a workstation never pins another facility's admins."""
     key = db.signing_key
     rows = conn.execute(
         sa.select(key.c.root_unit_code, key.c.officer_id, key.c.public)
-        .where(key.c.root_unit_code.is_not(None))
+        .where(
+            key.c.root_unit_code.is_not(None),
+            key.c.root_facility_code.is_not_distinct_from(facility_code),
+        )
         .order_by(key.c.root_unit_code, key.c.officer_id, key.c.public)
     ).all()
     return [p.RootKey(unit_code=r[0], officer_id=r[1], public=r[2]) for r in rows]
