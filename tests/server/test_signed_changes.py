@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 from synchelp import KEYS, Hub, make_account_key, seed_unit, seeded_pair, sign_op
+from synchelp import push_ops as push
 
 from officer_desk.app import accounts, people
 from officer_desk.app.writes import Actor, write
@@ -34,16 +35,6 @@ def unit(hub: Hub, tmp_path: Path) -> dict[str, Any]:
     token = a._setting("sync.token")
     assert token
     return info | {"a": a, "b": b, "token": token}
-
-
-def push(hub: Hub, token: str, *ops: dict[str, Any]) -> list[dict[str, Any]]:
-    transport = InProcessTransport(hub.app)
-    try:
-        status, body = transport.send("POST", "/sync/push", token=token, body={"ops": list(ops)})
-    finally:
-        transport.close()
-    assert status == 200, body
-    return list(body["results"])
 
 
 def change(entity: str, entity_id: str, payload: dict[str, Any], *, op: str = "update") -> dict:

@@ -55,6 +55,17 @@ def make_account_key() -> tuple[str, Any]:
 LATEST: dict[str, str] = {}
 
 
+def push_ops(hub: Hub, token: str, *ops: dict[str, Any]) -> list[dict[str, Any]]:
+    """Hand-made ops pushed with a device's token; the hub's results, in order."""
+    transport = InProcessTransport(hub.app)
+    try:
+        status, body = transport.send("POST", "/sync/push", token=token, body={"ops": list(ops)})
+    finally:
+        transport.close()
+    assert status == 200, body
+    return list(body["results"])
+
+
 def sign_op(op: dict[str, Any], signer: str | None = None) -> dict[str, Any]:
     """``op`` (a wire dict) signed by ``signer``'s test key (default: the latest seeded unit's
     officer), as a workstation of theirs would sign it."""

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 from synchelp import Hub, local_rows, seed_unit, sign_op
+from synchelp import push_ops as push
 
 from officer_desk.app import logbook, programmes
 from officer_desk.app.writes import Actor
@@ -129,16 +130,6 @@ def pull(hub: Hub, token: str, cursor: Any) -> tuple[int, Any]:
         return transport.send("GET", "/sync/pull", token=token, params={"cursor": text})
     finally:
         transport.close()
-
-
-def push(hub: Hub, token: str, *ops: dict[str, Any]) -> list[dict[str, Any]]:
-    transport = InProcessTransport(hub.app)
-    try:
-        status, body = transport.send("POST", "/sync/push", token=token, body={"ops": list(ops)})
-    finally:
-        transport.close()
-    assert status == 200, body
-    return list(body["results"])
 
 
 _CLOCK = [0]
