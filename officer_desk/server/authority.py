@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from officer_desk.domain import signing
-from officer_desk.server.db import rejection, signing_key
+from officer_desk.server.db import begin_write, rejection, signing_key
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,7 @@ def trust_admin(
         raise ValueError("That is not a signing key (expected 44 characters of base64).")
     from officer_desk.server import places
 
-    with engine.begin() as conn:
+    with begin_write(engine) as conn:
         facility_code = places.facility_named(conn, facility_code)
         conn.execute(
             signing_key.delete().where(

@@ -251,6 +251,15 @@ def _sqlite_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def begin_write(engine: Engine) -> contextlib.AbstractContextManager[Connection]:
+    """A transaction that will write: on SQLite it takes the write lock at ``BEGIN
+    IMMEDIATE`` (waiting up to the busy timeout), so a read inside it never sees a snapshot
+    that another writer's commit makes stale - SQLite refuses such an upgrade at once with
+    "database is locked", whatever the timeout.  Every write outside the push path (the
+    operator's commands, enrolment codes, revocation, pruning) goes through here."""
+    return engine.execution_options(sqlite_immediate=True).begin()
+
+
 class SqliteWriteLock:
     """The write lock of a SQLite hub: a ``threading.Lock`` for the threads of this process
     and an ``flock`` on ``<database>-writer.lock`` for the processes of ``serve --workers N``.
@@ -429,7 +438,7 @@ def prune_results(
         SqliteWriteLock(engine) if is_sqlite(engine) else contextlib.nullcontext()
     )
     while True:
-        with lock, engine.execution_options(sqlite_immediate=True).begin() as conn:
+        with lock, begin_write(engine) as conn:
             ids = list(conn.execute(doomed).scalars())
             if ids:
                 conn.execute(result.delete().where(result.c.op_id.in_(ids)))

@@ -248,7 +248,7 @@ class Hub:
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[Connection]:
-        with self._write_lock, self.engine.execution_options(sqlite_immediate=True).begin() as conn:
+        with self._write_lock, db.begin_write(self.engine) as conn:
             yield conn
 
     def advisory_lock(self, conn: Connection, scopes: set[str]) -> None:

@@ -491,3 +491,43 @@ def test_hub_logs_never_carry_names_or_note_text(
     logged = caplog.text + "".join(r.getMessage() for r in caplog.records)
     for private in (NAME, NOTE, "Glimmerfrost", "Quorrelby"):
         assert private not in logged
+
+
+def test_the_operators_commands_wait_for_a_push_on_a_sqlite_hub(tmp_path: Path) -> None:
+    """A command run while the serving process writes waits for it; it never fails with
+    "database is locked" because its snapshot went stale (a deferred ``BEGIN`` that reads
+    and then writes after another commit is refused at once; CI met it in the live tests)."""
+    import threading
+
+    from synchelp import UNIT
+
+    from officer_desk.server.authority import trust_admin
+    from officer_desk.server.routes.enrolment import create_enrol_code
+
+    engine = hub_db.make_engine(hub_db.database_url_for(tmp_path))
+    hub_db.upgrade(engine)
+    serving = hub_db.make_engine(hub_db.database_url_for(tmp_path))
+    failures: list[BaseException] = []
+    done: list[str] = []
+
+    def operator() -> None:
+        try:
+            trust_admin(engine, unit_code=UNIT, officer_id="o-1", public="A" * 43 + "=")
+            done.append(create_enrol_code(engine, UNIT))
+        except BaseException as error:  # the assertion below says which
+            failures.append(error)
+
+    with serving.begin() as conn:  # the push: holds the write lock ...
+        conn.execute(sa.text("INSERT INTO rejection (at, device_id, op_id, entity, entity_id,"
+                             " claimed_signer, reason) VALUES (:at, 'd', 'o', 'e', 'i', NULL,"
+                             " 'r')"), {"at": datetime.now(UTC)})  # fmt: skip
+        thread = threading.Thread(target=operator)
+        thread.start()
+        time.sleep(0.5)  # ... while the command reads its facility and asks to write
+    thread.join(60)
+    assert not failures and len(done) == 1
+    with engine.connect() as conn:
+        keys = conn.execute(sa.select(hub_db.signing_key.c.officer_id)).scalars().all()
+    assert "o-1" in keys
+    engine.dispose()
+    serving.dispose()

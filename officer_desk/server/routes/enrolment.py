@@ -11,7 +11,7 @@ from fastapi import APIRouter
 from sqlalchemy.engine import Engine
 
 from officer_desk.server import places
-from officer_desk.server.db import device, enrol_code
+from officer_desk.server.db import begin_write, device, enrol_code
 from officer_desk.server.http import (
     Device,
     HubDep,
@@ -124,7 +124,7 @@ def create_enrol_code(
     now; otherwise the first workstation's upload registers it (``places``)."""
     raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
     now = utc_now()
-    with engine.begin() as conn:
+    with begin_write(engine) as conn:
         facility_code = places.facility_named(conn, facility_code)
         facility_id, unit_id = places.ids_of(conn, facility_code, unit_code)
         conn.execute(
@@ -142,7 +142,7 @@ def create_enrol_code(
 
 
 def revoke_device(engine: Engine, device_id: str) -> bool:
-    with engine.begin() as conn:
+    with begin_write(engine) as conn:
         done = conn.execute(
             device.update()
             .where(device.c.id == device_id, device.c.revoked_at.is_(None))
