@@ -389,3 +389,25 @@ def test_the_caseload_warning_reads_in_norwegian(language: object, tmp_path: Pat
         "Denne betjenten har nå 7 personer; enheten arbeider med høyst 6 per kontaktbetjent. "
         "Vurder å flytte noen til en annen."
     )
+
+
+def test_a_snippet_shows_common_topics_in_the_readers_language(
+    language: object, tmp_path: Path
+) -> None:
+    """The index holds a conversation's topics as stored keys: a Norwegian reader's snippet
+    reads "Skole", marked whole when "skole" matched it; typed topics and the note stay."""
+    from officer_desk.ui.person.search import topics_for_the_reader
+
+    i18n.save_language(tmp_path, "nb")
+    assert i18n.install(tmp_path) == "nb"
+    assert topics_for_the_reader("Family, \x02School\x03, Sveising\nSnakket om skolen") == (
+        "Familie, \x02Skole\x03, Sveising\nSnakket om skolen"
+    )
+    assert (
+        topics_for_the_reader("…Work, Release \x02plan\x03") == "…Arbeid, \x02Løslatelsesplan\x03"
+    )
+    # A one-line snippet that is not all topics is a note: as written.
+    assert topics_for_the_reader("\x02School\x03 is fine") == "\x02School\x03 is fine"
+    assert topics_for_the_reader("") == ""
+    i18n.install(language=i18n.ENGLISH)
+    assert topics_for_the_reader("Family\nnote") == "Family\nnote"

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 20  # [(text, matched)] of the details column
 MARK_START, MARK_END = "\x02", "\x03"  # store.search's marks (not imported: no SQL here)
+ELLIPSIS = "…"  # and its ellipsis
 HIGHLIGHT_TEXT, HIGHLIGHT_BACK = "warn_text", "warn_bg"  # a pair looks.TEXT_PAIRS checks
 
 
@@ -61,6 +62,35 @@ def topic_keys_for(text: str) -> dict[str, list[str]]:
         if keys:
             found[typed] = keys
     return found
+
+
+def topics_for_the_reader(snippet: str) -> str:
+    """A conversation's snippet with its common topics in the reader's language.  The index
+    holds a conversation as its topics (stored keys, joined by ", ") on the first line and its
+    note after; so the first line of a snippet that has two is (the end of) the topics, and a
+    one-line snippet is the topics when every piece of it is a common topic.  A topic with a
+    matched word is marked whole; a typed topic and the note stay as written."""
+    first, newline, rest = snippet.partition("\n")
+    pieces = first.split(", ")
+    names = {topic.key: topic for topic in COMMON_TOPICS}
+
+    def bare(piece: str) -> str:
+        return piece.replace(MARK_START, "").replace(MARK_END, "").strip(ELLIPSIS)
+
+    if not newline and not all(bare(piece) in names for piece in pieces):
+        return snippet
+    shown = []
+    for piece in pieces:
+        topic = names.get(bare(piece))
+        if topic is None:
+            shown.append(piece)
+            continue
+        name = translate_phrase_key(topic.context, topic.key)
+        if MARK_START in piece:
+            name = MARK_START + name + MARK_END
+        cut = ELLIPSIS if piece.replace(MARK_START, "").startswith(ELLIPSIS) else ""
+        shown.append(cut + name)
+    return ", ".join(shown) + newline + rest
 
 
 def read_hits(
@@ -136,7 +166,11 @@ class TimelineSearchModel(TimelineModel):
 
     def _append(self, generation: int, read: PageRead) -> None:
         if isinstance(read, SearchRead):
-            self._snippets.update(read.snippets)
+            conversations = {item.id for item in read.items if item.kind == "conversation"}
+            self._snippets.update(
+                (entry, topics_for_the_reader(snippet) if entry in conversations else snippet)
+                for entry, snippet in read.snippets.items()
+            )
         super()._append(generation, read)
 
     def _text(self, item: TimelineItem, column: Column) -> str:
